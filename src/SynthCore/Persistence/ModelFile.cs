@@ -1,0 +1,137 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SynthCore.Data;
+
+namespace SynthCore.Persistence;
+
+/// <summary>What a model file says about itself before its payload.</summary>
+/// <param name="Model">The registry name of the model.</param>
+/// <param name="Metadata">The schema of the table the model was fitted on.</param>
+/// <param name="Options">The model's options, as JSON (for display and to rebuild the model).</param>
+/// <param name="LibraryVersion">The SynthCore version that wrote the file.</param>
+/// <param name="CreatedUtc">When the file was written.</param>
+public sealed record ModelFileHeader(string Model, TableMetadata Metadata, JsonObject Options, string LibraryVersion, DateTime CreatedUtc);
+
+/// <summary>A model file read back: its header and the model's own payload bytes.</summary>
+public sealed record ModelFileContent(ModelFileHeader Header, byte[] Payload);
+
+/// <summary>
+/// The versioned container every fitted model is saved in: a magic number, the format version,
+/// a JSON header (model name, schema, options) and the model's payload, each length-prefixed,
+/// with a checksum over all of it. Nothing in it names a .NET type: loading dispatches on the
+/// model name through the registry, so a file cannot make the loader build arbitrary types.
+/// </summary>
+public static class ModelFile
+{
+    /// <summary>The format version this build writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The largest model file accepted on load.</summary>
+    public const long MaxBytes = 2L * 1024 * 1024 * 1024 - 1;
+
+    private static readonly byte[] Magic = "SYNTHNB\n"u8.ToArray();
+
+    public static void Write(Stream stream, ModelFileHeader header, byte[] payload)
+    {
+        var json = new JsonObject
+        {
+            ["model"] = header.Model,
+            ["library_version"] = header.LibraryVersion,
+            ["created_utc"] = header.CreatedUtc.ToString("O"),
+            ["options"] = header.Options.DeepClone(),
+            ["metadata"] = JsonNode.Parse(header.Metadata.ToJson()),
+        };
+        byte[] headerBytes = Encoding.UTF8.GetBytes(json.ToJsonString());
+
+        using var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(headerBytes.Length);
+            writer.Write(headerBytes);
+            writer.Write((long)payload.Length);
+            writer.Write(payload);
+        }
+        byte[] all = body.ToArray();
+        stream.Write(all);
+        stream.Write(System.Security.Cryptography.SHA256.HashData(all));
+    }
+
+    /// <summary>Writes a model file for <paramref name="model"/> with the payload it produces.</summary>
+    public static void Write(Stream stream, string model, TableMetadata metadata, object options, byte[] payload) =>
+        Write(stream, new ModelFileHeader(model, metadata, OptionsToJson(options), LibraryVersion, DateTime.UtcNow), payload);
+
+    /// <exception cref="SynthException">Not a model file, truncated or altered, too large, or another format version.</exception>
+    public static ModelFileContent Read(Stream stream)
+    {
+        byte[] all;
+        using (var buffer = new MemoryStream())
+        {
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                if (buffer.Length + read > MaxBytes)
+                    throw new SynthException($"The model file is larger than {MaxBytes:N0} bytes; refusing to load it.");
+                buffer.Write(chunk, 0, read);
+            }
+            all = buffer.ToArray();
+        }
+
+        if (all.Length < Magic.Length + 4 || !all.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+            throw new SynthException("This is not a SynthNotebooks model file.");
+        int version = BitConverter.ToInt32(all, Magic.Length);
+        if (version != FormatVersion)
+            throw new SynthException($"The model file has format version {version}; this SynthNotebooks ({LibraryVersion}) reads version {FormatVersion}. Fit the model again with this version.");
+        if (all.Length < 32 + Magic.Length + 4)
+            throw new SynthException("The model file is truncated.");
+
+        var body = all.AsSpan(0, all.Length - 32);
+        if (!System.Security.Cryptography.SHA256.HashData(body).AsSpan().SequenceEqual(all.AsSpan(all.Length - 32)))
+            throw new SynthException("The model file is truncated or has been altered (checksum mismatch).");
+
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(body.ToArray()), Encoding.UTF8);
+            reader.ReadBytes(Magic.Length);
+            reader.ReadInt32();
+            int headerLength = reader.ReadInt32();
+            var json = JsonNode.Parse(reader.ReadBytes(headerLength))!.AsObject();
+            long payloadLength = reader.ReadInt64();
+            byte[] payload = reader.ReadBytes(checked((int)payloadLength));
+            if (payload.Length != payloadLength) throw new EndOfStreamException();
+
+            var header = new ModelFileHeader(
+                (string?)json["model"] ?? throw new SynthException("The model file names no model."),
+                TableMetadata.FromJson(json["metadata"]!.ToJsonString()),
+                json["options"]?.AsObject().DeepClone().AsObject() ?? new JsonObject(),
+                (string?)json["library_version"] ?? "unknown",
+                DateTime.Parse((string?)json["created_utc"] ?? "2000-01-01", null, System.Globalization.DateTimeStyles.RoundtripKind));
+            return new ModelFileContent(header, payload);
+        }
+        catch (Exception e) when (e is EndOfStreamException or JsonException or InvalidOperationException or OverflowException or FormatException or NullReferenceException)
+        {
+            throw new SynthException($"The model file is damaged: {e.Message}", e);
+        }
+    }
+
+    /// <summary>The options record as JSON (snake_case), for the header.</summary>
+    public static JsonObject OptionsToJson(object options) =>
+        JsonSerializer.SerializeToNode(options, options.GetType(), JsonOptions)!.AsObject();
+
+    /// <summary>Reads an options record back from the header.</summary>
+    public static T OptionsFromJson<T>(JsonObject json) =>
+        json.Deserialize<T>(JsonOptions) ?? throw new SynthException("The model file's options are empty.");
+
+    internal static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    /// <summary>The SynthCore version written into model files.</summary>
+    public static string LibraryVersion { get; } =
+        typeof(ModelFile).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+}

@@ -1,0 +1,11 @@
+namespace SynthCore.Synthesizers;
+
+/// <summary>The models SynthCore ships, in one list: add a model here to make it available everywhere.</summary>
+internal static class BuiltIn
+{
+    public static SynthesizerRegistry Create()
+    {
+        var registry = new SynthesizerRegistry();
+        return registry;
+    }
+}
