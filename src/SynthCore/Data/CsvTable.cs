@@ -112,9 +112,10 @@ public static class CsvTable
                 $"{numeric} of {present.Count} values are numbers, but line {lines[r]} has '{cells[r]}'. Fix it, or add it to the missing-value tokens if it means 'no value'.");
         }
 
-        var (bestFormats, dates) = CsvValueParser.BestDateFamily(present);
-        if (dates >= options.MostlyTypedThreshold * present.Count)
+        int minDates = (int)Math.Ceiling(options.MostlyTypedThreshold * present.Count);
+        if (CsvValueParser.MostlyDateFamily(present, minDates) is { } bestFormats)
         {
+            int dates = present.Count(v => CsvValueParser.TryParseDate(v, bestFormats, out _));
             int r = cells.FindIndex(v => v is not null && !CsvValueParser.TryParseDate(v, bestFormats, out _));
             throw new SynthColumnException(name,
                 $"{dates} of {present.Count} values are dates, but line {lines[r]} has '{cells[r]}'. Fix it, or add it to the missing-value tokens if it means 'no value'.");

@@ -41,8 +41,12 @@ internal static class CsvValueParser
     }
 
     /// <summary>A date in one family's formats; values with an offset or "Z" become UTC.</summary>
-    public static bool TryParseDate(string text, string[] formats, out DateTime value) =>
-        DateTime.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value);
+    public static bool TryParseDate(string text, string[] formats, out DateTime value)
+    {
+        // Every format has a year: text without digits is rejected before trying dozens of formats.
+        if (!text.AsSpan().ContainsAnyInRange('0', '9')) { value = default; return false; }
+        return DateTime.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value);
+    }
 
     /// <summary>A date in any family (for single values, e.g. checking an override).</summary>
     public static bool TryParseDate(string text, out DateTime value)
@@ -62,14 +66,24 @@ internal static class CsvValueParser
         return null;
     }
 
-    /// <summary>How many values the best date family parses (to tell "mostly dates" from text).</summary>
-    public static (string[] Formats, int Parsed) BestDateFamily(IReadOnlyList<string> values)
+    /// <summary>
+    /// The family that parses the most values, if it parses at least <paramref name="minParsed"/>
+    /// (to tell "mostly dates" from text). Stops counting a family once it cannot reach that, so text
+    /// columns cost one failed parse per family, not one per value.
+    /// </summary>
+    public static string[]? MostlyDateFamily(IReadOnlyList<string> values, int minParsed)
     {
-        var best = (Formats: DateFamilies[0].Formats, Parsed: -1);
+        string[]? best = null;
+        int bestParsed = -1, allowedFailures = values.Count - minParsed;
         foreach (var (_, formats) in DateFamilies)
         {
-            int parsed = values.Count(v => TryParseDate(v, formats, out _));
-            if (parsed > best.Parsed) best = (formats, parsed);
+            int parsed = 0, failed = 0;
+            foreach (var v in values)
+            {
+                if (TryParseDate(v, formats, out _)) parsed++;
+                else if (++failed > allowedFailures) break;
+            }
+            if (failed <= allowedFailures && parsed > bestParsed) (best, bestParsed) = (formats, parsed);
         }
         return best;
     }

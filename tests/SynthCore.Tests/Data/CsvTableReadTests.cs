@@ -98,6 +98,16 @@ public sealed class CsvTableReadTests : IDisposable
     }
 
     [Fact]
+    public void Mostly_date_column_with_a_stray_value_names_column_value_and_line()
+    {
+        string csv = "when\n" + string.Concat(Enumerable.Range(1, 20).Select(i => $"2024-01-{i:D2}\n")) + "someday\n";
+        var e = Assert.Throws<SynthColumnException>(() => Read(csv));
+        Assert.Equal("when", e.Column);
+        Assert.Contains("'someday'", e.Message);
+        Assert.Contains("line 22", e.Message);
+    }
+
+    [Fact]
     public void Missing_file_is_a_file_error_naming_the_path()
     {
         string path = dir.PathOf("nope.csv");
