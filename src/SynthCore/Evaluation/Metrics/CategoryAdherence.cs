@@ -1,0 +1,24 @@
+using Microsoft.Data.Analysis;
+
+namespace SynthCore.Evaluation.Metrics;
+
+/// <summary>
+/// Share of synthetic values that are categories of the real column (SDMetrics' CategoryAdherence), for
+/// categorical and boolean columns. A missing synthetic value is valid only if the real column has missing values.
+/// </summary>
+public sealed class CategoryAdherence : IColumnMetric
+{
+    public string Name => "CategoryAdherence";
+    public double Min => 0;
+    public double Max => 1;
+    public MetricGoal Goal => MetricGoal.Maximize;
+
+    public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
+    {
+        if (synthetic.Length == 0)
+            return MetricResult.NotApplicable(this, $"Column '{real.Name}' has no rows in the synthetic data.");
+        var categories = ColumnValues.NullableKeys(real).Select(k => k ?? ColumnValues.MissingKey).ToHashSet(StringComparer.Ordinal);
+        var valid = ColumnValues.NullableKeys(synthetic).Count(k => categories.Contains(k ?? ColumnValues.MissingKey));
+        return MetricResult.Of(this, (double)valid / synthetic.Length);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Data.Analysis;
+
+namespace SynthCore.Evaluation.Metrics;
+
+/// <summary>
+/// Share of the real column's categories that appear in the synthetic column (SDMetrics' CategoryCoverage),
+/// for categorical and boolean columns. Missing values are ignored.
+/// </summary>
+public sealed class CategoryCoverage : IColumnMetric
+{
+    public string Name => "CategoryCoverage";
+    public double Min => 0;
+    public double Max => 1;
+    public MetricGoal Goal => MetricGoal.Maximize;
+
+    public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
+    {
+        var categories = ColumnValues.Keys(real).ToHashSet(StringComparer.Ordinal);
+        if (categories.Count == 0)
+            return MetricResult.NotApplicable(this, $"Column '{real.Name}' has no values in the real data.");
+        var covered = ColumnValues.Keys(synthetic).Where(categories.Contains).Distinct(StringComparer.Ordinal).Count();
+        return MetricResult.Of(this, (double)covered / categories.Count);
+    }
+}

@@ -1,0 +1,58 @@
+using MathNet.Numerics.Statistics;
+
+namespace SynthCore.Evaluation.Metrics;
+
+/// <summary>A <see cref="CorrelationSimilarity"/> score with the two correlations it compared (null when not computed).</summary>
+public sealed record CorrelationSimilarityResult(MetricResult Result, double? Real, double? Synthetic);
+
+/// <summary>
+/// 1 − |ρ_real − ρ_synthetic| / 2 for a pair of numeric or date columns (SDMetrics' CorrelationSimilarity).
+/// Rows where either column is missing are dropped. Not applicable when a column is constant (one
+/// distinct value) in either table, or fewer than two complete rows remain.
+/// </summary>
+public sealed class CorrelationSimilarity(CorrelationCoefficient coefficient = CorrelationCoefficient.Pearson) : IColumnPairMetric
+{
+    public CorrelationCoefficient Coefficient { get; } = coefficient;
+    public string Name => "CorrelationSimilarity";
+    public double Min => 0;
+    public double Max => 1;
+    public MetricGoal Goal => MetricGoal.Maximize;
+
+    public MetricResult Compute(ColumnPair real, ColumnPair synthetic) => ComputeBreakdown(real, synthetic).Result;
+
+    /// <summary>The score with the real and synthetic correlations.</summary>
+    public CorrelationSimilarityResult ComputeBreakdown(ColumnPair real, ColumnPair synthetic)
+    {
+        var realCorrelation = Correlation(real, "real", out var realError);
+        var syntheticCorrelation = Correlation(synthetic, "synthetic", out var syntheticError);
+        if ((realError ?? syntheticError) is { } error)
+            return new(MetricResult.NotApplicable(this, error), null, null);
+        return new(MetricResult.Of(this, 1 - Math.Abs(realCorrelation - syntheticCorrelation) / 2), realCorrelation, syntheticCorrelation);
+    }
+
+    /// <summary>The chosen correlation of the complete rows of <paramref name="pair"/>, or NaN with a reason.</summary>
+    internal double Correlation(ColumnPair pair, string which, out string? error)
+    {
+        var first = ColumnValues.NullableNumbers(pair.First);
+        var second = ColumnValues.NullableNumbers(pair.Second);
+        foreach (var (values, name) in new[] { (first, pair.First.Name), (second, pair.Second.Name) })
+            if (values.Where(v => v.HasValue).Distinct().Count() == 1)
+            {
+                error = $"The {which} data in column '{name}' contains a constant value. Correlation is undefined for constant data.";
+                return double.NaN;
+            }
+        var complete = Enumerable.Range(0, first.Length).Where(i => first[i].HasValue && second[i].HasValue).ToArray();
+        if (complete.Length < 2)
+        {
+            error = $"The {which} data has fewer than two rows with both '{pair.First.Name}' and '{pair.Second.Name}'.";
+            return double.NaN;
+        }
+        var x = complete.Select(i => first[i]!.Value).ToArray();
+        var y = complete.Select(i => second[i]!.Value).ToArray();
+        var rho = Coefficient == CorrelationCoefficient.Pearson ? MathNet.Numerics.Statistics.Correlation.Pearson(x, y) : MathNet.Numerics.Statistics.Correlation.Spearman(x, y);
+        error = double.IsNaN(rho) || x.Distinct().Count() == 1 || y.Distinct().Count() == 1
+            ? $"The {which} data is constant in '{pair.First.Name}' or '{pair.Second.Name}' on the rows where both are present."
+            : null;
+        return error is null ? Math.Clamp(rho, -1, 1) : double.NaN;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Data.Analysis;
+
+namespace SynthCore.Evaluation.Metrics;
+
+/// <summary>
+/// Share of synthetic key values that are present and not repeats of an earlier row (SDMetrics'
+/// KeyUniqueness), for identifier columns. Only the synthetic column is judged.
+/// </summary>
+public sealed class KeyUniqueness : IColumnMetric
+{
+    public string Name => "KeyUniqueness";
+    public double Min => 0;
+    public double Max => 1;
+    public MetricGoal Goal => MetricGoal.Maximize;
+
+    public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
+    {
+        if (synthetic.Length == 0)
+            return MetricResult.NotApplicable(this, $"Column '{real.Name}' has no rows in the synthetic data.");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var bad = ColumnValues.NullableKeys(synthetic).Count(k => k is null || !seen.Add(k));
+        return MetricResult.Of(this, 1 - (double)bad / synthetic.Length);
+    }
+}
