@@ -17,6 +17,8 @@ internal sealed class ConsoleHost(TextWriter output, TextWriter error, bool inte
 
     private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
 
+    private bool Interactive { get; } = interactive;
+
     private int openLineLength; // > 0 while a progress bar is drawn without its newline
     private readonly object gate = new();
 
@@ -121,7 +123,7 @@ internal sealed class ConsoleHost(TextWriter output, TextWriter error, bool inte
             bool newPhase = p.Phase != phase;
             bool last = p.Step >= p.TotalSteps;
             phase = p.Phase;
-            if (host.interactive)
+            if (host.Interactive)
             {
                 if (newPhase) host.CloseProgressLineLocked();
                 var now = DateTime.UtcNow;

@@ -30,7 +30,7 @@ public class GrammarTests
         Assert.Equal(16, parse.GetValue(grammar.FitSettings.BatchSize));
         Assert.Equal(0.001, parse.GetValue(grammar.FitSettings.LearningRate));
         Assert.Equal("a,b", parse.GetValue(grammar.FitSettings.Categorical));
-        Assert.Equal(["latent-dim=8", "x=y"], parse.GetValue(grammar.FitSettings.Extra));
+        Assert.Equal(["latent-dim=8", "x=y"], parse.GetValue(grammar.FitSettings.Extra)!);
     }
 
     [Fact]

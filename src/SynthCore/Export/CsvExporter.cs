@@ -78,5 +78,5 @@ public static class CsvExporter
         throw new SynthFileException(Path.Combine(directory, baseName + ".csv"), "too many files with this name already exist.");
     }
 
-    private static void WriteCsv(DataFrame table, string path) => DataFrame.SaveCsv(table, path, cultureInfo: CultureInfo.InvariantCulture);
+    private static void WriteCsv(DataFrame table, string path) => CsvTable.Write(table, path);
 }

@@ -87,12 +87,16 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
     // not fit the grammar (unknown command or option, missing argument) is a usage error (2).
     private static int ReportParseError(ParseResult parsed, ISynthHost host)
     {
-        var error = parsed.Errors[0];
-        bool badOptionValue = error.SymbolResult is ArgumentResult { Parent: OptionResult, Tokens.Count: > 0 };
+        // An unrecognized word says more than "required command was not provided" listed before it.
+        var error = parsed.UnmatchedTokens.Count > 0
+            ? parsed.Errors.FirstOrDefault(e => e.Message.Contains($"'{parsed.UnmatchedTokens[0]}'", StringComparison.Ordinal)) ?? parsed.Errors[0]
+            : parsed.Errors[0];
+        bool badOptionValue = error.SymbolResult is OptionResult { Tokens.Count: > 0 } or ArgumentResult { Parent: OptionResult, Tokens.Count: > 0 };
+        string message = OneLine(error.Message);
+        if (error.SymbolResult is ArgumentResult { Parent: CommandResult, Tokens.Count: 0 } missing)
+            message += $" Expected <{missing.Argument.Name}>.";
         string command = parsed.CommandResult.Command == parsed.RootCommandResult.Command ? "synth" : $"synth {parsed.CommandResult.Command.Name}";
-        host.WriteError(badOptionValue
-            ? $"error: {OneLine(error.Message)}"
-            : $"error: {OneLine(error.Message)} Run '{command} --help' for usage.");
+        host.WriteError(badOptionValue ? $"error: {message}" : $"error: {message} Run '{command} --help' for usage.");
         return badOptionValue ? ExitCodes.DataOrOptionError : ExitCodes.UsageError;
     }
 
