@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SynthCore.Synthesizers;
 using SynthKernelExtension.Commands;
 
@@ -16,6 +17,13 @@ internal static class Program
             e.Cancel = true;
             cancellation.Cancel();
         };
+        // A polite stop from outside (kill, a CI timeout, docker stop) cancels the same way.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            if (cancellation.IsCancellationRequested) return;
+            context.Cancel = true;
+            cancellation.Cancel();
+        });
         var host = new ConsoleHost(Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, TerminalWidth);
         return Run(args, host, cancellation.Token);
     }
