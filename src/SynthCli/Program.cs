@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+using SynthCore.Synthesizers;
+using SynthKernelExtension.Commands;
+
+namespace SynthCli;
+
+/// <summary>The <c>synth</c> tool: parses the command line with the shared grammar and runs it on the console.</summary>
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // The first Ctrl+C cancels cleanly (no partial files); a second one ends the process at once.
+            if (cancellation.IsCancellationRequested) return;
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        // A polite stop from outside (kill, a CI timeout, docker stop) cancels the same way.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            if (cancellation.IsCancellationRequested) return;
+            context.Cancel = true;
+            cancellation.Cancel();
+        });
+        var host = new ConsoleHost(Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, TerminalWidth);
+        return Run(args, host, cancellation.Token);
+    }
+
+    /// <summary>The entry point without the process around it, for tests: a host, a token, and optionally another registry.</summary>
+    internal static int Run(string[] args, ConsoleHost host, CancellationToken cancellationToken, SynthesizerRegistry? registry = null) =>
+        new SynthCommandExecutor(registry).Execute(args, host, cancellationToken);
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 120;
+        }
+        catch (IOException)
+        {
+            return 120;
+        }
+    }
+}

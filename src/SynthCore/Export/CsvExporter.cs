@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+
+namespace SynthCore.Export;
+
+/// <summary>Writes synthetic tables as timestamped CSV files without ever replacing an existing file.</summary>
+public static class CsvExporter
+{
+    /// <summary>
+    /// Writes <paramref name="table"/> to <c>&lt;outDir&gt;/&lt;name&gt;_synthetic_&lt;yyyyMMdd_HHmmss&gt;.csv</c> (the
+    /// original notebook's naming), creating <paramref name="outDir"/>. If that file exists, <c>_2</c>,
+    /// <c>_3</c>, … is added. The CSV goes to a temporary file in the same directory first and is then
+    /// moved into place without overwrite, so a reader never sees half a file and a failure or
+    /// cancellation leaves nothing behind.
+    /// </summary>
+    /// <param name="now">The timestamp to use (local time); the current time when null.</param>
+    /// <exception cref="SynthOptionException">The name is empty or contains path characters.</exception>
+    /// <exception cref="SynthFileException">The directory or file cannot be written.</exception>
+    public static ExportResult ExportTimestamped(DataFrame table, string outDir, string name, DateTime? now = null)
+    {
+        ValidateName(name);
+        string stamp = (now ?? DateTime.Now).ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture);
+        string baseName = $"{name}_synthetic_{stamp}";
+        string directory = Path.GetFullPath(outDir);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SynthFileException(outDir, $"cannot create the output directory: {e.Message}", e);
+        }
+
+        string temp = Path.Combine(directory, $".{baseName}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            WriteCsv(table, temp);
+            string final = MoveToFreeName(temp, directory, baseName);
+            return new ExportResult(final, (int)table.Rows.Count, table.Columns.Count, new FileInfo(final).Length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SynthFileException(directory, $"cannot write the CSV file: {e.Message}", e);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    private static void ValidateName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            throw new SynthOptionException("--name", "the output name is empty.");
+        if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('/') || name.Contains('\\') || name is "." or "..")
+            throw new SynthOptionException("--name", $"'{name}' is not a plain file name (no directories or path characters).");
+    }
+
+    // File.Move without overwrite fails if the target appeared meanwhile; then the next suffix is tried,
+    // so a concurrent export of the same name in the same second cannot replace this one's file.
+    private static string MoveToFreeName(string temp, string directory, string baseName)
+    {
+        for (int suffix = 1; suffix < 10_000; suffix++)
+        {
+            string candidate = Path.Combine(directory, suffix == 1 ? $"{baseName}.csv" : $"{baseName}_{suffix}.csv");
+            if (File.Exists(candidate)) continue;
+            try
+            {
+                File.Move(temp, candidate, overwrite: false);
+                return candidate;
+            }
+            catch (IOException) when (File.Exists(candidate) && File.Exists(temp))
+            {
+                // Lost a race for this name: try the next one.
+            }
+        }
+        throw new SynthFileException(Path.Combine(directory, baseName + ".csv"), "too many files with this name already exist.");
+    }
+
+    private static void WriteCsv(DataFrame table, string path) => CsvTable.Write(table, path);
+}

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Synthesizers;
+
+namespace SynthKernelExtension.Commands;
+
+/// <summary>A finished fit with how long it took and the time between its progress reports.</summary>
+internal sealed record FitOutcome(IFittedSynthesizer Model, double Seconds, IReadOnlyList<double> IntervalSeconds);
+
+/// <summary>The fit shared by <c>fit</c> and <c>run</c>: create through the registry, fit with progress and cancellation.</summary>
+internal static class FitStep
+{
+    public static FitOutcome Run(CommandContext context, string model, SynthesizerSettings settings, DataFrame table, TableMetadata metadata)
+    {
+        TableInput.EnsureModellable(metadata);
+        var synthesizer = context.Registry.Create(model, settings);
+        context.Cancellation.ThrowIfCancellationRequested();
+        var timeline = new TrainingTimeline(context.Host);
+        var clock = Stopwatch.StartNew();
+        var fitted = synthesizer.Fit(table, metadata, timeline, context.Cancellation);
+        clock.Stop();
+        context.Cancellation.ThrowIfCancellationRequested();
+        return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray());
+    }
+}

@@ -1,0 +1,171 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace SynthKernelExtension.Commands;
+
+/// <summary>
+/// The one grammar of <c>synth …</c> (console) and <c>#!synth …</c> (notebook magics), built with
+/// System.CommandLine. It only declares commands, arguments and options; <see cref="SynthCommandExecutor"/>
+/// attaches what they do.
+/// </summary>
+public sealed class SynthGrammar
+{
+    public SynthGrammar()
+    {
+        Describe = new Command("describe", "Show each column's detected kind, missing values and distinct values.");
+        Add(Describe, DescribeData, DescribeDataOption, DescribeCategorical, DescribeJson, DescribeForce);
+
+        Fit = new Command("fit", "Fit a model to a table and save it as a model file.");
+        Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitForce);
+        FitSettings.AddTo(Fit);
+
+        Sample = new Command("sample", "Sample rows from a saved model and write them as a timestamped CSV.");
+        Add(Sample, SampleModel, SampleRows, SampleSeed, SampleOut, SampleName, SampleJson, SampleForce);
+
+        Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce);
+        RunSettings.AddTo(Run);
+
+        Models = new Command("models", "List the available models.");
+
+        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, models).")
+        {
+            Describe, Fit, Sample, Run, Models,
+        };
+    }
+
+    public RootCommand Root { get; }
+
+    public Command Describe { get; }
+    public Argument<string?> DescribeData { get; } = DataArgument();
+    public Option<string?> DescribeDataOption { get; } = DataOption();
+    public Option<string?> DescribeCategorical { get; } = CategoricalOption();
+    public Option<string?> DescribeJson { get; } = JsonOption();
+    public Option<bool> DescribeForce { get; } = ForceOption("--json file");
+
+    public Command Fit { get; }
+    public Argument<string?> FitData { get; } = DataArgument();
+    public Option<string?> FitDataOption { get; } = DataOption();
+    public Option<string> FitModel { get; } = ModelOption();
+    public Option<string> FitOut { get; } = new("--out") { Description = "The model file to write.", Required = true };
+    public Option<bool> FitForce { get; } = ForceOption("model file");
+    public FitSettingsOptions FitSettings { get; } = new();
+
+    public Command Sample { get; }
+    public Argument<string> SampleModel { get; } = new("model") { Description = "The fitted model: a model file (console) or a variable (notebook)." };
+    public Option<int> SampleRows { get; } = RowsOption(required: true);
+    public Option<int?> SampleSeed { get; } = NullableInt("--seed", "Seed for sampling (default: the seed the model was fitted with).");
+    public Option<string> SampleOut { get; } = OutDirOption();
+    public Option<string?> SampleName { get; } = NameOption("the model's name");
+    public Option<string?> SampleJson { get; } = JsonOption();
+    public Option<bool> SampleForce { get; } = ForceOption("--json file");
+
+    public Command Run { get; }
+    public Argument<string?> RunData { get; } = DataArgument();
+    public Option<string?> RunDataOption { get; } = DataOption();
+    public Option<string> RunModel { get; } = ModelOption();
+    public Option<int?> RunRows { get; } = NullableInt("--rows", "Rows to generate (default: as many as the input).");
+    public Option<string> RunOut { get; } = OutDirOption();
+    public Option<string?> RunName { get; } = NameOption("the input file's name");
+    public Option<string?> RunJson { get; } = JsonOption();
+    public Option<bool> RunForce { get; } = ForceOption("--json file");
+    public FitSettingsOptions RunSettings { get; } = new();
+
+    public Command Models { get; }
+
+    private static void Add(Command command, params Symbol[] symbols)
+    {
+        foreach (var symbol in symbols)
+        {
+            if (symbol is Argument argument) command.Arguments.Add(argument);
+            else if (symbol is Option option) command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The options every fitting command (fit, run) takes, mapped onto SynthesizerSettings.</summary>
+    public sealed class FitSettingsOptions
+    {
+        public Option<int?> Seed { get; } = NullableInt("--seed", "Seed of the fit (default 42); the same seed gives the same model.");
+        public Option<int?> Epochs { get; } = NullableInt("--epochs", "Epochs (or training steps, depending on the model).");
+        public Option<int?> BatchSize { get; } = NullableInt("--batch-size", "Batch size.");
+        public Option<double?> LearningRate { get; } = new("--learning-rate")
+        {
+            Description = "Learning rate.",
+            CustomParser = result => ParseNumber(result, "--learning-rate"),
+        };
+        public Option<string> Device { get; } = new("--device") { Description = "TorchSharp device (cpu, cuda, cuda:N).", DefaultValueFactory = _ => "cpu" };
+        public Option<string?> Categorical { get; } = CategoricalOption();
+        public Option<string[]> Extra { get; } = new("--option")
+        {
+            Description = "A model-specific option as key=value (repeatable), e.g. --option latent-dim=64.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+
+        internal void AddTo(Command command) =>
+            Add(command, Seed, Epochs, BatchSize, LearningRate, Device, Categorical, Extra);
+    }
+
+    private static Argument<string?> DataArgument() => new("data")
+    {
+        Description = "The table: a CSV file (console) or a DataFrame variable (notebook).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    private static Option<string?> DataOption() => new("--data") { Description = "The table, instead of the positional argument." };
+
+    private static Option<string> ModelOption() => new("--model") { Description = "The model to fit (see 'synth models').", Required = true };
+
+    private static Option<string?> CategoricalOption() => new("--categorical")
+    {
+        Description = "Comma-separated columns to treat as categorical, whatever their values look like.",
+    };
+
+    private static Option<string?> JsonOption() => new("--json") { Description = "Also write a machine-readable summary to this JSON file." };
+
+    private static Option<bool> ForceOption(string what) => new("--force") { Description = $"Replace an existing {what}." };
+
+    private static Option<string> OutDirOption() => new("--out")
+    {
+        Description = "Directory for the synthetic CSV (created if missing).",
+        DefaultValueFactory = _ => "outputs",
+    };
+
+    private static Option<string?> NameOption(string fallback) => new("--name")
+    {
+        Description = $"Name of the output file: <name>_synthetic_<timestamp>.csv (default: {fallback}).",
+    };
+
+    private static Option<int> RowsOption(bool required) => new("--rows")
+    {
+        Description = "Rows to generate.",
+        Required = required,
+        CustomParser = result => ParseWhole(result, "--rows") ?? 0,
+    };
+
+    private static Option<int?> NullableInt(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result => ParseWhole(result, name),
+    };
+
+    // Custom parsers so that a bad value gets a message naming the option; the executor reports
+    // these (errors on an option's value) as option errors, exit code 1, not usage errors.
+    private static int? ParseWhole(ArgumentResult result, string option)
+    {
+        if (result.Tokens.Count == 0) return null;
+        string text = result.Tokens[^1].Value;
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)) return value;
+        result.AddError($"Option '{option}': '{text}' is not a whole number.");
+        return null;
+    }
+
+    private static double? ParseNumber(ArgumentResult result, string option)
+    {
+        if (result.Tokens.Count == 0) return null;
+        string text = result.Tokens[^1].Value;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)) return value;
+        result.AddError($"Option '{option}': '{text}' is not a number.");
+        return null;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using SynthCore.Data;
+using SynthCore.Evaluation;
+using SynthCore.Training;
+
+namespace SynthKernelExtension.Commands;
+
+/// <summary>Plain-text rendering of the values commands show, for the console and for tests.</summary>
+public static class TextRendering
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Most categories listed per categorical column in a comparison.</summary>
+    public const int MaxCategoriesShown = 10;
+
+    public static string Render(object value) => value switch
+    {
+        string s => s,
+        TableDescription d => Describe(d),
+        TableComparison c => Compare(c),
+        ModelList m => Models(m),
+        TrainingProgress p => ProgressLine(p),
+        _ => value.ToString() ?? "",
+    };
+
+    public static string Describe(TableDescription description)
+    {
+        var table = new TextTable("column", "kind", "missing", "missing %", "distinct");
+        foreach (var c in description.Columns)
+            table.Add(c.Name, Kind(c.Kind) + (c.Overridden ? " (set)" : ""), c.MissingCount.ToString("N0", Invariant),
+                c.MissingPercent.ToString("0.0", Invariant) + "%", c.DistinctCount.ToString("N0", Invariant));
+        return $"{description.Source}: {description.Rows.ToString("N0", Invariant)} rows, {description.Columns.Count} columns\n{table}";
+    }
+
+    public static string Models(ModelList list)
+    {
+        if (list.Models.Count == 0) return "No models are registered.";
+        var table = new TextTable("model", "description");
+        foreach (var m in list.Models) table.Add(m.Name, m.Description);
+        return table.ToString();
+    }
+
+    public static string Compare(TableComparison comparison)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant, $"Real rows: {comparison.RealRows:N0}; synthetic rows: {comparison.SyntheticRows:N0}\n");
+        if (comparison.Numeric.Count > 0)
+        {
+            var table = new TextTable("column", "kind", "mean real", "mean synth", "std real", "std synth", "similarity %", "KS D", "KS p");
+            foreach (var c in comparison.Numeric)
+            {
+                bool dates = c.Kind == ColumnKind.Datetime;
+                table.Add(c.Column, Kind(c.Kind),
+                    dates ? Date(c.Real.Mean) : Number(c.Real.Mean), dates ? Date(c.Synthetic.Mean) : Number(c.Synthetic.Mean),
+                    dates ? Days(c.Real.Std) : Number(c.Real.Std), dates ? Days(c.Synthetic.Std) : Number(c.Synthetic.Std),
+                    c.SimilarityPercent is double s ? s.ToString("0.0", Invariant) + "%" : "n/a",
+                    c.Ks is null ? "n/a" : c.Ks.Statistic.ToString("0.000", Invariant),
+                    c.Ks is null ? "n/a" : PValue(c.Ks.PValue));
+            }
+            text.Append("\nNumeric columns (similarity % = 100 x (1 - |mean real - mean synth| / |mean real|); KS = two-sample Kolmogorov-Smirnov)\n")
+                .Append(table).Append('\n');
+        }
+        if (comparison.Categorical.Count > 0)
+        {
+            var table = new TextTable("column", "category", "real %", "synth %");
+            foreach (var c in comparison.Categorical)
+            {
+                foreach (var f in c.Frequencies.Take(MaxCategoriesShown))
+                    table.Add(c.Column, f.Category ?? "(missing)", Percent(f.Real), Percent(f.Synthetic));
+                if (c.Frequencies.Count > MaxCategoriesShown)
+                    table.Add(c.Column, $"({c.Frequencies.Count - MaxCategoriesShown} more)", "", "");
+                table.Add(c.Column, "total variation distance", c.TotalVariationDistance.ToString("0.000", Invariant), "");
+            }
+            text.Append("\nCategorical columns (share of rows)\n").Append(table).Append('\n');
+        }
+        var correlation = comparison.Correlation;
+        if (correlation.Columns.Count > 1)
+        {
+            text.Append("\nPearson correlations, real\n").Append(Matrix(correlation.Columns, correlation.Real)).Append('\n')
+                .Append("\nPearson correlations, synthetic\n").Append(Matrix(correlation.Columns, correlation.Synthetic)).Append('\n')
+                .Append("\nDifference (synthetic - real)\n").Append(Matrix(correlation.Columns, correlation.Difference)).Append('\n')
+                .Append(Invariant, $"Frobenius norm of the difference: {correlation.FrobeniusNorm:0.000}\n");
+        }
+        return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>
+    /// One progress line: phase, a bar, step/total, losses, elapsed and estimated remaining time.
+    /// </summary>
+    public static string ProgressLine(TrainingProgress p, int barWidth = 24)
+    {
+        int filled = (int)Math.Round(p.Fraction * barWidth);
+        var line = new StringBuilder();
+        line.Append(p.Phase).Append(" [").Append('#', filled).Append('.', barWidth - filled).Append("] ")
+            .Append(Invariant, $"{p.Step}/{p.TotalSteps}");
+        foreach (var (name, loss) in p.Losses)
+            line.Append(Invariant, $"  {name} {loss:0.0000}");
+        line.Append("  elapsed ").Append(Clock(p.Elapsed));
+        if (p.EstimatedRemaining is TimeSpan eta) line.Append("  ETA ").Append(Clock(eta));
+        return line.ToString();
+    }
+
+    private static string Matrix(IReadOnlyList<string> names, double?[][] values)
+    {
+        var table = new TextTable(["", .. names]);
+        for (int i = 0; i < names.Count; i++)
+            table.Add([names[i], .. values[i].Select(v => v is double x ? x.ToString("+0.000;-0.000;0.000", Invariant) : "n/a")]);
+        return table.ToString();
+    }
+
+    private static string Kind(ColumnKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static string Number(double? value) => value switch
+    {
+        null => "n/a",
+        double v when v != 0 && (Math.Abs(v) >= 1e7 || Math.Abs(v) < 1e-3) => v.ToString("0.###e+0", Invariant),
+        double v when Math.Abs(v) >= 1000 => v.ToString("0.##", Invariant),
+        double v => v.ToString("0.####", Invariant),
+    };
+
+    private static string Date(double? ticks) =>
+        ticks is double t && t >= DateTime.MinValue.Ticks && t <= DateTime.MaxValue.Ticks
+            ? new DateTime((long)t).ToString("yyyy-MM-dd HH:mm", Invariant)
+            : "n/a";
+
+    private static string Days(double? ticks) =>
+        ticks is double t ? (t / TimeSpan.TicksPerDay).ToString("0.##", Invariant) + " d" : "n/a";
+
+    private static string Percent(double share) => (100 * share).ToString("0.0", Invariant) + "%";
+
+    private static string PValue(double p) => p < 0.0001 ? "<0.0001" : p.ToString("0.0000", Invariant);
+
+    private static string Clock(TimeSpan t) =>
+        t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss", Invariant) : t.ToString(@"mm\:ss", Invariant);
+}

@@ -1,0 +1,31 @@
+using SynthCore.Training;
+
+namespace SynthKernelExtension.Commands;
+
+/// <summary>
+/// Receives a fit's progress reports synchronously (unlike Progress&lt;T&gt;, which posts them to the
+/// thread pool out of order), shows them in one display that it updates, and records the time
+/// between consecutive reports. For the GAN that is one report per <c>progress-every</c> steps, so
+/// <see cref="IntervalSeconds"/> holds the seconds per report interval, not per pass over the data.
+/// </summary>
+internal sealed class TrainingTimeline(ISynthHost host) : IProgress<TrainingProgress>
+{
+    private readonly List<double> intervals = [];
+    private IDisplayHandle? display;
+    private TimeSpan previous = TimeSpan.Zero;
+
+    /// <summary>Seconds between consecutive reports (the first from the start of the fit).</summary>
+    public IReadOnlyList<double> IntervalSeconds => intervals;
+
+    /// <summary>The last report received, if any.</summary>
+    public TrainingProgress? Last { get; private set; }
+
+    public void Report(TrainingProgress value)
+    {
+        intervals.Add(Math.Max(0, (value.Elapsed - previous).TotalSeconds));
+        previous = value.Elapsed;
+        Last = value;
+        if (display is null) display = host.Show(value);
+        else display.Update(value);
+    }
+}
