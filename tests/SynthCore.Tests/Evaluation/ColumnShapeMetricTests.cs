@@ -79,38 +79,4 @@ public class ColumnShapeMetricTests
         // A shift by c moves every unit of mass by c.
         Assert.Equal(2.5, WassersteinDistance.Between([1, 2, 3, 7], [3.5, 4.5, 5.5, 9.5]), 12);
     }
-
-    [Fact]
-    public void KS_test_of_identical_samples_has_D_zero_and_p_one()
-    {
-        var result = KolmogorovSmirnovTest.Test([1, 2, 3, 4, 5], [5, 4, 3, 2, 1]);
-        Assert.Equal(0, result.Statistic);
-        Assert.Equal(1, result.PValue, 12);
-    }
-
-    [Theory]
-    [InlineData(0.5, 0.9639452437)]   // 2·Σ(−1)^(j−1)·exp(−2j²λ²), summed to convergence by hand
-    [InlineData(1.0, 0.2699996717)]
-    [InlineData(1.36, 0.0494858768)]
-    [InlineData(1.63, 0.0098463649)]
-    public void Kolmogorov_survival_matches_the_series_summed_to_convergence(double lambda, double expected)
-    {
-        Assert.Equal(expected, KolmogorovSmirnovTest.KolmogorovSurvival(lambda), 9);
-    }
-
-    [Fact]
-    public void Kolmogorov_survival_is_continuous_where_the_series_switch()
-    {
-        Assert.Equal(KolmogorovSmirnovTest.KolmogorovSurvival(1.18 - 1e-9), KolmogorovSmirnovTest.KolmogorovSurvival(1.18), 8);
-    }
-
-    [Fact]
-    public void KS_p_value_is_small_for_clearly_different_samples()
-    {
-        var a = Enumerable.Range(0, 100).Select(i => (double)i).ToArray();
-        var b = a.Select(x => x + 60).ToArray();
-        var result = KolmogorovSmirnovTest.Test(a, b);
-        Assert.Equal(0.6, result.Statistic, 12);
-        Assert.True(result.PValue < 1e-10);
-    }
 }

@@ -16,8 +16,8 @@ public sealed class BoundaryAdherence : IColumnMetric
 
     public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
     {
-        var r = ColumnValues.NullableNumbers(real);
-        var s = ColumnValues.NullableNumbers(synthetic);
+        var r = ColumnValues.AlignedNumbers(real);
+        var s = ColumnValues.AlignedNumbers(synthetic);
         var realValues = r.Where(x => x.HasValue).Select(x => x!.Value).ToArray();
         if (realValues.Length == 0)
             return MetricResult.NotApplicable(this, $"Column '{real.Name}' has no values in the real data.");

@@ -17,8 +17,8 @@ public sealed class CategoryAdherence : IColumnMetric
     {
         if (synthetic.Length == 0)
             return MetricResult.NotApplicable(this, $"Column '{real.Name}' has no rows in the synthetic data.");
-        var categories = ColumnValues.NullableKeys(real).Select(k => k ?? ColumnValues.MissingKey).ToHashSet(StringComparer.Ordinal);
-        var valid = ColumnValues.NullableKeys(synthetic).Count(k => categories.Contains(k ?? ColumnValues.MissingKey));
+        var categories = ColumnValues.Labels(real).Select(k => k ?? MissingCategory.Key).ToHashSet(StringComparer.Ordinal);
+        var valid = ColumnValues.Labels(synthetic).Count(k => categories.Contains(k ?? MissingCategory.Key));
         return MetricResult.Of(this, (double)valid / synthetic.Length);
     }
 }

@@ -15,10 +15,10 @@ public sealed class CategoryCoverage : IColumnMetric
 
     public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
     {
-        var categories = ColumnValues.Keys(real).ToHashSet(StringComparer.Ordinal);
+        var categories = ColumnValues.Labels(real).OfType<string>().ToHashSet(StringComparer.Ordinal);
         if (categories.Count == 0)
             return MetricResult.NotApplicable(this, $"Column '{real.Name}' has no values in the real data.");
-        var covered = ColumnValues.Keys(synthetic).Where(categories.Contains).Distinct(StringComparer.Ordinal).Count();
+        var covered = ColumnValues.Labels(synthetic).OfType<string>().Where(categories.Contains).Distinct(StringComparer.Ordinal).Count();
         return MetricResult.Of(this, (double)covered / categories.Count);
     }
 }

@@ -26,12 +26,12 @@ public sealed class ContingencySimilarity : IColumnPairMetric
 
     private static Dictionary<(string, string), double> Frequencies(ColumnPair pair)
     {
-        var first = ColumnValues.NullableKeys(pair.First);
-        var second = ColumnValues.NullableKeys(pair.Second);
+        var first = ColumnValues.Labels(pair.First);
+        var second = ColumnValues.Labels(pair.Second);
         var counts = new Dictionary<(string, string), double>();
         for (var i = 0; i < first.Length; i++)
         {
-            var cell = (first[i] ?? ColumnValues.MissingKey, second[i] ?? ColumnValues.MissingKey);
+            var cell = (first[i] ?? MissingCategory.Key, second[i] ?? MissingCategory.Key);
             counts[cell] = counts.GetValueOrDefault(cell) + 1;
         }
         foreach (var cell in counts.Keys.ToArray()) counts[cell] /= first.Length;

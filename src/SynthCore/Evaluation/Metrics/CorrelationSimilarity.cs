@@ -33,8 +33,8 @@ public sealed class CorrelationSimilarity(CorrelationCoefficient coefficient = C
     /// <summary>The chosen correlation of the complete rows of <paramref name="pair"/>, or NaN with a reason.</summary>
     internal double Correlation(ColumnPair pair, string which, out string? error)
     {
-        var first = ColumnValues.NullableNumbers(pair.First);
-        var second = ColumnValues.NullableNumbers(pair.Second);
+        var first = ColumnValues.AlignedNumbers(pair.First);
+        var second = ColumnValues.AlignedNumbers(pair.Second);
         foreach (var (values, name) in new[] { (first, pair.First.Name), (second, pair.Second.Name) })
             if (values.Where(v => v.HasValue).Distinct().Count() == 1)
             {

@@ -33,7 +33,7 @@ public static class EqualWidthBins
     /// <summary>The bin number of every row of <paramref name="column"/> against <paramref name="edges"/>.</summary>
     public static Int32DataFrameColumn Digitize(DataFrameColumn column, IReadOnlyList<double> edges)
     {
-        var values = ColumnValues.NullableNumbers(column);
+        var values = ColumnValues.AlignedNumbers(column);
         var bins = new int?[values.Length];
         for (var i = 0; i < values.Length; i++)
             bins[i] = values[i] is { } x ? CountEdgesAtOrBelow(edges, x) : edges.Count;

@@ -20,6 +20,6 @@ public sealed class KSComplement : IColumnMetric
         var s = ColumnValues.Numbers(synthetic);
         if (r.Length == 0 || s.Length == 0)
             return MetricResult.NotApplicable(this, $"Column '{real.Name}' has no values in the {(r.Length == 0 ? "real" : "synthetic")} data.");
-        return MetricResult.Of(this, 1 - KolmogorovSmirnovTest.Statistic(r, s));
+        return MetricResult.Of(this, 1 - KolmogorovSmirnov.Statistic(r, s));
     }
 }

@@ -18,7 +18,7 @@ public sealed class KeyUniqueness : IColumnMetric
         if (synthetic.Length == 0)
             return MetricResult.NotApplicable(this, $"Column '{real.Name}' has no rows in the synthetic data.");
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var bad = ColumnValues.NullableKeys(synthetic).Count(k => k is null || !seen.Add(k));
+        var bad = ColumnValues.Labels(synthetic).Count(k => k is null || !seen.Add(k));
         return MetricResult.Of(this, 1 - (double)bad / synthetic.Length);
     }
 }

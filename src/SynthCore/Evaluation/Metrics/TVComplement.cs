@@ -19,8 +19,8 @@ public sealed class TVComplement : IColumnMetric
 
     public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
     {
-        var realCounts = Count(ColumnValues.Keys(real));
-        var syntheticCounts = Count(ColumnValues.Keys(synthetic));
+        var realCounts = Count(ColumnValues.Labels(real).OfType<string>());
+        var syntheticCounts = Count(ColumnValues.Labels(synthetic).OfType<string>());
         if (realCounts.Count == 0 || syntheticCounts.Count == 0)
             return MetricResult.NotApplicable(this, $"Column '{real.Name}' has no values in the {(realCounts.Count == 0 ? "real" : "synthetic")} data.");
         foreach (var key in syntheticCounts.Keys)

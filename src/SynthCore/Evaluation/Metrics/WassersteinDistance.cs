@@ -4,7 +4,7 @@ namespace SynthCore.Evaluation.Metrics;
 
 /// <summary>
 /// The exact Wasserstein-1 (earth mover's) distance between the empirical distributions of a real and a
-/// synthetic numeric column: ∫|F_real(x) − F_synthetic(x)| dx, in the column's own units (dates: nanoseconds).
+/// synthetic numeric column: ∫|F_real(x) − F_synthetic(x)| dx, in the column's own units (dates: ticks of 100 ns).
 /// Missing values are dropped. Hand-written because MathNet has no Wasserstein distance; it is a single
 /// merge of the two sorted samples.
 /// </summary>

@@ -12,12 +12,12 @@ namespace SynthCore.Evaluation.Reports;
 /// </summary>
 /// <param name="Wasserstein">Exact Wasserstein-1 distance between the empirical distributions (see <see cref="WassersteinDistance"/>).</param>
 /// <param name="KsStatistic">Two-sample Kolmogorov–Smirnov D (1 − KSComplement).</param>
-/// <param name="KsPValue">Its two-sided p-value (see <see cref="KolmogorovSmirnovTest"/>).</param>
+/// <param name="KsPValue">Its two-sided p-value (asymptotic, see <see cref="KolmogorovSmirnov"/>).</param>
 public sealed record ColumnDistribution(
     string Column, double RealMean, double SyntheticMean, double RealStd, double SyntheticStd,
     double Wasserstein, double KsStatistic, double KsPValue)
 {
-    private const double NanosecondsPerDay = 86_400e9;
+    
 
     /// <summary>One summary per numeric or date column, in metadata order.</summary>
     public static IReadOnlyList<ColumnDistribution> Compare(DataFrame real, DataFrame synthetic, TableMetadata metadata) =>
@@ -28,11 +28,11 @@ public sealed record ColumnDistribution(
     /// <summary>The summary of one numeric or date column.</summary>
     public static ColumnDistribution Compare(DataFrameColumn real, DataFrameColumn synthetic)
     {
-        var scale = real.DataType == typeof(DateTime) ? 1 / NanosecondsPerDay : 1;
+        var scale = real.DataType == typeof(DateTime) ? 1.0 / TimeSpan.TicksPerDay : 1;
         var r = ColumnValues.Numbers(real).Select(x => x * scale).ToArray();
         var s = ColumnValues.Numbers(synthetic).Select(x => x * scale).ToArray();
         var both = r.Length > 0 && s.Length > 0;
-        var ks = both ? KolmogorovSmirnovTest.Test(r, s) : new KolmogorovSmirnovResult(double.NaN, double.NaN);
+        var ks = both ? KolmogorovSmirnov.TwoSample(r, s) : new KsResult(double.NaN, double.NaN);
         return new ColumnDistribution(real.Name,
             r.Length > 0 ? r.Mean() : double.NaN, s.Length > 0 ? s.Mean() : double.NaN,
             r.Length > 1 ? r.StandardDeviation() : double.NaN, s.Length > 1 ? s.StandardDeviation() : double.NaN,
