@@ -12,10 +12,18 @@ public sealed class ContingencySimilarity : IColumnPairMetric
     public double Max => 1;
     public MetricGoal Goal => MetricGoal.Maximize;
 
-    public MetricResult Compute(ColumnPair real, ColumnPair synthetic)
+    public MetricResult Compute(ColumnPair real, ColumnPair synthetic) =>
+        Compute(ColumnValues.Labels(real.First), ColumnValues.Labels(real.Second),
+            ColumnValues.Labels(synthetic.First), ColumnValues.Labels(synthetic.Second));
+
+    /// <summary>The score from columns already read as labels (null = missing), as the report caches them.</summary>
+    internal MetricResult Compute(string?[] realFirst, string?[] realSecond, string?[] syntheticFirst, string?[] syntheticSecond)
     {
-        var r = Frequencies(real);
-        var s = Frequencies(synthetic);
+        // Labels become integer codes shared by both tables, so a cell is one long instead of two strings.
+        var firstCodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var secondCodes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var r = Frequencies(realFirst, realSecond, firstCodes, secondCodes);
+        var s = Frequencies(syntheticFirst, syntheticSecond, firstCodes, secondCodes);
         if (r.Count == 0 || s.Count == 0)
             return MetricResult.NotApplicable(this, $"The {(r.Count == 0 ? "real" : "synthetic")} table has no rows.");
         double variation = 0;
@@ -24,17 +32,23 @@ public sealed class ContingencySimilarity : IColumnPairMetric
         return MetricResult.Of(this, 1 - variation / 2);
     }
 
-    private static Dictionary<(string, string), double> Frequencies(ColumnPair pair)
+    private static Dictionary<long, double> Frequencies(string?[] first, string?[] second,
+        Dictionary<string, int> firstCodes, Dictionary<string, int> secondCodes)
     {
-        var first = ColumnValues.Labels(pair.First);
-        var second = ColumnValues.Labels(pair.Second);
-        var counts = new Dictionary<(string, string), double>();
+        var counts = new Dictionary<long, double>();
         for (var i = 0; i < first.Length; i++)
         {
-            var cell = (first[i] ?? MissingCategory.Key, second[i] ?? MissingCategory.Key);
+            var cell = ((long)Code(firstCodes, first[i]) << 32) | (uint)Code(secondCodes, second[i]);
             counts[cell] = counts.GetValueOrDefault(cell) + 1;
         }
         foreach (var cell in counts.Keys.ToArray()) counts[cell] /= first.Length;
         return counts;
+    }
+
+    private static int Code(Dictionary<string, int> codes, string? label)
+    {
+        label ??= MissingCategory.Key;
+        if (!codes.TryGetValue(label, out var code)) codes[label] = code = codes.Count;
+        return code;
     }
 }

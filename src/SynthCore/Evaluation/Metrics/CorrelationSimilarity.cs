@@ -21,22 +21,27 @@ public sealed class CorrelationSimilarity(CorrelationCoefficient coefficient = C
     public MetricResult Compute(ColumnPair real, ColumnPair synthetic) => ComputeBreakdown(real, synthetic).Result;
 
     /// <summary>The score with the real and synthetic correlations.</summary>
-    public CorrelationSimilarityResult ComputeBreakdown(ColumnPair real, ColumnPair synthetic)
+    public CorrelationSimilarityResult ComputeBreakdown(ColumnPair real, ColumnPair synthetic) =>
+        ComputeBreakdown(real.First.Name, real.Second.Name,
+            ColumnValues.AlignedNumbers(real.First), ColumnValues.AlignedNumbers(real.Second),
+            ColumnValues.AlignedNumbers(synthetic.First), ColumnValues.AlignedNumbers(synthetic.Second));
+
+    /// <summary>The breakdown from columns already read as numbers (the report reads each column once, not once per pair).</summary>
+    internal CorrelationSimilarityResult ComputeBreakdown(string firstName, string secondName,
+        double?[] realFirst, double?[] realSecond, double?[] syntheticFirst, double?[] syntheticSecond)
     {
-        var realCorrelation = Correlation(real, "real", out var realError);
-        var syntheticCorrelation = Correlation(synthetic, "synthetic", out var syntheticError);
+        var realCorrelation = Correlation(firstName, realFirst, secondName, realSecond, "real", out var realError);
+        var syntheticCorrelation = Correlation(firstName, syntheticFirst, secondName, syntheticSecond, "synthetic", out var syntheticError);
         if ((realError ?? syntheticError) is { } error)
             return new(MetricResult.NotApplicable(this, error), null, null);
         return new(MetricResult.Of(this, 1 - Math.Abs(realCorrelation - syntheticCorrelation) / 2), realCorrelation, syntheticCorrelation);
     }
 
     /// <summary>The chosen correlation of the complete rows of <paramref name="pair"/>, or NaN with a reason.</summary>
-    internal double Correlation(ColumnPair pair, string which, out string? error)
+    internal double Correlation(string firstName, double?[] first, string secondName, double?[] second, string which, out string? error)
     {
-        var first = ColumnValues.AlignedNumbers(pair.First);
-        var second = ColumnValues.AlignedNumbers(pair.Second);
-        foreach (var (values, name) in new[] { (first, pair.First.Name), (second, pair.Second.Name) })
-            if (values.Where(v => v.HasValue).Distinct().Count() == 1)
+        foreach (var (values, name) in new[] { (first, firstName), (second, secondName) })
+            if (IsConstant(values))
             {
                 error = $"The {which} data in column '{name}' contains a constant value. Correlation is undefined for constant data.";
                 return double.NaN;
@@ -44,15 +49,30 @@ public sealed class CorrelationSimilarity(CorrelationCoefficient coefficient = C
         var complete = Enumerable.Range(0, first.Length).Where(i => first[i].HasValue && second[i].HasValue).ToArray();
         if (complete.Length < 2)
         {
-            error = $"The {which} data has fewer than two rows with both '{pair.First.Name}' and '{pair.Second.Name}'.";
+            error = $"The {which} data has fewer than two rows with both '{firstName}' and '{secondName}'.";
             return double.NaN;
         }
         var x = complete.Select(i => first[i]!.Value).ToArray();
         var y = complete.Select(i => second[i]!.Value).ToArray();
         var rho = Coefficient == CorrelationCoefficient.Pearson ? MathNet.Numerics.Statistics.Correlation.Pearson(x, y) : MathNet.Numerics.Statistics.Correlation.Spearman(x, y);
-        error = double.IsNaN(rho) || x.Distinct().Count() == 1 || y.Distinct().Count() == 1
-            ? $"The {which} data is constant in '{pair.First.Name}' or '{pair.Second.Name}' on the rows where both are present."
+        error = double.IsNaN(rho) || IsConstant(x) || IsConstant(y)
+            ? $"The {which} data is constant in '{firstName}' or '{secondName}' on the rows where both are present."
             : null;
         return error is null ? Math.Clamp(rho, -1, 1) : double.NaN;
     }
+
+    // SDMetrics' test is nunique() == 1: one distinct non-missing value (an all-missing column is not "constant").
+    private static bool IsConstant(IEnumerable<double?> values)
+    {
+        double? seen = null;
+        foreach (var v in values)
+        {
+            if (v is not { } x) continue;
+            if (seen is null) seen = x;
+            else if (seen != x) return false;
+        }
+        return seen is not null;
+    }
+
+    private static bool IsConstant(double[] values) => IsConstant(values.Select(v => (double?)v));
 }

@@ -19,15 +19,11 @@ public static class ColumnPairTrends
     {
         options ??= new QualityReportOptions();
         var columns = metadata.Columns.Where(c => ReportInputs.IsContinuous(c.Kind) || ReportInputs.IsDiscrete(c.Kind)).ToArray();
-        var realBinned = new Dictionary<string, DataFrameColumn>();
-        var syntheticBinned = new Dictionary<string, DataFrameColumn>();
-        foreach (var column in columns.Where(c => ReportInputs.IsContinuous(c.Kind)))
-        {
-            var realEdges = EqualWidthBins.Edges(real.Columns[column.Name]);
-            var syntheticEdges = options.BinSyntheticOnRealRange ? realEdges : EqualWidthBins.Edges(synthetic.Columns[column.Name]);
-            realBinned[column.Name] = EqualWidthBins.Digitize(real.Columns[column.Name], realEdges);
-            syntheticBinned[column.Name] = EqualWidthBins.Digitize(synthetic.Columns[column.Name], syntheticEdges);
-        }
+        // Each column is read once: numbers for correlations, labels (bin numbers for numeric columns) for
+        // contingency tables; reading per pair made wide tables slow.
+        var realData = columns.Select(c => ColumnData.Read(real.Columns[c.Name], c.Kind, null)).ToArray();
+        var syntheticData = columns.Select((c, i) =>
+            ColumnData.Read(synthetic.Columns[c.Name], c.Kind, options.BinSyntheticOnRealRange ? realData[i].BinEdges : null)).ToArray();
 
         var correlation = new CorrelationSimilarity(options.Correlation);
         var contingency = new ContingencySimilarity();
@@ -36,22 +32,26 @@ public static class ColumnPairTrends
             for (var j = i + 1; j < columns.Length; j++)
             {
                 string a = columns[i].Name, b = columns[j].Name;
-                bool aNumeric = ReportInputs.IsContinuous(columns[i].Kind), bNumeric = ReportInputs.IsContinuous(columns[j].Kind);
-                if (aNumeric && bNumeric)
+                if (realData[i].Numbers is { } ra && realData[j].Numbers is { } rb)
                 {
-                    var breakdown = correlation.ComputeBreakdown(ColumnPair.From(real, a, b), ColumnPair.From(synthetic, a, b));
+                    var breakdown = correlation.ComputeBreakdown(a, b, ra, rb, syntheticData[i].Numbers!, syntheticData[j].Numbers!);
                     details.Add(new ColumnPairScore(a, b, breakdown.Result.Metric, breakdown.Result.Score, breakdown.Real, breakdown.Synthetic, breakdown.Result.Error));
                     continue;
                 }
-                var result = contingency.Compute(
-                    new ColumnPair(Pick(real, realBinned, a, aNumeric == bNumeric), Pick(real, realBinned, b, aNumeric == bNumeric)),
-                    new ColumnPair(Pick(synthetic, syntheticBinned, a, aNumeric == bNumeric), Pick(synthetic, syntheticBinned, b, aNumeric == bNumeric)));
+                var result = contingency.Compute(realData[i].Labels, realData[j].Labels, syntheticData[i].Labels, syntheticData[j].Labels);
                 details.Add(new ColumnPairScore(a, b, result.Metric, result.Score, Error: result.Error));
             }
         return details;
     }
 
-    // In a mixed pair the numeric column enters the contingency table as bin numbers.
-    private static DataFrameColumn Pick(DataFrame table, Dictionary<string, DataFrameColumn> binned, string name, bool sameShape) =>
-        !sameShape && binned.TryGetValue(name, out var bins) ? bins : table.Columns[name];
+    /// <summary>A column as the pair metrics read it. For numeric columns the labels are bin numbers.</summary>
+    private sealed record ColumnData(double?[]? Numbers, string?[] Labels, double[]? BinEdges)
+    {
+        public static ColumnData Read(DataFrameColumn column, ColumnKind kind, double[]? binEdges)
+        {
+            if (!ReportInputs.IsContinuous(kind)) return new ColumnData(null, ColumnValues.Labels(column), null);
+            var edges = binEdges ?? EqualWidthBins.Edges(column);
+            return new ColumnData(ColumnValues.AlignedNumbers(column), ColumnValues.Labels(EqualWidthBins.Digitize(column, edges)), edges);
+        }
+    }
 }

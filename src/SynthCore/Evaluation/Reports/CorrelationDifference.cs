@@ -20,12 +20,14 @@ public static class CorrelationDifference
         var columns = metadata.Columns.Where(c => ReportInputs.IsContinuous(c.Kind)).Select(c => c.Name).ToArray();
         if (columns.Length < 2) return null;
         var metric = new CorrelationSimilarity(coefficient);
+        var realNumbers = columns.Select(c => ColumnValues.AlignedNumbers(real.Columns[c])).ToArray();
+        var syntheticNumbers = columns.Select(c => ColumnValues.AlignedNumbers(synthetic.Columns[c])).ToArray();
         var difference = Matrix<double>.Build.Dense(columns.Length, columns.Length);
         for (var i = 0; i < columns.Length; i++)
             for (var j = i + 1; j < columns.Length; j++)
             {
-                var r = metric.Correlation(ColumnPair.From(real, columns[i], columns[j]), "real", out var realError);
-                var s = metric.Correlation(ColumnPair.From(synthetic, columns[i], columns[j]), "synthetic", out var syntheticError);
+                var r = metric.Correlation(columns[i], realNumbers[i], columns[j], realNumbers[j], "real", out var realError);
+                var s = metric.Correlation(columns[i], syntheticNumbers[i], columns[j], syntheticNumbers[j], "synthetic", out var syntheticError);
                 if (realError is not null || syntheticError is not null) continue;
                 difference[i, j] = difference[j, i] = r - s;
             }
