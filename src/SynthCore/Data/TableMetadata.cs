@@ -80,6 +80,15 @@ public sealed class TableMetadata
             + (extra.Length > 0 ? $"; unexpected {string.Join(", ", extra)}" : "") + ".");
     }
 
+    /// <summary>
+    /// Detects each column's kind from its type and values (rules in <see cref="ColumnKindDetector"/>), with the user's
+    /// <paramref name="overrides"/> (column name → kind) applied and checked against the values.
+    /// </summary>
+    /// <exception cref="SynthException">The table has no rows or no columns.</exception>
+    /// <exception cref="SynthColumnException">An override names an unknown column or does not fit the values; a column has only missing values.</exception>
+    public static TableMetadata Detect(Microsoft.Data.Analysis.DataFrame table, IReadOnlyDictionary<string, ColumnKind>? overrides = null) =>
+        ColumnKindDetector.Detect(table, overrides);
+
     public string ToJson() => JsonSerializer.Serialize(Columns, Json);
 
     public static TableMetadata FromJson(string json) =>

@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Analysis;
+
+namespace SynthCore.Data;
+
+/// <summary>Reads and writes tables as CSV files (RFC 4180, UTF-8, invariant culture).</summary>
+public static class CsvTable
+{
+    /// <summary>
+    /// Reads a CSV file with a header row into a table: numbers (integers too) become
+    /// <see cref="DoubleDataFrameColumn"/>, true/false/yes/no <see cref="BooleanDataFrameColumn"/>, dates
+    /// <see cref="DateTimeDataFrameColumn"/>, anything else <see cref="StringDataFrameColumn"/>. Missing-value
+    /// tokens become nulls; a quoted value is taken literally unless it is empty.
+    /// </summary>
+    /// <exception cref="SynthFileException">Missing, unreadable, empty or malformed file; names the line.</exception>
+    /// <exception cref="SynthColumnException">A mostly numeric (or date) column with a few other values; names the first and its line.</exception>
+    public static DataFrame Read(string path, CsvReadOptions? options = null)
+    {
+        options ??= new CsvReadOptions();
+        string text = ReadText(path);
+        if (string.IsNullOrWhiteSpace(text))
+            throw new SynthFileException(path, "the file is empty (a header row and at least one data row are needed).");
+
+        var missing = new HashSet<string>(CsvReadOptions.DefaultMissingTokens.Concat(options.ExtraMissingTokens).Select(t => t.Trim()), StringComparer.OrdinalIgnoreCase);
+        var reader = new CsvRecordReader(text, options.Delimiter, path);
+        using var records = reader.Records().GetEnumerator();
+        if (!records.MoveNext())
+            throw new SynthFileException(path, "the file is empty (a header row and at least one data row are needed).");
+        string[] names = CheckHeader(path, records.Current);
+        reader.Header = names;
+
+        var cells = names.Select(_ => new List<string?>()).ToArray();
+        var lines = new List<int>();
+        while (records.MoveNext())
+        {
+            var record = records.Current;
+            if (record.Fields.Length != names.Length)
+                throw new SynthFileException(path, $"line {record.Line}: expected {names.Length} fields as in the header, found {record.Fields.Length}.");
+            lines.Add(record.Line);
+            for (int c = 0; c < names.Length; c++)
+            {
+                string field = record.Fields[c];
+                bool isMissing = record.Quoted[c] ? field.Length == 0 : missing.Contains(field.Trim());
+                cells[c].Add(isMissing ? null : field);
+            }
+        }
+        if (lines.Count == 0)
+            throw new SynthFileException(path, "the file has a header but no data rows.");
+
+        return new DataFrame(names.Select((name, c) => BuildColumn(name, cells[c], lines, options)));
+    }
+
+    private static string ReadText(string path)
+    {
+        if (Directory.Exists(path)) throw new SynthFileException(path, "is a directory, not a CSV file.");
+        if (!File.Exists(path)) throw new SynthFileException(path, "no such file.");
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SynthFileException(path, $"cannot be read: {e.Message}", e);
+        }
+
+        int start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException e)
+        {
+            int line = 1 + bytes.AsSpan(start, Math.Clamp(e.Index, 0, bytes.Length - start)).Count((byte)'\n');
+            throw new SynthFileException(path, $"line {line}: the file is not valid UTF-8 text (save it as UTF-8).", e);
+        }
+    }
+
+    private static string[] CheckHeader(string path, CsvRecord header)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int c = 0; c < header.Fields.Length; c++)
+        {
+            string name = header.Fields[c];
+            if (string.IsNullOrWhiteSpace(name))
+                throw new SynthFileException(path, $"line {header.Line}: column {c + 1} of the header has an empty name.");
+            if (!seen.TryAdd(name, c))
+                throw new SynthFileException(path, $"line {header.Line}: column name '{name}' appears twice (columns {seen[name] + 1} and {c + 1}).");
+        }
+        return header.Fields;
+    }
+
+    private static DataFrameColumn BuildColumn(string name, List<string?> cells, List<int> lines, CsvReadOptions options)
+    {
+        var present = cells.Where(v => v is not null).Select(v => v!).ToList();
+        if (present.Count == 0) return new StringDataFrameColumn(name, cells);
+
+        var numbers = new double?[cells.Count];
+        int numeric = 0;
+        for (int r = 0; r < cells.Count; r++)
+            if (cells[r] is { } v && CsvValueParser.TryParseNumber(v, out double x)) { numbers[r] = x; numeric++; }
+        if (numeric == present.Count) return new DoubleDataFrameColumn(name, numbers);
+
+        if (present.All(v => CsvValueParser.TryParseBool(v, out _)))
+            return new BooleanDataFrameColumn(name, cells.Select(v => v is null ? (bool?)null : CsvValueParser.TryParseBool(v, out bool b) && b));
+
+        if (CsvValueParser.FindDateFamily(present) is { } formats)
+            return new DateTimeDataFrameColumn(name, cells.Select(v => v is null ? (DateTime?)null : Parse(v, formats)));
+
+        if (numeric >= options.MostlyTypedThreshold * present.Count)
+        {
+            int r = cells.FindIndex(v => v is not null && !CsvValueParser.TryParseNumber(v, out _));
+            throw new SynthColumnException(name,
+                $"{numeric} of {present.Count} values are numbers, but line {lines[r]} has '{cells[r]}'. Fix it, or add it to the missing-value tokens if it means 'no value'.");
+        }
+
+        var (bestFormats, dates) = CsvValueParser.BestDateFamily(present);
+        if (dates >= options.MostlyTypedThreshold * present.Count)
+        {
+            int r = cells.FindIndex(v => v is not null && !CsvValueParser.TryParseDate(v, bestFormats, out _));
+            throw new SynthColumnException(name,
+                $"{dates} of {present.Count} values are dates, but line {lines[r]} has '{cells[r]}'. Fix it, or add it to the missing-value tokens if it means 'no value'.");
+        }
+
+        return new StringDataFrameColumn(name, cells);
+    }
+
+    private static DateTime Parse(string value, string[] formats)
+    {
+        CsvValueParser.TryParseDate(value, formats, out DateTime d);
+        return d;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="table"/> as CSV: invariant numbers (integral values without ".0"),
+    /// ISO-8601 dates (date only when a column has no times), true/false, nulls as empty fields,
+    /// quoting where needed. Never overwrites: an existing file is an error.
+    /// </summary>
+    /// <exception cref="SynthFileException">The file exists or cannot be written.</exception>
+    public static void Write(DataFrame table, string path)
+    {
+        if (File.Exists(path) || Directory.Exists(path))
+            throw new SynthFileException(path, "already exists; refusing to overwrite it.");
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+            throw new SynthFileException(path, $"the folder '{directory}' does not exist.");
+
+        var columns = table.Columns.ToArray();
+        var dateOnly = columns.Select(c => c is DateTimeDataFrameColumn d && AllMidnight(d)).ToArray();
+        var builder = new StringBuilder();
+        builder.AppendJoin(',', columns.Select(c => Quote(c.Name))).Append("\r\n");
+        for (long r = 0; r < table.Rows.Count; r++)
+        {
+            for (int c = 0; c < columns.Length; c++)
+            {
+                if (c > 0) builder.Append(',');
+                builder.Append(Format(columns[c][r], dateOnly[c]));
+            }
+            builder.Append("\r\n");
+        }
+
+        // Write beside the target, then move into place without overwriting, so a failed write leaves nothing half-written.
+        string temp = Path.Combine(directory ?? ".", $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temp, builder.ToString(), new UTF8Encoding(false));
+            File.Move(temp, path, overwrite: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw new SynthFileException(path, File.Exists(path) ? "already exists; refusing to overwrite it." : $"cannot be written: {e.Message}", e);
+        }
+    }
+
+    private static bool AllMidnight(DateTimeDataFrameColumn column)
+    {
+        for (long r = 0; r < column.Length; r++)
+            if (column[r] is { } d && (d.TimeOfDay != TimeSpan.Zero || d.Kind == DateTimeKind.Utc)) return false;
+        return true;
+    }
+
+    internal static string FormatDate(DateTime d, bool dateOnly) =>
+        dateOnly ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : d.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) + (d.Kind == DateTimeKind.Utc ? "Z" : "");
+
+    private static string Format(object? value, bool dateOnly) => value switch
+    {
+        null => "",
+        double x when double.IsNaN(x) => "",
+        float x when float.IsNaN(x) => "",
+        double x => x.ToString("R", CultureInfo.InvariantCulture),
+        float x => x.ToString("R", CultureInfo.InvariantCulture),
+        DateTime d => FormatDate(d, dateOnly),
+        bool b => b ? "true" : "false",
+        string s => Quote(s, quoteMissingTokens: true),
+        IFormattable f => Quote(f.ToString(null, CultureInfo.InvariantCulture)),
+        _ => Quote(value.ToString() ?? ""),
+    };
+
+    private static readonly HashSet<string> MissingTokens = new(CsvReadOptions.DefaultMissingTokens, StringComparer.OrdinalIgnoreCase);
+
+    private static string Quote(string s) => Quote(s, quoteMissingTokens: false);
+
+    // Text that reads back as a missing token ("NA") is quoted so it stays text; the reader takes quoted values literally.
+    private static string Quote(string s, bool quoteMissingTokens)
+    {
+        bool needs = s.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (s.Length > 0 && (char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1])))
+                     || (quoteMissingTokens && s.Length > 0 && MissingTokens.Contains(s.Trim()));
+        return needs ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace SynthCore.Data;
+
+/// <summary>
+/// Parses single CSV cells as numbers, booleans and dates, invariantly. Dates are recognised by
+/// format family: a column is a date column when one family parses every value, so day/month
+/// order is decided once per column, not per cell.
+/// </summary>
+internal static class CsvValueParser
+{
+    private static readonly string[] IsoTimes = ["", "THH:mm", "THH:mm:ss", "THH:mm:ss.FFFFFFF", " HH:mm", " HH:mm:ss", " HH:mm:ss.FFFFFFF"];
+    private static readonly string[] ClockTimes = ["", " H:mm", " H:mm:ss", " h:mm tt", " h:mm:ss tt"];
+
+    /// <summary>Date format families, tried in order (ISO first; month-first before day-first for slashed dates).</summary>
+    internal static readonly (string Name, string[] Formats)[] DateFamilies =
+    [
+        ("iso", Combine(["yyyy-MM-dd"], IsoTimes, ["", "K"])),
+        ("iso-slash", Combine(["yyyy/MM/dd", "yyyy/M/d"], IsoTimes.Where(t => !t.StartsWith('T')).ToArray(), [""])),
+        ("month-day-year", Combine(["M/d/yyyy"], ClockTimes, [""])),
+        ("day-month-year", Combine(["d/M/yyyy", "d.M.yyyy", "d-M-yyyy"], ClockTimes, [""])),
+        ("named-month", Combine(["d MMM yyyy", "d MMMM yyyy", "MMM d, yyyy", "MMMM d, yyyy", "d-MMM-yyyy"], ClockTimes, [""])),
+    ];
+
+    private static string[] Combine(string[] dates, string[] times, string[] zones) =>
+        (from d in dates from t in times from z in zones select d + t + z).ToArray();
+
+    /// <summary>A finite invariant number ("1", "-2.5", "1e3"); no thousands separators, no NaN/Infinity.</summary>
+    public static bool TryParseNumber(string text, out double value) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    /// <summary>true/false/yes/no, any case.</summary>
+    public static bool TryParseBool(string text, out bool value)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "true" or "yes": value = true; return true;
+            case "false" or "no": value = false; return true;
+            default: value = false; return false;
+        }
+    }
+
+    /// <summary>A date in one family's formats; values with an offset or "Z" become UTC.</summary>
+    public static bool TryParseDate(string text, string[] formats, out DateTime value) =>
+        DateTime.TryParseExact(text.Trim(), formats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out value);
+
+    /// <summary>A date in any family (for single values, e.g. checking an override).</summary>
+    public static bool TryParseDate(string text, out DateTime value)
+    {
+        foreach (var (_, formats) in DateFamilies)
+            if (TryParseDate(text, formats, out value)) return true;
+        value = default;
+        return false;
+    }
+
+    /// <summary>The first family that parses every value, or null.</summary>
+    public static string[]? FindDateFamily(IReadOnlyList<string> values)
+    {
+        if (values.Count == 0) return null;
+        foreach (var (_, formats) in DateFamilies)
+            if (values.All(v => TryParseDate(v, formats, out _))) return formats;
+        return null;
+    }
+
+    /// <summary>How many values the best date family parses (to tell "mostly dates" from text).</summary>
+    public static (string[] Formats, int Parsed) BestDateFamily(IReadOnlyList<string> values)
+    {
+        var best = (Formats: DateFamilies[0].Formats, Parsed: -1);
+        foreach (var (_, formats) in DateFamilies)
+        {
+            int parsed = values.Count(v => TryParseDate(v, formats, out _));
+            if (parsed > best.Parsed) best = (formats, parsed);
+        }
+        return best;
+    }
+}
