@@ -1,0 +1,90 @@
+using SynthCore.Data;
+
+namespace SynthCore.Synthesizers.Neural;
+
+/// <summary>
+/// Options of the screen-time GAN (<see cref="GanSynthesizer"/>). The defaults are the original
+/// notebook's (noise 100, 10,000 steps of batch 128, Adam 2e-4 / 0.5 / 0.999), plus two standard
+/// stabilisers the notebook lacked: one-sided label smoothing and Gumbel-softmax categorical outputs.
+/// </summary>
+public sealed record GanOptions
+{
+    /// <summary>Length of the generator's noise vector.</summary>
+    public int LatentDim { get; init; } = 100;
+
+    /// <summary>Training steps; each updates the discriminator once and the generator once.</summary>
+    public int Steps { get; init; } = 10_000;
+
+    /// <summary>Rows per step (at least 2, for batch normalisation), drawn with replacement from the table.</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Adam learning rate of both networks.</summary>
+    public double LearningRate { get; init; } = 2e-4;
+
+    /// <summary>Adam β1 (0.5 rather than 0.9, the usual GAN choice: less momentum, less oscillation).</summary>
+    public double Beta1 { get; init; } = 0.5;
+
+    /// <summary>Adam β2.</summary>
+    public double Beta2 { get; init; } = 0.999;
+
+    /// <summary>Seed of weight initialisation, noise, batch draws and (by default) sampling.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>TorchSharp device: "cpu", "cuda" or "cuda:N".</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Steps between progress reports (the last step is always reported).</summary>
+    public int ProgressEvery { get; init; } = 100;
+
+    /// <summary>
+    /// Target of the discriminator for real rows (one-sided label smoothing, Salimans et al. 2016):
+    /// below 1 it keeps the discriminator from becoming over-confident on a small table, which
+    /// keeps the generator's gradients alive. 1 disables it.
+    /// </summary>
+    public double RealLabel { get; init; } = 0.9;
+
+    /// <summary>
+    /// Temperature of the Gumbel-softmax on categorical outputs. Real one-hot rows are exactly 0/1;
+    /// a plain softmax would give the discriminator a trivial tell, while Gumbel-softmax at a low
+    /// temperature yields near one-hot draws whose frequencies the generator can learn.
+    /// </summary>
+    public double GumbelTemperature { get; init; } = 0.2;
+
+    /// <summary>
+    /// Rows the discriminator judges together (PacGAN, Lin et al. 2018): it sees packs of this many
+    /// rows side by side, so a generator that drops a mode (say, the apps with almost no
+    /// notifications) is caught by the packs' lack of variety. 1 is the plain GAN. Must divide
+    /// <see cref="BatchSize"/>.
+    /// </summary>
+    public int Pac { get; init; } = 4;
+
+    /// <summary>
+    /// Decay of the exponential moving average of the generator's weights that is kept and
+    /// returned (Yazıcı et al. 2019): a GAN's generator oscillates around a good solution, and
+    /// the average of its recent weights sits closer to it than any single step. 0 returns the
+    /// last step's generator unchanged.
+    /// </summary>
+    public double GeneratorAverageDecay { get; init; } = 0.995;
+
+    /// <summary>Throws <see cref="SynthOptionException"/> naming the first bad option.</summary>
+    public void Validate()
+    {
+        if (LatentDim < 1) throw new SynthOptionException("latent-dim", $"must be at least 1 (got {LatentDim}).");
+        if (Steps < 1) throw new SynthOptionException("steps", $"must be at least 1 (got {Steps}).");
+        if (BatchSize < 2) throw new SynthOptionException("batch-size", $"must be at least 2: the generator's batch normalisation needs two rows (got {BatchSize}).");
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
+            throw new SynthOptionException("learning-rate", $"must be a positive number (got {LearningRate}).");
+        if (!(Beta1 >= 0 && Beta1 < 1)) throw new SynthOptionException("beta1", $"must be in [0, 1) (got {Beta1}).");
+        if (!(Beta2 >= 0 && Beta2 < 1)) throw new SynthOptionException("beta2", $"must be in [0, 1) (got {Beta2}).");
+        if (Pac < 1) throw new SynthOptionException("pac", $"must be at least 1 (got {Pac}).");
+        if (BatchSize % Pac != 0)
+            throw new SynthOptionException("pac", $"must divide the batch size {BatchSize} (got {Pac}).");
+        if (!(GeneratorAverageDecay >= 0 && GeneratorAverageDecay < 1))
+            throw new SynthOptionException("generator-average-decay", $"must be in [0, 1) (got {GeneratorAverageDecay}).");
+        if (ProgressEvery < 1) throw new SynthOptionException("progress-every", $"must be at least 1 (got {ProgressEvery}).");
+        if (!(RealLabel > 0.5 && RealLabel <= 1)) throw new SynthOptionException("real-label", $"must be in (0.5, 1] (got {RealLabel}).");
+        if (!(GumbelTemperature > 0) || double.IsInfinity(GumbelTemperature))
+            throw new SynthOptionException("gumbel-temperature", $"must be a positive number (got {GumbelTemperature}).");
+        TorchDevices.Resolve(Device, "device");
+    }
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using SynthCore.Data;
+using SynthCore.Native;
+using SynthCore.Training;
+using SynthCore.Transforms;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SynthCore.Synthesizers.Neural;
+
+/// <summary>
+/// The standard non-saturating GAN loop on a transformed table (rows × width floats): each step
+/// updates the discriminator on real rows and detached generated rows, then the generator
+/// through the updated discriminator.
+/// </summary>
+internal static class GanTrainer
+{
+    /// <summary>Trains a generator for <paramref name="data"/> and returns the average of its recent weights, in eval mode.</summary>
+    /// <param name="data">Row-major transformed rows.</param>
+    /// <param name="rows">Rows in <paramref name="data"/>.</param>
+    /// <param name="spans">The transform's output spans; their total width is the row width.</param>
+    /// <exception cref="SynthException">A loss became NaN or infinite.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; checked every step.</exception>
+    public static GanGenerator Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, GanOptions options,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        TorchNativeLoader.EnsureLoaded();
+        options.Validate();
+        var device = TorchDevices.Resolve(options.Device);
+        int width = spans.Sum(s => s.Width);
+        if (rows < 1) throw new SynthException("The table has no rows to learn from.");
+        if (data.Length != (long)rows * width)
+            throw new ArgumentException($"Expected {rows} × {width} values, got {data.Length}.", nameof(data));
+
+        // One torch generator (weights, noise, Gumbel draws) and one System.Random (batch rows), both from the seed.
+        using var torchRandom = new torch.Generator((ulong)options.Seed, torch.CPU);
+        var batchRandom = new Random(options.Seed);
+
+        using var generator = new GanGenerator(options.LatentDim, spans, options.GumbelTemperature, torchRandom) { Randomness = torchRandom };
+        generator.to(device);
+        var averaged = new GanGenerator(options.LatentDim, spans, options.GumbelTemperature, torchRandom);
+        averaged.to(device);
+        try
+        {
+            var average = new WeightAverage(averaged, generator, options.GeneratorAverageDecay);
+            using var discriminator = new GanDiscriminator(width, options.Pac, torchRandom);
+            discriminator.to(device);
+            using var generatorOptimizer = optim.Adam(generator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
+            using var discriminatorOptimizer = optim.Adam(discriminator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
+
+            // Uploaded once; each step only gathers its rows.
+            using var table = torch.tensor(data, [rows, width], device: device);
+            int packs = options.BatchSize / options.Pac;
+            using var realTarget = torch.full(packs, 1, options.RealLabel, device: device);
+            using var fakeTarget = torch.zeros(packs, 1, device: device);
+            using var generatorTarget = torch.ones(packs, 1, device: device);
+            var batchRows = new long[options.BatchSize];
+
+            generator.train();
+            discriminator.train();
+            var clock = Stopwatch.StartNew();
+            for (int step = 1; step <= options.Steps; step++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+
+                for (int i = 0; i < batchRows.Length; i++) batchRows[i] = batchRandom.Next(rows);
+                var real = table.index_select(0, torch.tensor(batchRows, device: device));
+                var noise = torch.randn([options.BatchSize, options.LatentDim], generator: torchRandom).to(device);
+                var fake = generator.forward(noise);
+
+                discriminatorOptimizer.zero_grad();
+                var discriminatorLoss =
+                    nn.functional.binary_cross_entropy_with_logits(discriminator.forward(real), realTarget)
+                    + nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake.detach()), fakeTarget);
+                discriminatorLoss.backward();
+                discriminatorOptimizer.step();
+
+                // Non-saturating generator loss: maximise log D(G(z)) rather than minimise log(1 − D(G(z))).
+                generatorOptimizer.zero_grad();
+                var generatorLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake), generatorTarget);
+                generatorLoss.backward();
+                generatorOptimizer.step();
+                average.Update();
+
+                double dLoss = discriminatorLoss.item<float>();
+                double gLoss = generatorLoss.item<float>();
+                if (!double.IsFinite(dLoss) || !double.IsFinite(gLoss))
+                    throw new SynthException(
+                        $"GAN training diverged at step {step} of {options.Steps}: generator loss {gLoss}, discriminator loss {dLoss}. "
+                        + $"Try a lower learning rate (now {options.LearningRate}).");
+
+                if (progress is not null && (step % options.ProgressEvery == 0 || step == options.Steps))
+                {
+                    var elapsed = clock.Elapsed;
+                    var remaining = TimeSpan.FromTicks(elapsed.Ticks / step * (options.Steps - step));
+                    progress.Report(new TrainingProgress("train", step, options.Steps,
+                        new Dictionary<string, double> { ["generator"] = gLoss, ["discriminator"] = dLoss }, elapsed, remaining));
+                }
+            }
+            averaged.eval();
+            return averaged;
+        }
+        catch
+        {
+            averaged.Dispose();
+            throw;
+        }
+    }
+}

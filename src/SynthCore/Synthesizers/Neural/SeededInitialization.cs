@@ -1,0 +1,21 @@
+using TorchSharp;
+using TorchSharp.Modules;
+
+namespace SynthCore.Synthesizers.Neural;
+
+/// <summary>
+/// Re-initialises layers from a caller's <see cref="torch.Generator"/>. TorchSharp's layer
+/// constructors draw from the process-wide generator, which concurrent fits would share; drawing
+/// from the fit's own generator keeps "same seed, same model" true in any process.
+/// </summary>
+internal static class SeededInitialization
+{
+    /// <summary>PyTorch's default Linear initialisation, U(−1/√fan_in, 1/√fan_in) for weight and bias.</summary>
+    public static void Reset(Linear layer, torch.Generator generator)
+    {
+        using var _ = torch.no_grad();
+        double bound = 1.0 / Math.Sqrt(layer.in_features);
+        torch.nn.init.uniform_(layer.weight!, -bound, bound, generator);
+        if (layer.bias is { } bias) torch.nn.init.uniform_(bias, -bound, bound, generator);
+    }
+}
