@@ -32,6 +32,7 @@ internal static class GanTrainer
         if (data.Length != (long)rows * width)
             throw new ArgumentException($"Expected {rows} × {width} values, got {data.Length}.", nameof(data));
 
+        using var threads = TorchThreads.Use(options.Threads);
         // One torch generator (weights, noise, Gumbel draws) and one System.Random (batch rows), both from the seed.
         using var torchRandom = new torch.Generator((ulong)options.Seed, torch.CPU);
         var batchRandom = new Random(options.Seed);
