@@ -34,9 +34,10 @@ public sealed record GanOptions
     public string Device { get; init; } = "cpu";
 
     /// <summary>
-    /// libtorch intra-op threads while training and sampling. The screen-time networks are small:
-    /// on 2 cores one thread ran 149 steps/s against 49–98 with two (threads contend on tiny
-    /// matrices), and one thread makes the result bit-for-bit independent of the machine's cores.
+    /// libtorch intra-op threads while training and sampling. One by default: the networks are
+    /// small, so a second thread gains little (bench/: 125–130 steps/s with one thread, 105–190
+    /// with two on a busy 2-core machine), and a fixed count keeps the same seed giving the same
+    /// rows whatever the machine's core count.
     /// </summary>
     public int Threads { get; init; } = 1;
 
