@@ -23,7 +23,7 @@ public static class CsvTable
             throw new SynthFileException(path, "the file is empty (a header row and at least one data row are needed).");
 
         var missing = new HashSet<string>(CsvReadOptions.DefaultMissingTokens.Concat(options.ExtraMissingTokens).Select(t => t.Trim()), StringComparer.OrdinalIgnoreCase);
-        var reader = new CsvRecordReader(text, options.Delimiter, path);
+        var reader = new CsvRecordReader(text, DelimiterOf(text, options), path);
         using var records = reader.Records().GetEnumerator();
         if (!records.MoveNext())
             throw new SynthFileException(path, "the file is empty (a header row and at least one data row are needed).");
@@ -51,6 +51,17 @@ public static class CsvTable
         return new DataFrame(names.Select((name, c) => BuildColumn(name, cells[c], lines, options)));
     }
 
+    /// <summary>The configured delimiter, or the one the header line evidently uses (see <see cref="CsvReadOptions.DetectDelimiter"/>).</summary>
+    private static char DelimiterOf(string text, CsvReadOptions options)
+    {
+        if (!options.DetectDelimiter) return options.Delimiter;
+        int end = text.IndexOf('\n');
+        string header = end < 0 ? text : text[..end];
+        if (header.Contains(options.Delimiter)) return options.Delimiter;
+        char[] used = [.. ";\t|".Where(c => header.Contains(c))];
+        return used.Length == 1 ? used[0] : options.Delimiter;
+    }
+
     private static string ReadText(string path)
     {
         if (Directory.Exists(path)) throw new SynthFileException(path, "is a directory, not a CSV file.");
@@ -62,6 +73,8 @@ public static class CsvTable
             throw new SynthFileException(path, $"cannot be read: {e.Message}", e);
         }
 
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            throw new SynthFileException(path, "the file is UTF-16 or UTF-32 text (it starts with that byte-order mark); save it as UTF-8.");
         int start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         try
         {
