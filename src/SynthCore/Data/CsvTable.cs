@@ -151,37 +151,49 @@ public static class CsvTable
     /// <exception cref="SynthFileException">The file exists or cannot be written.</exception>
     public static void Write(DataFrame table, string path)
     {
+        using var writer = CreateWriter(path);
+        writer.Append(table);
+        writer.Commit();
+    }
+
+    /// <summary>
+    /// Starts a CSV file that is written chunk by chunk (<see cref="CsvTableWriter.Append"/>) and
+    /// appears at <paramref name="path"/> only on <see cref="CsvTableWriter.Commit"/>; disposing
+    /// without committing leaves nothing behind.
+    /// </summary>
+    /// <exception cref="SynthFileException">The file exists or its folder does not.</exception>
+    public static CsvTableWriter CreateWriter(string path)
+    {
         if (File.Exists(path) || Directory.Exists(path))
             throw new SynthFileException(path, "already exists; refusing to overwrite it.");
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null && !Directory.Exists(directory))
             throw new SynthFileException(path, $"the folder '{directory}' does not exist.");
+        return new CsvTableWriter(path, Path.Combine(directory ?? ".", $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp"));
+    }
 
+    /// <summary>Appends the rows of <paramref name="table"/> (with a header first when <paramref name="dateOnly"/> is being decided).</summary>
+    internal static void AppendRows(TextWriter writer, DataFrame table, ref bool[]? dateOnly)
+    {
         var columns = table.Columns.ToArray();
-        var dateOnly = columns.Select(c => c is DateTimeDataFrameColumn d && AllMidnight(d)).ToArray();
-        var builder = new StringBuilder();
-        builder.AppendJoin(',', columns.Select(c => Quote(c.Name))).Append("\r\n");
+        if (dateOnly is null)
+        {
+            // The first chunk decides whether a date column is written as dates or date-times, so the file keeps one format.
+            dateOnly = columns.Select(c => c is DateTimeDataFrameColumn d && AllMidnight(d)).ToArray();
+            writer.Write(string.Join(',', columns.Select(c => Quote(c.Name))));
+            writer.Write("\r\n");
+        }
+        var line = new StringBuilder();
         for (long r = 0; r < table.Rows.Count; r++)
         {
+            line.Clear();
             for (int c = 0; c < columns.Length; c++)
             {
-                if (c > 0) builder.Append(',');
-                builder.Append(Format(columns[c][r], dateOnly[c]));
+                if (c > 0) line.Append(',');
+                line.Append(Format(columns[c][r], dateOnly[c]));
             }
-            builder.Append("\r\n");
-        }
-
-        // Write beside the target, then move into place without overwriting, so a failed write leaves nothing half-written.
-        string temp = Path.Combine(directory ?? ".", $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, builder.ToString(), new UTF8Encoding(false));
-            File.Move(temp, path, overwrite: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new SynthFileException(path, File.Exists(path) ? "already exists; refusing to overwrite it." : $"cannot be written: {e.Message}", e);
+            line.Append("\r\n");
+            writer.Write(line);
         }
     }
 
