@@ -44,7 +44,8 @@ public sealed class GanSynthesizer : ISynthesizer
 
         TrainingMemory.EnsureFits(Name, table.Rows.Count, transform, ParameterCount(transform.Width, Options));
         float[] data = transform.Transform(table);
-        var generator = GanTrainer.Train(data, checked((int)table.Rows.Count), transform.Spans, Options, progress, cancellationToken);
+        var generator = GanTrainer.Train(data, checked((int)table.Rows.Count), transform.Spans, Options, progress, cancellationToken,
+            lastGood => new FittedGan(Options, transform, lastGood));
         return new FittedGan(Options, transform, generator);
     }
 
