@@ -27,11 +27,14 @@ public sealed class SynthGrammar
         Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce);
         RunSettings.AddTo(Run);
 
+        Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
+        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateJson, EvaluateReport, EvaluateForce);
+
         Models = new Command("models", "List the available models.");
 
-        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, models).")
+        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, models).")
         {
-            Describe, Fit, Sample, Run, Models,
+            Describe, Fit, Sample, Run, Evaluate, Models,
         };
     }
 
@@ -71,6 +74,14 @@ public sealed class SynthGrammar
     public Option<string?> RunJson { get; } = JsonOption();
     public Option<bool> RunForce { get; } = ForceOption("--json file");
     public FitSettingsOptions RunSettings { get; } = new();
+
+    public Command Evaluate { get; }
+    public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Argument<string> EvaluateSynthetic { get; } = new("synthetic") { Description = "The synthetic table to score, with the real table's columns." };
+    public Option<string?> EvaluateCategorical { get; } = CategoricalOption();
+    public Option<string?> EvaluateJson { get; } = JsonOption();
+    public Option<string?> EvaluateReport { get; } = new("--report") { Description = "Also write a self-contained HTML report (tables and charts, works offline) to this file." };
+    public Option<bool> EvaluateForce { get; } = ForceOption("--json or --report file");
 
     public Command Models { get; }
 
