@@ -9,6 +9,8 @@ internal static class BuiltIn
     {
         var registry = new SynthesizerRegistry();
         registry.Register(GanRegistration.Descriptor);
+        registry.Register(GanRegistration.WassersteinDescriptor);
+        registry.Register(GanRegistration.ConditionalDescriptor);
         return registry;
     }
 }
