@@ -21,6 +21,8 @@ public static class TextRendering
         TableComparison c => Compare(c),
         ModelList m => Models(m),
         TrainingProgress p => ProgressLine(p),
+        SynthCore.Privacy.PrivacyReport r => PrivacyRendering.Report(r),
+        AnonymizationSummary a => PrivacyRendering.Anonymization(a),
         _ => value.ToString() ?? "",
     };
 
