@@ -67,10 +67,8 @@ public sealed class DpSgdOptimizerStep
                 var loss = exampleLoss(i);
                 if (loss.numel() != 1) throw new ArgumentException($"The loss of example {i} has {loss.numel()} elements; it must be a scalar.");
                 loss.backward();
-                double squared = 0;
-                foreach (var p in parameters)
-                    if (p.grad is { } g) squared += g.pow(2).sum().item<float>();
-                double norm = Math.Sqrt(squared);
+                var squares = parameters.Select(p => p.grad).OfType<Tensor>().Select(g => g.pow(2).sum()).ToArray();
+                double norm = squares.Length == 0 ? 0 : Math.Sqrt(torch.stack(squares).sum().item<float>());
                 norms[i] = norm;
                 double scale = norm > MaxGradNorm ? MaxGradNorm / norm : 1;
                 if (scale < 1) clipped++;

@@ -24,6 +24,6 @@ internal static class RocAuc
                 if (all[k].Positive) positiveRankSum += midRank;
             start = end + 1;
         }
-        return (positiveRankSum - p * (p + 1) / 2.0) / ((double)p * n);
+        return (positiveRankSum - p * (p + 1.0) / 2) / ((double)p * n);
     }
 }

@@ -36,7 +36,7 @@ public class NoiseInjectionTests
         Assert.InRange(Differences(table, noisy, "x").Mean(), -0.1, 0.1);
         // Rounding an integer column adds about 1/12 of variance.
         Assert.InRange(Differences(table, noisy, "n").Variance(), (4 + 1.0 / 12) * 0.96, (4 + 1.0 / 12) * 1.04);
-        Assert.All(((DoubleDataFrameColumn)noisy["n"]).Select(v => v!.Value), v => Assert.Equal(Math.Round(v), v));
+        Assert.True(((DoubleDataFrameColumn)noisy["n"]).All(v => v == Math.Round(v!.Value)), "integers stay whole");
         Assert.Equal(table["c"], noisy["c"]);
         Assert.Equal(5, applied.Single(a => a.Column == "x").Std, 12);
     }
@@ -52,7 +52,7 @@ public class NoiseInjectionTests
         Assert.Equal(0.05 * sd, applied[0].Std, 9);
         var values = ((DoubleDataFrameColumn)noisy["x"]).Select(v => v!.Value).ToArray();
         var observed = ((DoubleDataFrameColumn)table["x"]).Select(v => v!.Value).ToArray();
-        Assert.All(values, v => Assert.InRange(v, observed.Min(), observed.Max()));
+        Assert.True(values.Min() >= observed.Min() && values.Max() <= observed.Max());
         // Rows within a few σ of the edges get clipped: about half of those within one σ of either edge, and then some.
         Assert.InRange(applied[0].ClippedRows, 100, 1500);
         // Same seed, same noise.

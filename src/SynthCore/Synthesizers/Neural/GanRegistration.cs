@@ -17,6 +17,9 @@ internal static class GanRegistration
         ["real-label"] = (o, v) => o with { RealLabel = Real("real-label", v) },
         ["gumbel-temperature"] = (o, v) => o with { GumbelTemperature = Real("gumbel-temperature", v) },
         ["generator-average-decay"] = (o, v) => o with { GeneratorAverageDecay = Real("generator-average-decay", v) },
+        ["dp-noise-multiplier"] = (o, v) => o with { DpNoiseMultiplier = Real("dp-noise-multiplier", v) },
+        ["dp-max-grad-norm"] = (o, v) => o with { DpMaxGradNorm = Real("dp-max-grad-norm", v) },
+        ["dp-delta"] = (o, v) => o with { DpDelta = Real("dp-delta", v) },
     };
 
     public static SynthesizerDescriptor Descriptor { get; } = new(

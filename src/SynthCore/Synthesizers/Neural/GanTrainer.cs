@@ -47,6 +47,9 @@ internal static class GanTrainer
             discriminator.to(device);
             using var generatorOptimizer = optim.Adam(generator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
             using var discriminatorOptimizer = optim.Adam(discriminator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
+            // DP-SGD draws its Poisson batches from its own seeded stream, so the non-private path is unchanged.
+            var dp = options.DpNoiseMultiplier is null ? null : new GanDpSgd(discriminator, options, rows, torchRandom, new Random(unchecked(options.Seed * 31 + 7)));
+            double dLoss = 0;
 
             // Uploaded once; each step only gathers its rows.
             using var table = torch.tensor(data, [rows, width], device: device);
@@ -64,17 +67,34 @@ internal static class GanTrainer
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
 
-                for (int i = 0; i < batchRows.Length; i++) batchRows[i] = batchRandom.Next(rows);
-                var real = table.index_select(0, torch.tensor(batchRows, device: device));
-                var noise = torch.randn([options.BatchSize, options.LatentDim], generator: torchRandom).to(device);
-                var fake = generator.forward(noise);
+                Tensor fake;
+                if (dp is null)
+                {
+                    for (int i = 0; i < batchRows.Length; i++) batchRows[i] = batchRandom.Next(rows);
+                    var real = table.index_select(0, torch.tensor(batchRows, device: device));
+                    var noise = torch.randn([options.BatchSize, options.LatentDim], generator: torchRandom).to(device);
+                    fake = generator.forward(noise);
 
-                discriminatorOptimizer.zero_grad();
-                var discriminatorLoss =
-                    nn.functional.binary_cross_entropy_with_logits(discriminator.forward(real), realTarget)
-                    + nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake.detach()), fakeTarget);
-                discriminatorLoss.backward();
-                discriminatorOptimizer.step();
+                    discriminatorOptimizer.zero_grad();
+                    var discriminatorLoss =
+                        nn.functional.binary_cross_entropy_with_logits(discriminator.forward(real), realTarget)
+                        + nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake.detach()), fakeTarget);
+                    discriminatorLoss.backward();
+                    discriminatorOptimizer.step();
+                    dLoss = discriminatorLoss.item<float>();
+                }
+                else
+                {
+                    // Poisson batch of real rows (its size varies); as many fakes, and at least a full batch for the generator.
+                    var chosen = dp.SampleRows();
+                    var real = table.index_select(0, torch.tensor(chosen, device: device));
+                    var noise = torch.randn([Math.Max(options.BatchSize, chosen.Length), options.LatentDim], generator: torchRandom).to(device);
+                    var all = generator.forward(noise);
+                    fake = all.narrow(0, 0, options.BatchSize);
+                    double loss = dp.ComputeGradients(discriminator, real, all.narrow(0, 0, chosen.Length).detach(), options.RealLabel);
+                    discriminatorOptimizer.step();
+                    if (!double.IsNaN(loss)) dLoss = loss;
+                }
 
                 // Non-saturating generator loss: maximise log D(G(z)) rather than minimise log(1 − D(G(z))).
                 generatorOptimizer.zero_grad();
@@ -83,7 +103,6 @@ internal static class GanTrainer
                 generatorOptimizer.step();
                 average.Update();
 
-                double dLoss = discriminatorLoss.item<float>();
                 double gLoss = generatorLoss.item<float>();
                 if (!double.IsFinite(dLoss) || !double.IsFinite(gLoss))
                     throw new SynthException(

@@ -15,7 +15,15 @@ internal static class SeededInitialization
     {
         using var _ = torch.no_grad();
         double bound = 1.0 / Math.Sqrt(layer.in_features);
-        torch.nn.init.uniform_(layer.weight!, -bound, bound, generator);
-        if (layer.bias is { } bias) torch.nn.init.uniform_(bias, -bound, bound, generator);
+        Uniform(layer.weight!, bound, generator);
+        if (layer.bias is { } bias) Uniform(bias, bound, generator);
+    }
+
+    // torch.nn.init.uniform_ in TorchSharp 0.107 ignores its generator argument and draws from the
+    // process-wide generator; torch.rand honours it, so draw there and copy.
+    private static void Uniform(torch.Tensor parameter, double bound, torch.Generator generator)
+    {
+        using var draw = torch.rand(parameter.shape, dtype: parameter.dtype, generator: generator);
+        parameter.copy_(draw.mul_(2 * bound).sub_(bound));
     }
 }
