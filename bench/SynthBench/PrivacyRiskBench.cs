@@ -11,9 +11,9 @@ namespace SynthBench;
 /// </summary>
 internal static class PrivacyRiskBench
 {
-    public static void Run(string[] args)
+    public static int Run(string[] args)
     {
-        int rows = args.Length > 1 ? int.Parse(args[1]) : 10_000;
+        int rows = args.Length > 0 ? int.Parse(args[0]) : 10_000;
         var training = Table(rows, 1);
         var synthetic = Table(rows, 2);
         var holdout = Table(rows, 3);
@@ -23,6 +23,7 @@ internal static class PrivacyRiskBench
             new PrivacyRiskOptions { QuasiIdentifiers = ["c0", "c1"], Sensitive = "c2" });
         Console.WriteLine($"privacy-risk rows={rows} columns={training.Columns.Count} seconds={clock.Elapsed.TotalSeconds:F1} " +
                           $"auc={report.MembershipInferenceAuc:F3} dcr_median={report.SyntheticToTraining.Median:F4} holdout_median={report.HoldoutToTraining!.Median:F4}");
+        return 0;
     }
 
     private static DataFrame Table(int rows, int seed)

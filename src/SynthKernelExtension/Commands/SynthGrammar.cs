@@ -27,6 +27,9 @@ public sealed class SynthGrammar
         Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce);
         RunSettings.AddTo(Run);
 
+        Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
+        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateJson, EvaluateReport, EvaluateForce);
+
         Models = new Command("models", "List the available models.");
 
         Privacy = new Command("privacy", "Measure how close a synthetic table is to the real rows (distance to closest record, copies, membership and attribute-disclosure attacks).");
@@ -35,9 +38,9 @@ public sealed class SynthGrammar
         Anonymize = new Command("anonymize", "Make a table k-anonymous by Mondrian generalisation of its quasi-identifiers and write it as a timestamped CSV.");
         Add(Anonymize, AnonymizeData, AnonymizeDataOption, AnonymizeK, AnonymizeQuasi, AnonymizeSensitive, AnonymizeL, AnonymizeOut, AnonymizeName, AnonymizeCategorical, AnonymizeJson, AnonymizeForce);
 
-        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, models, privacy, anonymize).")
+        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, models, privacy, anonymize).")
         {
-            Describe, Fit, Sample, Run, Models, Privacy, Anonymize,
+            Describe, Fit, Sample, Run, Evaluate, Models, Privacy, Anonymize,
         };
     }
 
@@ -77,6 +80,14 @@ public sealed class SynthGrammar
     public Option<string?> RunJson { get; } = JsonOption();
     public Option<bool> RunForce { get; } = ForceOption("--json file");
     public FitSettingsOptions RunSettings { get; } = new();
+
+    public Command Evaluate { get; }
+    public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Argument<string> EvaluateSynthetic { get; } = new("synthetic") { Description = "The synthetic table to score, with the real table's columns." };
+    public Option<string?> EvaluateCategorical { get; } = CategoricalOption();
+    public Option<string?> EvaluateJson { get; } = JsonOption();
+    public Option<string?> EvaluateReport { get; } = new("--report") { Description = "Also write a self-contained HTML report (tables and charts, works offline) to this file." };
+    public Option<bool> EvaluateForce { get; } = ForceOption("--json or --report file");
 
     public Command Models { get; }
 

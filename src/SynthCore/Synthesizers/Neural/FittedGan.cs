@@ -66,6 +66,7 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
         conditions?.Validate(Metadata);
         lock (gate)
         {
+            using var threads = TorchThreads.Use(Options.Threads);
             using var random = new torch.Generator(unchecked((ulong)(seed ?? Options.Seed)), torch.CPU);
             generator.Randomness = random;
             try

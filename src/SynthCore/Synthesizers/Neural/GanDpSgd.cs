@@ -38,9 +38,9 @@ internal sealed class GanDpSgd
 
     /// <summary>
     /// Private discriminator gradient: per real row i, the loss on it and on fake row i, clipped and
-    /// noised, divided by the expected batch size. Returns the batch's mean loss (NaN for an empty batch).
+    /// noised, divided by the expected batch size. Returns the batch's mean loss (null for an empty batch).
     /// </summary>
-    public double ComputeGradients(GanDiscriminator discriminator, Tensor real, Tensor fake, double realLabel)
+    public double? ComputeGradients(GanDiscriminator discriminator, Tensor real, Tensor fake, double realLabel)
     {
         int m = (int)real.shape[0];
         using var realTarget = torch.full(1, 1, realLabel, device: real.device);
@@ -49,7 +49,7 @@ internal sealed class GanDpSgd
             nn.functional.binary_cross_entropy_with_logits(discriminator.forward(real[i].unsqueeze(0)), realTarget)
             + nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake[i].unsqueeze(0)), fakeTarget),
             normaliser: rate * rows);
-        if (m == 0) return double.NaN;
+        if (m == 0) return null;
         using var _ = torch.no_grad();
         using var realTargets = torch.full(m, 1, realLabel, device: real.device);
         using var fakeTargets = torch.zeros(m, 1, device: real.device);

@@ -11,6 +11,7 @@ internal static class GanRegistration
     {
         ["latent-dim"] = (o, v) => o with { LatentDim = Int("latent-dim", v) },
         ["progress-every"] = (o, v) => o with { ProgressEvery = Int("progress-every", v) },
+        ["threads"] = (o, v) => o with { Threads = Int("threads", v) },
         ["pac"] = (o, v) => o with { Pac = Int("pac", v) },
         ["beta1"] = (o, v) => o with { Beta1 = Real("beta1", v) },
         ["beta2"] = (o, v) => o with { Beta2 = Real("beta2", v) },

@@ -42,8 +42,18 @@ public sealed class GanSynthesizer : ISynthesizer
         if (transform.Width == 0)
             throw new SynthException("The table has nothing the GAN can model: every column is an identifier.");
 
+        TrainingMemory.EnsureFits(Name, table.Rows.Count, transform, ParameterCount(transform.Width, Options));
         float[] data = transform.Transform(table);
-        var generator = GanTrainer.Train(data, checked((int)table.Rows.Count), transform.Spans, Options, progress, cancellationToken);
+        var generator = GanTrainer.Train(data, checked((int)table.Rows.Count), transform.Spans, Options, progress, cancellationToken,
+            lastGood => new FittedGan(Options, transform, lastGood));
         return new FittedGan(Options, transform, generator);
+    }
+
+    /// <summary>Trained parameters of the generator (counted twice: it and its weight average) and the discriminator.</summary>
+    internal static long ParameterCount(long width, GanOptions options)
+    {
+        long generator = (options.LatentDim * 128L + 128) + (128 * 256 + 256) + (256 * 512 + 512) + (512 * width + width) + 2 * (128 + 256 + 512);
+        long discriminator = (width * options.Pac * 512 + 512) + (512 * 256 + 256) + (256 * 128 + 128) + (128 + 1);
+        return 2 * generator + discriminator;
     }
 }

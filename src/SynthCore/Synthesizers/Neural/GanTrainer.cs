@@ -19,10 +19,11 @@ internal static class GanTrainer
     /// <param name="data">Row-major transformed rows.</param>
     /// <param name="rows">Rows in <paramref name="data"/>.</param>
     /// <param name="spans">The transform's output spans; their total width is the row width.</param>
-    /// <exception cref="SynthException">A loss became NaN or infinite.</exception>
+    /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; carries the model before that step.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; checked every step.</exception>
+    /// <param name="wrap">Makes a fitted model of a generator: used for the last good state when training diverges.</param>
     public static GanGenerator Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, GanOptions options,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Func<GanGenerator, IFittedSynthesizer> wrap)
     {
         TorchNativeLoader.EnsureLoaded();
         options.Validate();
@@ -32,6 +33,7 @@ internal static class GanTrainer
         if (data.Length != (long)rows * width)
             throw new ArgumentException($"Expected {rows} × {width} values, got {data.Length}.", nameof(data));
 
+        using var threads = TorchThreads.Use(options.Threads);
         // One torch generator (weights, noise, Gumbel draws) and one System.Random (batch rows), both from the seed.
         using var torchRandom = new torch.Generator((ulong)options.Seed, torch.CPU);
         var batchRandom = new Random(options.Seed);
@@ -75,13 +77,15 @@ internal static class GanTrainer
                     var noise = torch.randn([options.BatchSize, options.LatentDim], generator: torchRandom).to(device);
                     fake = generator.forward(noise);
 
+                    // Each loss is checked before its update is applied, so a divergence never reaches the weights.
                     discriminatorOptimizer.zero_grad();
                     var discriminatorLoss =
                         nn.functional.binary_cross_entropy_with_logits(discriminator.forward(real), realTarget)
                         + nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake.detach()), fakeTarget);
+                    dLoss = discriminatorLoss.item<float>();
+                    if (!double.IsFinite(dLoss)) throw Diverged(step, "discriminator", dLoss);
                     discriminatorLoss.backward();
                     discriminatorOptimizer.step();
-                    dLoss = discriminatorLoss.item<float>();
                 }
                 else
                 {
@@ -91,23 +95,22 @@ internal static class GanTrainer
                     var noise = torch.randn([Math.Max(options.BatchSize, chosen.Length), options.LatentDim], generator: torchRandom).to(device);
                     var all = generator.forward(noise);
                     fake = all.narrow(0, 0, options.BatchSize);
-                    double loss = dp.ComputeGradients(discriminator, real, all.narrow(0, 0, chosen.Length).detach(), options.RealLabel);
+                    if (dp.ComputeGradients(discriminator, real, all.narrow(0, 0, chosen.Length).detach(), options.RealLabel) is double loss)
+                    {
+                        dLoss = loss;
+                        if (!double.IsFinite(dLoss)) throw Diverged(step, "discriminator", dLoss);
+                    }
                     discriminatorOptimizer.step();
-                    if (!double.IsNaN(loss)) dLoss = loss;
                 }
 
                 // Non-saturating generator loss: maximise log D(G(z)) rather than minimise log(1 − D(G(z))).
                 generatorOptimizer.zero_grad();
                 var generatorLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake), generatorTarget);
+                double gLoss = generatorLoss.item<float>();
+                if (!double.IsFinite(gLoss)) throw Diverged(step, "generator", gLoss);
                 generatorLoss.backward();
                 generatorOptimizer.step();
                 average.Update();
-
-                double gLoss = generatorLoss.item<float>();
-                if (!double.IsFinite(dLoss) || !double.IsFinite(gLoss))
-                    throw new SynthException(
-                        $"GAN training diverged at step {step} of {options.Steps}: generator loss {gLoss}, discriminator loss {dLoss}. "
-                        + $"Try a lower learning rate (now {options.LearningRate}).");
 
                 if (progress is not null && (step % options.ProgressEvery == 0 || step == options.Steps))
                 {
@@ -119,6 +122,21 @@ internal static class GanTrainer
             }
             averaged.eval();
             return averaged;
+
+            TrainingDivergedException Diverged(int step, string network, double loss)
+            {
+                bool sound = averaged.parameters().All(p => p.isfinite().all().item<bool>());
+                averaged.eval();
+                return new TrainingDivergedException(
+                    $"GAN training diverged at step {step} of {options.Steps}: the {network} loss became {loss}. "
+                    + $"Try a lower --learning-rate (now {options.LearningRate})"
+                    + (sound && step > 1 ? $"; the model as of step {step - 1} is kept." : "."),
+                    step, sound && step > 1 ? wrap(averaged) : null);
+            }
+        }
+        catch (TrainingDivergedException e) when (e.LastGood is not null)
+        {
+            throw; // The generator now belongs to the last-good model.
         }
         catch
         {

@@ -13,17 +13,21 @@ internal static class SeededInitialization
     /// <summary>PyTorch's default Linear initialisation, U(−1/√fan_in, 1/√fan_in) for weight and bias.</summary>
     public static void Reset(Linear layer, torch.Generator generator)
     {
-        using var _ = torch.no_grad();
         double bound = 1.0 / Math.Sqrt(layer.in_features);
         Uniform(layer.weight!, bound, generator);
         if (layer.bias is { } bias) Uniform(bias, bound, generator);
     }
 
-    // torch.nn.init.uniform_ in TorchSharp 0.107 ignores its generator argument and draws from the
-    // process-wide generator; torch.rand honours it, so draw there and copy.
+    /// <summary>
+    /// Fills <paramref name="parameter"/> with U(−bound, bound) drawn from <paramref name="generator"/>.
+    /// Not torch.nn.init.uniform_: in TorchSharp 0.107 it ignores its generator argument and draws
+    /// from the process-wide one (tests/SynthCore.Tests/Neural caught two same-seed fits differing).
+    /// </summary>
     private static void Uniform(torch.Tensor parameter, double bound, torch.Generator generator)
     {
+        using var _ = torch.no_grad();
         using var draw = torch.rand(parameter.shape, dtype: parameter.dtype, generator: generator);
-        parameter.copy_(draw.mul_(2 * bound).sub_(bound));
+        using var scaled = draw.mul(2 * bound).sub(bound);
+        parameter.copy_(scaled);
     }
 }
