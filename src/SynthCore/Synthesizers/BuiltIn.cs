@@ -1,3 +1,4 @@
+using SynthCore.Privacy;
 using SynthCore.Synthesizers.Neural;
 
 namespace SynthCore.Synthesizers;
@@ -11,6 +12,7 @@ internal static class BuiltIn
         registry.Register(GanRegistration.Descriptor);
         registry.Register(GanRegistration.WassersteinDescriptor);
         registry.Register(GanRegistration.ConditionalDescriptor);
+        registry.Register(DpCopulaRegistration.Descriptor);
         return registry;
     }
 }

@@ -71,6 +71,16 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
     /// <summary>The options the model was trained with.</summary>
     public GanOptions Options { get; }
 
+    /// <summary>
+    /// The (ε, δ) of DP-SGD training (RDP accountant, Poisson rate batch / rows over every step), or null
+    /// when trained without it. It covers the networks' weights; the table transform's ranges and category
+    /// sets are read from the data as is and are not private.
+    /// </summary>
+    public (double Epsilon, double Delta)? DifferentialPrivacy =>
+        Options.DpNoiseMultiplier is double sigma
+            ? (GanDpSgd.Epsilon(Metadata.RowCount, Options), Options.DpDelta)
+            : null;
+
     /// <summary>Maps the generator's features back to table rows.</summary>
     public TableTransform Transform { get; }
 

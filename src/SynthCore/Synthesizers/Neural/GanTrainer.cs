@@ -51,6 +51,9 @@ internal static class GanTrainer
             discriminator.to(device);
             using var generatorOptimizer = optim.Adam(generator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
             using var discriminatorOptimizer = optim.Adam(discriminator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
+            // DP-SGD draws its Poisson batches from its own seeded stream, so the non-private path is unchanged.
+            var dp = options.DpNoiseMultiplier is null ? null : new GanDpSgd(discriminator, options, rows, torchRandom, new Random(unchecked(options.Seed * 31 + 7)));
+            double dpLoss = 0;
 
             // Uploaded once; each step only gathers its rows.
             using var table = torch.tensor(data, [rows, width], device: device);
@@ -71,6 +74,22 @@ internal static class GanTrainer
                 for (int critic = 1; critic <= options.CriticSteps; critic++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (dp is not null)
+                    {
+                        // Poisson batch of real rows (its size varies); as many fakes, and at least a full batch for the generator.
+                        var chosen = dp.SampleRows();
+                        var realRows = table.index_select(0, torch.tensor(chosen, device: device));
+                        var dpNoise = torch.randn([Math.Max(options.BatchSize, chosen.Length), options.LatentDim], generator: torchRandom).to(device);
+                        var all = generator.forward(dpNoise);
+                        fake = all.narrow(0, 0, options.BatchSize);
+                        if (dp.ComputeGradients(discriminator, realRows, all.narrow(0, 0, chosen.Length).detach(), options.RealLabel) is double loss)
+                        {
+                            dpLoss = loss;
+                            CheckFinite(dpLoss, "discriminator");
+                        }
+                        discriminatorOptimizer.step();
+                        continue;
+                    }
                     for (int i = 0; i < batchRows.Length; i++) batchRows[i] = batchRandom.Next(rows);
                     var real = table.index_select(0, torch.tensor(batchRows, device: device));
                     var noise = torch.randn([options.BatchSize, options.LatentDim], generator: torchRandom).to(device);
@@ -113,7 +132,7 @@ internal static class GanTrainer
                 generatorLoss.backward();
                 generatorOptimizer.step();
                 average.Update();
-                double dLoss = discriminatorLoss.item<float>();
+                double dLoss = dp is null ? discriminatorLoss.item<float>() : dpLoss;
 
                 void CheckFinite(double loss, string network)
                 {
