@@ -1,3 +1,5 @@
+using SynthCore.Synthesizers.Statistical;
+
 namespace SynthCore.Synthesizers;
 
 /// <summary>The models SynthCore ships, in one list: add a model here to make it available everywhere.</summary>
@@ -6,6 +8,8 @@ internal static class BuiltIn
     public static SynthesizerRegistry Create()
     {
         var registry = new SynthesizerRegistry();
+        registry.Register(GaussianCopulaSynthesizer.Descriptor);
+        registry.Register(DistributionsSynthesizer.Descriptor);
         return registry;
     }
 }
