@@ -10,6 +10,7 @@ internal static class BuiltIn
         var registry = new SynthesizerRegistry();
         registry.Register(GaussianCopulaSynthesizer.Descriptor);
         registry.Register(DistributionsSynthesizer.Descriptor);
+        registry.Register(BootstrapSynthesizer.Descriptor);
         return registry;
     }
 }
