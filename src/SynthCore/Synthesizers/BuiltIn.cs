@@ -1,3 +1,5 @@
+using SynthCore.Privacy;
+using SynthCore.Synthesizers.Neural;
 using SynthCore.Synthesizers.Statistical;
 
 namespace SynthCore.Synthesizers;
@@ -8,6 +10,10 @@ internal static class BuiltIn
     public static SynthesizerRegistry Create()
     {
         var registry = new SynthesizerRegistry();
+        registry.Register(GanRegistration.Descriptor);
+        registry.Register(GanRegistration.WassersteinDescriptor);
+        registry.Register(GanRegistration.ConditionalDescriptor);
+        registry.Register(DpCopulaRegistration.Descriptor);
         registry.Register(GaussianCopulaSynthesizer.Descriptor);
         registry.Register(DistributionsSynthesizer.Descriptor);
         registry.Register(BootstrapSynthesizer.Descriptor);

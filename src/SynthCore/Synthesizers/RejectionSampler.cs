@@ -29,7 +29,7 @@ public static class RejectionSampler
     public static DataFrame Sample(Func<int, Random, DataFrame> draw, int rows, IReadOnlyList<ResolvedCondition> conditions,
         Random random, RejectionSamplerOptions? options = null)
     {
-        if (rows < 1) throw new SynthOptionException("--rows", $"must be at least 1, got {rows}.");
+        if (rows < 1) throw new SynthOptionException("rows", $"must be at least 1 (got {rows}).");
         options ??= new RejectionSamplerOptions();
         if (conditions.Count == 0) return draw(rows, random);
 

@@ -103,7 +103,7 @@ public sealed class BootstrapModel : IFittedSynthesizer
 
     public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null)
     {
-        if (rows < 1) throw new SynthOptionException("--rows", $"must be at least 1, got {rows}.");
+        if (rows < 1) throw new SynthOptionException("rows", $"must be at least 1 (got {rows}).");
         var resolved = ConditionResolver.Resolve(conditions, Metadata, domain);
         var candidates = Enumerable.Range(0, (int)table.Rows.Count)
             .Where(r => resolved.All(c => c.IsMetBy(table.Columns[c.Column][r]))).ToArray();

@@ -24,7 +24,7 @@ internal static class CopulaSampler
 
     public static DataFrame Sample(CopulaState state, TableMetadata metadata, ConditionDomain domain, int rows, SampleConditions? conditions, int seed)
     {
-        if (rows < 1) throw new SynthOptionException("--rows", $"must be at least 1, got {rows}.");
+        if (rows < 1) throw new SynthOptionException("rows", $"must be at least 1 (got {rows}).");
         var resolved = ConditionResolver.Resolve(conditions, metadata, domain);
         var constraints = new Dictionary<string, ColumnConstraint>(StringComparer.Ordinal);
         foreach (var condition in resolved)

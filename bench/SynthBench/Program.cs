@@ -1,0 +1,16 @@
+using SynthBench;
+
+// Benchmarks of SynthCore, one per subcommand: `dotnet run -c Release --project bench/SynthBench -- <name> [args]`.
+var benchmarks = new Dictionary<string, (string Usage, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
+{
+    ["gan"] = ("gan [steps=2000] [threads=1,2] [batch=128]: screen-time GAN training steps per second and peak memory", GanBenchmark.Run),
+    ["privacy-risk"] = ("privacy-risk [rows=10000]: PrivacyRisk.Evaluate (exact nearest neighbours) on rows × 11 random mixed columns", PrivacyRiskBench.Run),
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
+{
+    Console.Error.WriteLine("usage: SynthBench <benchmark> [args]");
+    foreach (var (_, (usage, _)) in benchmarks.OrderBy(b => b.Key)) Console.Error.WriteLine($"  {usage}");
+    return 2;
+}
+return benchmark.Run(args[1..]);
