@@ -51,6 +51,15 @@ public sealed class ConditionDomain
             var codec = ColumnValueCodec.Create(meta.Name, storage, meta.Kind);
             double? min = null, max = null;
             SortedSet<string>? keys = null;
+            if (column is DoubleDataFrameColumn doubles && meta.Kind is ColumnKind.Continuous or ColumnKind.Integer)
+            {
+                // Typed fast path: no boxing per cell on large numeric tables.
+                double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
+                foreach (double x in Statistical.DoubleColumns.Read(doubles))
+                    if (!double.IsNaN(x)) { if (x < lo) lo = x; if (x > hi) hi = x; }
+                domains.Add(new ColumnDomain(meta.Name, meta.Kind, storage.ToJsonName(), lo <= hi ? lo : null, lo <= hi ? hi : null, null));
+                continue;
+            }
             for (long r = 0; r < column.Length; r++)
             {
                 object? cell = column[r];

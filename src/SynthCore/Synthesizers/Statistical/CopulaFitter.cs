@@ -255,11 +255,7 @@ internal static class CopulaFitter
         int n = (int)column.Length;
         var values = new double[n];
         dateKind = DateTimeKind.Unspecified;
-        if (column is DoubleDataFrameColumn doubles)
-        {
-            for (int r = 0; r < n; r++) values[r] = doubles[r] is double x && double.IsFinite(x) ? x : double.NaN;
-            return values;
-        }
+        if (column is DoubleDataFrameColumn doubles) return DoubleColumns.Read(doubles);
         if (column is DateTimeDataFrameColumn dates)
         {
             for (int r = 0; r < n; r++)
@@ -309,9 +305,27 @@ internal static class CopulaFitter
             }
             start = end;
         }
+        var table = RankScores(observed);
         for (int rank = 0; rank < observed; rank++)
-            scores[rows[rank]] = StandardNormal.InvCdf((rank + 0.5) / observed);
+            scores[rows[rank]] = table[rank];
         return scores;
+    }
+
+    // Columns without missing values share one table of Φ⁻¹((rank + ½)/n): n inverse-CDF calls instead of n per column.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<double[]>> RankScoreCache = new();
+
+    private static double[] RankScores(int n)
+    {
+        var lazy = RankScoreCache.GetOrAdd(n, count => new Lazy<double[]>(() =>
+        {
+            var t = new double[count];
+            for (int i = 0; i < count; i++) t[i] = StandardNormal.InvCdf((i + 0.5) / count);
+            return t;
+        }));
+        var table = lazy.Value;
+        // Keep only the latest few sizes: the cache exists for the columns of one fit.
+        if (RankScoreCache.Count > 8) foreach (var key in RankScoreCache.Keys.Where(k => k != n)) RankScoreCache.TryRemove(key, out _);
+        return table;
     }
 
     private static double Pearson(double[] x, double[] y)

@@ -292,12 +292,7 @@ internal static class CopulaSampler
     private static DataFrameColumn NumericColumn(CopulaColumn column, ColumnStorage storage, double[] values, bool[] missing)
     {
         int rows = values.Length;
-        if (storage == ColumnStorage.Double)
-        {
-            var result = new DoubleDataFrameColumn(column.Name, rows);
-            for (int r = 0; r < rows; r++) result[r] = missing[r] ? null : values[r];
-            return result;
-        }
+        if (storage == ColumnStorage.Double) return DoubleColumns.Create(column.Name, values, missing);
         if (storage == ColumnStorage.DateTime)
         {
             var result = new DateTimeDataFrameColumn(column.Name, rows);
