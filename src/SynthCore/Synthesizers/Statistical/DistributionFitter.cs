@@ -26,8 +26,8 @@ public enum FitRanking { Aic, Ks }
 /// estimators are used for the normal, log-normal and Weibull (Normal/LogNormal/Weibull.Estimate);
 /// MathNet has no estimator for the others, so their MLEs are written here from sufficient
 /// statistics (closed forms, or a 1–2 parameter search with MathNet's FindMinimum).
-/// Bounds of the uniform, beta and truncated normal are the observed range (their MLE), widened by
-/// range/n for the beta whose density vanishes at its bounds; the binomial's n is the observed maximum.
+/// Bounds of the uniform and truncated normal are the observed range (their MLE); the beta uses [0, 1]
+/// for proportions, else the observed range widened by range/n; the binomial's n maximises the profile likelihood.
 /// Families whose support excludes the data are skipped (log-normal, gamma, Weibull need x &gt; 0;
 /// exponential x ≥ 0; counts need whole x ≥ 0).
 /// </summary>
@@ -172,10 +172,7 @@ public static class DistributionFitter
             case DistributionFamily.NegativeBinomial when whole:
                 return FitNegativeBinomial(x, s);
             case DistributionFamily.Binomial when whole:
-            {
-                double n = s.Max, p = s.Mean / n;
-                return p is > 0 and < 1 ? Make(family, ("n", n), ("p", p)) : null;
-            }
+                return FitBinomial(x, s);
             default:
                 return null;
         }
@@ -198,8 +195,11 @@ public static class DistributionFitter
     // Beta on the observed range widened by range/n, whose log-likelihood depends only on mean log y and mean log(1 − y).
     private static FittedDistribution? FitBeta(double[] x, SufficientStats s)
     {
+        // Proportions (every value in [0, 1]) get the standard bounds; otherwise the observed range, widened
+        // because the density of a beta with shapes above 1 vanishes at its bounds.
         double margin = (s.Max - s.Min) / s.N;
-        double a = s.Min - margin, b = s.Max + margin, width = b - a;
+        bool unit = s.Min > 0 && s.Max < 1;
+        double a = unit ? 0 : s.Min - margin, b = unit ? 1 : s.Max + margin, width = b - a;
         double meanLogY = x.Average(v => Math.Log((v - a) / width));
         double meanLog1mY = x.Average(v => Math.Log((b - v) / width));
         double m = (s.Mean - a) / width, v0 = s.Variance / (width * width);
@@ -233,6 +233,34 @@ public static class DistributionFitter
         double sdHat = Math.Exp(logSdHat);
         return double.IsFinite(muHat) && double.IsFinite(sdHat) && sdHat > 0
             ? new FittedDistribution(DistributionFamily.TruncatedNormal, new Dictionary<string, double> { ["mean"] = muHat, ["sd"] = sdHat, ["lower"] = a, ["upper"] = b })
+            : null;
+    }
+
+    // Binomial: for fixed n the MLE of p is mean / n; n (at least the largest value) maximises the profile likelihood,
+    // searched upwards from the maximum while it keeps improving (it tends to the Poisson as n grows).
+    private static FittedDistribution? FitBinomial(double[] x, SufficientStats s)
+    {
+        if (s.Mean <= 0) return null;
+        var counts = x.GroupBy(v => v).Select(g => (Value: g.Key, Count: g.Count())).ToArray();
+        double Profile(double n)
+        {
+            double p = s.Mean / n;
+            if (p >= 1) return double.NegativeInfinity;
+            double sum = 0;
+            foreach (var (v, c) in counts)
+                sum += c * (SpecialFunctions.GammaLn(n + 1) - SpecialFunctions.GammaLn(v + 1) - SpecialFunctions.GammaLn(n - v + 1));
+            return sum + s.N * (s.Mean * Math.Log(p) + (n - s.Mean) * Math.Log(1 - p));
+        }
+        double bestN = s.Max, best = Profile(bestN);
+        int sinceBest = 0;
+        for (double n = s.Max + 1; n <= s.Max + 100_000 && sinceBest < 50; n++)
+        {
+            double value = Profile(n);
+            if (value > best) { best = value; bestN = n; sinceBest = 0; } else sinceBest++;
+        }
+        double pHat = s.Mean / bestN;
+        return pHat is > 0 and < 1
+            ? new FittedDistribution(DistributionFamily.Binomial, new Dictionary<string, double> { ["n"] = bestN, ["p"] = pHat })
             : null;
     }
 
