@@ -240,7 +240,8 @@ public static class DistributionFitter
     // searched upwards from the maximum while it keeps improving (it tends to the Poisson as n grows).
     private static FittedDistribution? FitBinomial(double[] x, SufficientStats s)
     {
-        if (s.Mean <= 0) return null;
+        // Without underdispersion the profile likelihood rises all the way to n → ∞, the Poisson limit.
+        if (s.Mean <= 0 || s.Variance >= s.Mean) return null;
         var counts = x.GroupBy(v => v).Select(g => (Value: g.Key, Count: g.Count())).ToArray();
         double Profile(double n)
         {
