@@ -1,4 +1,5 @@
 using SynthCore.Synthesizers.Neural;
+using SynthCore.TimeSeries;
 
 namespace SynthCore.Synthesizers;
 
@@ -9,6 +10,10 @@ internal static class BuiltIn
     {
         var registry = new SynthesizerRegistry();
         registry.Register(GanRegistration.Descriptor);
+        registry.Register(SequenceRegistration.TimeGan);
+        registry.Register(SequenceRegistration.Arima);
+        registry.Register(SequenceRegistration.Ar1);
+        registry.Register(SequenceRegistration.BlockBootstrap);
         return registry;
     }
 }
