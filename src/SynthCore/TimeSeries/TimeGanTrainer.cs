@@ -131,10 +131,13 @@ internal static class TimeGanTrainer
                     var x = Batch();
                     var z = Noise();
 
-                    // Generator and supervisor.
-                    var h = nets.Embedder.forward(x);
+                    // Generator and supervisor. Only their weights are stepped, so the embedder's output is
+                    // detached and the recovery's and discriminator's weights need no gradients: the same
+                    // update as the reference's, with less backward work.
+                    var h = nets.Embedder.forward(x).detach();
                     var eHat = nets.Generator.forward(z);
                     var hHat = nets.Supervisor.forward(eHat);
+                    Freeze(true, nets.Recovery, nets.Discriminator);
                     var xHat = nets.Recovery.forward(hHat);
                     var yFake = nets.Discriminator.forward(hHat);
                     var yFakeE = nets.Discriminator.forward(eHat);
@@ -145,6 +148,7 @@ internal static class TimeGanTrainer
                     var generatorLoss = adversarial + options.Gamma * adversarialE + 100 * supervised.sqrt() + 100 * moments;
                     ZeroAll();
                     generatorLoss.backward();
+                    Freeze(false, nets.Recovery, nets.Discriminator);
                     generatorOptimizer.step();
 
                     // Embedder and recovery, on the same batch through the updated supervisor.
@@ -196,6 +200,13 @@ internal static class TimeGanTrainer
             nets.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Turns weight gradients of <paramref name="nets"/> off (or back on); gradients still flow through them to their inputs.</summary>
+    private static void Freeze(bool frozen, params RecurrentNet[] nets)
+    {
+        foreach (var net in nets)
+            foreach (var parameter in net.parameters()) parameter.requires_grad = !frozen;
     }
 
     /// <summary>Mean absolute gap of the per-step, per-feature standard deviations and means over the batch (population moments).</summary>
