@@ -14,6 +14,13 @@ public sealed record ArimaOptions
     /// <summary>A fixed order for every feature instead of the search (the <c>ar1</c> baseline is (1, 0, 0)).</summary>
     public ArimaOrder? Order { get; init; }
 
+    /// <summary>
+    /// Whether simulated values are clipped to each feature's observed range. A Gaussian ARIMA
+    /// knows no bounds (it would make negative rainfall); clipping keeps values possible at the
+    /// cost of a little mass piled on the bounds.
+    /// </summary>
+    public bool Clip { get; init; } = true;
+
     /// <summary>Seed of the sampling (and of the anchors picked for differenced models).</summary>
     public int Seed { get; init; } = 42;
 

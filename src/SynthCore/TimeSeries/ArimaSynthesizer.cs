@@ -75,6 +75,7 @@ public sealed class ArimaSynthesizer : ISynthesizer
                 anchors.Add(s[start..(start + anchorLength)].Select(step => (double[])step.Clone()).ToArray());
             }
         }
-        return new FittedArima(ModelName, Options, data.FeatureNames.ToArray(), models, anchors.ToArray(), data.WindowCount);
+        return new FittedArima(ModelName, Options, data.FeatureNames.ToArray(), models, anchors.ToArray(), data.WindowCount,
+            data.Scaler.Min, data.Scaler.Max);
     }
 }

@@ -76,6 +76,7 @@ public sealed class FittedBlockBootstrap : IFittedSequenceSynthesizer
     public BlockBootstrapOptions Options { get; }
     public string ModelName => BlockBootstrapSynthesizer.Name;
     public IReadOnlyList<string> FeatureNames { get; }
+    public SequenceDataOptions DataOptions => Options.Data;
     public int SequenceLength => Options.Data.SequenceLength;
     public TableMetadata Metadata { get; }
 

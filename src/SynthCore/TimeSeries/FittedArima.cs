@@ -11,8 +11,10 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
 {
     private const string PayloadTag = "arima-payload/1";
 
-    internal FittedArima(string modelName, ArimaOptions options, string[] featureNames, ArimaModel[] models, double[][][] anchors, int windows)
+    internal FittedArima(string modelName, ArimaOptions options, string[] featureNames, ArimaModel[] models, double[][][] anchors, int windows, double[] min, double[] max)
     {
+        Min = min;
+        Max = max;
         ModelName = modelName;
         Options = options;
         FeatureNames = featureNames;
@@ -36,6 +38,11 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
 
     private int Windows { get; }
 
+    /// <summary>Each feature's observed range (samples are clipped to it when <see cref="ArimaOptions.Clip"/>).</summary>
+    private double[] Min { get; }
+    private double[] Max { get; }
+
+    public SequenceDataOptions DataOptions => Options.Data;
     public int SequenceLength => Options.Data.SequenceLength;
 
     public TableMetadata Metadata { get; }
@@ -51,7 +58,11 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
             var anchor = Anchors.Length > 0 ? Anchors[random.Next(Anchors.Length)] : null;
             var columns = new double[Models.Count][];
             for (int f = 0; f < Models.Count; f++)
+            {
                 columns[f] = Models[f].Simulate(length, random, anchor?.Select(step => step[f]).ToArray());
+                if (Options.Clip)
+                    for (int t = 0; t < length; t++) columns[f][t] = Math.Clamp(columns[f][t], Min[f], Max[f]);
+            }
             result[s] = Enumerable.Range(0, length).Select(t => columns.Select(c => c[t]).ToArray()).ToArray();
         }
         return result;
@@ -63,11 +74,11 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
         return SequenceTable.ToLong(SampleSequences(rows, seed), FeatureNames);
     }
 
-    private sealed record Payload(string Tag, string[] Features, ArimaModel[] Models, double[][][] Anchors, int Windows);
+    private sealed record Payload(string Tag, string[] Features, ArimaModel[] Models, double[][][] Anchors, int Windows, double[] Min, double[] Max);
 
     public void Save(Stream stream)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(PayloadTag, FeatureNames.ToArray(), Models.ToArray(), Anchors, Windows), ModelFile.JsonOptions);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(PayloadTag, FeatureNames.ToArray(), Models.ToArray(), Anchors, Windows, Min, Max), ModelFile.JsonOptions);
         ModelFile.Write(stream, ModelName, Metadata, Options, payload);
     }
 
@@ -81,9 +92,9 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
             var payload = JsonSerializer.Deserialize<Payload>(content.Payload, ModelFile.JsonOptions)
                 ?? throw new SynthException("The ARIMA model file has no payload.");
             if (payload.Tag != PayloadTag) throw new SynthException("The model file's payload is not an ARIMA payload of a layout this version reads.");
-            if (payload.Models.Length != payload.Features.Length)
+            if (payload.Models.Length != payload.Features.Length || payload.Min.Length != payload.Features.Length || payload.Max.Length != payload.Features.Length)
                 throw new SynthException("The ARIMA model file is inconsistent: one model per feature expected.");
-            var model = new FittedArima(content.Header.Model, options, payload.Features, payload.Models, payload.Anchors, payload.Windows);
+            var model = new FittedArima(content.Header.Model, options, payload.Features, payload.Models, payload.Anchors, payload.Windows, payload.Min, payload.Max);
             content.Header.Metadata.EnsureSameSchema(model.Metadata, "The ARIMA model file is inconsistent (header and payload)");
             return model;
         }

@@ -37,6 +37,7 @@ public sealed class FittedTimeGan : IFittedSequenceSynthesizer, IDisposable
     public TimeGanOptions Options { get; }
     public IReadOnlyList<string> FeatureNames { get; }
     public MinMaxScaler Scaler { get; }
+    public SequenceDataOptions DataOptions => Options.Data;
     public int SequenceLength => Options.Data.SequenceLength;
     public TableMetadata Metadata { get; }
 

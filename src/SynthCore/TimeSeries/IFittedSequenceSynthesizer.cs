@@ -12,6 +12,9 @@ public interface IFittedSequenceSynthesizer : IFittedSynthesizer
     /// <summary>The feature columns, in order.</summary>
     IReadOnlyList<string> FeatureNames { get; }
 
+    /// <summary>How the training table was read as series (time, id and feature columns, window); reads a real table the same way for comparison.</summary>
+    SequenceDataOptions DataOptions { get; }
+
     /// <summary>Steps per generated sequence.</summary>
     int SequenceLength { get; }
 

@@ -27,10 +27,14 @@ internal static class SequenceRegistration
         ["period"] = (o, v) => o with { Search = o.Search with { Period = Int("period", v) } },
         ["max-period"] = (o, v) => o with { Search = o.Search with { MaxPeriod = Int("max-period", v) } },
         ["order"] = (o, v) => o with { Order = ParseOrder(v) },
+        ["clip"] = (o, v) => o with { Clip = Bool("clip", v) },
     };
 
     /// <summary>The AR(1) baseline has a fixed order: only the shared data options apply.</summary>
-    private static readonly Dictionary<string, Func<ArimaOptions, string, ArimaOptions>> NoExtra = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly Dictionary<string, Func<ArimaOptions, string, ArimaOptions>> NoExtra = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["clip"] = (o, v) => o with { Clip = Bool("clip", v) },
+    };
 
     private static readonly Dictionary<string, Func<BlockBootstrapOptions, string, BlockBootstrapOptions>> BootstrapExtra = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SynthCore.Evaluation;
 using SynthCore.Export;
+using SynthCore.TimeSeries;
 
 namespace SynthKernelExtension.Commands;
 
@@ -31,13 +32,24 @@ internal static class RunCommand
 
         var fit = FitStep.Run(context, model, settings, table, metadata);
 
+        // Sequence models: --rows counts sequences (default: as many as the table's windows), the output is the long
+        // table (sequence_id, step, features), and the comparison is per feature plus autocorrelation.
+        var sequences = fit.Model as IFittedSequenceSynthesizer;
+        var realData = sequences is null ? null : SequenceData.FromTable(table, metadata, sequences.DataOptions);
+        if (realData is not null) rows = rowsOption ?? realData.WindowCount;
+
         var clock = Stopwatch.StartNew();
-        var synthetic = fit.Model.Sample(rows, null, null);
+        double[][][]? syntheticSequences = sequences?.SampleSequences(rows);
+        var synthetic = syntheticSequences is null
+            ? fit.Model.Sample(rows, null, null)
+            : SequenceTable.ToLong(syntheticSequences, sequences!.FeatureNames);
         double sampleSeconds = clock.Elapsed.TotalSeconds;
         context.Cancellation.ThrowIfCancellationRequested();
 
         clock.Restart();
-        var comparison = TableComparison.Compare(table, synthetic, metadata);
+        object comparison = realData is null
+            ? TableComparison.Compare(table, synthetic, metadata)
+            : SequenceComparison.Compare(realData.RawWindows(), syntheticSequences!, sequences!.FeatureNames);
         double compareSeconds = clock.Elapsed.TotalSeconds;
         context.Host.Show(comparison);
         context.Cancellation.ThrowIfCancellationRequested();
@@ -60,6 +72,7 @@ internal static class RunCommand
                 ["seed"] = settings.Seed,
                 ["input"] = data,
                 ["input_rows"] = (int)table.Rows.Count,
+                ["sequences"] = syntheticSequences?.Length,
                 ["timings"] = new JsonObject
                 {
                     ["fit_seconds"] = fit.Seconds,
