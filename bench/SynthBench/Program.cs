@@ -4,7 +4,7 @@ using SynthBench;
 var benchmarks = new Dictionary<string, (string Usage, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["gan"] = ("gan [steps=2000] [threads=1,2] [batch=128]: screen-time GAN training steps per second and peak memory", GanBenchmark.Run),
-    ["timegan"] = ("timegan [iterations=1000] [sequences=10000] [variant=reference|paper] [hidden=24] [layers=3] [batch=128] [threads=1] [lr=0.001] [seed=42]: TimeGAN on Sines, the paper's discriminative and predictive scores, wall time", TimeGanBenchmark.Run),
+    ["timegan"] = ("timegan [model=timegan|ar1|arima|block-bootstrap] [iterations=1000] [sequences=10000] [variant=reference|paper] [hidden=24] [layers=3] [batch=128] [threads=1] [lr=0.001] [seed=42]: TimeGAN on Sines, the paper's discriminative and predictive scores, wall time", TimeGanBenchmark.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

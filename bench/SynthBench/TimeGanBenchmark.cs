@@ -33,6 +33,8 @@ internal static class TimeGanBenchmark
         var metrics = new SequenceMetricOptions { Seed = seed, Threads = options.Threads };
 
         var data = SequenceData.FromSequences(SinesData.Generate(sequences, length, 5, seed, variant));
+        string which = a.Text("model", "timegan");
+        if (which != "timegan") return Baseline(which, data, seed, metrics);
         Console.WriteLine($"TimeGAN on Sines ({variant}, {sequences} x {length} x 5), {iterations} iterations per phase, hidden {options.HiddenDim}, "
             + $"{options.Layers} layers, batch {options.BatchSize}, {options.Threads} libtorch thread(s), {Environment.ProcessorCount} cores");
 
@@ -68,6 +70,44 @@ internal static class TimeGanBenchmark
         Console.WriteLine($"predictive score (train on synthetic, MAE on real): {pred.TrainOnSyntheticMae:F3}   train on real: {pred.TrainOnRealMae:F3}   ({predSeconds:F1} s)   paper: 0.093 (real: 0.094)");
         Console.WriteLine($"peak resident memory: {PeakMemory.Megabytes():F0} MB");
         return 0;
+    }
+
+    /// <summary>The same scores for a statistical baseline (ar1, arima or block-bootstrap) fitted on the same Sines windows.</summary>
+    private static int Baseline(string model, SequenceData data, int seed, SequenceMetricOptions metrics)
+    {
+        Console.WriteLine($"Baseline '{model}' on the same Sines windows ({data.WindowCount} x {data.Options.SequenceLength} x 5)");
+        var clock = Stopwatch.StartNew();
+        IFittedSequenceSynthesizer fitted = model switch
+        {
+            "ar1" => new ArimaSynthesizer(new ArimaOptions { Order = new ArimaOrder(1, 0, 0), Seed = seed, Data = data.Options }, ArimaSynthesizer.Ar1Name).Fit(data),
+            "arima" => new ArimaSynthesizer(new ArimaOptions { Seed = seed, Data = data.Options, Search = new ArimaSearch { Period = 0 } }).Fit(data),
+            "block-bootstrap" => BlockBootstrap(data, seed),
+            _ => throw new ArgumentException($"Unknown model '{model}': use timegan, ar1, arima or block-bootstrap."),
+        };
+        double fitSeconds = clock.Elapsed.TotalSeconds;
+        var real = data.ScaledWindows(seed);
+        var synthetic = data.Scaler.Scale(fitted.SampleSequences(real.Length, seed + 1));
+        clock.Restart();
+        var disc = SequenceMetrics.Discriminative(real, synthetic, metrics);
+        var pred = SequenceMetrics.Predictive(real, synthetic, metrics);
+        Console.WriteLine($"fit: {fitSeconds:F1} s; metrics: {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"discriminative score: {disc.Score:F3} (held-out accuracy {disc.Accuracy:F3})");
+        Console.WriteLine($"predictive score (train on synthetic, MAE on real): {pred.TrainOnSyntheticMae:F3}   train on real: {pred.TrainOnRealMae:F3}");
+        Console.WriteLine($"peak resident memory: {PeakMemory.Megabytes():F0} MB");
+        return 0;
+    }
+
+    /// <summary>Block bootstrap over the Sines sequences themselves (each sequence is one series; blocks of 6 steps).</summary>
+    private static IFittedSequenceSynthesizer BlockBootstrap(SequenceData data, int seed)
+    {
+        var long_ = SequenceTable.ToLong(data.Series.ToArray(), data.FeatureNames);
+        var metadata = SynthCore.Data.TableMetadata.Detect(long_);
+        var options = new BlockBootstrapOptions
+        {
+            Seed = seed,
+            Data = new SequenceDataOptions { SequenceLength = data.Options.SequenceLength, IdColumn = SequenceTable.SequenceIdColumn, TimeColumn = SequenceTable.StepColumn, Features = data.FeatureNames.ToArray() },
+        };
+        return (IFittedSequenceSynthesizer)new BlockBootstrapSynthesizer(options).Fit(long_, metadata);
     }
 
     /// <summary>Reports on the training thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>

@@ -25,10 +25,10 @@ public class TimeGanTests
     public void Trains_the_three_phases_in_order_and_samples_sequences_in_the_data_range()
     {
         var progress = new Collect();
-        using var model = new TimeGanSynthesizer(Small(40) with { ProgressEvery = 1, LearningRate = 5e-3 }).Fit(Sines, progress);
+        using var model = new TimeGanSynthesizer(Small(25) with { ProgressEvery = 1, LearningRate = 5e-3 }).Fit(Sines, progress);
 
         Assert.Equal(["autoencoder", "supervisor", "joint"], progress.Reports.Select(r => r.Phase).Distinct());
-        Assert.All(progress.Reports.GroupBy(r => r.Phase), g => Assert.Equal(Enumerable.Range(1, 40), g.Select(r => r.Step)));
+        Assert.All(progress.Reports.GroupBy(r => r.Phase), g => Assert.Equal(Enumerable.Range(1, 25), g.Select(r => r.Step)));
         Assert.Contains("discriminator", progress.Reports.Last().Losses.Keys);
         Assert.Equal(TimeSpan.Zero, progress.Reports.Last().EstimatedRemaining);
         var autoencoder = progress.Reports.Where(r => r.Phase == "autoencoder").Select(r => r.Losses["reconstruction_rmse"]).ToArray();
