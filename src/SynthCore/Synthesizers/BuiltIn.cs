@@ -1,6 +1,7 @@
 using SynthCore.Privacy;
 using SynthCore.Synthesizers.Neural;
 using SynthCore.Synthesizers.Statistical;
+using SynthCore.TimeSeries;
 
 namespace SynthCore.Synthesizers;
 
@@ -17,6 +18,10 @@ internal static class BuiltIn
         registry.Register(GaussianCopulaSynthesizer.Descriptor);
         registry.Register(DistributionsSynthesizer.Descriptor);
         registry.Register(BootstrapSynthesizer.Descriptor);
+        registry.Register(SequenceRegistration.TimeGan);
+        registry.Register(SequenceRegistration.Arima);
+        registry.Register(SequenceRegistration.Ar1);
+        registry.Register(SequenceRegistration.BlockBootstrap);
         return registry;
     }
 }

@@ -5,6 +5,7 @@ using SynthCore.Evaluation;
 using SynthCore.Data;
 using SynthCore.Export;
 using SynthCore.Synthesizers;
+using SynthCore.TimeSeries;
 
 namespace SynthKernelExtension.Commands;
 
@@ -41,20 +42,35 @@ internal static class RunCommand
 
         var fit = FitStep.Run(context, model, settings, table, metadata);
 
+        // Sequence models: --rows counts sequences (default: as many as the table's windows), the output is the long
+        // table (sequence_id, step, features), and the comparison is per feature plus autocorrelation.
+        var sequences = fit.Model as IFittedSequenceSynthesizer;
+        var realData = sequences is null ? null : SequenceData.FromTable(table, metadata, sequences.DataOptions);
+        if (realData is not null) rows = rowsOption ?? realData.WindowCount;
+        if (realData is not null && augment)
+            throw new SynthOptionException("--augment", $"does not apply to the sequence model '{model}': its rows are sequences, not rows of the input table.");
+
         var clock = Stopwatch.StartNew();
         BalanceResult? balanced = null;
         if (balance is not null)
         {
+            if (sequences is not null)
+                throw new SynthOptionException("--balance", $"does not apply to the sequence model '{model}'.");
             balanced = Balancer.Balance(fit.Model, table, balance, balanceRatio ?? 1.0, settings.Seed);
             context.Host.WriteLine(Messages.Balanced(balance, balanced));
         }
-        var synthetic = balanced?.Synthetic ?? fit.Model.Sample(rows, null, null);
+        double[][][]? syntheticSequences = sequences?.SampleSequences(rows);
+        var synthetic = syntheticSequences is not null
+            ? SequenceTable.ToLong(syntheticSequences, sequences!.FeatureNames)
+            : balanced?.Synthetic ?? fit.Model.Sample(rows, null, null);
         double sampleSeconds = clock.Elapsed.TotalSeconds;
         context.Cancellation.ThrowIfCancellationRequested();
 
         clock.Restart();
         // Balancing an already balanced column generates nothing, and there is nothing to compare.
-        var comparison = synthetic.Rows.Count > 0 ? TableComparison.Compare(table, synthetic, metadata) : null;
+        object? comparison = realData is not null
+            ? SequenceComparison.Compare(realData.RawWindows(), syntheticSequences!, sequences!.FeatureNames)
+            : synthetic.Rows.Count > 0 ? TableComparison.Compare(table, synthetic, metadata) : null;
         double compareSeconds = clock.Elapsed.TotalSeconds;
         if (comparison is not null) context.Host.Show(comparison);
         context.Cancellation.ThrowIfCancellationRequested();
@@ -80,6 +96,7 @@ internal static class RunCommand
                 ["input_rows"] = (int)table.Rows.Count,
                 ["synthetic_rows"] = (int)synthetic.Rows.Count,
                 ["augmented"] = augment,
+                ["sequences"] = syntheticSequences?.Length,
                 ["timings"] = new JsonObject
                 {
                     ["fit_seconds"] = fit.Seconds,

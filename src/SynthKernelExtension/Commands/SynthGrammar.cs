@@ -158,6 +158,7 @@ public sealed class SynthGrammar
         public Option<int?> Seed { get; } = NullableInt("--seed", "Seed of the fit (default 42); the same seed gives the same model.");
         public Option<int?> Epochs { get; } = NullableInt("--epochs", "Epochs (or training steps, depending on the model).");
         public Option<int?> BatchSize { get; } = NullableInt("--batch-size", "Batch size.");
+        public Option<int?> SeqLen { get; } = NullableInt("--seq-len", "Steps per sequence (sequence models: timegan, arima, ar1, block-bootstrap; default 24).");
         public Option<double?> LearningRate { get; } = new("--learning-rate")
         {
             Description = "Learning rate.",
@@ -172,7 +173,7 @@ public sealed class SynthGrammar
         };
 
         internal void AddTo(Command command) =>
-            Add(command, Seed, Epochs, BatchSize, LearningRate, Device, Categorical, Extra);
+            Add(command, Seed, Epochs, BatchSize, SeqLen, LearningRate, Device, Categorical, Extra);
     }
 
     private static Argument<string?> DataArgument() => new("data")
