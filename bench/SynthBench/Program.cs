@@ -4,6 +4,7 @@ using SynthBench;
 var benchmarks = new Dictionary<string, (string Usage, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["gan"] = ("gan [steps=2000] [threads=1,2] [batch=128]: screen-time GAN training steps per second and peak memory", GanBenchmark.Run),
+    ["ctgan"] = ("ctgan [epochs=3] [threads=1,2] [batch=500] [seed=42] [rows=32561] [data=file.csv]: CTGAN on an Adult-shaped table: transformer fit, s/epoch, sampling, GFLOP/s, peak memory", CtganBenchmark.Run),
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))

@@ -11,6 +11,7 @@ internal static class BuiltIn
         registry.Register(GanRegistration.Descriptor);
         registry.Register(GanRegistration.WassersteinDescriptor);
         registry.Register(GanRegistration.ConditionalDescriptor);
+        registry.Register(Neural.Ctgan.CtganRegistration.Descriptor);
         return registry;
     }
 }
