@@ -12,6 +12,8 @@ internal static class BuiltIn
         registry.Register(GanRegistration.WassersteinDescriptor);
         registry.Register(GanRegistration.ConditionalDescriptor);
         registry.Register(Neural.Ctgan.CtganRegistration.Descriptor);
+        registry.Register(Neural.Tvae.TvaeRegistration.TvaeDescriptor);
+        registry.Register(Neural.Tvae.TvaeRegistration.VaeDescriptor);
         return registry;
     }
 }
