@@ -49,6 +49,7 @@ public sealed class CtganBehaviourTests(ITestOutputHelper output)
     [Fact]
     public void The_same_seed_gives_the_same_rows_whatever_the_global_generator()
     {
+        SynthCore.Native.TorchNativeLoader.EnsureLoaded();
         TorchSharp.torch.manual_seed(1);
         using var first = Fit(seed: 7, epochs: 3);
         TorchSharp.torch.manual_seed(2);
