@@ -22,6 +22,9 @@ internal static class BuiltIn
         registry.Register(SequenceRegistration.Arima);
         registry.Register(SequenceRegistration.Ar1);
         registry.Register(SequenceRegistration.BlockBootstrap);
+        registry.Register(Neural.Ctgan.CtganRegistration.Descriptor);
+        registry.Register(Neural.Tvae.TvaeRegistration.TvaeDescriptor);
+        registry.Register(Neural.Tvae.TvaeRegistration.VaeDescriptor);
         return registry;
     }
 }
