@@ -1,13 +1,17 @@
-// Benchmarks: dotnet run -c Release --project bench/SynthBench -- <name> [args]
-// Run under /usr/bin/time -v for peak memory (Maximum resident set size).
 using SynthBench;
 
-string name = args.Length > 0 ? args[0] : "";
-switch (name)
+// Benchmarks of SynthCore, one per subcommand: `dotnet run -c Release --project bench/SynthBench -- <name> [args]`.
+var benchmarks = new Dictionary<string, (string Usage, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
 {
-    case "tsne":
-        return TSneBench.Run(args.Skip(1).ToArray());
-    default:
-        Console.Error.WriteLine("usage: SynthBench <benchmark> [args]; benchmarks: tsne [rows] [dims] [iterations]");
-        return 2;
+    ["gan"] = ("gan [steps=2000] [threads=1,2] [batch=128]: screen-time GAN training steps per second and peak memory", GanBenchmark.Run),
+    ["privacy-risk"] = ("privacy-risk [rows=10000]: PrivacyRisk.Evaluate (exact nearest neighbours) on rows × 11 random mixed columns", PrivacyRiskBench.Run),
+    ["tsne"] = ("tsne [rows=10000] [dims=20] [iterations=1000]: Barnes-Hut t-SNE on seeded Gaussian clusters (wall and CPU time, KL, cluster purity)", TSneBench.Run),
+};
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var benchmark))
+{
+    Console.Error.WriteLine("usage: SynthBench <benchmark> [args]");
+    foreach (var (_, (usage, _)) in benchmarks.OrderBy(b => b.Key)) Console.Error.WriteLine($"  {usage}");
+    return 2;
 }
+return benchmark.Run(args[1..]);

@@ -50,7 +50,7 @@ internal static class TSneBench
 
         double purity = Purity(result.Points, labels, random);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"affinities (k-NN + perplexity search) alone: {affinitySeconds:0.00} s wall, {affinityCpu:0.00} s CPU\nwhole embedding: {totalSeconds:0.00} s wall, {totalCpu:0.00} s CPU ({(totalSeconds - affinitySeconds) / iterations * 1000:0.0} ms wall, {(totalCpu - affinityCpu) / iterations * 1000:0.0} ms CPU per iteration)\nKL divergence: {result.KlDivergence:0.000}\n10-NN cluster purity (1,000 sampled points): {purity:0.000}"));
+            $"affinities (k-NN + perplexity search) alone: {affinitySeconds:0.00} s wall, {affinityCpu:0.00} s CPU\nwhole embedding: {totalSeconds:0.00} s wall, {totalCpu:0.00} s CPU ({(totalSeconds - affinitySeconds) / iterations * 1000:0.0} ms wall, {(totalCpu - affinityCpu) / iterations * 1000:0.0} ms CPU per iteration)\nKL divergence: {result.KlDivergence:0.000}\n10-NN cluster purity (1,000 sampled points): {purity:0.000}\npeak resident set: {PeakMemory.Megabytes():0} MB"));
         return 0;
     }
 

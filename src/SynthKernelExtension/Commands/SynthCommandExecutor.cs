@@ -29,6 +29,8 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
         grammar.Run.SetAction(parse => RunCommand.Execute(parse, grammar, context));
         grammar.Evaluate.SetAction(parse => EvaluateCommand.Execute(parse, grammar, context));
         grammar.Models.SetAction(_ => ModelsCommand.Execute(context));
+        grammar.Privacy.SetAction(parse => PrivacyCommand.Execute(parse, grammar, context));
+        grammar.Anonymize.SetAction(parse => AnonymizeCommand.Execute(parse, grammar, context));
 
         var parsed = grammar.Root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })

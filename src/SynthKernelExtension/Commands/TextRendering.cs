@@ -22,6 +22,8 @@ public static class TextRendering
         ModelList m => Models(m),
         Evaluation e => Evaluate(e),
         TrainingProgress p => ProgressLine(p),
+        SynthCore.Privacy.PrivacyReport r => PrivacyRendering.Report(r),
+        AnonymizationSummary a => PrivacyRendering.Anonymization(a),
         _ => value.ToString() ?? "",
     };
 
