@@ -91,6 +91,26 @@ internal sealed class QuadTree
         return sumW;
     }
 
+    /// <summary>
+    /// The points in depth-first leaf order, so that points handled one after another are near each other in
+    /// the map and walk mostly the same cells (fewer cache misses than index order).
+    /// </summary>
+    public void SpatialOrder(int[] order)
+    {
+        int filled = 0;
+        var stack = new Stack<int>();
+        stack.Push(0);
+        while (stack.Count > 0)
+        {
+            int index = stack.Pop();
+            ref var node = ref nodes[index];
+            if (node.FirstChild >= 0)
+                for (int k = 3; k >= 0; k--) stack.Push(node.FirstChild + k);
+            else
+                for (int j = node.Point; j >= 0; j = next[j]) order[filled++] = j;
+        }
+    }
+
     /// <summary>Deep enough for any tree this class builds.</summary>
     public static int StackSize => 3 * MaxDepth + 8;
 
