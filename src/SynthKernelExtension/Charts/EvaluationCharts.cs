@@ -78,6 +78,22 @@ public static class EvaluationCharts
         return GenericChart.addLayout(layout, chart);
     }
 
+    /// <summary>The joint t-SNE map of real and synthetic rows, coloured by source.</summary>
+    public static GenericChart TSneScatter(TSneEmbedding embedding)
+    {
+        var real = embedding.Points.Where((_, i) => embedding.Source[i] == TSneEmbedding.Real).ToArray();
+        var synthetic = embedding.Points.Where((_, i) => embedding.Source[i] == TSneEmbedding.Synthetic).ToArray();
+        var chart = GenericChart.combine(new[] { Scatter("real", RealColor, real), Scatter("synthetic", SyntheticColor, synthetic) }
+            .Select(t => GenericChart.ofTraceObject(true, t)));
+        var layout = new Layout();
+        layout.SetProperty("title", Title($"t-SNE of real and synthetic rows together (KL {embedding.KlDivergence:0.000})"));
+        layout.SetProperty("xaxis", Axis("t-SNE 1"));
+        layout.SetProperty("yaxis", Axis("t-SNE 2"));
+        layout.SetProperty("height", 480);
+        layout.SetProperty("width", 640);
+        return GenericChart.addLayout(layout, chart);
+    }
+
     /// <summary>Grouped bars of each utility metric, trained on real rows and trained on synthetic rows (both tested on real holdout rows).</summary>
     public static GenericChart UtilityBars(IReadOnlyList<(string Model, string Metric, double? Real, double? Synthetic)> rows)
     {
