@@ -88,7 +88,9 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.DoesNotMatch("<script[^>]*src=", page);
         Assert.Contains($"{expected.Score:0.0000}", page);
         Assert.Contains("\"name\":\"synthetic\"", page);
-        Assert.Contains("\"type\":\"heatmap\"", page);
+        Assert.Contains("<h2>Correlations (Pearson)</h2>", page);
+        // One chart per column (3), three correlation heatmaps and the PCA scatter.
+        Assert.Equal(7, System.Text.RegularExpressions.Regex.Matches(page, "var renderPlotly_[0-9a-f]+ = function").Count);
         Assert.Contains($"Wrote {json}", host.Lines);
         Assert.Contains($"Wrote {html}", host.Lines);
     }
@@ -176,6 +178,21 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(ExitCodes.DataOrOptionError, Run("evaluate", "real", "synth", "--seed", "3"));
         Assert.Contains("Option '--seed': only applies with --target", Assert.Single(host.Errors));
         Assert.Empty(host.Shown);
+    }
+
+    [Fact]
+    public void A_single_numeric_column_gets_one_principal_component_and_no_heatmap()
+    {
+        host.Tables["one"] = new DataFrame(new DoubleDataFrameColumn("x", new double[] { 1, 2, 3, 4, 5 }));
+        host.Tables["other"] = new DataFrame(new DoubleDataFrameColumn("x", new double[] { 2, 2, 3, 9 }));
+        string html = PathIn("one.html");
+        Assert.Equal(0, Run("evaluate", "one", "other", "--report", html));
+        var evaluation = Assert.IsType<Evaluation>(Assert.Single(host.Shown));
+        Assert.Equal([1.0], evaluation.Pca!.ExplainedVarianceRatio);
+        Assert.Null(evaluation.Quality.CorrelationDifference);
+        string page = File.ReadAllText(html);
+        Assert.DoesNotContain("<h2>Correlations", page);
+        Assert.Contains("PC1 (100.0% of the real variance)", page);
     }
 
     private static string PenguinsPath()

@@ -53,12 +53,10 @@ public sealed record Evaluation(
         var correlations = TableComparison.Compare(real, synthetic, metadata).Correlation;
         cancellation.ThrowIfCancellationRequested();
         var pca = metadata.Columns.Any(c => c.Kind != ColumnKind.Identifier) && real.Rows.Count >= 3
-            ? PcaEmbedding.Compute(real, synthetic, metadata, components: 2 <= Math.Min(real.Rows.Count - 1, FeatureCount(real, metadata)) ? 2 : 1)
+            ? PcaEmbedding.Compute(real, synthetic, metadata, components: Math.Min(2, TableFeatures.Fit(real, metadata).Width))
             : null;
         cancellation.ThrowIfCancellationRequested();
         var utilityReport = utility is null ? null : UtilityReport.Evaluate(real, synthetic, metadata, utility);
         return new Evaluation(realName, syntheticName, real, synthetic, metadata, quality, diagnostic, correlations, pca, utilityReport);
     }
-
-    private static int FeatureCount(DataFrame real, TableMetadata metadata) => TableFeatures.Fit(real, metadata).Width;
 }
