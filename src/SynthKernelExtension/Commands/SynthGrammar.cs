@@ -28,7 +28,7 @@ public sealed class SynthGrammar
         RunSettings.AddTo(Run);
 
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
-        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateJson, EvaluateReport, EvaluateForce);
+        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateTarget, EvaluateSeed, EvaluateJson, EvaluateReport, EvaluateForce);
 
         Models = new Command("models", "List the available models.");
 
@@ -98,6 +98,11 @@ public sealed class SynthGrammar
     public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV file (console) or a DataFrame variable (notebook)." };
     public Argument<string> EvaluateSynthetic { get; } = new("synthetic") { Description = "The synthetic table to score, with the real table's columns." };
     public Option<string?> EvaluateCategorical { get; } = CategoricalOption();
+    public Option<string?> EvaluateTarget { get; } = new("--target")
+    {
+        Description = "Also measure machine-learning utility for this column: models trained on the synthetic table (and, for reference, on real rows) tested on held-out real rows.",
+    };
+    public Option<int?> EvaluateSeed { get; } = NullableInt("--seed", "Seed of the --target holdout split and models (default 42).");
     public Option<string?> EvaluateJson { get; } = JsonOption();
     public Option<string?> EvaluateReport { get; } = new("--report") { Description = "Also write a self-contained HTML report (tables and charts, works offline) to this file." };
     public Option<bool> EvaluateForce { get; } = ForceOption("--json or --report file");
