@@ -22,6 +22,7 @@ internal static class RunCommand
         string outDir = parse.GetValue(grammar.RunOut)!;
         string? json = parse.GetValue(grammar.RunJson);
         bool force = parse.GetValue(grammar.RunForce);
+        string? into = VariableName.Checked(parse.GetValue(grammar.RunInto));
         context.Registry.Get(model);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
 
@@ -45,7 +46,7 @@ internal static class RunCommand
         clock.Restart();
         var export = CsvExporter.ExportTimestamped(synthetic, outDir, name);
         double exportSeconds = clock.Elapsed.TotalSeconds;
-        context.Host.Store(name, synthetic);
+        context.Host.Store(into ?? name, synthetic);
         context.Host.WriteLine(Messages.Exported(export));
 
         if (json is not null)

@@ -19,6 +19,7 @@ internal static class SampleCommand
         string name = parse.GetValue(grammar.SampleName) ?? Path.GetFileNameWithoutExtension(modelName);
         string? json = parse.GetValue(grammar.SampleJson);
         bool force = parse.GetValue(grammar.SampleForce);
+        string? into = VariableName.Checked(parse.GetValue(grammar.SampleInto));
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
 
         var model = context.Host.ResolveModel(modelName, context.Registry);
@@ -29,7 +30,7 @@ internal static class SampleCommand
         context.Cancellation.ThrowIfCancellationRequested();
 
         var export = CsvExporter.ExportTimestamped(table, outDir, name);
-        context.Host.Store(name, table);
+        context.Host.Store(into ?? name, table);
         context.Host.WriteLine(Messages.Exported(export));
 
         if (json is not null)

@@ -17,14 +17,14 @@ public sealed class SynthGrammar
         Add(Describe, DescribeData, DescribeDataOption, DescribeCategorical, DescribeJson, DescribeForce);
 
         Fit = new Command("fit", "Fit a model to a table and save it as a model file.");
-        Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitForce);
+        Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitForce, FitInto);
         FitSettings.AddTo(Fit);
 
         Sample = new Command("sample", "Sample rows from a saved model and write them as a timestamped CSV.");
-        Add(Sample, SampleModel, SampleRows, SampleSeed, SampleOut, SampleName, SampleJson, SampleForce);
+        Add(Sample, SampleModel, SampleRows, SampleSeed, SampleOut, SampleName, SampleJson, SampleForce, SampleInto);
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
-        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce);
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce, RunInto);
         RunSettings.AddTo(Run);
 
         Models = new Command("models", "List the available models.");
@@ -51,6 +51,7 @@ public sealed class SynthGrammar
     public Option<string> FitOut { get; } = new("--out") { Description = "The model file to write.", Required = true };
     public Option<bool> FitForce { get; } = ForceOption("model file");
     public FitSettingsOptions FitSettings { get; } = new();
+    public Option<string?> FitInto { get; } = IntoOption("fitted model", "the model file's name");
 
     public Command Sample { get; }
     public Argument<string> SampleModel { get; } = new("model") { Description = "The fitted model: a model file (console) or a variable (notebook)." };
@@ -60,6 +61,7 @@ public sealed class SynthGrammar
     public Option<string?> SampleName { get; } = NameOption("the model's name");
     public Option<string?> SampleJson { get; } = JsonOption();
     public Option<bool> SampleForce { get; } = ForceOption("--json file");
+    public Option<string?> SampleInto { get; } = IntoOption("sampled DataFrame", "--name");
 
     public Command Run { get; }
     public Argument<string?> RunData { get; } = DataArgument();
@@ -71,6 +73,7 @@ public sealed class SynthGrammar
     public Option<string?> RunJson { get; } = JsonOption();
     public Option<bool> RunForce { get; } = ForceOption("--json file");
     public FitSettingsOptions RunSettings { get; } = new();
+    public Option<string?> RunInto { get; } = IntoOption("synthetic DataFrame", "--name");
 
     public Command Models { get; }
 
@@ -134,6 +137,11 @@ public sealed class SynthGrammar
     private static Option<string?> NameOption(string fallback) => new("--name")
     {
         Description = $"Name of the output file: <name>_synthetic_<timestamp>.csv (default: {fallback}).",
+    };
+
+    private static Option<string?> IntoOption(string what, string fallback) => new("--into")
+    {
+        Description = $"Notebook only: the variable that receives the {what} (default: {fallback}). The console ignores it.",
     };
 
     private static Option<int> RowsOption(bool required) => new("--rows")
