@@ -90,7 +90,7 @@ public static class HtmlSummaries
     public static string Comparison(TableComparison comparison) =>
         $"<div class=\"synth-comparison\"><pre>{Html.Encode(TextRendering.Compare(comparison))}</pre></div>";
 
-    public static string Message(SynthMessage message) => $"<div class=\"synth-message\">{Html.Encode(message.Text)}</div>";
+    public static string Message(SynthMessage message) => $"<div class=\"synth-message\" style=\"white-space:pre-wrap\">{Html.Encode(message.Text)}</div>";
 
     public static string Error(SynthError error) =>
         "<div class=\"synth-error\" style=\"color:#b00020;border-left:4px solid #b00020;padding:4px 8px;background:#fdecee\">"
