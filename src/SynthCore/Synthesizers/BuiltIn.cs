@@ -1,3 +1,4 @@
+using SynthCore.Privacy;
 using SynthCore.Synthesizers.Neural;
 
 namespace SynthCore.Synthesizers;
@@ -9,6 +10,9 @@ internal static class BuiltIn
     {
         var registry = new SynthesizerRegistry();
         registry.Register(GanRegistration.Descriptor);
+        registry.Register(GanRegistration.WassersteinDescriptor);
+        registry.Register(GanRegistration.ConditionalDescriptor);
+        registry.Register(DpCopulaRegistration.Descriptor);
         return registry;
     }
 }
