@@ -87,8 +87,10 @@ public static class HtmlSummaries
     }
 
     /// <summary>The comparison as the console prints it, kept monospace (its charts are the evaluation formatters').</summary>
-    public static string Comparison(TableComparison comparison) =>
-        $"<div class=\"synth-comparison\"><pre>{Html.Encode(TextRendering.Compare(comparison))}</pre></div>";
+    public static string Comparison(TableComparison comparison) => Preformatted("synth-comparison", TextRendering.Compare(comparison));
+
+    /// <summary>Text kept monospace with its line breaks.</summary>
+    public static string Preformatted(string cssClass, string text) => $"<div class=\"{cssClass}\"><pre>{Html.Encode(text)}</pre></div>";
 
     public static string Message(SynthMessage message) => $"<div class=\"synth-message\" style=\"white-space:pre-wrap\">{Html.Encode(message.Text)}</div>";
 

@@ -1,4 +1,3 @@
-using Microsoft.FSharp.Core;
 using Plotly.NET;
 using SynthKernelExtension.Notebook;
 
@@ -35,13 +34,6 @@ public static class LossChart
         return GenericChart.addLayout(layout, chart);
     }
 
-    /// <summary>
-    /// The chart as a div and a script that draws it with the page's global Plotly (shown once per
-    /// page by <see cref="PlotlyLibrary"/>), so that an update every few steps stays small.
-    /// </summary>
-    public static string ToHtml(IReadOnlyList<LossPoint> losses)
-    {
-        var noReference = DisplayOptions.init(null, null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NoReference));
-        return GenericChart.toChartHTML(GenericChart.addDisplayOptions(noReference, Build(losses)));
-    }
+    /// <summary>The chart for a notebook output (<see cref="ChartHtml.Embed"/>).</summary>
+    public static string ToHtml(IReadOnlyList<LossPoint> losses) => ChartHtml.Embed(Build(losses));
 }

@@ -27,6 +27,10 @@ public static class SynthFormatters
             Add<TableMetadata>(HtmlSummaries.Metadata);
             Add<TableDescription>(HtmlSummaries.Description);
             Add<TableComparison>(HtmlSummaries.Comparison);
+            Add<Evaluation>(EvaluationHtml.Render);
+            // Privacy and anonymization results as the console prints them, kept monospace.
+            Add<SynthCore.Privacy.PrivacyReport>(r => HtmlSummaries.Preformatted("synth-privacy", TextRendering.Render(r)));
+            Add<AnonymizationSummary>(a => HtmlSummaries.Preformatted("synth-anonymization", TextRendering.Render(a)));
             Add<ModelList>(HtmlSummaries.Models);
             Add<DataFrame>(HtmlSummaries.DataFramePreview);
             Add<SynthMessage>(HtmlSummaries.Message);

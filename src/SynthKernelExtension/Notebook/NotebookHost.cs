@@ -58,6 +58,7 @@ public sealed class NotebookHost(INotebookKernel kernel, NotebookPage page) : IS
             fits.Add((view, display));
             return new TrainingHandle(view, display);
         }
+        if (value is Evaluation) page.EnsurePlotly(kernel);
         return new Handle(kernel.Display(value, Html));
     }
 

@@ -138,6 +138,29 @@ public sealed class NotebookSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_shows_scores_and_charts_after_putting_plotly_on_the_page()
+    {
+        kernel.Variables["real"] = new DataFrame(
+            new DoubleDataFrameColumn("age", new double[] { 30, 41, 25, 52, 38, 30 }),
+            new DoubleDataFrameColumn("income", new double[] { 3.5, 4.25, 3.0, 6.0, 4.0, 3.75 }),
+            new StringDataFrameColumn("city", new[] { "Oslo", "Rome", "Oslo", "Lima", "Rome", "Oslo" }));
+        kernel.Variables["synthetic"] = new DataFrame(
+            new DoubleDataFrameColumn("age", new double[] { 31, 40, 26, 50, 38, 29 }),
+            new DoubleDataFrameColumn("income", new double[] { 3.25, 4.5, 3.5, 5.5, 4.0, 3.5 }),
+            new StringDataFrameColumn("city", new[] { "Oslo", "Rome", "Rome", "Lima", "Rome", "Oslo" }));
+        Assert.Equal(0, await Run("#!synth evaluate real synthetic"));
+        Assert.IsType<PlotlyLibrary>(kernel.Displays[0].Value);
+        var shown = kernel.Displays[1];
+        Assert.IsType<Evaluation>(shown.Value);
+        Assert.Contains("Real <code>real</code> (6 rows) against synthetic <code>synthetic</code> (6 rows)", shown.Html);
+        Assert.Contains("Quality score ", shown.Html);
+        Assert.Contains("<td>quality</td><td>Column Shapes</td>", shown.Html);
+        Assert.Contains("Worst columns", shown.Html);
+        Assert.True(System.Text.RegularExpressions.Regex.Matches(shown.Html, "Plotly.newPlot").Count == 3 + 3, "a chart per column and three heatmaps");
+        Assert.DoesNotContain("cdn.plot.ly", shown.Html);
+    }
+
+    [Fact]
     public async Task Into_must_be_a_variable_name_and_is_checked_before_fitting()
     {
         Assert.Equal(ExitCodes.DataOrOptionError, await Run($"#!synth fit df --model resample-test --out {PathIn("m.synth")} --into 2fast"));
