@@ -1,5 +1,6 @@
 using SynthCore.Privacy;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Synthesizers.Statistical;
 
 namespace SynthCore.Synthesizers;
 
@@ -13,6 +14,9 @@ internal static class BuiltIn
         registry.Register(GanRegistration.WassersteinDescriptor);
         registry.Register(GanRegistration.ConditionalDescriptor);
         registry.Register(DpCopulaRegistration.Descriptor);
+        registry.Register(GaussianCopulaSynthesizer.Descriptor);
+        registry.Register(DistributionsSynthesizer.Descriptor);
+        registry.Register(BootstrapSynthesizer.Descriptor);
         return registry;
     }
 }

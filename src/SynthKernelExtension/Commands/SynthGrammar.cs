@@ -24,7 +24,7 @@ public sealed class SynthGrammar
         Add(Sample, SampleModel, SampleRows, SampleSeed, SampleOut, SampleName, SampleJson, SampleForce, SampleInto);
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
-        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce, RunInto);
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunInto);
         RunSettings.AddTo(Run);
 
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
@@ -82,7 +82,20 @@ public sealed class SynthGrammar
     public Option<string?> RunJson { get; } = JsonOption();
     public Option<bool> RunForce { get; } = ForceOption("--json file");
     public FitSettingsOptions RunSettings { get; } = new();
-    public Option<string?> RunInto { get; } = IntoOption("synthetic DataFrame", "--name");
+    public Option<string?> RunInto { get; } = IntoOption("exported DataFrame (with --augment, real and synthetic rows)", "--name");
+    public Option<bool> RunAugment { get; } = new("--augment")
+    {
+        Description = "Export the real rows followed by the synthetic rows, with a 'source' column (real / synthetic).",
+    };
+    public Option<string?> RunBalance { get; } = new("--balance")
+    {
+        Description = "Instead of --rows, generate for each class of this categorical column just enough rows (by conditional sampling) for it to reach --balance-ratio times the largest class.",
+    };
+    public Option<double?> RunBalanceRatio { get; } = new("--balance-ratio")
+    {
+        Description = "With --balance: the share of the largest class every class is topped up to (default 1 = equal classes).",
+        CustomParser = result => ParseNumber(result, "--balance-ratio"),
+    };
 
     public Command Evaluate { get; }
     public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV file (console) or a DataFrame variable (notebook)." };
