@@ -26,6 +26,7 @@ internal static class RunCommand
         string outDir = parse.GetValue(grammar.RunOut)!;
         string? json = parse.GetValue(grammar.RunJson);
         bool force = parse.GetValue(grammar.RunForce);
+        string? into = VariableName.Checked(parse.GetValue(grammar.RunInto));
         bool augment = parse.GetValue(grammar.RunAugment);
         string? balance = parse.GetValue(grammar.RunBalance);
         double? balanceRatio = parse.GetValue(grammar.RunBalanceRatio);
@@ -79,7 +80,7 @@ internal static class RunCommand
         var output = augment ? AugmentedTable.Create(table, synthetic) : synthetic;
         var export = CsvExporter.ExportTimestamped(output, outDir, name);
         double exportSeconds = clock.Elapsed.TotalSeconds;
-        context.Host.Store(name, output);
+        context.Host.Store(into ?? name, output);
         context.Host.WriteLine(Messages.Exported(export));
 
         if (json is not null)
