@@ -200,6 +200,29 @@ public sealed class GaussianCopulaTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Booleans_keep_their_type_rate_and_link_and_can_be_conditioned_on()
+    {
+        var random = new Random(5);
+        var x = Enumerable.Range(0, 600).Select(_ => random.NextDouble() * 10).ToArray();
+        var flag = x.Select(v => random.NextDouble() < v / 12).ToArray(); // true more often for large x
+        var table = new DataFrame(new DoubleDataFrameColumn("x", x), new BooleanDataFrameColumn("flag", flag));
+        var metadata = TableMetadata.Detect(table);
+        Assert.Equal(ColumnKind.Boolean, metadata["flag"].Kind);
+        var model = SynthesizerRegistry.Default.Create("copula", new SynthesizerSettings { Seed = 1 }).Fit(table, metadata);
+        var sample = model.Sample(4000, seed: 2);
+        var flags = Assert.IsType<BooleanDataFrameColumn>(sample.Columns["flag"]);
+        double rate = flags.Count(f => f == true) / 4000.0, realRate = flag.Count(f => f) / 600.0;
+        Assert.InRange(rate, realRate - 0.04, realRate + 0.04);
+        var onlyTrue = model.Sample(500, new SampleConditions([new EqualsCondition("flag", "yes")]), seed: 3);
+        Assert.All((BooleanDataFrameColumn)onlyTrue.Columns["flag"], f => Assert.True(f));
+        double meanTrue = Numbers(onlyTrue, "x").Average(), realMeanTrue = x.Where((_, i) => flag[i]).Average();
+        output.WriteLine($"mean x | flag: real {realMeanTrue:F2}, sample {meanTrue:F2}, overall {x.Average():F2}");
+        // P(flag | x) is linear in x, which one normal-score correlation only approximates.
+        Assert.InRange(meanTrue, realMeanTrue - 0.8, realMeanTrue + 0.8);
+        Assert.True(meanTrue > x.Average() + 1);
+    }
+
+    [Fact]
     public void Bad_conditions_get_clear_errors()
     {
         var model = Fit(Penguins);
