@@ -1,4 +1,5 @@
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Synthesizers.Statistical;
 
 namespace SynthCore.Synthesizers;
 
@@ -9,6 +10,8 @@ internal static class BuiltIn
     {
         var registry = new SynthesizerRegistry();
         registry.Register(GanRegistration.Descriptor);
+        registry.Register(StatisticalRegistration.Smote);
+        registry.Register(StatisticalRegistration.Kde);
         return registry;
     }
 }
