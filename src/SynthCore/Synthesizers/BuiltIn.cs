@@ -12,6 +12,7 @@ internal static class BuiltIn
         registry.Register(GanRegistration.Descriptor);
         registry.Register(StatisticalRegistration.Smote);
         registry.Register(StatisticalRegistration.Kde);
+        registry.Register(StatisticalRegistration.Gmm);
         return registry;
     }
 }

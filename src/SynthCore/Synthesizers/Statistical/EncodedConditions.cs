@@ -1,10 +1,9 @@
-using System.Globalization;
 using SynthCore.Data;
 
 namespace SynthCore.Synthesizers.Statistical;
 
-/// <summary>One condition in the models' own terms: allowed category codes, or an interval of numbers (column units, ticks for dates).</summary>
-internal sealed record EncodedCondition(int Column, ColumnCondition Source, bool[]? AllowedCodes, double Low, double High)
+/// <summary>One resolved condition in the models' own terms: allowed category codes, or an interval of numbers (column units, ticks for dates).</summary>
+internal sealed record EncodedCondition(int Column, bool[]? AllowedCodes, double Low, double High)
 {
     public bool IsCategorical => AllowedCodes is not null;
 
@@ -22,10 +21,9 @@ internal sealed record EncodedCondition(int Column, ColumnCondition Source, bool
 }
 
 /// <summary>
-/// Sample conditions translated onto the schema's columns, with impossible ones refused up front:
-/// no category matches, an empty interval, an interval outside the values seen when fitting, or a
-/// fraction asked of an integer column. A numeric "one of" condition has no interval form
-/// (<see cref="EncodedCondition.AllowedCodes"/> null and an infinite interval) and is left to rejection.
+/// Conditions resolved by the shared <see cref="ConditionResolver"/> (which refuses unknown columns,
+/// impossible ranges and unseen categories) put onto the schema's columns, for the models to meet
+/// natively where they can; <see cref="RejectionSampler"/> then checks every row and draws again for the rest.
 /// </summary>
 internal sealed class EncodedConditions
 {
@@ -33,93 +31,34 @@ internal sealed class EncodedConditions
 
     public IReadOnlyList<EncodedCondition> All { get; }
 
-    /// <summary>The condition on column <paramref name="column"/>, if any.</summary>
-    public EncodedCondition? On(int column) => All.FirstOrDefault(c => c.Column == column);
-
-    public static EncodedConditions From(SampleConditions conditions, StatSchema schema)
+    public static EncodedConditions From(IReadOnlyList<ResolvedCondition> resolved, StatSchema schema)
     {
         var list = new List<EncodedCondition>();
-        foreach (var condition in conditions.All)
+        foreach (var condition in resolved)
         {
             int index = schema.IndexOf(condition.Column);
             var column = schema.Columns[index];
-            switch (column.Role)
+            if (condition.Categories is { } keys)
             {
-                case StatRole.Identifier:
-                    throw new SynthColumnException(column.Name, "is an identifier, regenerated for every sample: it cannot be conditioned on.");
-                case StatRole.Categorical:
-                {
-                    var codec = ColumnValueCodec.Create(column.Name, column.Storage, column.Kind);
-                    var allowed = column.Categories.Select(key => condition.IsMetBy(codec.FromKey(key))).ToArray();
-                    if (!allowed.Contains(true))
-                        throw new SynthColumnException(column.Name, $"no category meets the condition {Describe(condition)} (categories: {string.Join(", ", column.Categories.Take(20))}{(column.Categories.Count > 20 ? ", …" : "")}).");
-                    list.Add(new EncodedCondition(index, condition, allowed, double.NegativeInfinity, double.PositiveInfinity));
-                    break;
-                }
-                default:
-                    list.Add(Numeric(index, column, condition));
-                    break;
+                var allowed = column.Categories.Select(key => keys.Contains(column.Kind == ColumnKind.Boolean ? BooleanKey(column, key) : key)).ToArray();
+                list.Add(new EncodedCondition(index, allowed, double.NegativeInfinity, double.PositiveInfinity));
             }
+            else list.Add(new EncodedCondition(index, null, condition.Min, condition.Max));
         }
         return new EncodedConditions(list);
     }
 
-    private static EncodedCondition Numeric(int index, StatColumn column, ColumnCondition condition)
+    /// <summary>A boolean category key as the resolver writes it ("true"/"false"), whatever the column's storage.</summary>
+    private static string BooleanKey(StatColumn column, string key)
     {
-        (double low, double high) = condition switch
-        {
-            EqualsCondition e => (Number(column, e.Value), Number(column, e.Value)),
-            RangeCondition r => (r.Min ?? double.NegativeInfinity, r.Max ?? double.PositiveInfinity),
-            OneOfCondition o => (o.Values.Select(v => Number(column, v)).Min(), o.Values.Select(v => Number(column, v)).Max()),
-            _ => (double.NegativeInfinity, double.PositiveInfinity),
-        };
-        if (double.IsNaN(low) || double.IsNaN(high) || low > high)
-            throw new SynthColumnException(column.Name, $"the condition {Describe(condition)} allows no value.");
-        if (high < column.Min || low > column.Max)
-            throw new SynthColumnException(column.Name, $"the condition {Describe(condition)} lies outside the values seen when fitting ({Format(column, column.Min)} to {Format(column, column.Max)}); the model never samples there.");
-        if (column.Kind == ColumnKind.Integer && Math.Floor(high) < Math.Ceiling(low))
-            throw new SynthColumnException(column.Name, $"the condition {Describe(condition)} allows no whole number, and the column holds whole numbers.");
-        if (condition is OneOfCondition)
-            return new EncodedCondition(index, condition, null, double.NegativeInfinity, double.PositiveInfinity);
-        return new EncodedCondition(index, condition, null, low, high);
+        var cell = ColumnValueCodec.Create(column.Name, column.Storage, column.Kind).FromKey(key);
+        return ConditionResolver.TryBool(cell, out bool b) ? (b ? "true" : "false") : key;
     }
 
-    private static double Number(StatColumn column, object value)
-    {
-        var codec = ColumnValueCodec.Create(column.Name, column.Storage, column.Kind);
-        object normalized = value is DateTime or string ? value : EqualsCondition.Normalize(value);
-        if (normalized is double d) return d;
-        if (codec.TryToNumber(normalized, out double x)) return x;
-        if (normalized is string s && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out x)) return x;
-        throw new SynthColumnException(column.Name, $"the condition value '{value}' is not a {(column.Kind == ColumnKind.Datetime ? "date" : "number")}.");
-    }
-
-    private static string Format(StatColumn column, double x) =>
-        column.Kind == ColumnKind.Datetime ? new DateTime((long)x).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : x.ToString("G6", CultureInfo.InvariantCulture);
-
-    public static string Describe(ColumnCondition condition) => condition switch
-    {
-        EqualsCondition e => $"= {e.Value}",
-        OneOfCondition o => $"in [{string.Join(", ", o.Values)}]",
-        RangeCondition r => $"in [{r.Min?.ToString(CultureInfo.InvariantCulture) ?? "-∞"}, {r.Max?.ToString(CultureInfo.InvariantCulture) ?? "∞"}]",
-        _ => condition.ToString(),
-    };
-
-    /// <summary>Whether generated row <paramref name="row"/> meets every condition.</summary>
-    public bool AreMetBy(double[]?[] data, int row, StatSchema schema)
-    {
-        foreach (var c in All)
-        {
-            double x = data[c.Column]![row];
-            if (c.Source is OneOfCondition && !c.IsCategorical)
-            {
-                if (double.IsNaN(x)) return false;
-                var column = schema.Columns[c.Column];
-                object cell = ColumnValueCodec.Create(column.Name, column.Storage, column.Kind).FromNumber(column.Finish(x), column.DateKind);
-                if (!c.Source.IsMetBy(cell)) return false;
-            }
-            else if (!c.IsMetBy(x, schema.Columns[c.Column])) return false;
-        }
-        return true;
-    }
+    /// <summary>The observed values of the schema's columns, which conditions are resolved against.</summary>
+    public static ConditionDomain Domain(StatSchema schema) => new(schema.Columns.Select(c => new ColumnDomain(
+        c.Name, c.Kind, c.Storage.ToJsonName(),
+        c.Role == StatRole.Numeric ? c.Min : null,
+        c.Role == StatRole.Numeric ? c.Max : null,
+        c.Role == StatRole.Categorical ? c.Categories.Select(key => c.Kind == ColumnKind.Boolean ? BooleanKey(c, key) : key).Distinct().Order(StringComparer.Ordinal).ToArray() : null)));
 }

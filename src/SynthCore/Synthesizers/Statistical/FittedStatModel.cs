@@ -28,13 +28,15 @@ internal abstract class FittedStatModel<TOptions> : IFittedSynthesizer where TOp
         if (rows < 1) throw new SynthOptionException("rows", $"must be at least 1 (got {rows}).");
         conditions?.Validate(Metadata);
         var random = new Random(seed ?? Seed);
-        var encoded = conditions is null || conditions.All.Count == 0 ? null : EncodedConditions.From(conditions, Schema);
-        return SampleRows(rows, encoded, conditions, random);
+        if (conditions is null || conditions.All.Count == 0) return Schema.Decode(Generate(rows, random, null), rows);
+
+        var resolved = ConditionResolver.Resolve(conditions, Metadata, domain ??= EncodedConditions.Domain(Schema));
+        var encoded = EncodedConditions.From(resolved, Schema);
+        // The model meets what it can natively; the shared sampler checks every row and draws again for the rest.
+        return RejectionSampler.Sample((count, r) => Schema.Decode(Generate(count, r, encoded), count), rows, resolved, random);
     }
 
-    /// <summary>Rows meeting the conditions (if any); the default generates them and keeps the ones that meet all conditions.</summary>
-    protected virtual DataFrame SampleRows(int rows, EncodedConditions? encoded, SampleConditions? conditions, Random random) =>
-        Schema.Decode(Generate(rows, random, encoded), rows);
+    private ConditionDomain? domain;
 
     /// <summary>
     /// <paramref name="rows"/> generated rows as one array per column (identifier columns may be null).

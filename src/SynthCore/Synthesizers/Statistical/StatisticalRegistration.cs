@@ -26,4 +26,25 @@ internal static class StatisticalRegistration
             return new KdeSynthesizer(options);
         },
         FittedKde.Load);
+
+    public static SynthesizerDescriptor Gmm { get; } = new(
+        GmmSynthesizer.Name,
+        "Gaussian mixture (EM, k-means++ start, full covariance, components by BIC) with per-component category and missing-pattern tables; options max-components, max-iterations, selection-rows, reg-covar.",
+        settings =>
+        {
+            var reader = new StatOptionReader(GmmSynthesizer.Name, settings, "max-components", "max-iterations", "selection-rows", "reg-covar", "tolerance");
+            var defaults = new GmmOptions();
+            var options = new GmmOptions
+            {
+                MaxComponents = reader.Int("max-components", defaults.MaxComponents, 1),
+                MaxIterations = reader.Int("max-iterations", settings.Epochs ?? defaults.MaxIterations, 1),
+                SelectionRows = reader.Int("selection-rows", defaults.SelectionRows, 2),
+                CovarianceRegularisation = reader.Real("reg-covar", defaults.CovarianceRegularisation),
+                Tolerance = reader.Real("tolerance", defaults.Tolerance),
+                Seed = settings.Seed,
+            };
+            options.Validate();
+            return new GmmSynthesizer(options);
+        },
+        FittedGmm.Load);
 }
