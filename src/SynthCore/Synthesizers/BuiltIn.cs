@@ -13,6 +13,7 @@ internal static class BuiltIn
         registry.Register(StatisticalRegistration.Smote);
         registry.Register(StatisticalRegistration.Kde);
         registry.Register(StatisticalRegistration.Gmm);
+        registry.Register(StatisticalRegistration.Cart);
         return registry;
     }
 }

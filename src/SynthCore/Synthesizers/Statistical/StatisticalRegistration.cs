@@ -47,4 +47,17 @@ internal static class StatisticalRegistration
             return new GmmSynthesizer(options);
         },
         FittedGmm.Load);
+
+    public static SynthesizerDescriptor Cart { get; } = new(
+        CartSynthesizer.Name,
+        "CART synthesis as synthpop: each column from a tree on the columns before it, drawing real values from the matched leaf; options min-leaf, visit-order=a,b,c.",
+        settings =>
+        {
+            var reader = new StatOptionReader(CartSynthesizer.Name, settings, "min-leaf", "visit-order");
+            var order = reader.Text("visit-order")?.Split(',', StringSplitOptions.TrimEntries);
+            var options = new CartOptions { MinLeaf = reader.Int("min-leaf", 5, 1), VisitOrder = order, Seed = settings.Seed };
+            options.Validate();
+            return new CartSynthesizer(options);
+        },
+        FittedCart.Load);
 }
