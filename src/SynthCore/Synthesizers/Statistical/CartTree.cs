@@ -29,6 +29,9 @@ internal sealed class CartTree
     public int Nodes => feature.Count;
     public int Leaves => feature.Count(f => f < 0);
 
+    /// <summary>Training rows in the smallest leaf.</summary>
+    public int SmallestLeaf => Enumerable.Range(0, Nodes).Where(i => feature[i] < 0).Min(i => donorCount[i]);
+
     /// <summary>Grows a tree predicting column <paramref name="target"/> of <paramref name="data"/> from the <paramref name="predictors"/>.</summary>
     /// <param name="classes">Categories of a categorical target (its missing code is <paramref name="classes"/>), or 0 for a numeric target.</param>
     public static CartTree Grow(double[][] data, IReadOnlyDictionary<int, BinnedColumn> binned, int[] predictors, int target, int classes, int minLeaf, CancellationToken cancellation)

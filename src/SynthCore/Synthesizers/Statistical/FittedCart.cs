@@ -30,6 +30,12 @@ internal sealed class FittedCart : FittedStatModel<CartOptions>
     /// <summary>Leaves of each column's tree, in visit order (0 for the first column).</summary>
     public IReadOnlyList<int> Leaves => trees.Select(t => t?.Leaves ?? 0).ToArray();
 
+    /// <summary>The trees in visit order (null for the first column, drawn from its marginal).</summary>
+    public IReadOnlyList<CartTree?> Trees => trees;
+
+    /// <summary>The visit order, as column names.</summary>
+    public IReadOnlyList<string> VisitOrder => order.Select(c => Schema.Columns[c].Name).ToArray();
+
     protected override double[]?[] Generate(int rows, Random random, EncodedConditions? conditions)
     {
         var output = new double[]?[Schema.Columns.Count];
