@@ -72,7 +72,7 @@ public sealed class SmoteTests
     public void A_target_column_is_balanced_and_rows_interpolate_within_their_class()
     {
         var (real, metadata) = BundledData.Load("penguins.csv");
-        var fitted = StatTables.Fit("smote", real, new() { ["target"] = "Species" }, metadata: metadata);
+        var fitted = StatTables.Fit("smote", real, new() { ["target"] = "species" }, metadata: metadata);
         var synthetic = fitted.Sample(300, seed: 1);
         var counts = FidelityChecks.Labels(synthetic["Species"]).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(new Dictionary<string, int> { ["Adelie"] = 100, ["Chinstrap"] = 100, ["Gentoo"] = 100 }, counts);

@@ -23,7 +23,7 @@ internal sealed class FittedGmm : FittedStatModel<GmmOptions>
     private readonly int[] dims;
     private readonly IReadOnlyList<int[]> patterns;
     private readonly GaussianMixture mixture;
-    private readonly Matrix<double>[] factors;
+    private readonly double[][] factors;
 
     public FittedGmm(StatSchema schema, GmmOptions options, IReadOnlyList<int[]> patterns, GaussianMixture mixture, double[] bics)
         : base(schema, options, options.Seed)
@@ -32,7 +32,7 @@ internal sealed class FittedGmm : FittedStatModel<GmmOptions>
         this.patterns = patterns;
         this.mixture = mixture;
         Bics = bics;
-        factors = mixture.Covariances.Select(c => KernelSlice.Create(c, Enumerable.Range(0, dims.Length).ToArray(), []).Factor).ToArray();
+        factors = mixture.Covariances.Select(c => KernelSlice.Create(c, Enumerable.Range(0, dims.Length).ToArray(), []).Lower).ToArray();
     }
 
     public override string ModelName => GmmSynthesizer.Name;
@@ -117,7 +117,7 @@ internal sealed class FittedGmm : FittedStatModel<GmmOptions>
                 for (int i = 0; i < dims.Length; i++)
                 {
                     double z = mean[i];
-                    for (int j = 0; j <= i; j++) z += factor[i, j] * noise[j];
+                    for (int j = 0; j <= i; j++) z += factor[i * dims.Length + j] * noise[j];
                     Write(output, dims[i], r, z);
                 }
             }
@@ -129,7 +129,7 @@ internal sealed class FittedGmm : FittedStatModel<GmmOptions>
                 for (int i = 0; i < free.Length; i++)
                 {
                     double z = mean[free[i]] + slice.Shift(i, givenZ, centre);
-                    for (int j = 0; j <= i; j++) z += slice.Factor[i, j] * noise[j];
+                    for (int j = 0; j <= i; j++) z += slice.Lower[i * free.Length + j] * noise[j];
                     Write(output, dims[free[i]], r, z);
                 }
                 foreach (var p in points) output[p.Column]![r] = p.Low;

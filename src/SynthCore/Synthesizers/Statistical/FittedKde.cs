@@ -42,6 +42,8 @@ internal sealed class FittedKde : FittedStatModel<KdeOptions>
         this.data = data;
         rows = data[schema.Modelled[0]].Length;
         dims = schema.Numeric.Where(c => !schema.Columns[c].IsConstant).ToArray();
+        means = dims.Select(c => schema.Columns[c].Mean).ToArray();
+        deviations = dims.Select(c => schema.Columns[c].Deviation).ToArray();
         groups = RowGroups.By(rows, schema.Categorical.Select(c => (Func<int, double>)(r => data[c][r]))
             .Concat(dims.Select(c => (Func<int, double>)(r => double.IsNaN(data[c][r]) ? 1 : 0))));
         covariance = KernelCovariance();
@@ -52,11 +54,10 @@ internal sealed class FittedKde : FittedStatModel<KdeOptions>
 
     public override string ModelName => KdeSynthesizer.Name;
 
-    private double Z(int dim, int row)
-    {
-        var column = Schema.Columns[dims[dim]];
-        return (data[dims[dim]][row] - column.Mean) / column.Deviation;
-    }
+    private double Z(int dim, int row) => (data[dims[dim]][row] - means[dim]) / deviations[dim];
+
+    private readonly double[] means;
+    private readonly double[] deviations;
 
     /// <summary>Pooled within-group covariance of the standardised dimensions (groups with every dimension present), or the table's, or per-column variances, or the identity.</summary>
     private Matrix<double> KernelCovariance()
@@ -150,13 +151,15 @@ internal sealed class FittedKde : FittedStatModel<KdeOptions>
             if (slice.Free.Length == 0) { WritePoints(output, n, points); continue; }
             for (int i = 0; i < slice.Free.Length; i++) noise[i] = Gaussian(random);
             double[] rowZ = given.Length == 0 ? [] : given.Select(g => Z(g, row)).ToArray();
-            for (int i = 0; i < slice.Free.Length; i++)
+            int width = slice.Free.Length;
+            var lower = slice.Lower;
+            for (int i = 0; i < width; i++)
             {
                 int dim = slice.Free[i];
                 double z = Z(dim, row) + slice.Shift(i, givenZ, rowZ);
-                for (int j = 0; j <= i; j++) z += slice.Factor[i, j] * noise[j];
+                for (int j = 0; j <= i; j++) z += lower[i * width + j] * noise[j];
                 var column = Schema.Columns[dims[dim]];
-                output[dims[dim]]![n] = Reflect(column.Mean + z * column.Deviation, column.Min, column.Max);
+                output[dims[dim]]![n] = Reflect(means[dim] + z * deviations[dim], column.Min, column.Max);
             }
             WritePoints(output, n, points);
         }
@@ -203,12 +206,15 @@ internal sealed class FittedKde : FittedStatModel<KdeOptions>
     private KernelSlice Slice(int group, int[] given)
     {
         var key = (group, string.Join(",", given));
-        if (slices.TryGetValue(key, out var slice)) return slice;
+        lock (slices)
+        {
+            if (slices.TryGetValue(key, out var cached)) return cached;
+        }
         int first = groups.Members[group][0];
         var present = Enumerable.Range(0, dims.Length).Where(i => !double.IsNaN(data[dims[i]][first])).ToArray();
         double h = Options.Factor(groups.Members[group].Length, present.Length);
-        slice = KernelSlice.Create(GroupCovariance(group, present) * (h * h), present.Except(given).ToArray(), given);
-        slices[key] = slice;
+        var slice = KernelSlice.Create(GroupCovariance(group, present) * (h * h), present.Except(given).ToArray(), given);
+        lock (slices) slices[key] = slice;
         return slice;
     }
 
@@ -220,7 +226,7 @@ internal sealed class FittedKde : FittedStatModel<KdeOptions>
     /// </summary>
     private Matrix<double> GroupCovariance(int group, int[] present)
     {
-        if (groupCovariance[group] is { } cached) return cached;
+        if (Volatile.Read(ref groupCovariance[group]) is { } cached) return cached;
         var members = groups.Members[group];
         var result = covariance.Clone();
         if (members.Length >= 2 && present.Length > 0)

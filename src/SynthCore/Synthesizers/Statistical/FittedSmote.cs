@@ -35,9 +35,11 @@ internal sealed class FittedSmote : FittedStatModel<SmoteOptions>
         rowCount = data.Length == 0 ? 0 : data[0].Length;
         if (options.Target is not null)
         {
-            target = schema.IndexOf(options.Target);
+            // Exact name first; otherwise a unique case-insensitive match, so --option target=species finds "Species".
+            var matches = schema.Columns.Select((c, i) => (c.Name, i)).Where(p => string.Equals(p.Name, options.Target, StringComparison.OrdinalIgnoreCase)).ToArray();
+            target = schema.Columns.Any(c => c.Name == options.Target) || matches.Length != 1 ? schema.IndexOf(options.Target) : matches[0].i;
             if (schema.Columns[target].Role != StatRole.Categorical)
-                throw new SynthOptionException("target", $"column '{options.Target}' is {ColumnValueCodec.KindName(schema.Columns[target].Kind)}; SMOTE balances a categorical or boolean column.");
+                throw new SynthOptionException("target", $"column '{schema.Columns[target].Name}' is {ColumnValueCodec.KindName(schema.Columns[target].Kind)}; SMOTE balances a categorical or boolean column.");
         }
         foreach (var (label, rows) in Groups(null))
             RequireEnough(label, rows.Length);
@@ -48,7 +50,7 @@ internal sealed class FittedSmote : FittedStatModel<SmoteOptions>
     private void RequireEnough(string? label, int rows)
     {
         if (rows > Options.K) return;
-        string what = label is null ? "The table has" : $"Class '{label}' of column '{Options.Target}' has";
+        string what = label is null ? "The table has" : $"Class '{label}' of column '{Schema.Columns[target].Name}' has";
         throw new SynthException($"{what} {rows} row{(rows == 1 ? "" : "s")}; SMOTE with k = {Options.K} neighbours needs at least {Options.K + 1}. Lower --option k.");
     }
 

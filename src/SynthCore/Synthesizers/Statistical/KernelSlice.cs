@@ -17,6 +17,7 @@ internal sealed class KernelSlice
     {
         Free = free;
         Factor = factor;
+        Lower = factor.ToRowMajorArray();
         this.gain = gain;
         this.givenPrecision = givenPrecision;
         this.logDeterminant = logDeterminant;
@@ -27,6 +28,9 @@ internal sealed class KernelSlice
 
     /// <summary>Lower Cholesky factor of the free dimensions' conditional covariance.</summary>
     public Matrix<double> Factor { get; }
+
+    /// <summary><see cref="Factor"/> row-major, for the per-row sampling loops (MathNet's indexer costs more than the arithmetic).</summary>
+    public double[] Lower { get; }
 
     /// <param name="h">The full kernel covariance (over all dimensions of the model; rows/columns not in free or given are ignored).</param>
     public static KernelSlice Create(Matrix<double> h, int[] free, int[] given)
