@@ -36,6 +36,9 @@ internal static class StatisticalBenchmark
         if (synthetic.Rows.Count != sample) throw new InvalidOperationException("wrong row count");
 
         Console.WriteLine($"model={model} rows={rows} columns=10 sample={sample} make={makeSeconds:F2}s fit={fitSeconds:F2}s sample={sampleSeconds:F2}s peak_rss={PeakMemory.Megabytes():F0}MB");
+        if (fitted is SynthCore.Synthesizers.Statistical.FittedGmm gmm) Console.WriteLine($"  components={gmm.Mixture.Components}");
+        if (fitted is SynthCore.Synthesizers.Statistical.FittedCart cart)
+            Console.WriteLine($"  leaves per tree={string.Join(",", cart.Leaves.Skip(1))} depth={string.Join(",", cart.Trees.Skip(1).Select(t => t!.Depth))}");
         return 0;
     }
 

@@ -89,6 +89,12 @@ internal sealed class CartSplitFinder
                         return ka != kb ? ka.CompareTo(kb) : a.CompareTo(b);
                     });
                 }
+                else if (touched.Count > 32)
+                {
+                    // Many bins in use: a pass over all bins lists them in order faster than sorting.
+                    touched.Clear();
+                    for (int b = 0; b < bins.Count; b++) if (count[b] > 0) touched.Add(b);
+                }
                 else touched.Sort();
                 var split = Scan(column, bins, n, m, s, totals, baseScore, ref bestGain);
                 if (split is not null) best = split;

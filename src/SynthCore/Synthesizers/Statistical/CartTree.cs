@@ -40,6 +40,26 @@ internal sealed class CartTree
     public int Nodes => count;
     public int Leaves => nodes.Take(count).Count(n => n.Feature < 0);
 
+    /// <summary>Levels below the root of the deepest leaf.</summary>
+    public int Depth
+    {
+        get
+        {
+            int deepest = 0;
+            var stack = new Stack<(int Node, int Depth)>([(0, 0)]);
+            while (stack.TryPop(out var item))
+            {
+                deepest = Math.Max(deepest, item.Depth);
+                if (nodes[item.Node].Feature >= 0)
+                {
+                    stack.Push((nodes[item.Node].Left, item.Depth + 1));
+                    stack.Push((nodes[item.Node].Right, item.Depth + 1));
+                }
+            }
+            return deepest;
+        }
+    }
+
     /// <summary>Training rows in the smallest leaf.</summary>
     public int SmallestLeaf => nodes.Take(count).Where(n => n.Feature < 0).Min(n => n.DonorCount);
 
@@ -109,14 +129,14 @@ internal sealed class CartTree
         return l;
     }
 
-    /// <summary>A real target value from the leaf the row falls in; <paramref name="valueOf"/> gives the row's value of a column (NaN when missing).</summary>
-    public double Sample(Func<int, double> valueOf, Random random)
+    /// <summary>A real target value from the leaf that row <paramref name="row"/> of <paramref name="columns"/> (one array per column, NaN when missing) falls in.</summary>
+    public double Sample(double[]?[] columns, int row, Random random)
     {
         int at = 0;
         while (nodes[at].Feature >= 0)
         {
             ref readonly var node = ref nodes[at];
-            double x = valueOf(node.Feature);
+            double x = columns[node.Feature]![row];
             bool goLeft = node.LeftCodes is { } codes
                 ? codes[double.IsNaN(x) ? 0 : (int)x + 1]
                 : double.IsNaN(x) || x <= node.Threshold;
