@@ -1,3 +1,4 @@
+using SynthCore.Privacy;
 using SynthCore.Synthesizers.Neural;
 using SynthCore.Synthesizers.Statistical;
 
@@ -10,6 +11,9 @@ internal static class BuiltIn
     {
         var registry = new SynthesizerRegistry();
         registry.Register(GanRegistration.Descriptor);
+        registry.Register(GanRegistration.WassersteinDescriptor);
+        registry.Register(GanRegistration.ConditionalDescriptor);
+        registry.Register(DpCopulaRegistration.Descriptor);
         registry.Register(StatisticalRegistration.Smote);
         registry.Register(StatisticalRegistration.Kde);
         registry.Register(StatisticalRegistration.Gmm);

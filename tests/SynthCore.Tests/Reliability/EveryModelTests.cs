@@ -18,6 +18,21 @@ public sealed class EveryModelTests
         ["arima"] = "seattle-weather.csv",
     };
 
+    /// <summary>Models that take other settings than the short iterative fit below.</summary>
+    private static readonly Dictionary<string, Func<int, SynthesizerSettings>> SettingsFor = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["cgan"] = seed => new SynthesizerSettings { Seed = seed, Epochs = 2, BatchSize = 20, Extra = new Dictionary<string, string> { ["condition"] = "Species" } },
+        // Not iterative (epochs and batch size do not apply); differential privacy needs every numeric column's bounds.
+        ["dp-copula"] = seed => new SynthesizerSettings
+        {
+            Seed = seed,
+            Extra = new Dictionary<string, string>
+            {
+                ["bounds"] = "Beak Length (mm):30:60;Beak Depth (mm):13:22;Flipper Length (mm):170:235;Body Mass (g):2500:6500",
+            },
+        },
+    };
+
     public static TheoryData<string> Models()
     {
         var data = new TheoryData<string>();
@@ -32,7 +47,7 @@ public sealed class EveryModelTests
     private static IFittedSynthesizer Fit(string model, int seed, CancellationToken cancellation = default)
     {
         var (table, metadata) = TableFor(model);
-        var settings = new SynthesizerSettings { Seed = seed, Epochs = 2, BatchSize = 20 };
+        var settings = SettingsFor.TryGetValue(model, out var make) ? make(seed) : new SynthesizerSettings { Seed = seed, Epochs = 2, BatchSize = 20 };
         return SynthesizerRegistry.Default.Create(model, settings).Fit(table, metadata, cancellationToken: cancellation);
     }
 
