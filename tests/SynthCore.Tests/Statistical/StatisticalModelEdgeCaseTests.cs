@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Synthesizers;
 
 namespace SynthCore.Tests.Statistical;
 
@@ -60,7 +61,7 @@ public sealed class StatisticalModelEdgeCaseTests
         Assert.Equal(50, ids.Distinct().Count());
         Assert.All(ids, id => Assert.Matches("^user_[0-9]{3}$", id));
         Assert.Equal("id", Assert.Throws<SynthColumnException>(() =>
-            fitted.Sample(5, new Synthesizers.SampleConditions([new Synthesizers.EqualsCondition("id", "user_001")]))).Column);
+            fitted.Sample(5, new SampleConditions([new EqualsCondition("id", "user_001")]))).Column);
     }
 
     [Theory]
