@@ -6,7 +6,7 @@ using SynthCore.Synthesizers;
 namespace SynthBench;
 
 /// <summary>
-/// Fit and sample time of a statistical model (kde, gmm, cart) on a seeded 10-column numeric table:
+/// Fit and sample time of a statistical model (kde, gmm, cart, smote) on a seeded 10-column numeric table:
 /// three correlated Gaussian clusters, so the models have structure to find. One row count per run
 /// keeps the peak resident memory that run's own.
 /// </summary>

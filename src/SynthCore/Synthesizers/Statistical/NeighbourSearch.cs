@@ -13,6 +13,12 @@ internal sealed class NeighbourSearch
     private readonly double penalty;
     private readonly Dictionary<int, int[]> cache = new();
 
+    /// <summary>Each training row's standardised numbers (row-major, NaN when missing), then its category codes: one contiguous read per distance.</summary>
+    private readonly double[] numbers;
+    private readonly double[] codes;
+    private readonly int numericCount;
+    private readonly int categoricalCount;
+
     public NeighbourSearch(StatSchema schema, double[][] data, int[] members, int k)
     {
         this.schema = schema;
@@ -20,6 +26,20 @@ internal sealed class NeighbourSearch
         Members = members;
         this.k = k;
         penalty = MedianDeviation();
+        int rows = data[schema.Modelled[0]].Length;
+        numericCount = schema.Numeric.Length;
+        categoricalCount = schema.Categorical.Length;
+        numbers = new double[rows * numericCount];
+        codes = new double[rows * categoricalCount];
+        foreach (int r in members)
+        {
+            for (int i = 0; i < numericCount; i++)
+            {
+                var column = schema.Columns[schema.Numeric[i]];
+                numbers[r * numericCount + i] = (data[schema.Numeric[i]][r] - column.Mean) / column.Deviation;
+            }
+            for (int i = 0; i < categoricalCount; i++) codes[r * categoricalCount + i] = data[schema.Categorical[i]][r];
+        }
     }
 
     public int[] Members { get; }
@@ -47,19 +67,20 @@ internal sealed class NeighbourSearch
     public double Distance(int a, int b)
     {
         double sum = 0;
-        foreach (int c in schema.Modelled)
+        for (int i = 0, pa = a * numericCount, pb = b * numericCount; i < numericCount; i++)
         {
-            double x = data[c][a], y = data[c][b];
+            double x = numbers[pa + i], y = numbers[pb + i];
             bool xMissing = double.IsNaN(x), yMissing = double.IsNaN(y);
             if (xMissing && yMissing) continue;
             if (xMissing || yMissing) { sum += penalty; continue; }
-            var column = schema.Columns[c];
-            if (column.Role == StatRole.Numeric)
-            {
-                double d = (x - y) / column.Deviation;
-                sum += d * d;
-            }
-            else if (x != y) sum += penalty;
+            double d = x - y;
+            sum += d * d;
+        }
+        for (int i = 0, pa = a * categoricalCount, pb = b * categoricalCount; i < categoricalCount; i++)
+        {
+            double x = codes[pa + i], y = codes[pb + i];
+            // Equal codes, or both missing, cost nothing; a mismatch or one side missing costs the penalty.
+            if (!(x == y || (double.IsNaN(x) && double.IsNaN(y)))) sum += penalty;
         }
         return sum;
     }
@@ -68,22 +89,26 @@ internal sealed class NeighbourSearch
     public int[] Of(int row)
     {
         if (cache.TryGetValue(row, out var found)) return found;
-        // A bounded max-heap on (distance, index) keeps the k best in O(members × log k).
-        var heap = new PriorityQueue<int, (double Distance, int Index)>(k + 1, Comparer<(double Distance, int Index)>.Create((p, q) =>
-            p.Distance != q.Distance ? q.Distance.CompareTo(p.Distance) : q.Index.CompareTo(p.Index)));
+        // The k best so far, sorted by (distance, index): k is small, so insertion beats a heap.
+        var best = new int[k];
+        var bestDistance = new double[k];
+        int filled = 0;
         foreach (int other in Members)
         {
             if (other == row) continue;
             double d = Distance(row, other);
-            if (heap.Count < k) heap.Enqueue(other, (d, other));
-            else if (heap.TryPeek(out _, out var worst) && (d < worst.Distance || (d == worst.Distance && other < worst.Index)))
+            if (filled == k && !(d < bestDistance[k - 1] || (d == bestDistance[k - 1] && other < best[k - 1]))) continue;
+            int at = filled < k ? filled++ : k - 1;
+            while (at > 0 && (d < bestDistance[at - 1] || (d == bestDistance[at - 1] && other < best[at - 1])))
             {
-                heap.Dequeue();
-                heap.Enqueue(other, (d, other));
+                best[at] = best[at - 1];
+                bestDistance[at] = bestDistance[at - 1];
+                at--;
             }
+            best[at] = other;
+            bestDistance[at] = d;
         }
-        var result = new int[heap.Count];
-        for (int i = result.Length - 1; i >= 0; i--) result[i] = heap.Dequeue();
+        var result = best[..filled];
         cache[row] = result;
         return result;
     }
