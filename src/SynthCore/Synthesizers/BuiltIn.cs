@@ -25,6 +25,10 @@ internal static class BuiltIn
         registry.Register(Neural.Ctgan.CtganRegistration.Descriptor);
         registry.Register(Neural.Tvae.TvaeRegistration.TvaeDescriptor);
         registry.Register(Neural.Tvae.TvaeRegistration.VaeDescriptor);
+        registry.Register(StatisticalRegistration.Smote);
+        registry.Register(StatisticalRegistration.Kde);
+        registry.Register(StatisticalRegistration.Gmm);
+        registry.Register(StatisticalRegistration.Cart);
         return registry;
     }
 }
