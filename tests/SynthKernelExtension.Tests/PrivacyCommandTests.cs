@@ -51,6 +51,7 @@ public sealed class PrivacyCommandTests : IDisposable
         Assert.Contains("100.0%", text);
         Assert.Contains("Membership-inference AUC", text);
         Assert.Contains("age, zip -> disease", text);
+        Assert.Contains("\nSynthetic rows closer than the holdout's 5th percentile: 100.0%", text);
 
         var node = JsonNode.Parse(File.ReadAllText(json))!;
         Assert.Equal(1.0, (double)node["exact_copy_rate"]!);
@@ -117,7 +118,7 @@ public sealed class PrivacyCommandTests : IDisposable
         string text = TextRendering.Render(summary);
         Assert.Contains("5-anonymous on age, zip", text);
         Assert.Contains("certainty penalty", text);
-        Assert.Contains("2-diversity of 'disease'", text);
+        Assert.Contains("\nDistinct 2-diversity of 'disease'", text);
         var node = JsonNode.Parse(File.ReadAllText(json))!;
         Assert.Equal(5, (int)node["k"]!);
         Assert.Equal(summary.OutputCsv, (string)node["output_csv"]!);
