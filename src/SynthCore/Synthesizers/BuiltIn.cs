@@ -10,6 +10,8 @@ internal static class BuiltIn
     {
         var registry = new SynthesizerRegistry();
         registry.Register(GanRegistration.Descriptor);
+        registry.Register(GanRegistration.WassersteinDescriptor);
+        registry.Register(GanRegistration.ConditionalDescriptor);
         registry.Register(DpCopulaRegistration.Descriptor);
         return registry;
     }

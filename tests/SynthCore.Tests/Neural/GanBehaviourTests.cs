@@ -125,7 +125,7 @@ public sealed class GanBehaviourTests
         var spans = new[] { new SynthCore.Transforms.OutputSpan("x", 0, 1, SynthCore.Transforms.OutputActivation.Sigmoid), new SynthCore.Transforms.OutputSpan("y", 1, 1, SynthCore.Transforms.OutputActivation.Sigmoid) };
 
         var e = Assert.Throws<SynthCore.Training.TrainingDivergedException>(() =>
-            GanTrainer.Train(data, rows, spans, new GanOptions { Steps = 5000 }, null, default, g => new WrappedGenerator(g)));
+            GanTrainer.Train(data, rows, spans, new GanOptions { Steps = 5000 }, null, null, default, g => new WrappedGenerator(g)));
 
         Assert.InRange(e.Step, 2, 5000);
         Assert.Contains("the discriminator loss became NaN", e.Message);

@@ -18,19 +18,16 @@ public sealed class EveryModelTests
         ["arima"] = "seattle-weather.csv",
     };
 
-    /// <summary>Models that take other settings than the short iterative fit below.</summary>
-    private static readonly Dictionary<string, Func<int, SynthesizerSettings>> SettingsFor = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Options a model cannot do without (on the penguins table unless it is a sequence model).</summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> RequiredOptions = new(StringComparer.OrdinalIgnoreCase)
     {
-        // Not iterative (epochs and batch size do not apply); differential privacy needs every numeric column's bounds.
-        ["dp-copula"] = seed => new SynthesizerSettings
-        {
-            Seed = seed,
-            Extra = new Dictionary<string, string>
-            {
-                ["bounds"] = "Beak Length (mm):30:60;Beak Depth (mm):13:22;Flipper Length (mm):170:235;Body Mass (g):2500:6500",
-            },
-        },
+        ["cgan"] = new() { ["condition"] = "Species" },
+        // Differential privacy needs every numeric column's bounds.
+        ["dp-copula"] = new() { ["bounds"] = "Beak Length (mm):30:60;Beak Depth (mm):13:22;Flipper Length (mm):170:235;Body Mass (g):2500:6500" },
     };
+
+    /// <summary>Models that are not trained iteratively: epochs and batch size do not apply to them.</summary>
+    private static readonly HashSet<string> NotIterative = new(StringComparer.OrdinalIgnoreCase) { "dp-copula" };
 
     public static TheoryData<string> Models()
     {
@@ -46,7 +43,12 @@ public sealed class EveryModelTests
     private static IFittedSynthesizer Fit(string model, int seed, CancellationToken cancellation = default)
     {
         var (table, metadata) = TableFor(model);
-        var settings = SettingsFor.TryGetValue(model, out var make) ? make(seed) : new SynthesizerSettings { Seed = seed, Epochs = 2, BatchSize = 20 };
+        bool iterative = !NotIterative.Contains(model);
+        var settings = new SynthesizerSettings
+        {
+            Seed = seed, Epochs = iterative ? 2 : null, BatchSize = iterative ? 20 : null,
+            Extra = RequiredOptions.GetValueOrDefault(model) ?? new Dictionary<string, string>(),
+        };
         return SynthesizerRegistry.Default.Create(model, settings).Fit(table, metadata, cancellationToken: cancellation);
     }
 

@@ -9,9 +9,10 @@ using static TorchSharp.torch;
 namespace SynthCore.Synthesizers.Neural;
 
 /// <summary>
-/// The standard non-saturating GAN loop on a transformed table (rows × width floats): each step
-/// updates the discriminator on real rows and detached generated rows, then the generator
-/// through the updated discriminator.
+/// The GAN loop on a transformed table (rows × width floats): each step updates the
+/// discriminator (critic) <see cref="GanOptions.CriticSteps"/> times on real rows and detached
+/// generated rows, then the generator through the updated discriminator: the non-saturating BCE
+/// loss, or the Wasserstein loss with a gradient penalty (WGAN-GP).
 /// </summary>
 internal static class GanTrainer
 {
@@ -21,8 +22,9 @@ internal static class GanTrainer
     /// <param name="spans">The transform's output spans; their total width is the row width.</param>
     /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; carries the model before that step.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; checked every step.</exception>
+    /// <param name="conditionSpan">The one-hot span of the condition column for a conditional GAN, else null.</param>
     /// <param name="wrap">Makes a fitted model of a generator: used for the last good state when training diverges.</param>
-    public static GanGenerator Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, GanOptions options,
+    public static GanGenerator Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, GanOptions options, OutputSpan? conditionSpan,
         IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Func<GanGenerator, IFittedSynthesizer> wrap)
     {
         TorchNativeLoader.EnsureLoaded();
@@ -38,9 +40,9 @@ internal static class GanTrainer
         using var torchRandom = new torch.Generator((ulong)options.Seed, torch.CPU);
         var batchRandom = new Random(options.Seed);
 
-        using var generator = new GanGenerator(options.LatentDim, spans, options.GumbelTemperature, torchRandom) { Randomness = torchRandom };
+        using var generator = new GanGenerator(options.LatentDim, spans, options.GumbelTemperature, torchRandom, conditionSpan) { Randomness = torchRandom };
         generator.to(device);
-        var averaged = new GanGenerator(options.LatentDim, spans, options.GumbelTemperature, torchRandom);
+        var averaged = new GanGenerator(options.LatentDim, spans, options.GumbelTemperature, torchRandom, conditionSpan);
         averaged.to(device);
         try
         {
@@ -51,7 +53,6 @@ internal static class GanTrainer
             using var discriminatorOptimizer = optim.Adam(discriminator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
             // DP-SGD draws its Poisson batches from its own seeded stream, so the non-private path is unchanged.
             var dp = options.DpNoiseMultiplier is null ? null : new GanDpSgd(discriminator, options, rows, torchRandom, new Random(unchecked(options.Seed * 31 + 7)));
-            double dLoss = 0;
 
             // Uploaded once; each step only gathers its rows.
             using var table = torch.tensor(data, [rows, width], device: device);
@@ -63,61 +64,85 @@ internal static class GanTrainer
 
             generator.train();
             discriminator.train();
+            bool wasserstein = options.Loss == GanLoss.WganGp;
             var clock = Stopwatch.StartNew();
             for (int step = 1; step <= options.Steps; step++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
-
-                Tensor fake;
-                if (dp is null)
+                Tensor fake = null!, condition = null!, discriminatorLoss = null!, penalty = null!;
+                for (int critic = 1; critic <= options.CriticSteps; critic++)
                 {
-                    for (int i = 0; i < batchRows.Length; i++) batchRows[i] = batchRandom.Next(rows);
-                    var real = table.index_select(0, torch.tensor(batchRows, device: device));
-                    var noise = torch.randn([options.BatchSize, options.LatentDim], generator: torchRandom).to(device);
-                    fake = generator.forward(noise);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Tensor real;
+                    if (dp is null)
+                    {
+                        for (int i = 0; i < batchRows.Length; i++) batchRows[i] = batchRandom.Next(rows);
+                        real = table.index_select(0, torch.tensor(batchRows, device: device));
+                    }
+                    else real = table.index_select(0, torch.tensor(dp.SampleRows(), device: device)); // Poisson: its size varies
+                    // As many fakes as real rows, and at least a full batch for the generator.
+                    var noise = torch.randn([Math.Max(options.BatchSize, (int)real.shape[0]), options.LatentDim], generator: torchRandom).to(device);
+                    // The conditional GAN generates for the real rows' own categories, so both sides share the condition's distribution.
+                    condition = conditionSpan is { } c ? real.narrow(1, c.Start, c.Width) : null!;
+                    var input = conditionSpan is null ? noise : torch.cat([noise, condition], 1);
+                    // Only the last critic step's rows train the generator; earlier ones need no graph.
+                    bool last = critic == options.CriticSteps;
+                    using (last ? null : torch.no_grad()) fake = generator.forward(input);
 
                     // Each loss is checked before its update is applied, so a divergence never reaches the weights.
                     discriminatorOptimizer.zero_grad();
-                    var discriminatorLoss =
-                        nn.functional.binary_cross_entropy_with_logits(discriminator.forward(real), realTarget)
-                        + nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake.detach()), fakeTarget);
-                    dLoss = discriminatorLoss.item<float>();
-                    if (!double.IsFinite(dLoss)) throw Diverged(step, "discriminator", dLoss);
-                    discriminatorLoss.backward();
-                    discriminatorOptimizer.step();
-                }
-                else
-                {
-                    // Poisson batch of real rows (its size varies); as many fakes, and at least a full batch for the generator.
-                    var chosen = dp.SampleRows();
-                    var real = table.index_select(0, torch.tensor(chosen, device: device));
-                    var noise = torch.randn([Math.Max(options.BatchSize, chosen.Length), options.LatentDim], generator: torchRandom).to(device);
-                    var all = generator.forward(noise);
-                    fake = all.narrow(0, 0, options.BatchSize);
-                    if (dp.ComputeGradients(discriminator, real, all.narrow(0, 0, chosen.Length).detach(), options.RealLabel) is double loss)
+                    if (wasserstein)
                     {
-                        dLoss = loss;
-                        if (!double.IsFinite(dLoss)) throw Diverged(step, "discriminator", dLoss);
+                        penalty = WassersteinPenalty.Compute(discriminator, real, fake.detach(), options.Pac, options.GradientPenalty, torchRandom);
+                        discriminatorLoss = discriminator.forward(fake.detach()).mean() - discriminator.forward(real).mean();
+                        var total = discriminatorLoss + penalty;
+                        CheckFinite(total.item<float>(), "critic");
+                        total.backward();
+                    }
+                    else if (dp is not null)
+                    {
+                        // Per-row clipped, noised gradient; its loss is checked before the update like the others.
+                        double? loss = dp.ComputeGradients(discriminator, real, fake.narrow(0, 0, real.shape[0]).detach(), options.RealLabel);
+                        if (loss is double l) CheckFinite(l, "discriminator");
+                        discriminatorLoss = torch.tensor((float)(loss ?? double.NaN));
+                        fake = fake.narrow(0, 0, options.BatchSize);
+                    }
+                    else
+                    {
+                        discriminatorLoss =
+                            nn.functional.binary_cross_entropy_with_logits(discriminator.forward(real), realTarget)
+                            + nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake.detach()), fakeTarget);
+                        CheckFinite(discriminatorLoss.item<float>(), "discriminator");
+                        discriminatorLoss.backward();
                     }
                     discriminatorOptimizer.step();
                 }
 
                 // Non-saturating generator loss: maximise log D(G(z)) rather than minimise log(1 − D(G(z))).
+                // WGAN: maximise the critic's score of the generated rows.
                 generatorOptimizer.zero_grad();
-                var generatorLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake), generatorTarget);
+                var generatorLoss = wasserstein
+                    ? -discriminator.forward(fake).mean()
+                    : nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake), generatorTarget);
                 double gLoss = generatorLoss.item<float>();
-                if (!double.IsFinite(gLoss)) throw Diverged(step, "generator", gLoss);
+                CheckFinite(gLoss, "generator");
                 generatorLoss.backward();
                 generatorOptimizer.step();
                 average.Update();
+                double dLoss = discriminatorLoss.item<float>();
+
+                void CheckFinite(double loss, string network)
+                {
+                    if (!double.IsFinite(loss)) throw Diverged(step, network, loss);
+                }
 
                 if (progress is not null && (step % options.ProgressEvery == 0 || step == options.Steps))
                 {
                     var elapsed = clock.Elapsed;
                     var remaining = TimeSpan.FromTicks(elapsed.Ticks / step * (options.Steps - step));
-                    progress.Report(new TrainingProgress("train", step, options.Steps,
-                        new Dictionary<string, double> { ["generator"] = gLoss, ["discriminator"] = dLoss }, elapsed, remaining));
+                    var losses = new Dictionary<string, double> { ["generator"] = gLoss, ["discriminator"] = dLoss };
+                    if (wasserstein) losses["gradient_penalty"] = penalty.item<float>();
+                    progress.Report(new TrainingProgress("train", step, options.Steps, losses, elapsed, remaining));
                 }
             }
             averaged.eval();
