@@ -18,16 +18,24 @@ public sealed class EveryModelTests
         ["arima"] = "seattle-weather.csv",
     };
 
-    /// <summary>Options a model cannot do without (on the penguins table unless it is a sequence model).</summary>
-    private static readonly Dictionary<string, Dictionary<string, string>> RequiredOptions = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Models that take other settings than the short iterative fit below.</summary>
+    private static readonly Dictionary<string, Func<int, SynthesizerSettings>> SettingsFor = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["cgan"] = new() { ["condition"] = "Species" },
-        // Differential privacy needs every numeric column's bounds.
-        ["dp-copula"] = new() { ["bounds"] = "Beak Length (mm):30:60;Beak Depth (mm):13:22;Flipper Length (mm):170:235;Body Mass (g):2500:6500" },
+        ["cgan"] = seed => new SynthesizerSettings { Seed = seed, Epochs = 2, BatchSize = 20, Extra = new Dictionary<string, string> { ["condition"] = "Species" } },
+        // Statistical models are fitted in closed form: epochs and batch size do not apply.
+        ["copula"] = seed => new SynthesizerSettings { Seed = seed },
+        ["distributions"] = seed => new SynthesizerSettings { Seed = seed, Extra = new Dictionary<string, string> { ["joint"] = "copula" } },
+        ["bootstrap"] = seed => new SynthesizerSettings { Seed = seed, Extra = new Dictionary<string, string> { ["smooth"] = "true" } },
+        // Not iterative (epochs and batch size do not apply); differential privacy needs every numeric column's bounds.
+        ["dp-copula"] = seed => new SynthesizerSettings
+        {
+            Seed = seed,
+            Extra = new Dictionary<string, string>
+            {
+                ["bounds"] = "Beak Length (mm):30:60;Beak Depth (mm):13:22;Flipper Length (mm):170:235;Body Mass (g):2500:6500",
+            },
+        },
     };
-
-    /// <summary>Models that are not trained iteratively: epochs and batch size do not apply to them.</summary>
-    private static readonly HashSet<string> NotIterative = new(StringComparer.OrdinalIgnoreCase) { "dp-copula" };
 
     public static TheoryData<string> Models()
     {
@@ -43,12 +51,7 @@ public sealed class EveryModelTests
     private static IFittedSynthesizer Fit(string model, int seed, CancellationToken cancellation = default)
     {
         var (table, metadata) = TableFor(model);
-        bool iterative = !NotIterative.Contains(model);
-        var settings = new SynthesizerSettings
-        {
-            Seed = seed, Epochs = iterative ? 2 : null, BatchSize = iterative ? 20 : null,
-            Extra = RequiredOptions.GetValueOrDefault(model) ?? new Dictionary<string, string>(),
-        };
+        var settings = SettingsFor.TryGetValue(model, out var make) ? make(seed) : new SynthesizerSettings { Seed = seed, Epochs = 2, BatchSize = 20 };
         return SynthesizerRegistry.Default.Create(model, settings).Fit(table, metadata, cancellationToken: cancellation);
     }
 

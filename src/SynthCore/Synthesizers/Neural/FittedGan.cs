@@ -202,7 +202,11 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
                 writer.Write(conditionShares.Length);
                 foreach (float share in conditionShares) writer.Write(share);
             }
-            lock (gate) generator.save(writer);
+            lock (gate)
+            {
+                using var threads = TorchThreads.Use(Options.Threads);
+                generator.save(writer);
+            }
         }
         ModelFile.Write(stream, ModelName, Metadata, Options, payload.ToArray());
     }
@@ -250,6 +254,7 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
                 for (int k = 0; k < shares.Length; k++) shares[k] = reader.ReadSingle();
             }
 
+            using var threads = TorchThreads.Use(options.Threads);
             // The weights are overwritten by load; the seeded generator only satisfies the constructor.
             using var init = new torch.Generator(0, torch.CPU);
             generator = new GanGenerator(options.LatentDim, transform.Spans, options.GumbelTemperature, init, conditionSpan);

@@ -120,8 +120,7 @@ public sealed record GanOptions
     /// normally; a value σ Poisson-samples each step's real rows with rate batch / rows, clips each
     /// example's discriminator gradient to <see cref="DpMaxGradNorm"/> and adds N(0, σ²C²) noise. The
     /// generator sees the data only through the discriminator, so it inherits the guarantee
-    /// (<see cref="FittedGan.DifferentialPrivacy"/>). Needs <see cref="Pac"/> = 1 and the BCE loss without a condition.
-    /// Every critic step is a DP-SGD step. Slow: one backward pass per example.
+    /// (<see cref="FittedGan.DifferentialPrivacy"/>). Needs <see cref="Pac"/> = 1. Slow: one backward pass per example.
     /// </summary>
     public double? DpNoiseMultiplier { get; init; }
 
@@ -156,7 +155,6 @@ public sealed record GanOptions
             throw new SynthOptionException("gradient-penalty", $"must be a non-negative number (got {GradientPenalty}).");
         if (Condition is not null && string.IsNullOrWhiteSpace(Condition))
             throw new SynthOptionException("condition", "must name a categorical column.");
-
         if (DpNoiseMultiplier is double sigma)
         {
             if (!(sigma > 0) || double.IsInfinity(sigma))
@@ -164,7 +162,7 @@ public sealed record GanOptions
             if (Pac != 1)
                 throw new SynthOptionException("pac", $"must be 1 with dp-noise-multiplier: DP-SGD clips each real row's gradient, and packs of rows would mix them (got {Pac}).");
             if (Loss != GanLoss.Bce || Condition is not null)
-                throw new SynthOptionException("dp-noise-multiplier", "is supported by the plain 'gan' only (the gradient penalty of wgan-gp and the conditions of cgan are not privatised).");
+                throw new SynthOptionException("dp-noise-multiplier", "applies to the plain 'gan' model only (not wgan-gp or cgan).");
         }
         if (!(DpMaxGradNorm > 0) || double.IsInfinity(DpMaxGradNorm))
             throw new SynthOptionException("dp-max-grad-norm", $"must be a positive number (got {DpMaxGradNorm}).");

@@ -18,11 +18,11 @@ internal static class GanRegistration
         ["real-label"] = (o, v) => o with { RealLabel = Real("real-label", v) },
         ["gumbel-temperature"] = (o, v) => o with { GumbelTemperature = Real("gumbel-temperature", v) },
         ["generator-average-decay"] = (o, v) => o with { GeneratorAverageDecay = Real("generator-average-decay", v) },
+        ["critic-steps"] = (o, v) => o with { CriticSteps = Int("critic-steps", v) },
+        ["gradient-penalty"] = (o, v) => o with { GradientPenalty = Real("gradient-penalty", v) },
         ["dp-noise-multiplier"] = (o, v) => o with { DpNoiseMultiplier = Real("dp-noise-multiplier", v) },
         ["dp-max-grad-norm"] = (o, v) => o with { DpMaxGradNorm = Real("dp-max-grad-norm", v) },
         ["dp-delta"] = (o, v) => o with { DpDelta = Real("dp-delta", v) },
-        ["critic-steps"] = (o, v) => o with { CriticSteps = Int("critic-steps", v) },
-        ["gradient-penalty"] = (o, v) => o with { GradientPenalty = Real("gradient-penalty", v) },
     };
 
     /// <summary>The conditional GAN's extras: the GAN's, the condition column and the loss.</summary>
@@ -85,12 +85,12 @@ internal static class GanRegistration
         return options;
     }
 
-    private static int Int(string name, string value) =>
+    internal static int Int(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int result)
             ? result
             : throw new SynthOptionException(name, $"expects a whole number, got '{value}'.");
 
-    private static double Real(string name, string value) =>
+    internal static double Real(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double result)
             ? result
             : throw new SynthOptionException(name, $"expects a number, got '{value}'.");

@@ -53,6 +53,7 @@ internal static class GanTrainer
             using var discriminatorOptimizer = optim.Adam(discriminator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
             // DP-SGD draws its Poisson batches from its own seeded stream, so the non-private path is unchanged.
             var dp = options.DpNoiseMultiplier is null ? null : new GanDpSgd(discriminator, options, rows, torchRandom, new Random(unchecked(options.Seed * 31 + 7)));
+            double dpLoss = 0;
 
             // Uploaded once; each step only gathers its rows.
             using var table = torch.tensor(data, [rows, width], device: device);
@@ -73,15 +74,25 @@ internal static class GanTrainer
                 for (int critic = 1; critic <= options.CriticSteps; critic++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    Tensor real;
-                    if (dp is null)
+                    if (dp is not null)
                     {
-                        for (int i = 0; i < batchRows.Length; i++) batchRows[i] = batchRandom.Next(rows);
-                        real = table.index_select(0, torch.tensor(batchRows, device: device));
+                        // Poisson batch of real rows (its size varies); as many fakes, and at least a full batch for the generator.
+                        var chosen = dp.SampleRows();
+                        var realRows = table.index_select(0, torch.tensor(chosen, device: device));
+                        var dpNoise = torch.randn([Math.Max(options.BatchSize, chosen.Length), options.LatentDim], generator: torchRandom).to(device);
+                        var all = generator.forward(dpNoise);
+                        fake = all.narrow(0, 0, options.BatchSize);
+                        if (dp.ComputeGradients(discriminator, realRows, all.narrow(0, 0, chosen.Length).detach(), options.RealLabel) is double loss)
+                        {
+                            dpLoss = loss;
+                            CheckFinite(dpLoss, "discriminator");
+                        }
+                        discriminatorOptimizer.step();
+                        continue;
                     }
-                    else real = table.index_select(0, torch.tensor(dp.SampleRows(), device: device)); // Poisson: its size varies
-                    // As many fakes as real rows, and at least a full batch for the generator.
-                    var noise = torch.randn([Math.Max(options.BatchSize, (int)real.shape[0]), options.LatentDim], generator: torchRandom).to(device);
+                    for (int i = 0; i < batchRows.Length; i++) batchRows[i] = batchRandom.Next(rows);
+                    var real = table.index_select(0, torch.tensor(batchRows, device: device));
+                    var noise = torch.randn([options.BatchSize, options.LatentDim], generator: torchRandom).to(device);
                     // The conditional GAN generates for the real rows' own categories, so both sides share the condition's distribution.
                     condition = conditionSpan is { } c ? real.narrow(1, c.Start, c.Width) : null!;
                     var input = conditionSpan is null ? noise : torch.cat([noise, condition], 1);
@@ -98,14 +109,6 @@ internal static class GanTrainer
                         var total = discriminatorLoss + penalty;
                         CheckFinite(total.item<float>(), "critic");
                         total.backward();
-                    }
-                    else if (dp is not null)
-                    {
-                        // Per-row clipped, noised gradient; its loss is checked before the update like the others.
-                        double? loss = dp.ComputeGradients(discriminator, real, fake.narrow(0, 0, real.shape[0]).detach(), options.RealLabel);
-                        if (loss is double l) CheckFinite(l, "discriminator");
-                        discriminatorLoss = torch.tensor((float)(loss ?? double.NaN));
-                        fake = fake.narrow(0, 0, options.BatchSize);
                     }
                     else
                     {
@@ -129,7 +132,7 @@ internal static class GanTrainer
                 generatorLoss.backward();
                 generatorOptimizer.step();
                 average.Update();
-                double dLoss = discriminatorLoss.item<float>();
+                double dLoss = dp is null ? discriminatorLoss.item<float>() : dpLoss;
 
                 void CheckFinite(double loss, string network)
                 {
