@@ -51,6 +51,7 @@ public sealed class PrivacyCommandTests : IDisposable
         Assert.Contains("100.0%", text);
         Assert.Contains("Membership-inference AUC", text);
         Assert.Contains("age, zip -> disease", text);
+        Assert.Contains("\nSynthetic rows closer than the holdout's 5th percentile: 100.0%", text);
 
         var node = JsonNode.Parse(File.ReadAllText(json))!;
         Assert.Equal(1.0, (double)node["exact_copy_rate"]!);
@@ -117,7 +118,7 @@ public sealed class PrivacyCommandTests : IDisposable
         string text = TextRendering.Render(summary);
         Assert.Contains("5-anonymous on age, zip", text);
         Assert.Contains("certainty penalty", text);
-        Assert.Contains("2-diversity of 'disease'", text);
+        Assert.Contains("\nDistinct 2-diversity of 'disease'", text);
         var node = JsonNode.Parse(File.ReadAllText(json))!;
         Assert.Equal(5, (int)node["k"]!);
         Assert.Equal(summary.OutputCsv, (string)node["output_csv"]!);
@@ -151,6 +152,7 @@ public sealed class PrivacyCommandTests : IDisposable
         string model = PathIn("dp.synth");
         Assert.Equal(0, Run("fit", "train", "--model", "dp-copula", "--option", "epsilon=2", "--option", "bounds=age:18:90;income:0:100", "--out", model));
         Assert.Empty(host.Errors);
+        Assert.Contains(host.Lines, l => l.StartsWith("Privacy: ε-differentially private with ε = 2,"));
         Assert.Equal(0, Run("sample", model, "--rows", "40", "--out", directory, "--seed", "1"));
         var sampled = Assert.IsType<DataFrame>(host.Stored["dp"]);
         Assert.Equal(40, sampled.Rows.Count);
@@ -161,5 +163,21 @@ public sealed class PrivacyCommandTests : IDisposable
         Assert.Contains("bounds", error);
         Assert.Contains("NOT differentially private", error);
         Assert.False(File.Exists(PathIn("nobounds.synth")));
+
+        // Bounds from the data: fitted, but flagged loudly on the error stream.
+        host.Errors.Clear();
+        Assert.Equal(0, Run("fit", "train", "--model", "dp-copula", "--option", "bounds-from-data=true", "--out", PathIn("leaky.synth")));
+        Assert.StartsWith("warning: NOT DIFFERENTIALLY PRIVATE", Assert.Single(host.Errors));
+    }
+
+    [Fact]
+    public void Gan_with_dp_sgd_reports_its_epsilon()
+    {
+        Assert.Equal(0, Run("fit", "train", "--model", "gan", "--epochs", "3", "--batch-size", "16",
+            "--option", "pac=1", "--option", "dp-noise-multiplier=1.1", "--out", PathIn("dpgan.synth")));
+        Assert.Empty(host.Errors);
+        double epsilon = new RdpAccountant().Compose(16.0 / 150, 1.1, 3).GetEpsilon(1e-5).Epsilon;
+        Assert.Contains(host.Lines, l => l.StartsWith("Privacy: the discriminator was trained with DP-SGD: (ε = "
+            + epsilon.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + ", δ = 1E-05)"));
     }
 }

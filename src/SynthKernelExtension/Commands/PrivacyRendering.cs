@@ -21,7 +21,7 @@ internal static class PrivacyRendering
         table.Add("DCR 5th percentile", Number(r.SyntheticToTraining.Percentile5), Number(r.HoldoutToTraining?.Percentile5));
         table.Add("NNDR median", Number(r.SyntheticNndr.Median), Number(r.HoldoutNndr?.Median));
         table.Add("exact copies", Percent(r.ExactCopyRate), Percent(r.HoldoutExactCopyRate));
-        text.Append(table);
+        text.Append(table.ToString().TrimEnd()).Append('\n');
         if (r.ShareCloserThanHoldout5th is double closer)
             text.Append(Invariant, $"Synthetic rows closer than the holdout's 5th percentile: {Percent(closer)} (about 5% when private).\n");
         if (r.MembershipInferenceAuc is double auc)
@@ -47,7 +47,7 @@ internal static class PrivacyRendering
         text.Append(Invariant, $"Information loss (normalised certainty penalty, 0 = none, 1 = all): {s.CertaintyPenalty:0.000}; discernibility {s.Discernibility:N0}.\n");
         var table = new TextTable("quasi-identifier", "certainty penalty");
         foreach (var loss in s.ColumnLosses) table.Add(loss.Column, loss.CertaintyPenalty.ToString("0.000", Invariant));
-        text.Append(table);
+        text.Append(table.ToString().TrimEnd()).Append('\n');
         if (s.LDiversity is { } l)
             text.Append(Invariant, $"Distinct {l.L}-diversity of '{l.Sensitive}': ")
                 .Append(l.Satisfied

@@ -6,6 +6,7 @@ using SynthCore.Synthesizers;
 
 namespace SynthCore.Tests.Privacy;
 
+[Collection(TorchSerialCollection.Name)]
 public class DpCopulaTests
 {
     private const string Beak = "Beak Length (mm)", Depth = "Beak Depth (mm)", Flipper = "Flipper Length (mm)", Mass = "Body Mass (g)";

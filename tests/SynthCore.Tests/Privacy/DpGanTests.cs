@@ -5,6 +5,7 @@ using SynthCore.Synthesizers.Neural;
 
 namespace SynthCore.Tests.Privacy;
 
+[Collection(TorchSerialCollection.Name)]
 public class DpGanTests
 {
     private static readonly GanOptions Small = new()
@@ -48,6 +49,9 @@ public class DpGanTests
         Assert.Equal("pac", Assert.Throws<SynthOptionException>(() => new GanSynthesizer(Small with { Pac = 4 })).Option);
         Assert.Equal("dp-noise-multiplier", Assert.Throws<SynthOptionException>(() => new GanSynthesizer(Small with { DpNoiseMultiplier = 0 })).Option);
         Assert.Equal("dp-delta", Assert.Throws<SynthOptionException>(() => new GanSynthesizer(Small with { DpDelta = 1 })).Option);
+        Assert.Equal("dp-noise-multiplier", Assert.Throws<SynthOptionException>(() => new GanSynthesizer(Small with { Loss = GanLoss.WganGp })).Option);
+        Assert.Equal("dp-noise-multiplier", Assert.Throws<SynthOptionException>(() => SynthesizerRegistry.Default.Create("cgan",
+            new SynthesizerSettings { Extra = new Dictionary<string, string> { ["condition"] = "App", ["pac"] = "1", ["dp-noise-multiplier"] = "1" } })).Option);
 
         var settings = new SynthesizerSettings
         {

@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace SynthCore.Tests.Privacy;
 
+[Collection(TorchSerialCollection.Name)]
 public class DpSgdOptimizerStepTests
 {
     private static (nn.Module<Tensor, Tensor> Model, Tensor X, Tensor Y) Problem(int rows, int inputs, int outputs)

@@ -4,6 +4,7 @@ using SynthCore.Privacy;
 
 namespace SynthCore.Tests.Privacy;
 
+[Collection(TorchSerialCollection.Name)]
 public class MondrianTests
 {
     private static readonly string[] Quasi = ["Island", "Sex", "Flipper Length (mm)", "Body Mass (g)"];

@@ -5,6 +5,7 @@ using SynthCore.Privacy;
 
 namespace SynthCore.Tests.Privacy;
 
+[Collection(TorchSerialCollection.Name)]
 public class NoiseInjectionTests
 {
     private static DataFrame Table(int rows)

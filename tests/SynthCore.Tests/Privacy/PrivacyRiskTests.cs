@@ -4,6 +4,7 @@ using SynthCore.Privacy;
 
 namespace SynthCore.Tests.Privacy;
 
+[Collection(TorchSerialCollection.Name)]
 public class PrivacyRiskTests
 {
     [Fact]

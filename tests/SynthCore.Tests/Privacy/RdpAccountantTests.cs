@@ -6,6 +6,7 @@ namespace SynthCore.Tests.Privacy;
 /// Reference values from TF-Privacy's own tests (tensorflow/privacy,
 /// tensorflow_privacy/privacy/analysis/rdp_accountant_test.py and compute_dp_sgd_privacy_test.py).
 /// </summary>
+[Collection(TorchSerialCollection.Name)]
 public class RdpAccountantTests
 {
     [Fact]

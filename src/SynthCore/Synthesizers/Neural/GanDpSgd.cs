@@ -23,9 +23,10 @@ internal sealed class GanDpSgd
     /// <summary>q: each real row's chance of being in a step's batch.</summary>
     public static double SamplingRate(int rows, int batchSize) => Math.Min(1, (double)batchSize / rows);
 
-    /// <summary>ε of the whole training at the options' δ.</summary>
+    /// <summary>ε of the whole training at the options' δ: one sampled Gaussian release per discriminator update.</summary>
     public static double Epsilon(int rows, GanOptions options) =>
-        new RdpAccountant().Compose(SamplingRate(rows, options.BatchSize), options.DpNoiseMultiplier!.Value, options.Steps).GetEpsilon(options.DpDelta).Epsilon;
+        new RdpAccountant().Compose(SamplingRate(rows, options.BatchSize), options.DpNoiseMultiplier!.Value, (long)options.Steps * options.CriticSteps)
+            .GetEpsilon(options.DpDelta).Epsilon;
 
     /// <summary>This step's real rows: each row independently with probability q (Poisson sampling, which the accountant assumes).</summary>
     public long[] SampleRows()
