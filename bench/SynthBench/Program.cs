@@ -4,6 +4,8 @@ using SynthBench;
 var benchmarks = new Dictionary<string, (string Usage, Func<string[], int> Run)>(StringComparer.OrdinalIgnoreCase)
 {
     ["gan"] = ("gan [steps=2000] [threads=1,2] [batch=128]: screen-time GAN training steps per second and peak memory", GanBenchmark.Run),
+    ["copula"] = ("copula [rows=10000,100000,1000000] [columns=10] [model=copula|distributions|bootstrap] [marginals=empirical|parametric]: fit and sample time, peak memory", CopulaBenchmark.Run),
+    ["privacy-risk"] = ("privacy-risk [rows=10000]: PrivacyRisk.Evaluate (exact nearest neighbours) on rows × 11 random mixed columns", PrivacyRiskBench.Run),
     ["timegan"] = ("timegan [model=timegan|ar1|arima|block-bootstrap] [iterations=1000] [sequences=10000] [variant=reference|paper] [hidden=24] [layers=3] [batch=128] [threads=1] [lr=0.001] [seed=42]: TimeGAN on Sines, the paper's discriminative and predictive scores, wall time", TimeGanBenchmark.Run),
 };
 

@@ -1,4 +1,6 @@
+using SynthCore.Privacy;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Synthesizers.Statistical;
 using SynthCore.TimeSeries;
 
 namespace SynthCore.Synthesizers;
@@ -10,6 +12,12 @@ internal static class BuiltIn
     {
         var registry = new SynthesizerRegistry();
         registry.Register(GanRegistration.Descriptor);
+        registry.Register(GanRegistration.WassersteinDescriptor);
+        registry.Register(GanRegistration.ConditionalDescriptor);
+        registry.Register(DpCopulaRegistration.Descriptor);
+        registry.Register(GaussianCopulaSynthesizer.Descriptor);
+        registry.Register(DistributionsSynthesizer.Descriptor);
+        registry.Register(BootstrapSynthesizer.Descriptor);
         registry.Register(SequenceRegistration.TimeGan);
         registry.Register(SequenceRegistration.Arima);
         registry.Register(SequenceRegistration.Ar1);

@@ -24,14 +24,23 @@ public sealed class SynthGrammar
         Add(Sample, SampleModel, SampleRows, SampleSeed, SampleOut, SampleName, SampleJson, SampleForce);
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
-        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce);
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce, RunAugment, RunBalance, RunBalanceRatio);
         RunSettings.AddTo(Run);
+
+        Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
+        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateJson, EvaluateReport, EvaluateForce);
 
         Models = new Command("models", "List the available models.");
 
-        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, models).")
+        Privacy = new Command("privacy", "Measure how close a synthetic table is to the real rows (distance to closest record, copies, membership and attribute-disclosure attacks).");
+        Add(Privacy, PrivacyReal, PrivacySynthetic, PrivacyHoldout, PrivacyHoldoutFraction, PrivacySeed, PrivacyQuasi, PrivacySensitive, PrivacyBins, PrivacyCategorical, PrivacyJson, PrivacyForce);
+
+        Anonymize = new Command("anonymize", "Make a table k-anonymous by Mondrian generalisation of its quasi-identifiers and write it as a timestamped CSV.");
+        Add(Anonymize, AnonymizeData, AnonymizeDataOption, AnonymizeK, AnonymizeQuasi, AnonymizeSensitive, AnonymizeL, AnonymizeOut, AnonymizeName, AnonymizeCategorical, AnonymizeJson, AnonymizeForce);
+
+        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, models, privacy, anonymize).")
         {
-            Describe, Fit, Sample, Run, Models,
+            Describe, Fit, Sample, Run, Evaluate, Models, Privacy, Anonymize,
         };
     }
 
@@ -71,8 +80,68 @@ public sealed class SynthGrammar
     public Option<string?> RunJson { get; } = JsonOption();
     public Option<bool> RunForce { get; } = ForceOption("--json file");
     public FitSettingsOptions RunSettings { get; } = new();
+    public Option<bool> RunAugment { get; } = new("--augment")
+    {
+        Description = "Export the real rows followed by the synthetic rows, with a 'source' column (real / synthetic).",
+    };
+    public Option<string?> RunBalance { get; } = new("--balance")
+    {
+        Description = "Instead of --rows, generate for each class of this categorical column just enough rows (by conditional sampling) for it to reach --balance-ratio times the largest class.",
+    };
+    public Option<double?> RunBalanceRatio { get; } = new("--balance-ratio")
+    {
+        Description = "With --balance: the share of the largest class every class is topped up to (default 1 = equal classes).",
+        CustomParser = result => ParseNumber(result, "--balance-ratio"),
+    };
+
+    public Command Evaluate { get; }
+    public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Argument<string> EvaluateSynthetic { get; } = new("synthetic") { Description = "The synthetic table to score, with the real table's columns." };
+    public Option<string?> EvaluateCategorical { get; } = CategoricalOption();
+    public Option<string?> EvaluateJson { get; } = JsonOption();
+    public Option<string?> EvaluateReport { get; } = new("--report") { Description = "Also write a self-contained HTML report (tables and charts, works offline) to this file." };
+    public Option<bool> EvaluateForce { get; } = ForceOption("--json or --report file");
 
     public Command Models { get; }
+
+    public Command Privacy { get; }
+    public Argument<string> PrivacyReal { get; } = new("real") { Description = "The real rows the synthesizer was fitted on: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Argument<string> PrivacySynthetic { get; } = new("synthetic") { Description = "The synthetic table." };
+    public Option<string?> PrivacyHoldout { get; } = new("--holdout") { Description = "Real rows the synthesizer never saw (needed for the baselines and the membership attack)." };
+    public Option<double?> PrivacyHoldoutFraction { get; } = new("--holdout-fraction")
+    {
+        Description = "Instead of --holdout, split this share of the real rows off as the holdout (seeded by --seed). Only meaningful if the synthesizer was fitted on the rest.",
+        CustomParser = result => ParseNumber(result, "--holdout-fraction"),
+    };
+    public Option<int?> PrivacySeed { get; } = NullableInt("--seed", "Seed of the --holdout-fraction split (default 42).");
+    public Option<string?> PrivacyQuasi { get; } = new("--quasi") { Description = "Comma-separated quasi-identifiers for the attribute-disclosure attack (with --sensitive)." };
+    public Option<string?> PrivacySensitive { get; } = new("--sensitive") { Description = "The sensitive column the attribute-disclosure attack tries to infer." };
+    public Option<int?> PrivacyBins { get; } = NullableInt("--bins", "Equal-width bins numbers are matched by in the disclosure attack (default 10; 0 = exact values).");
+    public Option<string?> PrivacyCategorical { get; } = CategoricalOption();
+    public Option<string?> PrivacyJson { get; } = JsonOption();
+    public Option<bool> PrivacyForce { get; } = ForceOption("--json file");
+
+    public Command Anonymize { get; }
+    public Argument<string?> AnonymizeData { get; } = DataArgument();
+    public Option<string?> AnonymizeDataOption { get; } = DataOption();
+    public Option<int> AnonymizeK { get; } = new("--k")
+    {
+        Description = "Every combination of generalised quasi-identifiers is shared by at least k rows.",
+        Required = true,
+        CustomParser = result => ParseWhole(result, "--k") ?? 0,
+    };
+    public Option<string> AnonymizeQuasi { get; } = new("--quasi") { Description = "Comma-separated quasi-identifier columns to generalise.", Required = true };
+    public Option<string?> AnonymizeSensitive { get; } = new("--sensitive") { Description = "A sensitive column to check distinct l-diversity on." };
+    public Option<int?> AnonymizeL { get; } = NullableInt("--l", "The l of the l-diversity check (default 2; needs --sensitive).");
+    public Option<string> AnonymizeOut { get; } = new("--out")
+    {
+        Description = "Directory for the anonymized CSV (created if missing).",
+        DefaultValueFactory = _ => "outputs",
+    };
+    public Option<string?> AnonymizeName { get; } = new("--name") { Description = "Name of the output file: <name>_anonymized_<timestamp>.csv (default: the input file's name)." };
+    public Option<string?> AnonymizeCategorical { get; } = CategoricalOption();
+    public Option<string?> AnonymizeJson { get; } = JsonOption();
+    public Option<bool> AnonymizeForce { get; } = ForceOption("--json file");
 
     private static void Add(Command command, params Symbol[] symbols)
     {

@@ -12,9 +12,11 @@ using static TorchSharp.torch;
 namespace SynthCore.Synthesizers.Neural;
 
 /// <summary>
-/// A trained screen-time GAN: its generator and the table transform that maps generated
-/// features back to rows. Sampling runs the generator in eval mode (batch norm on its running
-/// statistics) and meets conditions by rejection.
+/// A trained screen-time GAN (<c>gan</c>, <c>wgan-gp</c> or <c>cgan</c>): its generator and the
+/// table transform that maps generated features back to rows. Sampling runs the generator in eval
+/// mode (batch norm on its running statistics). A conditional GAN generates each row for a
+/// category of its condition column, drawn at the real frequencies or from the categories an
+/// equals / one-of condition on that column allows; other conditions are met by rejection.
 /// </summary>
 public sealed class FittedGan : IFittedSynthesizer, IDisposable
 {
@@ -28,24 +30,56 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
     /// <summary>Names this payload layout, so a payload of another layout fails clearly.</summary>
     private const string PayloadTag = "gan-payload/1";
 
+    /// <summary>The conditional GAN's payload: the same, plus the condition's category shares.</summary>
+    private const string ConditionalPayloadTag = "cgan-payload/1";
+
     private readonly GanGenerator generator;
     private readonly Device device;
     private readonly object gate = new();
 
-    internal FittedGan(GanOptions options, TableTransform transform, GanGenerator generator)
+    /// <summary>Share of the training rows in each category of the condition column (conditional GAN only).</summary>
+    private readonly float[]? conditionShares;
+
+    /// <summary>The condition column's value for each of its one-hot codes (conditional GAN only).</summary>
+    private readonly object?[]? conditionValues;
+
+    internal FittedGan(GanOptions options, TableTransform transform, GanGenerator generator, float[]? conditionShares = null)
     {
         Options = options;
         Transform = transform;
         this.generator = generator;
         device = TorchDevices.Resolve(options.Device);
+        if ((generator.Condition is null) != (conditionShares is null) || (conditionShares is not null && conditionShares.Length != generator.Condition!.Width))
+            throw new ArgumentException("A conditional generator needs one share per category of its condition, an unconditional one none.", nameof(conditionShares));
+        this.conditionShares = conditionShares;
+        if (generator.Condition is { } span) conditionValues = CategoryValues(transform, span);
     }
 
-    public string ModelName => GanSynthesizer.Name;
+    /// <summary>Reverses each one-hot code of <paramref name="span"/> (other features zero) to learn which value it stands for.</summary>
+    private static object?[] CategoryValues(TableTransform transform, OutputSpan span)
+    {
+        var rows = new float[span.Width * transform.Width];
+        for (int k = 0; k < span.Width; k++) rows[k * transform.Width + span.Start + k] = 1;
+        var column = transform.Reverse(rows, span.Width)[span.Column];
+        return Enumerable.Range(0, span.Width).Select(k => column[k]).ToArray();
+    }
+
+    public string ModelName => Options.ModelName;
 
     public TableMetadata Metadata => Transform.Metadata;
 
     /// <summary>The options the model was trained with.</summary>
     public GanOptions Options { get; }
+
+    /// <summary>
+    /// The (ε, δ) of DP-SGD training (RDP accountant, Poisson rate batch / rows over every step), or null
+    /// when trained without it. It covers the networks' weights; the table transform's ranges and category
+    /// sets are read from the data as is and are not private.
+    /// </summary>
+    public (double Epsilon, double Delta)? DifferentialPrivacy =>
+        Options.DpNoiseMultiplier is double sigma
+            ? (GanDpSgd.Epsilon(Metadata.RowCount, Options), Options.DpDelta)
+            : null;
 
     /// <summary>Maps the generator's features back to table rows.</summary>
     public TableTransform Transform { get; }
@@ -61,9 +95,17 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
             generator.Randomness = random;
             try
             {
-                return conditions is null || conditions.All.Count == 0
-                    ? Transform.Reverse(Generate(rows, random), rows)
-                    : SampleMeeting(conditions, rows, random);
+                var remaining = conditions?.All.ToList() ?? [];
+                float[]? weights = null;
+                if (generator.Condition is { } span)
+                {
+                    var own = remaining.FirstOrDefault(c => c.Column == span.Column && c is EqualsCondition or OneOfCondition);
+                    weights = ConditionWeights(own);
+                    if (own is not null) remaining.Remove(own);
+                }
+                return remaining.Count == 0
+                    ? Transform.Reverse(Generate(rows, random, weights), rows)
+                    : SampleMeeting(new SampleConditions(remaining), rows, random, weights);
             }
             finally
             {
@@ -72,8 +114,25 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
         }
     }
 
+    /// <summary>
+    /// The weights of the condition's categories for sampling: the real shares, restricted to
+    /// the categories <paramref name="condition"/> allows (equal weights if none of them was seen
+    /// often enough to have a share).
+    /// </summary>
+    private float[] ConditionWeights(ColumnCondition? condition)
+    {
+        var shares = conditionShares!;
+        if (condition is null) return shares;
+        var allowed = conditionValues!.Select(v => condition.IsMetBy(v)).ToArray();
+        if (!allowed.Contains(true))
+            throw new SynthColumnException(condition.Column,
+                $"has no category meeting the condition; its categories are {string.Join(", ", conditionValues!.Where(v => v is not null).Select(v => $"'{v}'"))}.");
+        var weights = shares.Select((w, k) => allowed[k] ? w : 0).ToArray();
+        return weights.Sum() > 0 ? weights : allowed.Select(a => a ? 1f : 0f).ToArray();
+    }
+
     /// <summary>Rejection sampling: generate candidates in chunks, keep the rows that meet every condition.</summary>
-    private DataFrame SampleMeeting(SampleConditions conditions, int rows, torch.Generator random)
+    private DataFrame SampleMeeting(SampleConditions conditions, int rows, torch.Generator random, float[]? weights)
     {
         int width = Transform.Width;
         long budget = Math.Max((long)rows * CandidatesPerRow, MinCandidates);
@@ -83,7 +142,7 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
         while (found < rows && generated < budget)
         {
             int count = (int)Math.Min(ChunkRows, budget - generated);
-            float[] candidates = Generate(count, random);
+            float[] candidates = Generate(count, random, weights);
             generated += count;
             var table = Transform.Reverse(candidates, count);
             for (int row = 0; row < count && found < rows; row++)
@@ -108,17 +167,23 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
         _ => condition.ToString(),
     };
 
-    /// <summary>rows × width generator outputs, row-major.</summary>
-    private float[] Generate(int rows, torch.Generator random)
+    /// <summary>rows × width generator outputs, row-major; a conditional generator's categories are drawn by <paramref name="weights"/>.</summary>
+    private float[] Generate(int rows, torch.Generator random, float[]? weights)
     {
+        using var categoryWeights = weights is null ? null : torch.tensor(weights);
         var result = new float[(long)rows * Transform.Width];
         using var _ = torch.no_grad();
         for (int start = 0; start < rows; start += ChunkRows)
         {
             using var scope = torch.NewDisposeScope();
             int count = Math.Min(ChunkRows, rows - start);
-            var noise = torch.randn([count, Options.LatentDim], generator: random).to(device);
-            var features = generator.forward(noise).to(torch.CPU).contiguous();
+            var input = torch.randn([count, Options.LatentDim], generator: random);
+            if (generator.Condition is { } span)
+            {
+                var codes = torch.multinomial(categoryWeights!, count, replacement: true, generator: random);
+                input = torch.cat([input, nn.functional.one_hot(codes, span.Width).to(torch.float32)], 1);
+            }
+            var features = generator.forward(input.to(device)).to(torch.CPU).contiguous();
             features.data<float>().CopyTo(result.AsSpan(start * Transform.Width, count * Transform.Width));
         }
         return result;
@@ -130,11 +195,20 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
         using var payload = new MemoryStream();
         using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
         {
-            writer.Write(PayloadTag);
+            writer.Write(conditionShares is null ? PayloadTag : ConditionalPayloadTag);
             writer.Write(Transform.ToJson().ToJsonString());
-            lock (gate) generator.save(writer);
+            if (conditionShares is not null)
+            {
+                writer.Write(conditionShares.Length);
+                foreach (float share in conditionShares) writer.Write(share);
+            }
+            lock (gate)
+            {
+                using var threads = TorchThreads.Use(Options.Threads);
+                generator.save(writer);
+            }
         }
-        ModelFile.Write(stream, GanSynthesizer.Name, Metadata, Options, payload.ToArray());
+        ModelFile.Write(stream, ModelName, Metadata, Options, payload.ToArray());
     }
 
     /// <summary>Restores a fitted GAN from a model file's content (the registry's load entry).</summary>
@@ -143,8 +217,8 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
     {
         ArgumentNullException.ThrowIfNull(content);
         TorchNativeLoader.EnsureLoaded();
-        if (content.Header.Model != GanSynthesizer.Name)
-            throw new SynthException($"The model file holds a '{content.Header.Model}' model, not a '{GanSynthesizer.Name}' one.");
+        if (content.Header.Model is not (GanSynthesizer.Name or GanSynthesizer.WassersteinName or GanSynthesizer.ConditionalName))
+            throw new SynthException($"The model file holds a '{content.Header.Model}' model, not a GAN.");
 
         GanOptions options;
         try
@@ -156,26 +230,40 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
             throw new SynthException($"The GAN model file's options are damaged: {e.Message}", e);
         }
         options.Validate();
+        if (options.ModelName != content.Header.Model)
+            throw new SynthException($"The model file says it holds a '{content.Header.Model}' model, but its options describe a '{options.ModelName}'.");
 
         GanGenerator? generator = null;
         try
         {
             using var reader = new BinaryReader(new MemoryStream(content.Payload, writable: false), Encoding.UTF8);
-            if (reader.ReadString() != PayloadTag)
-                throw new SynthException($"The model file's payload is not a '{GanSynthesizer.Name}' payload of a layout this version reads.");
+            string expectedTag = options.Condition is null ? PayloadTag : ConditionalPayloadTag;
+            if (reader.ReadString() != expectedTag)
+                throw new SynthException($"The model file's payload is not a '{options.ModelName}' payload of a layout this version reads.");
             var transform = TableTransform.FromJson(JsonNode.Parse(reader.ReadString())?.AsObject()
                 ?? throw new SynthException("The GAN model file holds no table transform."));
             content.Header.Metadata.EnsureSameSchema(transform.Metadata, "The GAN model file is inconsistent (header and transform)");
+            OutputSpan? conditionSpan = null;
+            float[]? shares = null;
+            if (options.Condition is { } column)
+            {
+                conditionSpan = GanSynthesizer.ConditionSpan(transform, column);
+                shares = new float[reader.ReadInt32()];
+                if (shares.Length != conditionSpan.Width)
+                    throw new SynthException($"The conditional GAN model file has {shares.Length} category shares for column '{column}', which has {conditionSpan.Width} categories.");
+                for (int k = 0; k < shares.Length; k++) shares[k] = reader.ReadSingle();
+            }
 
+            using var threads = TorchThreads.Use(options.Threads);
             // The weights are overwritten by load; the seeded generator only satisfies the constructor.
             using var init = new torch.Generator(0, torch.CPU);
-            generator = new GanGenerator(options.LatentDim, transform.Spans, options.GumbelTemperature, init);
+            generator = new GanGenerator(options.LatentDim, transform.Spans, options.GumbelTemperature, init, conditionSpan);
             generator.load(reader, strict: true);
             if (reader.BaseStream.Position != reader.BaseStream.Length)
                 throw new SynthException("The GAN model file has unexpected bytes after the generator's weights.");
             generator.to(TorchDevices.Resolve(options.Device));
             generator.eval();
-            return new FittedGan(options, transform, generator);
+            return new FittedGan(options, transform, generator, shares);
         }
         catch (Exception e) when (e is not SynthException)
         {

@@ -1,6 +1,16 @@
+using System.Text.Json.Serialization;
 using SynthCore.Data;
 
 namespace SynthCore.Synthesizers.Neural;
+
+/// <summary>The adversarial loss of the screen-time GAN.</summary>
+public enum GanLoss
+{
+    /// <summary>Binary cross-entropy with a sigmoid discriminator (the notebook's).</summary>
+    Bce,
+    /// <summary>Wasserstein loss with a gradient penalty (Gulrajani et al. 2017): an unbounded critic.</summary>
+    WganGp,
+}
 
 /// <summary>
 /// Options of the screen-time GAN (<see cref="GanSynthesizer"/>). The defaults are the original
@@ -74,6 +84,52 @@ public sealed record GanOptions
     /// </summary>
     public double GeneratorAverageDecay { get; init; } = 0.995;
 
+    /// <summary>The adversarial loss (<c>wgan-gp</c> registers the GAN with <see cref="GanLoss.WganGp"/> and Gulrajani et al.'s settings).</summary>
+    public GanLoss Loss { get; init; } = GanLoss.Bce;
+
+    /// <summary>Discriminator (critic) updates per generator update: 1 for BCE, 5 in WGAN-GP (n_critic).</summary>
+    public int CriticSteps { get; init; } = 1;
+
+    /// <summary>Weight λ of the gradient penalty (WGAN-GP only): (‖∇D(x̂)‖ − 1)² on real/fake interpolates.</summary>
+    public double GradientPenalty { get; init; } = 10;
+
+    /// <summary>
+    /// The categorical column the generator is conditioned on (the conditional GAN, <c>cgan</c>);
+    /// null for an unconditional GAN. Generator and discriminator both see its one-hot value, and
+    /// sampling that column's categories feeds them to the generator instead of rejecting rows.
+    /// </summary>
+    public string? Condition { get; init; }
+
+    /// <summary>The registry name these options describe: <c>cgan</c>, <c>wgan-gp</c> or <c>gan</c>.</summary>
+    [JsonIgnore]
+    public string ModelName => Condition is not null ? GanSynthesizer.ConditionalName : Loss == GanLoss.WganGp ? GanSynthesizer.WassersteinName : GanSynthesizer.Name;
+
+    /// <summary>
+    /// WGAN-GP's settings from Gulrajani et al. 2017 (Algorithm 1: λ 10, n_critic 5, Adam 1e-4,
+    /// β 0.5 / 0.9, as in their released GAN code for non-image data), on top of the GAN's others.
+    /// Weight averaging is kept: it smooths a Wasserstein generator just as well.
+    /// </summary>
+    public static GanOptions WganGpDefaults { get; } = new()
+    {
+        Loss = GanLoss.WganGp, CriticSteps = 5, GradientPenalty = 10, LearningRate = 1e-4, Beta1 = 0.5, Beta2 = 0.9,
+        RealLabel = 1, Steps = 2000,
+    };
+
+    /// <summary>
+    /// DP-SGD on the discriminator (Abadi et al. 2016; as in DP-GAN, Xie et al. 2018): null trains
+    /// normally; a value σ Poisson-samples each step's real rows with rate batch / rows, clips each
+    /// example's discriminator gradient to <see cref="DpMaxGradNorm"/> and adds N(0, σ²C²) noise. The
+    /// generator sees the data only through the discriminator, so it inherits the guarantee
+    /// (<see cref="FittedGan.DifferentialPrivacy"/>). Needs <see cref="Pac"/> = 1. Slow: one backward pass per example.
+    /// </summary>
+    public double? DpNoiseMultiplier { get; init; }
+
+    /// <summary>C: the per-example gradient norm bound of DP-SGD.</summary>
+    public double DpMaxGradNorm { get; init; } = 1.0;
+
+    /// <summary>The δ the DP-SGD ε is reported for.</summary>
+    public double DpDelta { get; init; } = 1e-5;
+
     /// <summary>Throws <see cref="SynthOptionException"/> naming the first bad option.</summary>
     public void Validate()
     {
@@ -94,6 +150,23 @@ public sealed record GanOptions
         if (!(RealLabel > 0.5 && RealLabel <= 1)) throw new SynthOptionException("real-label", $"must be in (0.5, 1] (got {RealLabel}).");
         if (!(GumbelTemperature > 0) || double.IsInfinity(GumbelTemperature))
             throw new SynthOptionException("gumbel-temperature", $"must be a positive number (got {GumbelTemperature}).");
+        if (CriticSteps < 1) throw new SynthOptionException("critic-steps", $"must be at least 1 (got {CriticSteps}).");
+        if (!(GradientPenalty >= 0) || double.IsInfinity(GradientPenalty))
+            throw new SynthOptionException("gradient-penalty", $"must be a non-negative number (got {GradientPenalty}).");
+        if (Condition is not null && string.IsNullOrWhiteSpace(Condition))
+            throw new SynthOptionException("condition", "must name a categorical column.");
+        if (DpNoiseMultiplier is double sigma)
+        {
+            if (!(sigma > 0) || double.IsInfinity(sigma))
+                throw new SynthOptionException("dp-noise-multiplier", $"must be a positive number (got {sigma}).");
+            if (Pac != 1)
+                throw new SynthOptionException("pac", $"must be 1 with dp-noise-multiplier: DP-SGD clips each real row's gradient, and packs of rows would mix them (got {Pac}).");
+            if (Loss != GanLoss.Bce || Condition is not null)
+                throw new SynthOptionException("dp-noise-multiplier", "applies to the plain 'gan' model only (not wgan-gp or cgan).");
+        }
+        if (!(DpMaxGradNorm > 0) || double.IsInfinity(DpMaxGradNorm))
+            throw new SynthOptionException("dp-max-grad-norm", $"must be a positive number (got {DpMaxGradNorm}).");
+        if (!(DpDelta > 0 && DpDelta < 1)) throw new SynthOptionException("dp-delta", $"must be in (0, 1) (got {DpDelta}).");
         TorchDevices.Resolve(Device, "device");
     }
 }

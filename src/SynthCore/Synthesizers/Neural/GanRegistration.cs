@@ -18,6 +18,23 @@ internal static class GanRegistration
         ["real-label"] = (o, v) => o with { RealLabel = Real("real-label", v) },
         ["gumbel-temperature"] = (o, v) => o with { GumbelTemperature = Real("gumbel-temperature", v) },
         ["generator-average-decay"] = (o, v) => o with { GeneratorAverageDecay = Real("generator-average-decay", v) },
+        ["critic-steps"] = (o, v) => o with { CriticSteps = Int("critic-steps", v) },
+        ["gradient-penalty"] = (o, v) => o with { GradientPenalty = Real("gradient-penalty", v) },
+        ["dp-noise-multiplier"] = (o, v) => o with { DpNoiseMultiplier = Real("dp-noise-multiplier", v) },
+        ["dp-max-grad-norm"] = (o, v) => o with { DpMaxGradNorm = Real("dp-max-grad-norm", v) },
+        ["dp-delta"] = (o, v) => o with { DpDelta = Real("dp-delta", v) },
+    };
+
+    /// <summary>The conditional GAN's extras: the GAN's, the condition column and the loss.</summary>
+    private static readonly Dictionary<string, Func<GanOptions, string, GanOptions>> ConditionalExtraOptions = new(ExtraOptions, StringComparer.OrdinalIgnoreCase)
+    {
+        ["condition"] = (o, v) => o with { Condition = v },
+        ["loss"] = (o, v) => v.Trim().ToLowerInvariant() switch
+        {
+            "bce" => o with { Loss = GanLoss.Bce },
+            "wgan-gp" => o with { Loss = GanLoss.WganGp, CriticSteps = GanOptions.WganGpDefaults.CriticSteps, LearningRate = GanOptions.WganGpDefaults.LearningRate, Beta2 = GanOptions.WganGpDefaults.Beta2, RealLabel = 1 },
+            _ => throw new SynthOptionException("loss", $"must be bce or wgan-gp (got '{v}')."),
+        },
     };
 
     public static SynthesizerDescriptor Descriptor { get; } = new(
@@ -26,11 +43,25 @@ internal static class GanRegistration
         settings => new GanSynthesizer(OptionsFrom(settings)),
         FittedGan.Load);
 
-    /// <summary>Epochs → Steps, BatchSize, LearningRate, Seed, Device, then the extra options.</summary>
-    /// <exception cref="SynthOptionException">An unknown extra option (the message lists the allowed ones) or a bad value.</exception>
-    public static GanOptions OptionsFrom(SynthesizerSettings settings)
+    public static SynthesizerDescriptor WassersteinDescriptor { get; } = new(
+        GanSynthesizer.WassersteinName,
+        "The screen-time GAN with the WGAN-GP loss (critic without sigmoid, gradient penalty 10, 5 critic steps, Adam 1e-4 / 0.5 / 0.9).",
+        settings => new GanSynthesizer(OptionsFrom(settings, GanOptions.WganGpDefaults)),
+        FittedGan.Load);
+
+    public static SynthesizerDescriptor ConditionalDescriptor { get; } = new(
+        GanSynthesizer.ConditionalName,
+        "Conditional screen-time GAN: generates for a chosen category (--option condition=COLUMN; loss=bce or wgan-gp).",
+        settings => new GanSynthesizer(OptionsFrom(settings, new GanOptions(), conditional: true)),
+        FittedGan.Load);
+
+    /// <summary>Epochs → Steps, BatchSize, LearningRate, Seed, Device, then the extra options, over <paramref name="defaults"/>.</summary>
+    /// <exception cref="SynthOptionException">An unknown extra option (the message lists the allowed ones) or a bad value; for the conditional GAN, no condition.</exception>
+    public static GanOptions OptionsFrom(SynthesizerSettings settings, GanOptions? defaults = null, bool conditional = false)
     {
-        var defaults = new GanOptions();
+        defaults ??= new GanOptions();
+        var extras = conditional ? ConditionalExtraOptions : ExtraOptions;
+        string model = conditional ? GanSynthesizer.ConditionalName : defaults.ModelName;
         var options = defaults with
         {
             Steps = settings.Epochs ?? defaults.Steps,
@@ -39,13 +70,17 @@ internal static class GanRegistration
             Seed = settings.Seed,
             Device = settings.Device,
         };
-        foreach (var (name, value) in settings.Extra)
+        // "loss" first: it resets the learning rate and betas the other options may then override.
+        foreach (var (name, value) in settings.Extra.OrderBy(e => !e.Key.Equals("loss", StringComparison.OrdinalIgnoreCase)))
         {
-            if (!ExtraOptions.TryGetValue(name, out var apply))
+            if (!extras.TryGetValue(name, out var apply))
                 throw new SynthOptionException(name,
-                    $"is not an option of the '{GanSynthesizer.Name}' model. Allowed: {string.Join(", ", ExtraOptions.Keys.Order(StringComparer.Ordinal))}.");
+                    $"is not an option of the '{model}' model. Allowed: {string.Join(", ", extras.Keys.Order(StringComparer.Ordinal))}.");
             options = apply(options, value);
         }
+        if (settings.LearningRate is { } rate) options = options with { LearningRate = rate };
+        if (conditional && options.Condition is null)
+            throw new SynthOptionException("condition", "the conditional GAN needs the categorical column to condition on: --option condition=COLUMN.");
         options.Validate();
         return options;
     }

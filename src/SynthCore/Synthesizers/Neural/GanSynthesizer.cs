@@ -11,8 +11,14 @@ namespace SynthCore.Synthesizers.Neural;
 /// </summary>
 public sealed class GanSynthesizer : ISynthesizer
 {
-    /// <summary>The registry name.</summary>
+    /// <summary>The registry name of the BCE GAN.</summary>
     public const string Name = "gan";
+
+    /// <summary>The registry name of the GAN with the WGAN-GP loss.</summary>
+    public const string WassersteinName = "wgan-gp";
+
+    /// <summary>The registry name of the conditional GAN.</summary>
+    public const string ConditionalName = "cgan";
 
     /// <param name="options">The options; null for the defaults.</param>
     /// <exception cref="SynthOptionException">An option is out of range or names an unavailable device.</exception>
@@ -24,7 +30,7 @@ public sealed class GanSynthesizer : ISynthesizer
 
     public GanOptions Options { get; }
 
-    public string ModelName => Name;
+    public string ModelName => Options.ModelName;
 
     public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -42,8 +48,41 @@ public sealed class GanSynthesizer : ISynthesizer
         if (transform.Width == 0)
             throw new SynthException("The table has nothing the GAN can model: every column is an identifier.");
 
+        var conditionSpan = Options.Condition is { } column ? ConditionSpan(transform, column) : null;
+        TrainingMemory.EnsureFits(Name, table.Rows.Count, transform, ParameterCount(transform.Width, Options));
         float[] data = transform.Transform(table);
-        var generator = GanTrainer.Train(data, checked((int)table.Rows.Count), transform.Spans, Options, progress, cancellationToken);
-        return new FittedGan(Options, transform, generator);
+        int rows = checked((int)table.Rows.Count);
+        var shares = conditionSpan is null ? null : CategoryShares(data, rows, transform.Width, conditionSpan);
+        var generator = GanTrainer.Train(data, rows, transform.Spans, Options, conditionSpan, progress, cancellationToken,
+            lastGood => new FittedGan(Options, transform, lastGood, shares));
+        return new FittedGan(Options, transform, generator, shares);
+    }
+
+    /// <summary>The one-hot span of the condition column.</summary>
+    /// <exception cref="SynthColumnException">The column does not exist or is not categorical or boolean.</exception>
+    internal static OutputSpan ConditionSpan(TableTransform transform, string column)
+    {
+        var kind = transform.Metadata[column].Kind;
+        if (kind is not (ColumnKind.Categorical or ColumnKind.Boolean))
+            throw new SynthColumnException(column, $"cannot be the condition of the conditional GAN: it is {kind.ToString().ToLowerInvariant()}, not categorical or boolean.");
+        return transform.Spans.Single(s => s.Column == column && s.Activation == OutputActivation.Softmax);
+    }
+
+    /// <summary>The share of rows in each category of the condition span: unconditional sampling draws conditions from it.</summary>
+    private static float[] CategoryShares(float[] data, int rows, int width, OutputSpan span)
+    {
+        var shares = new float[span.Width];
+        for (int r = 0; r < rows; r++)
+            for (int k = 0; k < span.Width; k++)
+                shares[k] += data[r * width + span.Start + k] / rows;
+        return shares;
+    }
+
+    /// <summary>Trained parameters of the generator (counted twice: it and its weight average) and the discriminator.</summary>
+    internal static long ParameterCount(long width, GanOptions options)
+    {
+        long generator = (options.LatentDim * 128L + 128) + (128 * 256 + 256) + (256 * 512 + 512) + (512 * width + width) + 2 * (128 + 256 + 512);
+        long discriminator = (width * options.Pac * 512 + 512) + (512 * 256 + 256) + (256 * 128 + 128) + (128 + 1);
+        return 2 * generator + discriminator;
     }
 }

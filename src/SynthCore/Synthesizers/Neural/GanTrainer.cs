@@ -9,9 +9,10 @@ using static TorchSharp.torch;
 namespace SynthCore.Synthesizers.Neural;
 
 /// <summary>
-/// The standard non-saturating GAN loop on a transformed table (rows × width floats): each step
-/// updates the discriminator on real rows and detached generated rows, then the generator
-/// through the updated discriminator.
+/// The GAN loop on a transformed table (rows × width floats): each step updates the
+/// discriminator (critic) <see cref="GanOptions.CriticSteps"/> times on real rows and detached
+/// generated rows, then the generator through the updated discriminator: the non-saturating BCE
+/// loss, or the Wasserstein loss with a gradient penalty (WGAN-GP).
 /// </summary>
 internal static class GanTrainer
 {
@@ -19,10 +20,12 @@ internal static class GanTrainer
     /// <param name="data">Row-major transformed rows.</param>
     /// <param name="rows">Rows in <paramref name="data"/>.</param>
     /// <param name="spans">The transform's output spans; their total width is the row width.</param>
-    /// <exception cref="SynthException">A loss became NaN or infinite.</exception>
+    /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; carries the model before that step.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; checked every step.</exception>
-    public static GanGenerator Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, GanOptions options,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    /// <param name="conditionSpan">The one-hot span of the condition column for a conditional GAN, else null.</param>
+    /// <param name="wrap">Makes a fitted model of a generator: used for the last good state when training diverges.</param>
+    public static GanGenerator Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, GanOptions options, OutputSpan? conditionSpan,
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Func<GanGenerator, IFittedSynthesizer> wrap)
     {
         TorchNativeLoader.EnsureLoaded();
         options.Validate();
@@ -37,9 +40,9 @@ internal static class GanTrainer
         using var torchRandom = new torch.Generator((ulong)options.Seed, torch.CPU);
         var batchRandom = new Random(options.Seed);
 
-        using var generator = new GanGenerator(options.LatentDim, spans, options.GumbelTemperature, torchRandom) { Randomness = torchRandom };
+        using var generator = new GanGenerator(options.LatentDim, spans, options.GumbelTemperature, torchRandom, conditionSpan) { Randomness = torchRandom };
         generator.to(device);
-        var averaged = new GanGenerator(options.LatentDim, spans, options.GumbelTemperature, torchRandom);
+        var averaged = new GanGenerator(options.LatentDim, spans, options.GumbelTemperature, torchRandom, conditionSpan);
         averaged.to(device);
         try
         {
@@ -48,6 +51,9 @@ internal static class GanTrainer
             discriminator.to(device);
             using var generatorOptimizer = optim.Adam(generator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
             using var discriminatorOptimizer = optim.Adam(discriminator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
+            // DP-SGD draws its Poisson batches from its own seeded stream, so the non-private path is unchanged.
+            var dp = options.DpNoiseMultiplier is null ? null : new GanDpSgd(discriminator, options, rows, torchRandom, new Random(unchecked(options.Seed * 31 + 7)));
+            double dpLoss = 0;
 
             // Uploaded once; each step only gathers its rows.
             using var table = torch.tensor(data, [rows, width], device: device);
@@ -59,48 +65,106 @@ internal static class GanTrainer
 
             generator.train();
             discriminator.train();
+            bool wasserstein = options.Loss == GanLoss.WganGp;
             var clock = Stopwatch.StartNew();
             for (int step = 1; step <= options.Steps; step++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
+                Tensor fake = null!, condition = null!, discriminatorLoss = null!, penalty = null!;
+                for (int critic = 1; critic <= options.CriticSteps; critic++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (dp is not null)
+                    {
+                        // Poisson batch of real rows (its size varies); as many fakes, and at least a full batch for the generator.
+                        var chosen = dp.SampleRows();
+                        var realRows = table.index_select(0, torch.tensor(chosen, device: device));
+                        var dpNoise = torch.randn([Math.Max(options.BatchSize, chosen.Length), options.LatentDim], generator: torchRandom).to(device);
+                        var all = generator.forward(dpNoise);
+                        fake = all.narrow(0, 0, options.BatchSize);
+                        if (dp.ComputeGradients(discriminator, realRows, all.narrow(0, 0, chosen.Length).detach(), options.RealLabel) is double loss)
+                        {
+                            dpLoss = loss;
+                            CheckFinite(dpLoss, "discriminator");
+                        }
+                        discriminatorOptimizer.step();
+                        continue;
+                    }
+                    for (int i = 0; i < batchRows.Length; i++) batchRows[i] = batchRandom.Next(rows);
+                    var real = table.index_select(0, torch.tensor(batchRows, device: device));
+                    var noise = torch.randn([options.BatchSize, options.LatentDim], generator: torchRandom).to(device);
+                    // The conditional GAN generates for the real rows' own categories, so both sides share the condition's distribution.
+                    condition = conditionSpan is { } c ? real.narrow(1, c.Start, c.Width) : null!;
+                    var input = conditionSpan is null ? noise : torch.cat([noise, condition], 1);
+                    // Only the last critic step's rows train the generator; earlier ones need no graph.
+                    bool last = critic == options.CriticSteps;
+                    using (last ? null : torch.no_grad()) fake = generator.forward(input);
 
-                for (int i = 0; i < batchRows.Length; i++) batchRows[i] = batchRandom.Next(rows);
-                var real = table.index_select(0, torch.tensor(batchRows, device: device));
-                var noise = torch.randn([options.BatchSize, options.LatentDim], generator: torchRandom).to(device);
-                var fake = generator.forward(noise);
-
-                discriminatorOptimizer.zero_grad();
-                var discriminatorLoss =
-                    nn.functional.binary_cross_entropy_with_logits(discriminator.forward(real), realTarget)
-                    + nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake.detach()), fakeTarget);
-                discriminatorLoss.backward();
-                discriminatorOptimizer.step();
+                    // Each loss is checked before its update is applied, so a divergence never reaches the weights.
+                    discriminatorOptimizer.zero_grad();
+                    if (wasserstein)
+                    {
+                        penalty = WassersteinPenalty.Compute(discriminator, real, fake.detach(), options.Pac, options.GradientPenalty, torchRandom);
+                        discriminatorLoss = discriminator.forward(fake.detach()).mean() - discriminator.forward(real).mean();
+                        var total = discriminatorLoss + penalty;
+                        CheckFinite(total.item<float>(), "critic");
+                        total.backward();
+                    }
+                    else
+                    {
+                        discriminatorLoss =
+                            nn.functional.binary_cross_entropy_with_logits(discriminator.forward(real), realTarget)
+                            + nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake.detach()), fakeTarget);
+                        CheckFinite(discriminatorLoss.item<float>(), "discriminator");
+                        discriminatorLoss.backward();
+                    }
+                    discriminatorOptimizer.step();
+                }
 
                 // Non-saturating generator loss: maximise log D(G(z)) rather than minimise log(1 − D(G(z))).
+                // WGAN: maximise the critic's score of the generated rows.
                 generatorOptimizer.zero_grad();
-                var generatorLoss = nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake), generatorTarget);
+                var generatorLoss = wasserstein
+                    ? -discriminator.forward(fake).mean()
+                    : nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake), generatorTarget);
+                double gLoss = generatorLoss.item<float>();
+                CheckFinite(gLoss, "generator");
                 generatorLoss.backward();
                 generatorOptimizer.step();
                 average.Update();
+                double dLoss = dp is null ? discriminatorLoss.item<float>() : dpLoss;
 
-                double dLoss = discriminatorLoss.item<float>();
-                double gLoss = generatorLoss.item<float>();
-                if (!double.IsFinite(dLoss) || !double.IsFinite(gLoss))
-                    throw new SynthException(
-                        $"GAN training diverged at step {step} of {options.Steps}: generator loss {gLoss}, discriminator loss {dLoss}. "
-                        + $"Try a lower learning rate (now {options.LearningRate}).");
+                void CheckFinite(double loss, string network)
+                {
+                    if (!double.IsFinite(loss)) throw Diverged(step, network, loss);
+                }
 
                 if (progress is not null && (step % options.ProgressEvery == 0 || step == options.Steps))
                 {
                     var elapsed = clock.Elapsed;
                     var remaining = TimeSpan.FromTicks(elapsed.Ticks / step * (options.Steps - step));
-                    progress.Report(new TrainingProgress("train", step, options.Steps,
-                        new Dictionary<string, double> { ["generator"] = gLoss, ["discriminator"] = dLoss }, elapsed, remaining));
+                    var losses = new Dictionary<string, double> { ["generator"] = gLoss, ["discriminator"] = dLoss };
+                    if (wasserstein) losses["gradient_penalty"] = penalty.item<float>();
+                    progress.Report(new TrainingProgress("train", step, options.Steps, losses, elapsed, remaining));
                 }
             }
             averaged.eval();
             return averaged;
+
+            TrainingDivergedException Diverged(int step, string network, double loss)
+            {
+                bool sound = averaged.parameters().All(p => p.isfinite().all().item<bool>());
+                averaged.eval();
+                return new TrainingDivergedException(
+                    $"GAN training diverged at step {step} of {options.Steps}: the {network} loss became {loss}. "
+                    + $"Try a lower --learning-rate (now {options.LearningRate})"
+                    + (sound && step > 1 ? $"; the model as of step {step - 1} is kept." : "."),
+                    step, sound && step > 1 ? wrap(averaged) : null);
+            }
+        }
+        catch (TrainingDivergedException e) when (e.LastGood is not null)
+        {
+            throw; // The generator now belongs to the last-good model.
         }
         catch
         {
