@@ -54,6 +54,26 @@ public sealed class CliEvaluateTests : IDisposable
     }
 
     [Fact]
+    public void Target_utility_numbers_equal_the_utility_report()
+    {
+        string real = sandbox.People();
+        string json = sandbox.PathOf("u.json");
+        var result = CliProcess.Run(sandbox.Directory, "evaluate", real, real, "--target", "income", "--json", json);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Machine-learning utility for 'income' (regression", result.Out);
+
+        var table = CsvTable.Read(real);
+        var expected = SynthCore.Evaluation.Utility.UtilityReport.Evaluate(table, table, TableMetadata.Detect(table), new("income"));
+        var models = JsonNode.Parse(File.ReadAllText(json))!["utility"]!["models"]!.AsArray();
+        foreach (var r in expected.Results)
+        {
+            var node = models.Single(m => (string)m!["model"]! == r.Model)!;
+            Assert.Equal(r.TrainRealTestReal.RSquared!.Value, (double)node["train_real_test_real"]!["r2"]!);
+            Assert.Equal(r.TrainSyntheticTestReal.MeanAbsoluteError!.Value, (double)node["train_synthetic_test_real"]!["mae"]!);
+        }
+    }
+
+    [Fact]
     public void An_existing_json_file_is_kept_without_force()
     {
         string real = sandbox.People();

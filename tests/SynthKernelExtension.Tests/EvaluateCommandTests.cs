@@ -88,7 +88,9 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.DoesNotMatch("<script[^>]*src=", page);
         Assert.Contains($"{expected.Score:0.0000}", page);
         Assert.Contains("\"name\":\"synthetic\"", page);
-        Assert.Contains("\"type\":\"heatmap\"", page);
+        Assert.Contains("<h2>Correlations (Pearson)</h2>", page);
+        // One chart per column (3), three correlation heatmaps and the PCA scatter.
+        Assert.Equal(7, System.Text.RegularExpressions.Regex.Matches(page, "var renderPlotly_[0-9a-f]+ = function").Count);
         Assert.Contains($"Wrote {json}", host.Lines);
         Assert.Contains($"Wrote {html}", host.Lines);
     }
@@ -133,5 +135,71 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(ExitCodes.DataOrOptionError, Run("evaluate", "real", "synth", "--json", file, "--report", file));
         Assert.Contains("--report", Assert.Single(host.Errors));
         Assert.False(File.Exists(file));
+    }
+
+    [Fact]
+    public void Target_adds_the_utility_section_to_the_text_json_and_report()
+    {
+        var penguins = SynthCore.Data.CsvTable.Read(PenguinsPath());
+        host.Tables["penguins"] = penguins;
+        host.Tables["copy"] = penguins.Clone();
+        string json = PathIn("u.json"), html = PathIn("u.html");
+        Assert.Equal(0, Run("evaluate", "penguins", "copy", "--target", "Species", "--seed", "7", "--json", json, "--report", html));
+        var evaluation = Assert.IsType<Evaluation>(Assert.Single(host.Shown));
+        var utility = Assert.IsType<SynthCore.Evaluation.Utility.UtilityReport>(evaluation.Utility);
+        var expected = SynthCore.Evaluation.Utility.UtilityReport.Evaluate(penguins, penguins, TableMetadata.Detect(penguins),
+            new SynthCore.Evaluation.Utility.UtilityOptions("Species") { Seed = 7 });
+        Assert.Equal(expected.Results, utility.Results);
+
+        string text = TextRendering.Render(evaluation);
+        Assert.Contains("Machine-learning utility for 'Species' (classification; tested on 103 held-out real rows", text);
+        Assert.Matches(@"gradient_boosted_trees\s+roc_auc", text);
+        Assert.Contains("PCA of the real table, explained variance: PC1 ", text);
+
+        var node = JsonNode.Parse(File.ReadAllText(json))!["utility"]!;
+        Assert.Equal("classification", (string)node["task"]!);
+        Assert.Equal(241, (int)node["real_train_rows"]!);
+        var linear = node["models"]!.AsArray().Single(m => (string)m!["model"]! == "linear")!;
+        var expectedLinear = expected.Results.Single(r => r.Model == "linear");
+        Assert.Equal(expectedLinear.TrainSyntheticTestReal.Accuracy!.Value, (double)linear["train_synthetic_test_real"]!["accuracy"]!);
+        Assert.Equal(expectedLinear.TrainRealTestReal.RocAuc!.Value, (double)linear["train_real_test_real"]!["roc_auc"]!);
+
+        string page = File.ReadAllText(html);
+        Assert.Contains("Machine-learning utility: Species", page);
+        Assert.Contains("Principal components", page);
+    }
+
+    [Fact]
+    public void Target_and_seed_errors_name_the_option()
+    {
+        Assert.Equal(ExitCodes.DataOrOptionError, Run("evaluate", "real", "synth", "--target", "height"));
+        Assert.Contains("Option '--target': unknown column 'height'", Assert.Single(host.Errors));
+        host.Errors.Clear();
+        Assert.Equal(ExitCodes.DataOrOptionError, Run("evaluate", "real", "synth", "--seed", "3"));
+        Assert.Contains("Option '--seed': only applies with --target", Assert.Single(host.Errors));
+        Assert.Empty(host.Shown);
+    }
+
+    [Fact]
+    public void A_single_numeric_column_gets_one_principal_component_and_no_heatmap()
+    {
+        host.Tables["one"] = new DataFrame(new DoubleDataFrameColumn("x", new double[] { 1, 2, 3, 4, 5 }));
+        host.Tables["other"] = new DataFrame(new DoubleDataFrameColumn("x", new double[] { 2, 2, 3, 9 }));
+        string html = PathIn("one.html");
+        Assert.Equal(0, Run("evaluate", "one", "other", "--report", html));
+        var evaluation = Assert.IsType<Evaluation>(Assert.Single(host.Shown));
+        Assert.Equal([1.0], evaluation.Pca!.ExplainedVarianceRatio);
+        Assert.Null(evaluation.Quality.CorrelationDifference);
+        string page = File.ReadAllText(html);
+        Assert.DoesNotContain("<h2>Correlations", page);
+        Assert.Contains("PC1 (100.0% of the real variance)", page);
+    }
+
+    private static string PenguinsPath()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SynthNotebooks.sln")))
+                return Path.Combine(dir.FullName, "data", "penguins.csv");
+        throw new DirectoryNotFoundException("SynthNotebooks.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -22,6 +22,13 @@ internal static class BuiltIn
         registry.Register(SequenceRegistration.Arima);
         registry.Register(SequenceRegistration.Ar1);
         registry.Register(SequenceRegistration.BlockBootstrap);
+        registry.Register(Neural.Ctgan.CtganRegistration.Descriptor);
+        registry.Register(Neural.Tvae.TvaeRegistration.TvaeDescriptor);
+        registry.Register(Neural.Tvae.TvaeRegistration.VaeDescriptor);
+        registry.Register(StatisticalRegistration.Smote);
+        registry.Register(StatisticalRegistration.Kde);
+        registry.Register(StatisticalRegistration.Gmm);
+        registry.Register(StatisticalRegistration.Cart);
         return registry;
     }
 }

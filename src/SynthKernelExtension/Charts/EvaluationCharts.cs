@@ -1,5 +1,6 @@
 using Plotly.NET;
 using SynthCore.Data;
+using SynthCore.Evaluation.Embeddings;
 
 namespace SynthKernelExtension.Charts;
 
@@ -54,6 +55,74 @@ public static class EvaluationCharts
         layout.SetProperty("height", 420);
         layout.SetProperty("width", 520);
         return GenericChart.addLayout(layout, GenericChart.ofTraceObject(true, trace));
+    }
+
+    /// <summary>Most points drawn per table in a scatter chart; larger tables are thinned to every k-th row.</summary>
+    public const int MaxScatterPoints = 5000;
+
+    /// <summary>
+    /// Real and synthetic rows on the real table's first two principal components (one component: against the row number).
+    /// </summary>
+    public static GenericChart PcaScatter(PcaEmbedding pca)
+    {
+        var traces = new[] { Scatter("real", RealColor, pca.Real), Scatter("synthetic", SyntheticColor, pca.Synthetic) };
+        var chart = GenericChart.combine(traces.Select(t => GenericChart.ofTraceObject(true, t)));
+        var layout = new Layout();
+        string Axis(int k) => k < pca.ExplainedVarianceRatio.Count
+            ? $"PC{k + 1} ({100 * pca.ExplainedVarianceRatio[k]:0.0}% of the real variance)" : "row";
+        layout.SetProperty("title", Title("Principal components of the real table"));
+        layout.SetProperty("xaxis", EvaluationCharts.Axis(Axis(0)));
+        layout.SetProperty("yaxis", EvaluationCharts.Axis(Axis(1)));
+        layout.SetProperty("height", 480);
+        layout.SetProperty("width", 640);
+        return GenericChart.addLayout(layout, chart);
+    }
+
+    /// <summary>The joint t-SNE map of real and synthetic rows, coloured by source.</summary>
+    public static GenericChart TSneScatter(TSneEmbedding embedding)
+    {
+        var real = embedding.Points.Where((_, i) => embedding.Source[i] == TSneEmbedding.Real).ToArray();
+        var synthetic = embedding.Points.Where((_, i) => embedding.Source[i] == TSneEmbedding.Synthetic).ToArray();
+        var chart = GenericChart.combine(new[] { Scatter("real", RealColor, real), Scatter("synthetic", SyntheticColor, synthetic) }
+            .Select(t => GenericChart.ofTraceObject(true, t)));
+        var layout = new Layout();
+        layout.SetProperty("title", Title($"t-SNE of real and synthetic rows together (KL {embedding.KlDivergence:0.000})"));
+        layout.SetProperty("xaxis", Axis("t-SNE 1"));
+        layout.SetProperty("yaxis", Axis("t-SNE 2"));
+        layout.SetProperty("height", 480);
+        layout.SetProperty("width", 640);
+        return GenericChart.addLayout(layout, chart);
+    }
+
+    /// <summary>Grouped bars of each utility metric, trained on real rows and trained on synthetic rows (both tested on real holdout rows).</summary>
+    public static GenericChart UtilityBars(IReadOnlyList<(string Model, string Metric, double? Real, double? Synthetic)> rows)
+    {
+        var labels = rows.Select(r => (object)$"{r.Model} {r.Metric}").ToArray();
+        var traces = new[]
+        {
+            Bar("train real, test real", RealColor, labels, rows.Select(r => r.Real ?? double.NaN).ToArray()),
+            Bar("train synthetic, test real", SyntheticColor, labels, rows.Select(r => r.Synthetic ?? double.NaN).ToArray()),
+        };
+        var chart = GenericChart.combine(traces.Select(t => GenericChart.ofTraceObject(true, t)));
+        var layout = new Layout();
+        layout.SetProperty("title", Title("Machine-learning utility"));
+        layout.SetProperty("barmode", "group");
+        layout.SetProperty("height", 400);
+        layout.SetProperty("width", 720);
+        return GenericChart.addLayout(layout, chart);
+    }
+
+    private static Trace2D Scatter(string name, string color, IReadOnlyList<double[]> points)
+    {
+        int step = Math.Max(1, (points.Count + MaxScatterPoints - 1) / MaxScatterPoints);
+        var shown = points.Where((_, i) => i % step == 0).ToArray();
+        var trace = new Trace2D("scatter");
+        trace.SetProperty("name", step > 1 ? $"{name} (every {step}th row)" : name);
+        trace.SetProperty("mode", "markers");
+        trace.SetProperty("x", shown.Select(p => Math.Round(p[0], 5)).ToArray());
+        trace.SetProperty("y", shown.Select((p, i) => p.Length > 1 ? Math.Round(p[1], 5) : i * step).ToArray());
+        trace.SetProperty("marker", new Dictionary<string, object> { ["color"] = color, ["size"] = 5, ["opacity"] = 0.5 });
+        return trace;
     }
 
     private static Trace2D[] HistogramBars(IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)

@@ -5,9 +5,9 @@ using SynthKernelExtension.Reports;
 namespace SynthKernelExtension.Commands;
 
 /// <summary>
-/// <c>synth evaluate &lt;real&gt; &lt;synthetic&gt; [--categorical a,b] [--json FILE] [--report FILE.html] [--force]</c>:
-/// quality and diagnostic reports of a synthetic table against the real one. Column kinds are detected
-/// on the real table.
+/// <c>synth evaluate &lt;real&gt; &lt;synthetic&gt; [--categorical a,b] [--target COLUMN [--seed N]] [--json FILE] [--report FILE.html] [--force]</c>:
+/// quality and diagnostic reports of a synthetic table against the real one, and with --target its
+/// machine-learning utility. Column kinds are detected on the real table.
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -18,6 +18,10 @@ internal static class EvaluateCommand
         string? json = parse.GetValue(grammar.EvaluateJson);
         string? report = parse.GetValue(grammar.EvaluateReport);
         bool force = parse.GetValue(grammar.EvaluateForce);
+        string? target = parse.GetValue(grammar.EvaluateTarget);
+        int? seed = parse.GetValue(grammar.EvaluateSeed);
+        if (seed < 0) throw new SynthCore.Data.SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
+        if (seed is not null && target is null) throw new SynthCore.Data.SynthOptionException("--seed", "only applies with --target.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
         if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report");
         if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
@@ -29,7 +33,10 @@ internal static class EvaluateCommand
             throw new SynthCore.Data.SynthException($"{syntheticName}: the table has no rows.");
         context.Cancellation.ThrowIfCancellationRequested();
 
-        var evaluation = Evaluation.Run(realName, real, syntheticName, synthetic, metadata);
+        if (target is not null && !metadata.Contains(target))
+            throw new SynthCore.Data.SynthOptionException("--target", $"unknown column '{target}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
+        var utility = target is null ? null : new SynthCore.Evaluation.Utility.UtilityOptions(target) { Seed = seed ?? 42 };
+        var evaluation = Evaluation.Run(realName, real, syntheticName, synthetic, metadata, utility, context.Cancellation);
         context.Cancellation.ThrowIfCancellationRequested();
         context.Host.Show(evaluation);
 

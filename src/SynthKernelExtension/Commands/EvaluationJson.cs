@@ -40,6 +40,9 @@ internal static class EvaluationJson
                 ["wasserstein"] = Number(d.Wasserstein), ["ks_statistic"] = Number(d.KsStatistic), ["ks_p_value"] = Number(d.KsPValue),
             }),
             ["correlation_difference_frobenius"] = Number(quality.CorrelationDifference),
+            ["pca_explained_variance_ratio"] = evaluation.Pca is null ? null
+                : new JsonArray(evaluation.Pca.ExplainedVarianceRatio.Select(r => Number(r)).ToArray()),
+            ["utility"] = evaluation.Utility is null ? null : Utility(evaluation.Utility),
             ["diagnostic"] = new JsonObject
             {
                 ["score"] = Number(evaluation.Diagnostic.Score),
@@ -54,6 +57,29 @@ internal static class EvaluationJson
                 }),
             },
         };
+    }
+
+    private static JsonObject Utility(SynthCore.Evaluation.Utility.UtilityReport utility) => new()
+    {
+        ["target"] = utility.Target,
+        ["task"] = utility.Task == SynthCore.Evaluation.Utility.UtilityTask.Classification ? "classification" : "regression",
+        ["real_train_rows"] = utility.RealTrainRows,
+        ["real_test_rows"] = utility.RealTestRows,
+        ["synthetic_rows"] = utility.SyntheticRows,
+        ["classes"] = utility.Classes is null ? null : new JsonArray(utility.Classes.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray()),
+        ["models"] = Array(utility.Results, r => new JsonObject
+        {
+            ["model"] = r.Model,
+            ["train_real_test_real"] = Scores(r.TrainRealTestReal),
+            ["train_synthetic_test_real"] = Scores(r.TrainSyntheticTestReal),
+        }),
+    };
+
+    private static JsonObject Scores(SynthCore.Evaluation.Utility.UtilityScores scores)
+    {
+        var node = new JsonObject();
+        foreach (var (name, value) in UtilityMetricNames.Of(scores)) node[name] = Number(value);
+        return node;
     }
 
     private static JsonNode? Number(double? value) => value is double v && double.IsFinite(v) ? JsonValue.Create(v) : null;

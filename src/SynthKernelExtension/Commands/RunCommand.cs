@@ -26,6 +26,7 @@ internal static class RunCommand
         string outDir = parse.GetValue(grammar.RunOut)!;
         string? json = parse.GetValue(grammar.RunJson);
         bool force = parse.GetValue(grammar.RunForce);
+        string? into = VariableName.Checked(parse.GetValue(grammar.RunInto));
         bool augment = parse.GetValue(grammar.RunAugment);
         string? balance = parse.GetValue(grammar.RunBalance);
         double? balanceRatio = parse.GetValue(grammar.RunBalanceRatio);
@@ -49,11 +50,15 @@ internal static class RunCommand
             throw new SynthOptionException(augment ? "--augment" : "--balance", $"does not apply to the sequence model '{model}' (it generates whole sequences, not rows of the table).");
         var realData = sequences is null ? null : SequenceData.FromTable(table, metadata, sequences.DataOptions);
         if (realData is not null) rows = rowsOption ?? realData.WindowCount;
+        if (realData is not null && augment)
+            throw new SynthOptionException("--augment", $"does not apply to the sequence model '{model}': its rows are sequences, not rows of the input table.");
 
         var clock = Stopwatch.StartNew();
         BalanceResult? balanced = null;
         if (balance is not null)
         {
+            if (sequences is not null)
+                throw new SynthOptionException("--balance", $"does not apply to the sequence model '{model}'.");
             balanced = Balancer.Balance(fit.Model, table, balance, balanceRatio ?? 1.0, settings.Seed);
             context.Host.WriteLine(Messages.Balanced(balance, balanced));
         }
@@ -77,7 +82,7 @@ internal static class RunCommand
         var output = augment ? AugmentedTable.Create(table, synthetic) : synthetic;
         var export = CsvExporter.ExportTimestamped(output, outDir, name);
         double exportSeconds = clock.Elapsed.TotalSeconds;
-        context.Host.Store(name, output);
+        context.Host.Store(into ?? name, output);
         context.Host.WriteLine(Messages.Exported(export));
 
         if (json is not null)

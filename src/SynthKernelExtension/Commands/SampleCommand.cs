@@ -40,6 +40,7 @@ internal static class SampleCommand
         string name = parse.GetValue(grammar.SampleName) ?? Path.GetFileNameWithoutExtension(modelName);
         string? json = parse.GetValue(grammar.SampleJson);
         bool force = parse.GetValue(grammar.SampleForce);
+        string? into = VariableName.Checked(parse.GetValue(grammar.SampleInto));
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
 
         var model = context.Host.ResolveModel(modelName, context.Registry);
@@ -51,7 +52,7 @@ internal static class SampleCommand
             var table = model.Sample(rows, null, seed);
             context.Cancellation.ThrowIfCancellationRequested();
             export = CsvExporter.ExportTimestamped(table, outDir, name);
-            context.Host.Store(name, table);
+            context.Host.Store(into ?? name, table);
         }
         else
         {

@@ -17,18 +17,18 @@ public sealed class SynthGrammar
         Add(Describe, DescribeData, DescribeDataOption, DescribeCategorical, DescribeJson, DescribeForce);
 
         Fit = new Command("fit", "Fit a model to a table and save it as a model file.");
-        Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitForce);
+        Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitForce, FitInto);
         FitSettings.AddTo(Fit);
 
         Sample = new Command("sample", "Sample rows from a saved model and write them as a timestamped CSV.");
-        Add(Sample, SampleModel, SampleRows, SampleSeed, SampleOut, SampleName, SampleJson, SampleForce);
+        Add(Sample, SampleModel, SampleRows, SampleSeed, SampleOut, SampleName, SampleJson, SampleForce, SampleInto);
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
-        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce, RunAugment, RunBalance, RunBalanceRatio);
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunInto);
         RunSettings.AddTo(Run);
 
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
-        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateJson, EvaluateReport, EvaluateForce);
+        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateTarget, EvaluateSeed, EvaluateJson, EvaluateReport, EvaluateForce);
 
         Models = new Command("models", "List the available models.");
 
@@ -60,6 +60,7 @@ public sealed class SynthGrammar
     public Option<string> FitOut { get; } = new("--out") { Description = "The model file to write.", Required = true };
     public Option<bool> FitForce { get; } = ForceOption("model file");
     public FitSettingsOptions FitSettings { get; } = new();
+    public Option<string?> FitInto { get; } = IntoOption("fitted model", "the model file's name");
 
     public Command Sample { get; }
     public Argument<string> SampleModel { get; } = new("model") { Description = "The fitted model: a model file (console) or a variable (notebook)." };
@@ -69,6 +70,7 @@ public sealed class SynthGrammar
     public Option<string?> SampleName { get; } = NameOption("the model's name");
     public Option<string?> SampleJson { get; } = JsonOption();
     public Option<bool> SampleForce { get; } = ForceOption("--json file");
+    public Option<string?> SampleInto { get; } = IntoOption("sampled DataFrame", "--name");
 
     public Command Run { get; }
     public Argument<string?> RunData { get; } = DataArgument();
@@ -80,6 +82,7 @@ public sealed class SynthGrammar
     public Option<string?> RunJson { get; } = JsonOption();
     public Option<bool> RunForce { get; } = ForceOption("--json file");
     public FitSettingsOptions RunSettings { get; } = new();
+    public Option<string?> RunInto { get; } = IntoOption("exported DataFrame (with --augment, real and synthetic rows)", "--name");
     public Option<bool> RunAugment { get; } = new("--augment")
     {
         Description = "Export the real rows followed by the synthetic rows, with a 'source' column (real / synthetic).",
@@ -98,6 +101,11 @@ public sealed class SynthGrammar
     public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV file (console) or a DataFrame variable (notebook)." };
     public Argument<string> EvaluateSynthetic { get; } = new("synthetic") { Description = "The synthetic table to score, with the real table's columns." };
     public Option<string?> EvaluateCategorical { get; } = CategoricalOption();
+    public Option<string?> EvaluateTarget { get; } = new("--target")
+    {
+        Description = "Also measure machine-learning utility for this column: models trained on the synthetic table (and, for reference, on real rows) tested on held-out real rows.",
+    };
+    public Option<int?> EvaluateSeed { get; } = NullableInt("--seed", "Seed of the --target holdout split and models (default 42).");
     public Option<string?> EvaluateJson { get; } = JsonOption();
     public Option<string?> EvaluateReport { get; } = new("--report") { Description = "Also write a self-contained HTML report (tables and charts, works offline) to this file." };
     public Option<bool> EvaluateForce { get; } = ForceOption("--json or --report file");
@@ -204,6 +212,11 @@ public sealed class SynthGrammar
     private static Option<string?> NameOption(string fallback) => new("--name")
     {
         Description = $"Name of the output file: <name>_synthetic_<timestamp>.csv (default: {fallback}).",
+    };
+
+    private static Option<string?> IntoOption(string what, string fallback) => new("--into")
+    {
+        Description = $"Notebook only: the variable that receives the {what} (default: {fallback}). The console ignores it.",
     };
 
     private static Option<int> RowsOption(bool required) => new("--rows")

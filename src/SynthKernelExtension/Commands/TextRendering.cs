@@ -122,6 +122,17 @@ public static class TextRendering
         }
         if (quality.CorrelationDifference is double norm)
             text.Append(Invariant, $"\nCorrelation difference (Frobenius norm of real - synthetic Pearson matrices): {norm:0.000}\n");
+        if (evaluation.Pca is { } pca)
+            text.Append("PCA of the real table, explained variance: ")
+                .AppendJoin(", ", pca.ExplainedVarianceRatio.Select((r, k) => string.Create(Invariant, $"PC{k + 1} {100 * r:0.0}%"))).Append('\n');
+        if (evaluation.Utility is { } utility)
+        {
+            var table = new TextTable("model", "metric", "train real", "train synth", "difference");
+            foreach (var (model, metric, real, synthetic) in UtilityMetricNames.Rows(utility))
+                table.Add(model, metric, Number(real), Number(synthetic), real is double a && synthetic is double b ? (b - a).ToString("+0.0000;-0.0000;0.0000", Invariant) : "n/a");
+            text.Append(Invariant, $"\nMachine-learning utility for '{utility.Target}' ({utility.Task.ToString().ToLowerInvariant()}; tested on {utility.RealTestRows:N0} held-out real rows, trained on {utility.RealTrainRows:N0} real or {utility.SyntheticRows:N0} synthetic rows)\n")
+                .Append(table).Append('\n');
+        }
         return text.ToString().TrimEnd('\n');
     }
 

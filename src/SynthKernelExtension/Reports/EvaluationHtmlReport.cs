@@ -69,6 +69,23 @@ public static class EvaluationHtmlReport
             html.Append("</div>\n");
         }
 
+        if (evaluation.Pca is not null)
+        {
+            html.Append("<h2>Principal components</h2>\n<p>PCA fitted on the real table (numbers standardised, categories one-hot) and applied unchanged to the synthetic one. Explained variance: ")
+                .Append(Encode(string.Join(", ", evaluation.Pca.ExplainedVarianceRatio.Select((r, k) => $"PC{k + 1} {100 * r:0.0}%")))).Append(".</p>\n")
+                .Append("<div>").Append(GenericChart.toChartHTML(EvaluationCharts.PcaScatter(evaluation.Pca))).Append("</div>\n");
+        }
+
+        if (evaluation.Utility is { } utility)
+        {
+            var rows = UtilityMetricNames.Rows(utility).ToArray();
+            html.Append("<h2>Machine-learning utility: ").Append(Encode(utility.Target)).Append("</h2>\n<p>")
+                .Append(Invariant, $"{utility.Task.ToString().ToLowerInvariant()}; models trained on {utility.RealTrainRows:N0} real rows or on {utility.SyntheticRows:N0} synthetic rows, tested on the same {utility.RealTestRows:N0} held-out real rows.</p>\n");
+            Table(html, "", ["model", "metric", "train real, test real", "train synthetic, test real"],
+                rows.Select(r => new[] { r.Model, r.Metric, Number(r.Real), Number(r.Synthetic) }));
+            html.Append("<div>").Append(GenericChart.toChartHTML(EvaluationCharts.UtilityBars(rows))).Append("</div>\n");
+        }
+
         Table(html, "Column Shapes details", ["column", "metric", "score", "error"],
             quality.ColumnShapes.Select(c => new[] { c.Column, c.Metric, Score(c.Score), c.Error ?? "" }));
         Table(html, "Column Pair Trends details", ["column 1", "column 2", "metric", "score", "real correlation", "synthetic correlation", "error"],
@@ -93,7 +110,8 @@ public static class EvaluationHtmlReport
     {
         var list = rows.ToList();
         if (list.Count == 0) return;
-        html.Append("<h2>").Append(Encode(title)).Append("</h2>\n<table>\n<tr>");
+        if (title.Length > 0) html.Append("<h2>").Append(Encode(title)).Append("</h2>\n");
+        html.Append("<table>\n<tr>");
         foreach (var h in headers) html.Append("<th>").Append(Encode(h)).Append("</th>");
         html.Append("</tr>\n");
         foreach (var row in list)

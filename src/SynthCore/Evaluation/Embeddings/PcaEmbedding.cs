@@ -5,7 +5,7 @@ namespace SynthCore.Evaluation.Embeddings;
 
 /// <summary>
 /// Real and synthetic rows on the real table's principal axes. PCA is fitted on the real table only (its
-/// feature scaling too, see <see cref="EmbeddingFeatures"/>) and applied unchanged to the synthetic one, so
+/// feature scaling too, see <see cref="TableFeatures"/>) and applied unchanged to the synthetic one, so
 /// both are seen in the same frame and the synthetic rows cannot move the axes.
 /// </summary>
 /// <param name="Real">One point per real row (components coordinates each).</param>
@@ -18,7 +18,7 @@ public sealed record PcaEmbedding(
     /// <exception cref="SynthException">Nothing to embed, or too few rows.</exception>
     public static PcaEmbedding Compute(DataFrame real, DataFrame synthetic, TableMetadata metadata, int components = 2)
     {
-        var features = EmbeddingFeatures.Fit(real, metadata);
+        var features = TableFeatures.Fit(real, metadata);
         if (real.Rows.Count < 2) throw new SynthException("PCA needs at least two real rows.");
         if (components < 1 || components > features.Width)
             throw new SynthOptionException("components", $"must be 1 to {features.Width} (the number of features), got {components}.");

@@ -158,12 +158,17 @@ public static class TSne
     {
         private readonly QuadTree tree = new();
         private readonly double[] repulsionX = new double[n], repulsionY = new double[n], sums = new double[n];
+        private readonly int[] order = new int[n];
 
         public double Gradient(SparseAffinities p, double[] y, int count, double exaggeration, double theta, double[] gradient)
         {
             tree.Build(y, count);
-            Parallel.For(0, count, () => new int[QuadTree.StackSize], (i, _, stack) =>
+            tree.SpatialOrder(order);
+            // Each point's sums are kept in its own slots and added up in index order below, so the
+            // result does not depend on how the threads share the work.
+            Parallel.For(0, count, () => new int[QuadTree.StackSize], (k, _, stack) =>
             {
+                int i = order[k];
                 sums[i] = tree.Repulsion(y, i, theta, stack, out repulsionX[i], out repulsionY[i]);
                 return stack;
             }, _ => { });

@@ -5,7 +5,7 @@ namespace SynthCore.Evaluation.Embeddings;
 
 /// <summary>
 /// Real and synthetic rows in one t-SNE map. t-SNE has no transform for new points, so, as is usual, both
-/// tables are embedded together (features scaled on the real table, see <see cref="EmbeddingFeatures"/>) and
+/// tables are embedded together (features scaled on the real table, see <see cref="TableFeatures"/>) and
 /// each point keeps its <see cref="Source"/>: well-mixed colours mean the synthetic rows sit where real ones do.
 /// (PCA, by contrast, is fitted on the real table alone and applied to both: see <see cref="PcaEmbedding"/>.)
 /// </summary>
@@ -19,7 +19,7 @@ public sealed record TSneEmbedding(IReadOnlyList<double[]> Points, IReadOnlyList
     public static TSneEmbedding Compute(DataFrame real, DataFrame synthetic, TableMetadata metadata, TSneOptions? options = null,
         IProgress<int>? progress = null, CancellationToken cancellation = default)
     {
-        var features = EmbeddingFeatures.Fit(real, metadata);
+        var features = TableFeatures.Fit(real, metadata);
         var r = features.Transform(real, "real");
         var s = features.Transform(synthetic, "synthetic");
         int n = r.RowCount + s.RowCount, d = features.Width;

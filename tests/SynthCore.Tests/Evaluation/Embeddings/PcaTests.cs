@@ -2,6 +2,7 @@ using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Evaluation;
 using SynthCore.Evaluation.Embeddings;
 
 namespace SynthCore.Tests.Evaluation.Embeddings;
@@ -55,7 +56,7 @@ public sealed class PcaTests
     {
         var penguins = BundledData.Read("penguins.csv");
         var metadata = TableMetadata.Detect(penguins);
-        var features = EmbeddingFeatures.Fit(penguins, metadata);
+        var features = TableFeatures.Fit(penguins, metadata);
         var x = features.Transform(penguins, "real");
         int n = x.RowCount, d = x.ColumnCount;
 
@@ -83,7 +84,7 @@ public sealed class PcaTests
     public void Features_are_standardised_on_the_real_table_and_one_hot_over_its_categories()
     {
         var penguins = BundledData.Read("penguins.csv");
-        var features = EmbeddingFeatures.Fit(penguins, TableMetadata.Detect(penguins));
+        var features = TableFeatures.Fit(penguins, TableMetadata.Detect(penguins));
         var x = features.Transform(penguins, "real");
         int mass = features.Names.ToList().IndexOf("Body Mass (g)");
         var present = Enumerable.Range(0, x.RowCount).Where(i => penguins["Body Mass (g)"][i] is not null).Select(i => x[i, mass]).ToArray();

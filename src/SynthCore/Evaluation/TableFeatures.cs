@@ -2,19 +2,19 @@ using MathNet.Numerics.LinearAlgebra;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 
-namespace SynthCore.Evaluation.Embeddings;
+namespace SynthCore.Evaluation;
 
 /// <summary>
-/// Turns a table into a numeric matrix for embeddings, learned on the real table and applied unchanged to
+/// Turns a table into a numeric matrix (for embeddings and the utility models), learned on the real table and applied unchanged to
 /// any other: numeric and date columns standardised with the real mean and sample standard deviation
 /// (missing → 0, the mean), categorical and boolean columns one-hot over the real categories (missing is a
 /// category of its own; a category the real table lacks is all zeros). Identifier columns are left out.
 /// </summary>
-public sealed class EmbeddingFeatures
+public sealed class TableFeatures
 {
     private readonly List<Block> blocks;
 
-    private EmbeddingFeatures(List<Block> blocks)
+    private TableFeatures(List<Block> blocks)
     {
         this.blocks = blocks;
         Names = blocks.SelectMany(b => b.Names).ToArray();
@@ -27,12 +27,14 @@ public sealed class EmbeddingFeatures
 
     /// <summary>Learns the scaling and categories from <paramref name="real"/>.</summary>
     /// <exception cref="SynthException">No column can be embedded.</exception>
-    public static EmbeddingFeatures Fit(DataFrame real, TableMetadata metadata)
+    /// <param name="exclude">Columns to leave out (e.g. the target of a prediction).</param>
+    public static TableFeatures Fit(DataFrame real, TableMetadata metadata, IEnumerable<string>? exclude = null)
     {
+        var left = new HashSet<string>(exclude ?? [], StringComparer.Ordinal);
         var blocks = new List<Block>();
         foreach (var column in metadata.Columns)
         {
-            if (column.Kind == ColumnKind.Identifier) continue;
+            if (column.Kind == ColumnKind.Identifier || left.Contains(column.Name)) continue;
             var values = Find(real, column.Name, "real");
             if (column.IsNumeric)
             {
@@ -49,8 +51,8 @@ public sealed class EmbeddingFeatures
             }
         }
         if (blocks.Count == 0)
-            throw new SynthException("No column can be embedded: every column is an identifier.");
-        return new EmbeddingFeatures(blocks);
+            throw new SynthException("No feature columns: every column is an identifier or left out.");
+        return new TableFeatures(blocks);
     }
 
     /// <summary>The rows of <paramref name="table"/> as features (rows × <see cref="Width"/>).</summary>
