@@ -70,7 +70,7 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
 
     public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null)
     {
-        SequenceOptionParser.CheckSampleRequest(rows, conditions, ModelName);
+        SequenceOptionParser.CheckSampleRequest(rows, conditions, ModelName, Metadata);
         return SequenceTable.ToLong(SampleSequences(rows, seed), FeatureNames);
     }
 

@@ -75,7 +75,7 @@ public sealed class FittedTimeGan : IFittedSequenceSynthesizer, IDisposable
 
     public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null)
     {
-        SequenceOptionParser.CheckSampleRequest(rows, conditions, ModelName);
+        SequenceOptionParser.CheckSampleRequest(rows, conditions, ModelName, Metadata);
         return SequenceTable.ToLong(SampleSequences(rows, seed), FeatureNames);
     }
 

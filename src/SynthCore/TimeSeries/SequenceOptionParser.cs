@@ -51,9 +51,11 @@ internal static class SequenceOptionParser
     };
 
     /// <summary>Checks a sample request the sequence models share.</summary>
-    public static void CheckSampleRequest(int count, Synthesizers.SampleConditions? conditions, string model)
+    public static void CheckSampleRequest(int count, Synthesizers.SampleConditions? conditions, string model, TableMetadata? metadata = null)
     {
         if (count < 1) throw new SynthOptionException("rows", $"must be at least 1 sequence (got {count}).");
+        // An unknown column is named first, as for every model; known ones are refused next.
+        if (metadata is not null) conditions?.Validate(metadata);
         if (conditions is not null && conditions.All.Count > 0)
             throw new SynthOptionException("conditions", $"the '{model}' sequence model does not support conditional sampling.");
     }

@@ -46,6 +46,8 @@ internal static class RunCommand
         // Sequence models: --rows counts sequences (default: as many as the table's windows), the output is the long
         // table (sequence_id, step, features), and the comparison is per feature plus autocorrelation.
         var sequences = fit.Model as IFittedSequenceSynthesizer;
+        if (sequences is not null && (augment || balance is not null))
+            throw new SynthOptionException(augment ? "--augment" : "--balance", $"does not apply to the sequence model '{model}' (it generates whole sequences, not rows of the table).");
         var realData = sequences is null ? null : SequenceData.FromTable(table, metadata, sequences.DataOptions);
         if (realData is not null) rows = rowsOption ?? realData.WindowCount;
         if (realData is not null && augment)
