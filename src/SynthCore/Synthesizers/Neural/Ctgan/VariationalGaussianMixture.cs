@@ -103,24 +103,26 @@ public sealed class VariationalGaussianMixture
         var nk = new double[k];
         var xk = new double[k];
         var sk = new double[k];
+        // One pass for Σr, Σrx, Σrx² (then variance = Σrx²/Σr − mean²): the values are min-max
+        // scaled to [0, 1], so the one-pass formula loses nothing that matters in double.
         for (int i = 0; i < n; i++)
+        {
+            double v = x[i];
+            int row = i * k;
             for (int c = 0; c < k; c++)
             {
-                double r = resp[i * k + c];
+                double r = resp[row + c];
                 nk[c] += r;
-                xk[c] += r * x[i];
+                xk[c] += r * v;
+                sk[c] += r * v * v;
             }
+        }
         for (int c = 0; c < k; c++)
         {
             nk[c] += 10 * MachineEpsilon;
             xk[c] /= nk[c];
+            sk[c] = Math.Max(sk[c] / nk[c] - xk[c] * xk[c], 0);
         }
-        for (int i = 0; i < n; i++)
-            for (int c = 0; c < k; c++)
-            {
-                double d = x[i] - xk[c];
-                sk[c] += resp[i * k + c] * d * d;
-            }
 
         concentrationA = new double[k];
         concentrationB = new double[k];
@@ -137,7 +139,7 @@ public sealed class VariationalGaussianMixture
         precisionCholesky = new double[k];
         for (int c = 0; c < k; c++)
         {
-            sk[c] = sk[c] / nk[c] + RegCovar;
+            sk[c] += RegCovar;
             meanPrecision[c] = meanPrecisionPrior + nk[c];
             means[c] = (meanPrecisionPrior * meanPrior + nk[c] * xk[c]) / meanPrecision[c];
             degreesOfFreedom[c] = degreesOfFreedomPrior + nk[c];
@@ -192,15 +194,21 @@ public sealed class VariationalGaussianMixture
                 row[c] = offset[c] - 0.5 * d * d * scale[c];
                 if (row[c] > max) max = row[c];
             }
+            // Components more than 50 nats below the best contribute < 2e-22: skip their exp.
             double sum = 0;
-            for (int c = 0; c < k; c++) sum += Math.Exp(row[c] - max);
-            double logNorm = max + Math.Log(sum);
             for (int c = 0; c < k; c++)
             {
-                double logR = row[c] - logNorm;
-                double r = Math.Exp(logR);
+                row[c] -= max;
+                double e = row[c] < -50 ? 0 : Math.Exp(row[c]);
+                resp[i * k + c] = e;
+                sum += e;
+            }
+            double logSum = Math.Log(sum);
+            for (int c = 0; c < k; c++)
+            {
+                double r = resp[i * k + c] / sum;
                 resp[i * k + c] = r;
-                if (r > 0) entropy += r * logR;
+                if (r > 0) entropy += r * (row[c] - logSum);
             }
         }
         return entropy;

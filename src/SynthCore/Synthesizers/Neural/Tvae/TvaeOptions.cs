@@ -41,8 +41,8 @@ public sealed record TvaeOptions
     public int Threads { get; init; } = 1;
 
     /// <summary>
-    /// The toolkit VAE's defaults: a small latent space (8) behind 64-32 layers, epochs of
-    /// batch 64 (300 epochs) — sized for notebook tables of hundreds of rows, and a latent space small enough
+    /// The toolkit VAE's defaults: a small latent space (8) behind 64-32 layers, 300 epochs of
+    /// batch 64 — sized for notebook tables of hundreds of rows, with a latent space small enough
     /// to inspect and interpolate in; the reconstruction weighted 2 against the KL term, as in TVAE.
     /// </summary>
     public static TvaeOptions VaeDefaults { get; } = new()
