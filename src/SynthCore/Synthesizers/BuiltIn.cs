@@ -1,5 +1,7 @@
 using SynthCore.Privacy;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Synthesizers.Statistical;
+using SynthCore.TimeSeries;
 
 namespace SynthCore.Synthesizers;
 
@@ -13,6 +15,16 @@ internal static class BuiltIn
         registry.Register(GanRegistration.WassersteinDescriptor);
         registry.Register(GanRegistration.ConditionalDescriptor);
         registry.Register(DpCopulaRegistration.Descriptor);
+        registry.Register(GaussianCopulaSynthesizer.Descriptor);
+        registry.Register(DistributionsSynthesizer.Descriptor);
+        registry.Register(BootstrapSynthesizer.Descriptor);
+        registry.Register(SequenceRegistration.TimeGan);
+        registry.Register(SequenceRegistration.Arima);
+        registry.Register(SequenceRegistration.Ar1);
+        registry.Register(SequenceRegistration.BlockBootstrap);
+        registry.Register(Neural.Ctgan.CtganRegistration.Descriptor);
+        registry.Register(Neural.Tvae.TvaeRegistration.TvaeDescriptor);
+        registry.Register(Neural.Tvae.TvaeRegistration.VaeDescriptor);
         return registry;
     }
 }

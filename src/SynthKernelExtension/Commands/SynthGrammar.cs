@@ -24,7 +24,7 @@ public sealed class SynthGrammar
         Add(Sample, SampleModel, SampleRows, SampleSeed, SampleOut, SampleName, SampleJson, SampleForce);
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
-        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce);
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce, RunAugment, RunBalance, RunBalanceRatio);
         RunSettings.AddTo(Run);
 
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
@@ -80,6 +80,19 @@ public sealed class SynthGrammar
     public Option<string?> RunJson { get; } = JsonOption();
     public Option<bool> RunForce { get; } = ForceOption("--json file");
     public FitSettingsOptions RunSettings { get; } = new();
+    public Option<bool> RunAugment { get; } = new("--augment")
+    {
+        Description = "Export the real rows followed by the synthetic rows, with a 'source' column (real / synthetic).",
+    };
+    public Option<string?> RunBalance { get; } = new("--balance")
+    {
+        Description = "Instead of --rows, generate for each class of this categorical column just enough rows (by conditional sampling) for it to reach --balance-ratio times the largest class.",
+    };
+    public Option<double?> RunBalanceRatio { get; } = new("--balance-ratio")
+    {
+        Description = "With --balance: the share of the largest class every class is topped up to (default 1 = equal classes).",
+        CustomParser = result => ParseNumber(result, "--balance-ratio"),
+    };
 
     public Command Evaluate { get; }
     public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV file (console) or a DataFrame variable (notebook)." };
@@ -150,6 +163,7 @@ public sealed class SynthGrammar
         public Option<int?> Seed { get; } = NullableInt("--seed", "Seed of the fit (default 42); the same seed gives the same model.");
         public Option<int?> Epochs { get; } = NullableInt("--epochs", "Epochs (or training steps, depending on the model).");
         public Option<int?> BatchSize { get; } = NullableInt("--batch-size", "Batch size.");
+        public Option<int?> SeqLen { get; } = NullableInt("--seq-len", "Steps per sequence (sequence models: timegan, arima, ar1, block-bootstrap; default 24).");
         public Option<double?> LearningRate { get; } = new("--learning-rate")
         {
             Description = "Learning rate.",
@@ -164,7 +178,7 @@ public sealed class SynthGrammar
         };
 
         internal void AddTo(Command command) =>
-            Add(command, Seed, Epochs, BatchSize, LearningRate, Device, Categorical, Extra);
+            Add(command, Seed, Epochs, BatchSize, SeqLen, LearningRate, Device, Categorical, Extra);
     }
 
     private static Argument<string?> DataArgument() => new("data")

@@ -22,6 +22,10 @@ public sealed class EveryModelTests
     private static readonly Dictionary<string, Func<int, SynthesizerSettings>> SettingsFor = new(StringComparer.OrdinalIgnoreCase)
     {
         ["cgan"] = seed => new SynthesizerSettings { Seed = seed, Epochs = 2, BatchSize = 20, Extra = new Dictionary<string, string> { ["condition"] = "Species" } },
+        // Statistical models are fitted in closed form: epochs and batch size do not apply.
+        ["copula"] = seed => new SynthesizerSettings { Seed = seed },
+        ["distributions"] = seed => new SynthesizerSettings { Seed = seed, Extra = new Dictionary<string, string> { ["joint"] = "copula" } },
+        ["bootstrap"] = seed => new SynthesizerSettings { Seed = seed, Extra = new Dictionary<string, string> { ["smooth"] = "true" } },
         // Not iterative (epochs and batch size do not apply); differential privacy needs every numeric column's bounds.
         ["dp-copula"] = seed => new SynthesizerSettings
         {

@@ -34,7 +34,7 @@ public class ArimaTests
     public void Detects_the_period_and_recovers_a_seasonal_AR()
     {
         var truth = Truth(new ArimaOrder(1, 0, 0, 1, 0, 0, 12), ar: [0.4], sar: [0.7], mean: 5);
-        var y = Simulate(truth, 3000, seed: 3);
+        var y = Simulate(truth, 1500, seed: 3);
         var selection = ArimaEstimation.Select([y], new ArimaSearch { MaxP = 1, MaxQ = 1 });
         Assert.Equal(12, selection.Period);
         var best = selection.Best;

@@ -85,12 +85,12 @@ internal static class GanRegistration
         return options;
     }
 
-    private static int Int(string name, string value) =>
+    internal static int Int(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int result)
             ? result
             : throw new SynthOptionException(name, $"expects a whole number, got '{value}'.");
 
-    private static double Real(string name, string value) =>
+    internal static double Real(string name, string value) =>
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double result)
             ? result
             : throw new SynthOptionException(name, $"expects a number, got '{value}'.");

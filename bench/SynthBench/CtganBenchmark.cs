@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using SynthCore.Data;
+using SynthCore.Synthesizers.Neural.Ctgan;
+using SynthCore.Training;
+using TorchSharp;
+
+namespace SynthBench;
+
+/// <summary>
+/// CTGAN on an Adult-shaped table (<see cref="AdultShapedTable"/>) or a CSV: transformer fit time,
+/// seconds per epoch, time to sample as many rows as the table has, achieved GFLOP/s of training
+/// (from the layer sizes) next to a plain matrix multiply's GFLOP/s at the same thread count, and
+/// the run's peak resident memory.
+/// </summary>
+internal static class CtganBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var options = new BenchArgs(args);
+        int epochs = options.Int("epochs", 3);
+        int seed = options.Int("seed", 42);
+        int batch = options.Int("batch", 500);
+        string? path = options.Text("data", "") is { Length: > 0 } p ? p : null;
+        var clock = Stopwatch.StartNew();
+        var table = path is null ? AdultShapedTable.Create(seed, options.Int("rows", AdultShapedTable.Rows)) : CsvTable.Read(path);
+        var metadata = TableMetadata.Detect(table);
+        Console.WriteLine($"CTGAN on {(path is null ? "an Adult-shaped table" : Path.GetFileName(path))}: {table.Rows.Count:N0} rows × {table.Columns.Count} columns "
+            + $"(made in {clock.Elapsed.TotalSeconds:F1} s), {epochs} epochs of batch {batch}, {Environment.ProcessorCount} cores");
+        Console.WriteLine("threads  transform(s)  first epoch(s)  s/epoch  sample(s)  train GFLOP/s  matmul GFLOP/s");
+        foreach (int threads in options.Ints("threads", 1, 2))
+        {
+            var reports = new List<TrainingProgress>();
+            var ctgan = new CtganSynthesizer(new CtganOptions { Epochs = epochs, BatchSize = batch, Threads = threads, Seed = seed });
+            using var fitted = ctgan.FitCtgan(table, metadata, new SyncProgress(reports.Add));
+            var epochTimes = reports.Where(r => r.Phase == "train").Select(r => r.Elapsed).Prepend(fitted.TransformFitTime).ToArray();
+            var perEpoch = epochTimes.Zip(epochTimes.Skip(1), (a, b) => (b - a).TotalSeconds).ToArray();
+            double steady = perEpoch.Length > 1 ? perEpoch.Skip(1).Average() : perEpoch[0];
+            clock.Restart();
+            fitted.Sample(checked((int)table.Rows.Count));
+            double sampleSeconds = clock.Elapsed.TotalSeconds;
+            int stepsPerEpoch = Math.Max((int)table.Rows.Count / batch, 1);
+            double gflops = StepFlops(fitted, batch) * stepsPerEpoch / steady / 1e9;
+            Console.WriteLine($"{threads,7}  {fitted.TransformFitTime.TotalSeconds,12:F2}  {perEpoch[0],14:F2}  {steady,7:F2}  {sampleSeconds,9:F2}  {gflops,13:F2}  {MatmulGflops(threads),14:F2}");
+        }
+        Console.WriteLine($"peak resident memory: {PeakMemory.Megabytes():F0} MB");
+        return 0;
+    }
+
+    /// <summary>
+    /// Multiply-adds × 2 of one training step, from the layer sizes: generator forward F_G,
+    /// critic forward F_D. Critic step: G forward (no grad) + 2 critic forwards and their
+    /// backward (×3) + the gradient penalty (forward, input gradient with graph, and its backward:
+    /// about ×9); generator step: G forward and backward (×3) + critic forward and backward (×3).
+    /// About 4 F_G + 18 F_D; activations and optimisers are not counted.
+    /// </summary>
+    private static double StepFlops(FittedCtgan model, int batch)
+    {
+        var o = model.Options;
+        int condition = model.Layout.Discrete.Sum(s => s.Width), width = model.Layout.Width;
+        double generator = 0;
+        int input = o.EmbeddingDim + condition;
+        foreach (int h in o.GeneratorDims) { generator += (double)input * h; input += h; }
+        generator = 2.0 * batch * (generator + (double)input * width);
+        double critic = 0;
+        int size = o.Pac * (width + condition);
+        foreach (int h in o.DiscriminatorDims) { critic += (double)size * h; size = h; }
+        critic = 2.0 * (batch / o.Pac) * (critic + size);
+        return 4 * generator + 18 * critic;
+    }
+
+    /// <summary>GFLOP/s of 512 × 512 float matrix products at <paramref name="threads"/> libtorch threads.</summary>
+    private static double MatmulGflops(int threads)
+    {
+        int previous = torch.get_num_threads();
+        torch.set_num_threads(threads);
+        try
+        {
+            using var random = new torch.Generator(1, torch.CPU);
+            using var a = torch.rand([512, 512], generator: random);
+            using var b = torch.rand([512, 512], generator: random);
+            for (int i = 0; i < 5; i++) torch.mm(a, b).Dispose();
+            const int Repeats = 100;
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < Repeats; i++) torch.mm(a, b).Dispose();
+            return 2.0 * 512 * 512 * 512 * Repeats / clock.Elapsed.TotalSeconds / 1e9;
+        }
+        finally
+        {
+            torch.set_num_threads(previous);
+        }
+    }
+
+    private sealed class SyncProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}

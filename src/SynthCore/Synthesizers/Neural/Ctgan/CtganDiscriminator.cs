@@ -1,0 +1,58 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SynthCore.Synthesizers.Neural.Ctgan;
+
+/// <summary>
+/// CTGAN's critic: packs of <c>pac</c> rows (each row's features ⊕ its conditional vector)
+/// through Linear → LeakyReLU(0.2) → Dropout(0.5) blocks to one unbounded score per pack (WGAN:
+/// no sigmoid). Dropout masks are drawn from <see cref="Randomness"/>: TorchSharp's dropout
+/// uses the process-wide generator.
+/// </summary>
+public sealed class CtganDiscriminator : nn.Module<Tensor, Tensor>
+{
+    private const double LeakySlope = 0.2;
+
+    private readonly ModuleList<Linear> layers = new();
+    private readonly Linear output;
+    private readonly int packWidth;
+    private readonly double dropout;
+
+    public CtganDiscriminator(int width, IReadOnlyList<int> hidden, int pac, double dropout, torch.Generator init)
+        : base(nameof(CtganDiscriminator))
+    {
+        packWidth = width * pac;
+        this.dropout = dropout;
+        int size = packWidth;
+        foreach (int next in hidden)
+        {
+            var layer = nn.Linear(size, next);
+            SeededInitialization.Reset(layer, init);
+            layers.Add(layer);
+            size = next;
+        }
+        output = nn.Linear(size, 1);
+        SeededInitialization.Reset(output, init);
+        RegisterComponents();
+    }
+
+    /// <summary>Source of the dropout masks while training.</summary>
+    public torch.Generator? Randomness { get; set; }
+
+    public override Tensor forward(Tensor rows)
+    {
+        var x = rows.reshape(-1, packWidth);
+        foreach (var layer in layers)
+        {
+            x = nn.functional.leaky_relu(layer.forward(x), LeakySlope);
+            if (training && dropout > 0)
+            {
+                var generator = Randomness ?? throw new InvalidOperationException("Set Randomness before training the discriminator.");
+                var keep = torch.rand(x.shape, dtype: x.dtype, generator: generator).to(x.device).ge_(dropout);
+                x = x * keep / (1 - dropout);
+            }
+        }
+        return output.forward(x);
+    }
+}

@@ -1,0 +1,77 @@
+using SynthCore.Transforms;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SynthCore.Synthesizers.Neural.Ctgan;
+
+/// <summary>
+/// CTGAN's generator: noise ⊕ conditional vector through residual blocks (Linear → BatchNorm →
+/// ReLU, output concatenated with the block's input), then a linear layer to one logit per
+/// feature. <see cref="Activate"/> applies tanh to mode scalars and Gumbel-softmax to every
+/// one-hot span, with Gumbel noise from the caller's generator (TorchSharp's gumbel_softmax
+/// would use the process-wide one).
+/// </summary>
+public sealed class CtganGenerator : nn.Module<Tensor, Tensor>
+{
+    private readonly ModuleList<Linear> layers = new();
+    private readonly ModuleList<BatchNorm1d> norms = new();
+    private readonly Linear output;
+    private readonly OutputSpan[] spans;
+    private readonly double temperature;
+
+    /// <param name="inputWidth">Noise plus conditional vector.</param>
+    /// <param name="hidden">Residual block widths (CTGAN: 256, 256).</param>
+    /// <param name="spans">The CTGAN layout's spans.</param>
+    /// <param name="gumbelTemperature">τ of the Gumbel-softmax (CTGAN: 0.2).</param>
+    /// <param name="init">Generator the weights are drawn from.</param>
+    public CtganGenerator(int inputWidth, IReadOnlyList<int> hidden, IReadOnlyList<OutputSpan> spans, double gumbelTemperature, torch.Generator init)
+        : base(nameof(CtganGenerator))
+    {
+        this.spans = spans.OrderBy(s => s.Start).ToArray();
+        temperature = gumbelTemperature;
+        int width = inputWidth;
+        foreach (int size in hidden)
+        {
+            var layer = nn.Linear(width, size);
+            SeededInitialization.Reset(layer, init);
+            layers.Add(layer);
+            norms.Add(nn.BatchNorm1d(size));
+            width += size;
+        }
+        output = nn.Linear(width, this.spans.Sum(s => s.Width));
+        SeededInitialization.Reset(output, init);
+        RegisterComponents();
+    }
+
+    /// <summary>Source of the Gumbel noise; set by whoever runs the generator.</summary>
+    public torch.Generator? Randomness { get; set; }
+
+    /// <summary>Raw outputs (logits and pre-tanh scalars), rows × features.</summary>
+    public override Tensor forward(Tensor input)
+    {
+        var x = input;
+        for (int i = 0; i < layers.Count; i++)
+            x = torch.cat([nn.functional.relu(norms[i].forward(layers[i].forward(x))), x], 1);
+        return output.forward(x);
+    }
+
+    /// <summary>tanh on mode scalars, Gumbel-softmax on one-hot spans.</summary>
+    public Tensor Activate(Tensor raw)
+    {
+        var generator = Randomness ?? throw new InvalidOperationException("Set Randomness before running the generator.");
+        // One uniform draw for the whole batch; each softmax span takes its slice.
+        var uniform = torch.rand(raw.shape, dtype: raw.dtype, generator: generator).to(raw.device);
+        var gumbel = -torch.log((-torch.log(uniform.clamp_min(1e-10))).clamp_min(1e-10));
+        var perturbed = (raw + gumbel) / temperature;
+        var parts = new Tensor[spans.Length];
+        for (int i = 0; i < spans.Length; i++)
+        {
+            var s = spans[i];
+            parts[i] = s.Activation == OutputActivation.Tanh
+                ? raw.narrow(1, s.Start, s.Width).tanh()
+                : perturbed.narrow(1, s.Start, s.Width).softmax(1);
+        }
+        return torch.cat(parts, 1);
+    }
+}

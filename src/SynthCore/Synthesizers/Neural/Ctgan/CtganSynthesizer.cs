@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Native;
+using SynthCore.Training;
+using SynthCore.Transforms;
+using TorchSharp;
+
+namespace SynthCore.Synthesizers.Neural.Ctgan;
+
+/// <summary>
+/// CTGAN (Xu et al. 2019): mode-specific normalisation, conditional vector with
+/// training-by-sampling, PacGAN critic with the WGAN-GP loss, residual generator.
+/// </summary>
+public sealed class CtganSynthesizer : ISynthesizer
+{
+    public const string Name = "ctgan";
+
+    /// <exception cref="SynthOptionException">An option is out of range or names an unavailable device.</exception>
+    public CtganSynthesizer(CtganOptions? options = null)
+    {
+        Options = options ?? new CtganOptions();
+        Options.Validate();
+    }
+
+    public CtganOptions Options { get; }
+
+    public string ModelName => Name;
+
+    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        FitCtgan(table, metadata, progress, cancellationToken);
+
+    /// <summary><see cref="Fit"/>, typed.</summary>
+    public FittedCtgan FitCtgan(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (table.Rows.Count == 0) throw new SynthException("The table has no rows; CTGAN needs data to learn from.");
+        cancellationToken.ThrowIfCancellationRequested();
+        TorchNativeLoader.EnsureLoaded();
+        var clock = Stopwatch.StartNew();
+
+        var baseTransform = TableTransform.Fit(table, metadata, new TableTransformOptions
+        {
+            Numeric = NumericScaling.MinMax,
+            Categorical = CategoricalEncoding.OneHot,
+            ClipToObservedRange = true,
+        });
+        if (baseTransform.Width == 0) throw new SynthException("The table has nothing CTGAN can model: every column is an identifier.");
+        int rows = checked((int)table.Rows.Count);
+        float[] baseRows = baseTransform.Transform(table);
+        var layout = CtganLayout.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
+        float[] data = layout.Encode(baseRows, rows, Options.Seed);
+        var transformTime = clock.Elapsed;
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new TrainingProgress("transform", 1, 1, new Dictionary<string, double>(), clock.Elapsed, null));
+
+        var (counts, categoryOfRow) = CategoryCounts(layout, data, rows);
+        using var threads = TorchThreads.Use(Options.Threads);
+        using var random = new torch.Generator(unchecked((ulong)Options.Seed), torch.CPU);
+        var device = TorchDevices.Resolve(Options.Device);
+        using var sampler = new ConditionalVectorSampler(counts, categoryOfRow, random, device, Options.LogFrequency);
+        var generator = CtganTrainer.Train(data, rows, layout, sampler, Options, random, progress, cancellationToken, clock);
+        return new FittedCtgan(Options, layout, counts, generator) { TransformFitTime = transformTime, TrainingTime = clock.Elapsed - transformTime };
+    }
+
+    /// <summary>For each categorical segment, the count of each category and each row's category.</summary>
+    internal static (int[][] Counts, int[][] CategoryOfRow) CategoryCounts(CtganLayout layout, float[] data, int rows)
+    {
+        var segments = layout.Discrete.ToArray();
+        var counts = new int[segments.Length][];
+        var categoryOfRow = new int[segments.Length][];
+        for (int c = 0; c < segments.Length; c++)
+        {
+            var s = segments[c];
+            counts[c] = new int[s.Width];
+            categoryOfRow[c] = new int[rows];
+            for (int r = 0; r < rows; r++)
+            {
+                int k = 0;
+                for (int j = 1; j < s.Width; j++) if (data[r * layout.Width + s.Start + j] > data[r * layout.Width + s.Start + k]) k = j;
+                categoryOfRow[c][r] = k;
+                counts[c][k]++;
+            }
+        }
+        return (counts, categoryOfRow);
+    }
+}

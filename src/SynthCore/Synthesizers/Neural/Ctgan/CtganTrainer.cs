@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using SynthCore.Data;
+using SynthCore.Native;
+using SynthCore.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SynthCore.Synthesizers.Neural.Ctgan;
+
+/// <summary>
+/// CTGAN's training loop (Xu et al. 2019, Algorithm 1 with the WGAN-GP loss): per step, the
+/// critic sees real rows drawn to match a shuffled copy of the batch's conditional vectors and
+/// generated rows for the originals, with the gradient penalty; then the generator is updated to
+/// raise the critic's score plus the cross-entropy between its output for each row's chosen
+/// column and the chosen category. Everything per step is torch ops on preallocated tables; each
+/// step's temporaries are freed by a dispose scope.
+/// </summary>
+internal static class CtganTrainer
+{
+    /// <param name="data">Encoded rows (rows × layout width).</param>
+    /// <exception cref="SynthException">A loss became NaN or infinite.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; checked every step.</exception>
+    public static CtganGenerator Train(float[] data, int rows, CtganLayout layout, ConditionalVectorSampler sampler, CtganOptions options,
+        torch.Generator random, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Stopwatch clock)
+    {
+        TorchNativeLoader.EnsureLoaded();
+        var device = TorchDevices.Resolve(options.Device);
+        int width = layout.Width, batch = options.BatchSize;
+        var categories = layout.Discrete.ToArray();
+
+        var generator = new CtganGenerator(options.EmbeddingDim + sampler.Width, options.GeneratorDims, layout.Spans, options.GumbelTemperature, random) { Randomness = random };
+        try
+        {
+            generator.to(device);
+            using var discriminator = new CtganDiscriminator(width + sampler.Width, options.DiscriminatorDims, options.Pac, options.Dropout, random) { Randomness = random };
+            discriminator.to(device);
+            var discriminatorParameters = discriminator.parameters().ToArray();
+            using var generatorOptimizer = optim.Adam(generator.parameters(), options.GeneratorLearningRate, options.Beta1, options.Beta2, weight_decay: options.WeightDecay);
+            using var discriminatorOptimizer = optim.Adam(discriminatorParameters, options.DiscriminatorLearningRate, options.Beta1, options.Beta2, weight_decay: options.WeightDecay);
+
+            using var table = torch.tensor(data, [rows, width], device: device);
+            int stepsPerEpoch = Math.Max(rows / batch, 1);
+            generator.train();
+            discriminator.train();
+
+            for (int epoch = 1; epoch <= options.Epochs; epoch++)
+            {
+                double generatorSum = 0, discriminatorSum = 0, penaltySum = 0;
+                for (int step = 0; step < stepsPerEpoch; step++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    using var scope = torch.NewDisposeScope();
+                    for (int d = 0; d < options.DiscriminatorSteps; d++)
+                    {
+                        var (fakeInput, fakeCondition, realRows, realCondition) = CriticBatch(sampler, batch, rows, options.EmbeddingDim, random, device);
+                        Tensor fake;
+                        using (torch.no_grad()) fake = generator.Activate(generator.forward(fakeInput));
+                        var real = table.index_select(0, realRows);
+                        var realJoined = realCondition is null ? real : torch.cat([real, realCondition], 1);
+                        var fakeJoined = fakeCondition is null ? fake : torch.cat([fake, fakeCondition], 1);
+
+                        discriminatorOptimizer.zero_grad();
+                        var penalty = WassersteinPenalty.Compute(discriminator, realJoined, fakeJoined, options.Pac, options.GradientPenalty, random);
+                        var loss = discriminator.forward(fakeJoined).mean() - discriminator.forward(realJoined).mean();
+                        (loss + penalty).backward();
+                        discriminatorOptimizer.step();
+                        discriminatorSum += loss.item<float>() / options.DiscriminatorSteps;
+                        penaltySum += penalty.item<float>() / options.DiscriminatorSteps;
+                    }
+
+                    // The generator's step needs gradients through the critic, not of its weights.
+                    foreach (var p in discriminatorParameters) p.requires_grad_(false);
+                    var noise = torch.randn([batch, options.EmbeddingDim], generator: random).to(device);
+                    Tensor input = noise, condition = null!;
+                    if (sampler.Columns > 0)
+                    {
+                        (condition, _) = sampler.SampleForTraining(batch);
+                        input = torch.cat([noise, condition], 1);
+                    }
+                    var raw = generator.forward(input);
+                    var generated = generator.Activate(raw);
+                    var score = discriminator.forward(condition is null ? generated : torch.cat([generated, condition], 1));
+                    var generatorLoss = -score.mean();
+                    if (condition is not null) generatorLoss = generatorLoss + ConditionLoss(raw, condition, categories);
+                    generatorOptimizer.zero_grad();
+                    generatorLoss.backward();
+                    generatorOptimizer.step();
+                    foreach (var p in discriminatorParameters) p.requires_grad_(true);
+                    generatorSum += generatorLoss.item<float>();
+                }
+
+                double g = generatorSum / stepsPerEpoch, dl = discriminatorSum / stepsPerEpoch, pen = penaltySum / stepsPerEpoch;
+                if (!double.IsFinite(g) || !double.IsFinite(dl))
+                    throw new SynthException($"CTGAN training diverged in epoch {epoch} of {options.Epochs}: generator loss {g}, discriminator loss {dl}. Try lower learning rates.");
+                if (progress is not null)
+                {
+                    var elapsed = clock.Elapsed;
+                    progress.Report(new TrainingProgress("train", epoch, options.Epochs,
+                        new Dictionary<string, double> { ["generator"] = g, ["discriminator"] = dl, ["gradient_penalty"] = pen },
+                        elapsed, TimeSpan.FromTicks(elapsed.Ticks / epoch * (options.Epochs - epoch))));
+                }
+            }
+            generator.eval();
+            return generator;
+        }
+        catch
+        {
+            generator.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The critic's batch: generator input for conditions c₁, and real rows for c₂ = a shuffle of
+    /// c₁ (so real and generated rows carry the same conditions, in different orders).
+    /// </summary>
+    private static (Tensor FakeInput, Tensor? FakeCondition, Tensor RealRows, Tensor? RealCondition) CriticBatch(
+        ConditionalVectorSampler sampler, int batch, int rows, int embedding, torch.Generator random, Device device)
+    {
+        var noise = torch.randn([batch, embedding], generator: random).to(device);
+        if (sampler.Columns == 0)
+            return (noise, null, torch.randint(0, rows, [batch], dtype: ScalarType.Int64, generator: random).to(device), null);
+        var (condition, index) = sampler.SampleForTraining(batch);
+        var permutation = torch.randperm(batch, generator: random).to(device);
+        var realRows = sampler.RowsWith(index.index_select(0, permutation));
+        return (torch.cat([noise, condition], 1), condition, realRows, condition.index_select(0, permutation));
+    }
+
+    /// <summary>
+    /// Mean over rows of the cross-entropy between the generator's logits for the row's chosen
+    /// column and the chosen category. The conditional vector is one-hot over all categories of
+    /// all columns, so Σ condition · log-softmax per column picks exactly that term.
+    /// </summary>
+    internal static Tensor ConditionLoss(Tensor raw, Tensor condition, IReadOnlyList<CtganLayout.Segment> categories)
+    {
+        var logProbabilities = torch.cat(categories.Select(s => raw.narrow(1, s.Start, s.Width).log_softmax(1)).ToArray(), 1);
+        return -(logProbabilities * condition).sum(1).mean();
+    }
+}

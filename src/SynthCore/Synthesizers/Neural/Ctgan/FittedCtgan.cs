@@ -1,0 +1,256 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Native;
+using SynthCore.Persistence;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SynthCore.Synthesizers.Neural.Ctgan;
+
+/// <summary>
+/// A trained CTGAN: its generator, the CTGAN layout (mode mixtures over a base transform) and the
+/// category counts the conditional vector is drawn from. Unconditional sampling draws conditional
+/// vectors at the real frequencies, as CTGAN does. An equals / one-of condition on a categorical
+/// column sets that category in the conditional vector (and in the row): no rejection. Other
+/// conditions are met by rejection on top.
+/// </summary>
+public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
+{
+    private const int ChunkRows = 4096;
+    private const int CandidatesPerRow = 100;
+    private const int MinCandidates = 10_000;
+    private const string PayloadTag = "ctgan-payload/1";
+
+    private readonly CtganGenerator generator;
+    private readonly int[][] counts;
+    private readonly CtganLayout.Segment[] categories;   // the conditional vector's columns
+    private readonly int[] offsets;
+    private readonly object?[][] categoryValues;
+    private readonly Device device;
+    private readonly object gate = new();
+
+    internal FittedCtgan(CtganOptions options, CtganLayout layout, int[][] counts, CtganGenerator generator)
+    {
+        Options = options;
+        Layout = layout;
+        this.counts = counts;
+        this.generator = generator;
+        device = TorchDevices.Resolve(options.Device);
+        categories = layout.Discrete.ToArray();
+        if (counts.Length != categories.Length || counts.Zip(categories).Any(p => p.First.Length != p.Second.Width))
+            throw new SynthException("The CTGAN model's category counts do not match its categorical columns.");
+        offsets = new int[categories.Length];
+        for (int c = 1; c < categories.Length; c++) offsets[c] = offsets[c - 1] + categories[c - 1].Width;
+        categoryValues = categories.Select(s => s.Kind == CtganLayout.SegmentKind.Category ? CategoryValues(s) : []).ToArray();
+    }
+
+    public string ModelName => CtganSynthesizer.Name;
+
+    public TableMetadata Metadata => Layout.Base.Metadata;
+
+    public CtganOptions Options { get; }
+
+    /// <summary>The data representation: base transform and per-column mode mixtures.</summary>
+    public CtganLayout Layout { get; }
+
+    /// <summary>Time the transformer fit took (mixtures and encoding); zero for a loaded model.</summary>
+    public TimeSpan TransformFitTime { get; init; }
+
+    /// <summary>Time the network training took; zero for a loaded model.</summary>
+    public TimeSpan TrainingTime { get; init; }
+
+    /// <summary>The value each one-hot code of a categorical segment stands for (reversing a row with only that code set).</summary>
+    private object?[] CategoryValues(CtganLayout.Segment segment)
+    {
+        var baseTransform = Layout.Base;
+        var rows = new float[segment.Width * baseTransform.Width];
+        for (int k = 0; k < segment.Width; k++) rows[k * baseTransform.Width + segment.BaseStart + k] = 1;
+        var column = baseTransform.Reverse(rows, segment.Width)[segment.Column];
+        return Enumerable.Range(0, segment.Width).Select(k => column[k]).ToArray();
+    }
+
+    public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null)
+    {
+        if (rows < 1) throw new SynthOptionException("rows", $"must be at least 1 (got {rows}).");
+        conditions?.Validate(Metadata);
+        lock (gate)
+        {
+            using var threads = TorchThreads.Use(Options.Threads);
+            using var random = new torch.Generator(unchecked((ulong)(seed ?? Options.Seed)), torch.CPU);
+            generator.Randomness = random;
+            using var sampler = new ConditionalVectorSampler(counts, null, random, torch.CPU, Options.LogFrequency);
+            try
+            {
+                var remaining = conditions?.All.ToList() ?? [];
+                Fixed? category = null;
+                var own = remaining.FirstOrDefault(c => c is EqualsCondition or OneOfCondition && categories.Any(s => s.Column == c.Column && s.Kind == CtganLayout.SegmentKind.Category));
+                if (own is not null)
+                {
+                    category = Restrict(own);
+                    remaining.Remove(own);
+                }
+                if (remaining.Count == 0) return Layout.Base.Reverse(Generate(rows, random, sampler, category), rows);
+                return SampleMeeting(new SampleConditions(remaining), rows, random, sampler, category);
+            }
+            finally
+            {
+                generator.Randomness = null;
+            }
+        }
+    }
+
+    /// <summary>A categorical column fixed by a condition: which segment, and the weights of its allowed categories.</summary>
+    private sealed record Fixed(int Column, float[] Weights);
+
+    private Fixed Restrict(ColumnCondition condition)
+    {
+        int c = Array.FindIndex(categories, s => s.Column == condition.Column && s.Kind == CtganLayout.SegmentKind.Category);
+        var values = categoryValues[c];
+        var allowed = values.Select(v => condition.IsMetBy(v)).ToArray();
+        if (!allowed.Contains(true))
+            throw new SynthColumnException(condition.Column,
+                $"has no category meeting the condition; its categories are {string.Join(", ", values.Where(v => v is not null).Select(v => $"'{v}'"))}.");
+        var weights = counts[c].Select((n, k) => allowed[k] ? (float)n : 0f).ToArray();
+        if (weights.Sum() == 0) weights = allowed.Select(a => a ? 1f : 0f).ToArray();
+        return new Fixed(c, weights);
+    }
+
+    private DataFrame SampleMeeting(SampleConditions conditions, int rows, torch.Generator random, ConditionalVectorSampler sampler, Fixed? category)
+    {
+        int width = Layout.Base.Width;
+        long budget = Math.Max((long)rows * CandidatesPerRow, MinCandidates);
+        var kept = new float[(long)rows * width];
+        int found = 0;
+        long generated = 0;
+        while (found < rows && generated < budget)
+        {
+            int count = (int)Math.Min(ChunkRows, budget - generated);
+            float[] candidates = Generate(count, random, sampler, category);
+            generated += count;
+            var table = Layout.Base.Reverse(candidates, count);
+            for (int row = 0; row < count && found < rows; row++)
+            {
+                if (!conditions.IsMetBy(column => table.Columns[column][row])) continue;
+                Array.Copy(candidates, (long)row * width, kept, (long)found * width, width);
+                found++;
+            }
+        }
+        if (found < rows)
+            throw new SynthException($"Only {found} of {generated:N0} generated rows met the conditions; {rows} were requested. Loosen the conditions or ask for fewer rows.");
+        return Layout.Base.Reverse(kept, rows);
+    }
+
+    /// <summary>Base-transform rows (rows × base width) from the generator.</summary>
+    private float[] Generate(int rows, torch.Generator random, ConditionalVectorSampler sampler, Fixed? category)
+    {
+        var encoded = new float[(long)rows * Layout.Width];
+        using var noGrad = torch.no_grad();
+        using var weights = category is null ? null : torch.tensor(category.Weights);
+        for (int start = 0; start < rows; start += ChunkRows)
+        {
+            using var scope = torch.NewDisposeScope();
+            int count = Math.Min(ChunkRows, rows - start);
+            Tensor input = torch.randn([count, Options.EmbeddingDim], generator: random);
+            Tensor? codes = null;
+            if (sampler.Columns > 0)
+            {
+                Tensor condition;
+                if (category is null) (condition, _) = sampler.SampleOriginal(count);
+                else
+                {
+                    codes = torch.multinomial(weights!, count, replacement: true, generator: random);
+                    condition = nn.functional.one_hot(codes + offsets[category.Column], sampler.Width).to(ScalarType.Float32);
+                }
+                input = torch.cat([input, condition], 1);
+            }
+            var rowsOut = generator.Activate(generator.forward(input.to(device))).to(torch.CPU);
+            if (codes is not null)
+            {
+                // The requested category is the row's category: write it over the generator's own draw.
+                var segment = categories[category!.Column];
+                rowsOut = torch.cat([rowsOut.narrow(1, 0, segment.Start), nn.functional.one_hot(codes, segment.Width).to(ScalarType.Float32),
+                    rowsOut.narrow(1, segment.Start + segment.Width, Layout.Width - segment.Start - segment.Width)], 1);
+            }
+            rowsOut.contiguous().data<float>().CopyTo(encoded.AsSpan(start * Layout.Width, count * Layout.Width));
+        }
+        return Layout.Decode(encoded, rows);
+    }
+
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var payload = new MemoryStream();
+        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(PayloadTag);
+            writer.Write(Layout.ToJson().ToJsonString());
+            writer.Write(counts.Length);
+            foreach (var column in counts)
+            {
+                writer.Write(column.Length);
+                foreach (int n in column) writer.Write(n);
+            }
+            lock (gate) generator.save(writer);
+        }
+        ModelFile.Write(stream, ModelName, Metadata, Options, payload.ToArray());
+    }
+
+    /// <summary>Restores a fitted CTGAN from a model file's content (the registry's load entry).</summary>
+    /// <exception cref="SynthException">The payload is not a CTGAN's, is damaged, or disagrees with the header.</exception>
+    public static FittedCtgan Load(ModelFileContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        TorchNativeLoader.EnsureLoaded();
+        if (content.Header.Model != CtganSynthesizer.Name)
+            throw new SynthException($"The model file holds a '{content.Header.Model}' model, not a '{CtganSynthesizer.Name}' one.");
+        CtganOptions options;
+        try
+        {
+            options = ModelFile.OptionsFromJson<CtganOptions>(content.Header.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new SynthException($"The CTGAN model file's options are damaged: {e.Message}", e);
+        }
+        options.Validate();
+
+        CtganGenerator? generator = null;
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(content.Payload, writable: false), Encoding.UTF8);
+            if (reader.ReadString() != PayloadTag)
+                throw new SynthException("The model file's payload is not a 'ctgan' payload of a layout this version reads.");
+            var layout = CtganLayout.FromJson(JsonNode.Parse(reader.ReadString())?.AsObject() ?? throw new SynthException("The CTGAN model file holds no layout."));
+            content.Header.Metadata.EnsureSameSchema(layout.Base.Metadata, "The CTGAN model file is inconsistent (header and transform)");
+            var counts = new int[reader.ReadInt32()][];
+            for (int c = 0; c < counts.Length; c++)
+            {
+                counts[c] = new int[reader.ReadInt32()];
+                for (int k = 0; k < counts[c].Length; k++) counts[c][k] = reader.ReadInt32();
+            }
+            using var init = new torch.Generator(0, torch.CPU);
+            generator = new CtganGenerator(options.EmbeddingDim + counts.Sum(c => c.Length), options.GeneratorDims, layout.Spans, options.GumbelTemperature, init);
+            generator.load(reader, strict: true);
+            if (reader.BaseStream.Position != reader.BaseStream.Length)
+                throw new SynthException("The CTGAN model file has unexpected bytes after the generator's weights.");
+            generator.to(TorchDevices.Resolve(options.Device));
+            generator.eval();
+            return new FittedCtgan(options, layout, counts, generator);
+        }
+        catch (Exception e) when (e is not SynthException)
+        {
+            generator?.Dispose();
+            throw new SynthException($"The CTGAN model file is damaged or does not match its options: {e.Message}", e);
+        }
+        catch
+        {
+            generator?.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => generator.Dispose();
+}

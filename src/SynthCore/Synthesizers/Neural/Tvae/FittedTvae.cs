@@ -1,0 +1,257 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Native;
+using SynthCore.Persistence;
+using SynthCore.Synthesizers.Neural.Ctgan;
+using SynthCore.Transforms;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SynthCore.Synthesizers.Neural.Tvae;
+
+/// <summary>
+/// A trained TVAE or VAE: encoder, decoder and the CTGAN layout (mode-specific normalisation) it
+/// was trained in. Sampling decodes N(0, I) codes, adding the learned σ as noise to the mode
+/// scalars (as TVAE does); conditions are met by rejection. The encoder gives latent codes of
+/// rows, and <see cref="Interpolate"/> walks the latent space between two rows.
+/// </summary>
+public sealed class FittedTvae : IFittedSynthesizer, IDisposable
+{
+    private const int ChunkRows = 4096;
+    private const int CandidatesPerRow = 100;
+    private const int MinCandidates = 10_000;
+    private const string PayloadTag = "tvae-payload/1";
+
+    private readonly TvaeDecoder decoder;
+    private readonly Device device;
+    private readonly object gate = new();
+
+    internal FittedTvae(TvaeOptions options, CtganLayout layout, TvaeEncoder encoder, TvaeDecoder decoder)
+    {
+        Options = options;
+        Layout = layout;
+        Encoder = encoder;
+        this.decoder = decoder;
+        device = TorchDevices.Resolve(options.Device);
+    }
+
+    public string ModelName => Options.Model;
+
+    public TableMetadata Metadata => Layout.Base.Metadata;
+
+    public TvaeOptions Options { get; }
+
+    public CtganLayout Layout { get; }
+
+    /// <summary>The trained encoder (rows in the layout's representation → latent mean and log-variance).</summary>
+    public TvaeEncoder Encoder { get; }
+
+    /// <summary>Latent code length.</summary>
+    public int LatentDim => Options.EncodingDim;
+
+    /// <summary>The latent means of <paramref name="table"/>'s rows (rows × <see cref="LatentDim"/>).</summary>
+    /// <exception cref="SynthException">The table's columns differ from the fitted ones.</exception>
+    /// <exception cref="SynthColumnException">A value the model cannot represent (unseen category, unexpected missing value).</exception>
+    public float[,] Encode(DataFrame table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        int rows = checked((int)table.Rows.Count);
+        var codes = new float[rows, LatentDim];
+        if (rows == 0) return codes;
+        float[] encoded = Layout.Encode(Layout.Base.Transform(table), rows, Options.Seed);
+        lock (gate)
+        {
+            using var threads = TorchThreads.Use(Options.Threads);
+            using var noGrad = torch.no_grad();
+            using var scope = torch.NewDisposeScope();
+            var (mean, _) = Encoder.forward(torch.tensor(encoded, [rows, Layout.Width]).to(device));
+            var values = mean.to(torch.CPU).contiguous().data<float>().ToArray();
+            Buffer.BlockCopy(values, 0, codes, 0, values.Length * sizeof(float));
+        }
+        return codes;
+    }
+
+    /// <summary>Decodes latent codes (rows × <see cref="LatentDim"/>) to rows, without sampling noise.</summary>
+    public DataFrame Decode(float[,] codes)
+    {
+        ArgumentNullException.ThrowIfNull(codes);
+        if (codes.GetLength(1) != LatentDim)
+            throw new SynthOptionException("codes", $"must have {LatentDim} values per row (got {codes.GetLength(1)}).");
+        int rows = codes.GetLength(0);
+        var flat = new float[codes.Length];
+        Buffer.BlockCopy(codes, 0, flat, 0, flat.Length * sizeof(float));
+        lock (gate)
+        {
+            using var threads = TorchThreads.Use(Options.Threads);
+            return Layout.Base.Reverse(DecodeCodes(torch.tensor(flat, [rows, LatentDim]), null), rows);
+        }
+    }
+
+    /// <summary>
+    /// Rows along the straight line between the latent codes of rows <paramref name="from"/> and
+    /// <paramref name="to"/> of <paramref name="table"/>: <paramref name="steps"/> rows, the first
+    /// decoded from the first row's code and the last from the second's.
+    /// </summary>
+    public DataFrame Interpolate(DataFrame table, int from, int to, int steps = 10)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (steps < 2) throw new SynthOptionException("steps", $"must be at least 2 (got {steps}).");
+        foreach (var (name, row) in new[] { ("from", from), ("to", to) })
+            if (row < 0 || row >= table.Rows.Count) throw new SynthOptionException(name, $"row {row} is outside the table's {table.Rows.Count} rows.");
+        var codes = Encode(table);
+        var path = new float[steps, LatentDim];
+        for (int s = 0; s < steps; s++)
+        {
+            float t = s / (float)(steps - 1);
+            for (int j = 0; j < LatentDim; j++) path[s, j] = (1 - t) * codes[from, j] + t * codes[to, j];
+        }
+        return Decode(path);
+    }
+
+    public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null)
+    {
+        if (rows < 1) throw new SynthOptionException("rows", $"must be at least 1 (got {rows}).");
+        conditions?.Validate(Metadata);
+        lock (gate)
+        {
+            using var threads = TorchThreads.Use(Options.Threads);
+            using var random = new torch.Generator(unchecked((ulong)(seed ?? Options.Seed)), torch.CPU);
+            if (conditions is null || conditions.All.Count == 0) return Layout.Base.Reverse(Generate(rows, random), rows);
+
+            int width = Layout.Base.Width;
+            long budget = Math.Max((long)rows * CandidatesPerRow, MinCandidates), generated = 0;
+            var kept = new float[(long)rows * width];
+            int found = 0;
+            while (found < rows && generated < budget)
+            {
+                int count = (int)Math.Min(ChunkRows, budget - generated);
+                float[] candidates = Generate(count, random);
+                generated += count;
+                var table = Layout.Base.Reverse(candidates, count);
+                for (int row = 0; row < count && found < rows; row++)
+                {
+                    if (!conditions.IsMetBy(column => table.Columns[column][row])) continue;
+                    Array.Copy(candidates, (long)row * width, kept, (long)found * width, width);
+                    found++;
+                }
+            }
+            if (found < rows)
+                throw new SynthException($"Only {found} of {generated:N0} generated rows met the conditions; {rows} were requested. Loosen the conditions or ask for fewer rows.");
+            return Layout.Base.Reverse(kept, rows);
+        }
+    }
+
+    /// <summary>Base-transform rows decoded from N(0, I) codes.</summary>
+    private float[] Generate(int rows, torch.Generator random)
+    {
+        var result = new float[(long)rows * Layout.Base.Width];
+        for (int start = 0; start < rows; start += ChunkRows)
+        {
+            int count = Math.Min(ChunkRows, rows - start);
+            using var noise = torch.randn([count, LatentDim], generator: random);
+            DecodeCodes(noise, random).CopyTo(result, (long)start * Layout.Base.Width);
+        }
+        return result;
+    }
+
+    /// <summary>Codes → base rows: tanh on every output, Gaussian noise of the learned σ on mode scalars when <paramref name="random"/> is given.</summary>
+    private float[] DecodeCodes(Tensor codes, torch.Generator? random)
+    {
+        using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        long rows = codes.shape[0];
+        var output = decoder.forward(codes.to(device)).tanh().to(torch.CPU);
+        if (random is not null)
+        {
+            var sigma = decoder.Sigma.detach().to(torch.CPU);
+            var isScalar = torch.zeros(Layout.Width);
+            foreach (var s in Layout.Spans.Where(s => s.Activation == OutputActivation.Tanh)) isScalar[s.Start] = 1;
+            var noise = torch.randn(output.shape, generator: random) * sigma * isScalar;
+            output = (output + noise).clamp(-1, 1);
+        }
+        return Layout.Decode(output.contiguous().data<float>().ToArray(), (int)rows);
+    }
+
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var payload = new MemoryStream();
+        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(PayloadTag);
+            writer.Write(Layout.ToJson().ToJsonString());
+            lock (gate)
+            {
+                Encoder.save(writer);
+                decoder.save(writer);
+            }
+        }
+        ModelFile.Write(stream, ModelName, Metadata, Options, payload.ToArray());
+    }
+
+    /// <summary>Restores a fitted TVAE / VAE (the registry's load entry for both names).</summary>
+    public static FittedTvae Load(ModelFileContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        TorchNativeLoader.EnsureLoaded();
+        if (content.Header.Model is not (TvaeSynthesizer.Name or TvaeSynthesizer.VaeName))
+            throw new SynthException($"The model file holds a '{content.Header.Model}' model, not a TVAE or VAE.");
+        TvaeOptions options;
+        try
+        {
+            options = ModelFile.OptionsFromJson<TvaeOptions>(content.Header.Options);
+        }
+        catch (JsonException e)
+        {
+            throw new SynthException($"The {content.Header.Model} model file's options are damaged: {e.Message}", e);
+        }
+        options.Validate();
+        if (options.Model != content.Header.Model)
+            throw new SynthException($"The model file says it holds a '{content.Header.Model}' model, but its options are a '{options.Model}' model's.");
+
+        TvaeEncoder? encoder = null;
+        TvaeDecoder? decoder = null;
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(content.Payload, writable: false), Encoding.UTF8);
+            if (reader.ReadString() != PayloadTag)
+                throw new SynthException($"The model file's payload is not a '{options.Model}' payload of a layout this version reads.");
+            var layout = CtganLayout.FromJson(JsonNode.Parse(reader.ReadString())?.AsObject() ?? throw new SynthException("The model file holds no layout."));
+            content.Header.Metadata.EnsureSameSchema(layout.Base.Metadata, $"The {options.Model} model file is inconsistent (header and transform)");
+            using var init = new torch.Generator(0, torch.CPU);
+            encoder = new TvaeEncoder(layout.Width, options.HiddenLayers, options.EncodingDim, init);
+            decoder = new TvaeDecoder(options.EncodingDim, options.HiddenLayers.Reverse().ToArray(), layout.Width, init);
+            encoder.load(reader, strict: true);
+            decoder.load(reader, strict: true);
+            if (reader.BaseStream.Position != reader.BaseStream.Length)
+                throw new SynthException("The model file has unexpected bytes after the networks' weights.");
+            var device = TorchDevices.Resolve(options.Device);
+            encoder.to(device);
+            decoder.to(device);
+            encoder.eval();
+            decoder.eval();
+            return new FittedTvae(options, layout, encoder, decoder);
+        }
+        catch (Exception e) when (e is not SynthException)
+        {
+            encoder?.Dispose();
+            decoder?.Dispose();
+            throw new SynthException($"The model file is damaged or does not match its options: {e.Message}", e);
+        }
+        catch
+        {
+            encoder?.Dispose();
+            decoder?.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        Encoder.Dispose();
+        decoder.Dispose();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Native;
+using SynthCore.Synthesizers.Neural.Ctgan;
+using SynthCore.Training;
+using SynthCore.Transforms;
+using TorchSharp;
+
+namespace SynthCore.Synthesizers.Neural.Tvae;
+
+/// <summary>
+/// The variational autoencoders: TVAE (Xu et al. 2019) and the toolkit's VAE, one
+/// implementation with different defaults. Rows are represented as CTGAN represents them (mode-
+/// specific normalisation, one-hot categories, missing indicators as two-way one-hots).
+/// </summary>
+public sealed class TvaeSynthesizer : ISynthesizer
+{
+    public const string Name = "tvae";
+    public const string VaeName = "vae";
+
+    public TvaeSynthesizer(TvaeOptions? options = null)
+    {
+        Options = options ?? new TvaeOptions();
+        Options.Validate();
+    }
+
+    public TvaeOptions Options { get; }
+
+    public string ModelName => Options.Model;
+
+    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        FitTvae(table, metadata, progress, cancellationToken);
+
+    /// <summary><see cref="Fit"/>, typed: the fitted model exposes the encoder and interpolation.</summary>
+    public FittedTvae FitTvae(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(metadata);
+        if (table.Rows.Count == 0) throw new SynthException($"The table has no rows; the {Options.Model.ToUpperInvariant()} needs data to learn from.");
+        cancellationToken.ThrowIfCancellationRequested();
+        TorchNativeLoader.EnsureLoaded();
+        var clock = Stopwatch.StartNew();
+        var baseTransform = TableTransform.Fit(table, metadata, new TableTransformOptions { Numeric = NumericScaling.MinMax, Categorical = CategoricalEncoding.OneHot, ClipToObservedRange = true });
+        if (baseTransform.Width == 0) throw new SynthException("The table has nothing to model: every column is an identifier.");
+        int rows = checked((int)table.Rows.Count);
+        float[] baseRows = baseTransform.Transform(table);
+        var layout = CtganLayout.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
+        float[] data = layout.Encode(baseRows, rows, Options.Seed);
+        progress?.Report(new TrainingProgress("transform", 1, 1, new Dictionary<string, double>(), clock.Elapsed, null));
+
+        using var threads = TorchThreads.Use(Options.Threads);
+        using var random = new torch.Generator(unchecked((ulong)Options.Seed), torch.CPU);
+        var (encoder, decoder) = TvaeTrainer.Train(data, rows, layout, Options, random, progress, cancellationToken, clock);
+        return new FittedTvae(Options, layout, encoder, decoder);
+    }
+}

@@ -1,0 +1,66 @@
+using SynthCore.Synthesizers.Neural.Ctgan;
+using SynthCore.Transforms;
+using Xunit.Abstractions;
+
+namespace SynthCore.Tests.Neural;
+
+/// <summary>The variational Gaussian mixture finds a column's modes; CTGAN's representation round-trips.</summary>
+public sealed class CtganLayoutTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void The_mixture_finds_three_well_separated_modes_and_drops_the_rest()
+    {
+        var random = new Random(1);
+        double[] centres = [-5, 0, 8];
+        double[] shares = [0.5, 0.3, 0.2];
+        var x = Enumerable.Range(0, 6000).Select(i =>
+        {
+            int k = i < 3000 ? 0 : i < 4800 ? 1 : 2;
+            return centres[k] + 0.5 * Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        }).ToArray();
+
+        var mixture = new VariationalGaussianMixture(10).Fit(x, new Random(7));
+        var kept = Enumerable.Range(0, mixture.Weights.Length).Where(k => mixture.Weights[k] > 0.005).OrderBy(k => mixture.Means[k]).ToArray();
+        output.WriteLine(string.Join("; ", kept.Select(k => $"w {mixture.Weights[k]:F3} μ {mixture.Means[k]:F2} σ {mixture.StandardDeviations[k]:F2}")) + $" ({mixture.Iterations} iterations)");
+
+        Assert.Equal(3, kept.Length);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.InRange(mixture.Means[kept[i]], centres[i] - 0.1, centres[i] + 0.1);
+            // The covariance prior (the data's variance, weight 1) widens small components a little, as in scikit-learn.
+            Assert.InRange(mixture.StandardDeviations[kept[i]], 0.45, 0.6);
+            Assert.InRange(mixture.Weights[kept[i]], shares[i] - 0.02, shares[i] + 0.02);
+        }
+        Assert.True(mixture.Converged);
+    }
+
+    [Fact]
+    public void Penguins_encode_and_decode_back_to_the_same_rows()
+    {
+        var (table, metadata) = BundledData.Load("penguins.csv");
+        var baseTransform = TableTransform.Fit(table, metadata);
+        float[] baseRows = baseTransform.Transform(table);
+        int rows = (int)table.Rows.Count;
+        var layout = CtganLayout.Fit(baseTransform, baseRows, rows, 10, 0.005, seed: 3);
+        foreach (var s in layout.Segments.Where(s => s.Kind == CtganLayout.SegmentKind.Value))
+            output.WriteLine($"{s.Column}: {s.Modes} modes, μ [{string.Join(", ", s.Means!.Select(m => m.ToString("F3")))}], σ [{string.Join(", ", s.Deviations!.Select(m => m.ToString("F3")))}]");
+
+        float[] encoded = layout.Encode(baseRows, rows, seed: 3);
+        AssertSameRows(table, baseTransform.Reverse(layout.Decode(encoded, rows), rows));
+        Assert.Equal(layout.Width, layout.Spans.Sum(s => s.Width));
+        var restored = CtganLayout.FromJson(layout.ToJson());
+        AssertSameRows(table, baseTransform.Reverse(restored.Decode(encoded, rows), rows));
+    }
+
+    /// <summary>Same categories and missing cells; numbers equal up to float rounding.</summary>
+    private static void AssertSameRows(Microsoft.Data.Analysis.DataFrame expected, Microsoft.Data.Analysis.DataFrame actual)
+    {
+        for (int c = 0; c < expected.Columns.Count; c++)
+            for (long r = 0; r < expected.Rows.Count; r++)
+            {
+                object? e = expected.Columns[c][r], a = actual.Columns[c][r];
+                if (e is double x) Assert.Equal(x, Assert.IsType<double>(a), 1e-3);
+                else Assert.Equal(e, a);
+            }
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Synthesizers;
+using SynthCore.Synthesizers.Neural.Tvae;
+using Xunit.Abstractions;
+using static SynthCore.Tests.Neural.ColumnStatistics;
+
+namespace SynthCore.Tests.Neural;
+
+/// <summary>One TVAE trained on data/penguins.csv with the paper's networks, short and seeded.</summary>
+public sealed class PenguinsTvaeFixture : IDisposable
+{
+    public static readonly TvaeOptions Options = new() { Epochs = 150, BatchSize = 50, Seed = 42 };
+
+    public PenguinsTvaeFixture()
+    {
+        (Real, Metadata) = BundledData.Load("penguins.csv");
+        var progress = new CollectingProgress();
+        Model = new TvaeSynthesizer(Options).FitTvae(Real, Metadata, progress);
+        Reports = progress.Reports;
+        Synthetic = Model.Sample(3000);
+    }
+
+    public DataFrame Real { get; }
+    public TableMetadata Metadata { get; }
+    public FittedTvae Model { get; }
+    public IReadOnlyList<SynthCore.Training.TrainingProgress> Reports { get; }
+    public DataFrame Synthetic { get; }
+
+    public void Dispose() => Model.Dispose();
+}
+
+/// <summary>TVAE and the VAE: marginals, categories, missing rates, losses reported, latent codes, interpolation, persistence.</summary>
+public sealed class TvaeTests(PenguinsTvaeFixture tvae, ITestOutputHelper output) : IClassFixture<PenguinsTvaeFixture>
+{
+    private static readonly string[] Numeric = ["Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"];
+
+    [Fact]
+    public void Marginals_categories_and_missing_rates_are_close()
+    {
+        var ks = Numeric.ToDictionary(c => c, c => KolmogorovSmirnov(Numbers(tvae.Real, c), Numbers(tvae.Synthetic, c)));
+        var tv = new[] { "Species", "Island", "Sex" }.ToDictionary(c => c, c => TotalVariation(tvae.Real, tvae.Synthetic, c));
+        foreach (var (c, d) in ks) output.WriteLine($"{c}: KS {d:F3}, missing {MissingRate(tvae.Real, c):P1} / {MissingRate(tvae.Synthetic, c):P1}");
+        foreach (var (c, d) in tv) output.WriteLine($"{c}: TV {d:F3}");
+
+        Assert.All(ks, p => Assert.True(p.Value <= 0.25, $"{p.Key}: KS {p.Value:F3}"));
+        Assert.All(tv, p => Assert.True(p.Value <= 0.15, $"{p.Key}: TV {p.Value:F3}"));
+        foreach (var c in Numeric.Append("Sex"))
+            Assert.InRange(MissingRate(tvae.Synthetic, c), Math.Max(0, MissingRate(tvae.Real, c) - 0.03), MissingRate(tvae.Real, c) + 0.03);
+    }
+
+    [Fact]
+    public void Reconstruction_loss_and_kl_divergence_are_reported_every_epoch_and_reconstruction_falls()
+    {
+        var epochs = tvae.Reports.Where(r => r.Phase == "train").ToArray();
+        Assert.Equal(Enumerable.Range(1, PenguinsTvaeFixture.Options.Epochs), epochs.Select(r => r.Step));
+        Assert.All(epochs, r => Assert.True(double.IsFinite(r.Losses["reconstruction"]) && r.Losses["kl_divergence"] >= 0));
+        output.WriteLine($"reconstruction {epochs[0].Losses["reconstruction"]:F2} → {epochs[^1].Losses["reconstruction"]:F2}, KL {epochs[0].Losses["kl_divergence"]:F2} → {epochs[^1].Losses["kl_divergence"]:F2}");
+        Assert.True(epochs[^1].Losses["reconstruction"] < epochs[0].Losses["reconstruction"] - 1);
+    }
+
+    [Fact]
+    public void The_encoder_separates_species_and_interpolation_walks_between_two_rows()
+    {
+        var codes = tvae.Model.Encode(tvae.Real);
+        Assert.Equal((344, 128), (codes.GetLength(0), codes.GetLength(1)));
+
+        // Row 0 is an Adelie (3750 g); walk to the first Gentoo (4500 g): the ends decode to their species.
+        var species = ((StringDataFrameColumn)tvae.Real["Species"]).ToArray();
+        int gentoo = Array.IndexOf(species, "Gentoo");
+        Assert.Equal("Adelie", species[0]);
+        var path = tvae.Model.Interpolate(tvae.Real, 0, gentoo, steps: 9);
+        var pathSpecies = ((StringDataFrameColumn)path["Species"]).ToArray();
+        var mass = Numbers(path, "Body Mass (g)");
+        output.WriteLine(string.Join(" → ", pathSpecies.Zip(mass, (s, m) => $"{s} {m:F0}")));
+        Assert.Equal(9, path.Rows.Count);
+        Assert.Equal("Adelie", pathSpecies[0]);
+        Assert.Equal("Gentoo", pathSpecies[^1]);
+        Assert.True(mass[^1] - mass[0] > 400, $"body mass along the path: {mass[0]:F0} → {mass[^1]:F0}");
+    }
+
+    [Fact]
+    public void A_saved_model_loads_and_samples_the_same_rows()
+    {
+        using var file = new MemoryStream();
+        tvae.Model.Save(file);
+        file.Position = 0;
+        using var loaded = (FittedTvae)SynthesizerRegistry.Default.Load(file, tvae.Metadata);
+
+        Assert.Equal("tvae", loaded.ModelName);
+        Assert.Equal(tvae.Model.Options, loaded.Options);
+        Assert.Equal(CtganTests.Csv(tvae.Model.Sample(100, seed: 4)), CtganTests.Csv(loaded.Sample(100, seed: 4)));
+    }
+
+    [Fact]
+    public void The_vae_takes_the_toolkit_parameters_and_samples_screentime()
+    {
+        var (table, metadata) = BundledData.Load("screentime.csv");
+        var settings = new SynthesizerSettings
+        {
+            Seed = 1, Epochs = 300, BatchSize = 32,
+            Extra = new Dictionary<string, string> { ["encoding_dim"] = "4", ["hidden_layers"] = "64,32" },
+        };
+        var vae = (TvaeSynthesizer)SynthesizerRegistry.Default.Create("vae", settings);
+        Assert.Equal((4, 300, 32), (vae.Options.EncodingDim, vae.Options.Epochs, vae.Options.BatchSize));
+        Assert.Equal([64, 32], vae.Options.HiddenLayers);
+
+        using var model = vae.FitTvae(table, metadata);
+        Assert.Equal("vae", model.ModelName);
+        Assert.Equal(4, model.Encode(table).GetLength(1));
+        var synthetic = model.Sample(2000);
+        double tv = TotalVariation(table, synthetic, "App");
+        double usage = Mean(Numbers(synthetic, "Usage (minutes)")), realUsage = Mean(Numbers(table, "Usage (minutes)"));
+        output.WriteLine($"VAE: App TV {tv:F3}, usage mean {realUsage:F1} / {usage:F1}");
+        Assert.True(tv <= 0.15, $"App TV {tv:F3}");
+        AssertRelative(realUsage, usage, 0.25, "Usage mean");
+    }
+
+    [Fact]
+    public void Bad_options_name_the_option()
+    {
+        Assert.Equal("hidden_layers", Assert.Throws<SynthOptionException>(() => SynthesizerRegistry.Default.Create("vae",
+            new SynthesizerSettings { Extra = new Dictionary<string, string> { ["hidden_layers"] = "64,x" } })).Option);
+        Assert.Equal("encoding-dim", Assert.Throws<SynthOptionException>(() => SynthesizerRegistry.Default.Create("tvae",
+            new SynthesizerSettings { Extra = new Dictionary<string, string> { ["encoding-dim"] = "0" } })).Option);
+        Assert.Equal("steps", Assert.Throws<SynthOptionException>(() => tvae.Model.Interpolate(tvae.Real, 0, 1, steps: 1)).Option);
+        Assert.Equal("to", Assert.Throws<SynthOptionException>(() => tvae.Model.Interpolate(tvae.Real, 0, 999)).Option);
+    }
+}
