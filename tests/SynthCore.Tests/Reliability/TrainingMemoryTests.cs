@@ -30,6 +30,22 @@ public sealed class TrainingMemoryTests
         Assert.Contains("identifier", e.Message);
     }
 
+    [Theory]
+    [InlineData("ctgan")]
+    [InlineData("tvae")]
+    [InlineData("vae")]
+    [InlineData("wgan-gp")]
+    public void Every_neural_model_refuses_it_by_name_too(string model)
+    {
+        var table = Table(200_000, 100_000);
+        var synthesizer = SynthCore.Synthesizers.SynthesizerRegistry.Default.Create(model, new SynthCore.Synthesizers.SynthesizerSettings { Epochs = 1 });
+
+        var e = Assert.Throws<SynthColumnException>(() => synthesizer.Fit(table, TableMetadata.Detect(table)));
+
+        Assert.Equal("code", e.Column);
+        Assert.Contains("one per category", e.Message);
+    }
+
     [Fact]
     public void The_estimate_counts_the_encoded_table_and_four_floats_per_parameter()
     {

@@ -48,6 +48,7 @@ public sealed class CtganSynthesizer : ISynthesizer
         });
         if (baseTransform.Width == 0) throw new SynthException("The table has nothing CTGAN can model: every column is an identifier.");
         int rows = checked((int)table.Rows.Count);
+        TrainingMemory.EnsureFits(Name, rows, baseTransform, ParameterEstimate(baseTransform.Width, Options));
         float[] baseRows = baseTransform.Transform(table);
         var layout = CtganLayout.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
         float[] data = layout.Encode(baseRows, rows, Options.Seed);
@@ -84,5 +85,20 @@ public sealed class CtganSynthesizer : ISynthesizer
             }
         }
         return (counts, categoryOfRow);
+    }
+
+    /// <summary>
+    /// An estimate of the trained parameters for the min-max / one-hot width <paramref name="width"/>:
+    /// the generator's input (noise plus conditional vector) and its output both grow with the width,
+    /// and the critic sees <c>pac</c> rows of output and conditional vector. Mode columns are left out:
+    /// what makes a table too large is a high-cardinality category, which this counts in full.
+    /// </summary>
+    internal static long ParameterEstimate(long width, CtganOptions options)
+    {
+        long generatorIn = options.EmbeddingDim + width;
+        long generator = options.GeneratorDims.Aggregate((In: generatorIn, Sum: 0L), (a, d) => (a.In + d, a.Sum + a.In * d + d)).Sum
+            + (generatorIn + options.GeneratorDims.Sum()) * width;
+        long critic = options.DiscriminatorDims.Aggregate((In: 2 * width * options.Pac, Sum: 0L), (a, d) => (d, a.Sum + a.In * d + d)).Sum;
+        return generator + critic;
     }
 }

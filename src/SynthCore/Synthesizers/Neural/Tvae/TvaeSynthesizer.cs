@@ -44,6 +44,7 @@ public sealed class TvaeSynthesizer : ISynthesizer
         var baseTransform = TableTransform.Fit(table, metadata, new TableTransformOptions { Numeric = NumericScaling.MinMax, Categorical = CategoricalEncoding.OneHot, ClipToObservedRange = true });
         if (baseTransform.Width == 0) throw new SynthException("The table has nothing to model: every column is an identifier.");
         int rows = checked((int)table.Rows.Count);
+        TrainingMemory.EnsureFits(Options.Model, rows, baseTransform, ParameterEstimate(baseTransform.Width, Options));
         float[] baseRows = baseTransform.Transform(table);
         var layout = CtganLayout.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
         float[] data = layout.Encode(baseRows, rows, Options.Seed);
@@ -53,5 +54,15 @@ public sealed class TvaeSynthesizer : ISynthesizer
         using var random = new torch.Generator(unchecked((ulong)Options.Seed), torch.CPU);
         var (encoder, decoder) = TvaeTrainer.Train(data, rows, layout, Options, random, progress, cancellationToken, clock);
         return new FittedTvae(Options, layout, encoder, decoder);
+    }
+
+    /// <summary>Trained parameters of the encoder and decoder for an encoded width <paramref name="width"/> (the outer layers grow with it).</summary>
+    internal static long ParameterEstimate(long width, TvaeOptions options)
+    {
+        long encoder = options.HiddenLayers.Aggregate((In: width, Sum: 0L), (a, d) => (d, a.Sum + a.In * d + d)).Sum
+            + 2L * (options.HiddenLayers[^1] * options.EncodingDim + options.EncodingDim);
+        long decoder = options.HiddenLayers.Reverse().Aggregate((In: (long)options.EncodingDim, Sum: 0L), (a, d) => (d, a.Sum + a.In * d + d)).Sum
+            + options.HiddenLayers[0] * width + 2 * width;
+        return encoder + decoder;
     }
 }
