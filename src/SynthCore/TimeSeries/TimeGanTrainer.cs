@@ -80,8 +80,8 @@ internal static class TimeGanTrainer
                 done++;
                 foreach (var (name, value) in losses)
                     if (!double.IsFinite(value))
-                        throw new SynthException($"TimeGAN training diverged in the {phase} phase at iteration {step}: {name} loss is {value}. "
-                            + $"Try a lower learning rate (now {options.LearningRate}).");
+                        throw new TrainingDivergedException($"TimeGAN training diverged in the {phase} phase at iteration {step}: {name} loss is {value}. "
+                            + $"Try a lower learning rate (now {options.LearningRate}).", step, lastGood: null);
                 if (progress is null || (step % options.ProgressEvery != 0 && step != options.Iterations)) return;
                 var elapsed = clock.Elapsed;
                 progress.Report(new TrainingProgress(phase, step, options.Iterations, losses, elapsed,

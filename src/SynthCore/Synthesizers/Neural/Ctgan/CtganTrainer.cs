@@ -91,7 +91,7 @@ internal static class CtganTrainer
 
                 double g = generatorSum / stepsPerEpoch, dl = discriminatorSum / stepsPerEpoch, pen = penaltySum / stepsPerEpoch;
                 if (!double.IsFinite(g) || !double.IsFinite(dl))
-                    throw new SynthException($"CTGAN training diverged in epoch {epoch} of {options.Epochs}: generator loss {g}, discriminator loss {dl}. Try lower learning rates.");
+                    throw new TrainingDivergedException($"CTGAN training diverged in epoch {epoch} of {options.Epochs}: generator loss {g}, discriminator loss {dl}. Try lower learning rates.", epoch, lastGood: null);
                 if (progress is not null)
                 {
                     var elapsed = clock.Elapsed;

@@ -57,7 +57,7 @@ internal static class TvaeTrainer
                 }
                 double r = reconstructionSum / rows, k = klSum / rows;
                 if (!double.IsFinite(r) || !double.IsFinite(k))
-                    throw new SynthException($"{options.Model.ToUpperInvariant()} training diverged in epoch {epoch}: reconstruction loss {r}, KL divergence {k}. Try a lower learning rate.");
+                    throw new TrainingDivergedException($"{options.Model.ToUpperInvariant()} training diverged in epoch {epoch}: reconstruction loss {r}, KL divergence {k}. Try a lower learning rate.", epoch, lastGood: null);
                 if (progress is not null)
                 {
                     var elapsed = clock.Elapsed;
