@@ -117,6 +117,27 @@ public sealed class ExecutorTests : IDisposable
     }
 
     [Fact]
+    public void Large_samples_stream_to_the_file_in_chunks_the_same_way_every_time()
+    {
+        string model = PathIn("m.synth");
+        Assert.Equal(0, Run("fit", "df", "--model", ResamplingTestSynthesizer.Name, "--out", model));
+        int rows = 2 * SampleCommand.ChunkRows + 123;
+
+        Assert.Equal(0, Run("sample", model, "--rows", rows.ToString(), "--seed", "5", "--out", PathIn("a"), "--name", "big"));
+        Assert.Equal(0, Run("sample", model, "--rows", rows.ToString(), "--seed", "5", "--out", PathIn("b"), "--name", "big"));
+
+        string first = Assert.Single(Directory.GetFiles(PathIn("a")));
+        Assert.Equal(rows + 1, File.ReadLines(first).Count());
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(Assert.Single(Directory.GetFiles(PathIn("b")))));
+        Assert.False(host.Stored.ContainsKey("big"));
+        Assert.Contains(host.Lines, l => l.Contains("Streamed") && l.Contains("chunks of 100,000"));
+
+        // The first chunk is exactly what a plain sample of that many rows gives.
+        Assert.Equal(0, Run("sample", model, "--rows", SampleCommand.ChunkRows.ToString(), "--seed", "5", "--out", PathIn("c"), "--name", "big"));
+        Assert.Equal(File.ReadLines(Assert.Single(Directory.GetFiles(PathIn("c")))), File.ReadLines(first).Take(SampleCommand.ChunkRows + 1));
+    }
+
+    [Fact]
     public void Run_fits_samples_compares_exports_and_summarises()
     {
         string outDir = PathIn("out");

@@ -13,6 +13,13 @@ public sealed record CsvReadOptions
     public char Delimiter { get; init; } = ',';
 
     /// <summary>
+    /// When the header line has no <see cref="Delimiter"/> but has semicolons, tabs or pipes (and only
+    /// one of them), read with that character instead: spreadsheets in many locales save ';'-separated
+    /// "CSV", which would otherwise become one column with a strange name.
+    /// </summary>
+    public bool DetectDelimiter { get; init; } = true;
+
+    /// <summary>
     /// A column whose non-missing values are at least this share numbers (or dates), but not all, is
     /// reported as an error naming the first bad value instead of silently becoming text.
     /// </summary>

@@ -23,7 +23,7 @@ public static class CsvTable
             throw new SynthFileException(path, "the file is empty (a header row and at least one data row are needed).");
 
         var missing = new HashSet<string>(CsvReadOptions.DefaultMissingTokens.Concat(options.ExtraMissingTokens).Select(t => t.Trim()), StringComparer.OrdinalIgnoreCase);
-        var reader = new CsvRecordReader(text, options.Delimiter, path);
+        var reader = new CsvRecordReader(text, DelimiterOf(text, options), path);
         using var records = reader.Records().GetEnumerator();
         if (!records.MoveNext())
             throw new SynthFileException(path, "the file is empty (a header row and at least one data row are needed).");
@@ -51,6 +51,17 @@ public static class CsvTable
         return new DataFrame(names.Select((name, c) => BuildColumn(name, cells[c], lines, options)));
     }
 
+    /// <summary>The configured delimiter, or the one the header line evidently uses (see <see cref="CsvReadOptions.DetectDelimiter"/>).</summary>
+    private static char DelimiterOf(string text, CsvReadOptions options)
+    {
+        if (!options.DetectDelimiter) return options.Delimiter;
+        int end = text.IndexOf('\n');
+        string header = end < 0 ? text : text[..end];
+        if (header.Contains(options.Delimiter)) return options.Delimiter;
+        char[] used = [.. ";\t|".Where(c => header.Contains(c))];
+        return used.Length == 1 ? used[0] : options.Delimiter;
+    }
+
     private static string ReadText(string path)
     {
         if (Directory.Exists(path)) throw new SynthFileException(path, "is a directory, not a CSV file.");
@@ -62,6 +73,8 @@ public static class CsvTable
             throw new SynthFileException(path, $"cannot be read: {e.Message}", e);
         }
 
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            throw new SynthFileException(path, "the file is UTF-16 or UTF-32 text (it starts with that byte-order mark); save it as UTF-8.");
         int start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         try
         {
@@ -138,37 +151,49 @@ public static class CsvTable
     /// <exception cref="SynthFileException">The file exists or cannot be written.</exception>
     public static void Write(DataFrame table, string path)
     {
+        using var writer = CreateWriter(path);
+        writer.Append(table);
+        writer.Commit();
+    }
+
+    /// <summary>
+    /// Starts a CSV file that is written chunk by chunk (<see cref="CsvTableWriter.Append"/>) and
+    /// appears at <paramref name="path"/> only on <see cref="CsvTableWriter.Commit"/>; disposing
+    /// without committing leaves nothing behind.
+    /// </summary>
+    /// <exception cref="SynthFileException">The file exists or its folder does not.</exception>
+    public static CsvTableWriter CreateWriter(string path)
+    {
         if (File.Exists(path) || Directory.Exists(path))
             throw new SynthFileException(path, "already exists; refusing to overwrite it.");
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null && !Directory.Exists(directory))
             throw new SynthFileException(path, $"the folder '{directory}' does not exist.");
+        return new CsvTableWriter(path, Path.Combine(directory ?? ".", $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp"));
+    }
 
+    /// <summary>Appends the rows of <paramref name="table"/> (with a header first when <paramref name="dateOnly"/> is being decided).</summary>
+    internal static void AppendRows(TextWriter writer, DataFrame table, ref bool[]? dateOnly)
+    {
         var columns = table.Columns.ToArray();
-        var dateOnly = columns.Select(c => c is DateTimeDataFrameColumn d && AllMidnight(d)).ToArray();
-        var builder = new StringBuilder();
-        builder.AppendJoin(',', columns.Select(c => Quote(c.Name))).Append("\r\n");
+        if (dateOnly is null)
+        {
+            // The first chunk decides whether a date column is written as dates or date-times, so the file keeps one format.
+            dateOnly = columns.Select(c => c is DateTimeDataFrameColumn d && AllMidnight(d)).ToArray();
+            writer.Write(string.Join(',', columns.Select(c => Quote(c.Name))));
+            writer.Write("\r\n");
+        }
+        var line = new StringBuilder();
         for (long r = 0; r < table.Rows.Count; r++)
         {
+            line.Clear();
             for (int c = 0; c < columns.Length; c++)
             {
-                if (c > 0) builder.Append(',');
-                builder.Append(Format(columns[c][r], dateOnly[c]));
+                if (c > 0) line.Append(',');
+                line.Append(Format(columns[c][r], dateOnly[c]));
             }
-            builder.Append("\r\n");
-        }
-
-        // Write beside the target, then move into place without overwriting, so a failed write leaves nothing half-written.
-        string temp = Path.Combine(directory ?? ".", $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, builder.ToString(), new UTF8Encoding(false));
-            File.Move(temp, path, overwrite: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new SynthFileException(path, File.Exists(path) ? "already exists; refusing to overwrite it." : $"cannot be written: {e.Message}", e);
+            line.Append("\r\n");
+            writer.Write(line);
         }
     }
 

@@ -17,7 +17,15 @@ public static class CsvExporter
     /// <param name="now">The timestamp to use (local time); the current time when null.</param>
     /// <exception cref="SynthOptionException">The name is empty or contains path characters.</exception>
     /// <exception cref="SynthFileException">The directory or file cannot be written.</exception>
-    public static ExportResult ExportTimestamped(DataFrame table, string outDir, string name, DateTime? now = null)
+    public static ExportResult ExportTimestamped(DataFrame table, string outDir, string name, DateTime? now = null) =>
+        ExportTimestamped([table], outDir, name, now);
+
+    /// <summary>
+    /// As <see cref="ExportTimestamped(DataFrame, string, string, DateTime?)"/>, for rows that arrive in
+    /// chunks: each chunk is written as it comes (for example, each is sampled only when the previous
+    /// one has been written), so no table ever holds all the rows.
+    /// </summary>
+    public static ExportResult ExportTimestamped(IEnumerable<DataFrame> chunks, string outDir, string name, DateTime? now = null)
     {
         ValidateName(name);
         string stamp = (now ?? DateTime.Now).ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture);
@@ -35,9 +43,16 @@ public static class CsvExporter
         string temp = Path.Combine(directory, $".{baseName}.{Guid.NewGuid():N}.tmp");
         try
         {
-            WriteCsv(table, temp);
+            long rows;
+            int columns;
+            using (var writer = CsvTable.CreateWriter(temp))
+            {
+                foreach (var chunk in chunks) writer.Append(chunk);
+                writer.Commit();
+                (rows, columns) = (writer.Rows, writer.Columns);
+            }
             string final = MoveToFreeName(temp, directory, baseName);
-            return new ExportResult(final, (int)table.Rows.Count, table.Columns.Count, new FileInfo(final).Length);
+            return new ExportResult(final, checked((int)rows), columns, new FileInfo(final).Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -77,6 +92,4 @@ public static class CsvExporter
         }
         throw new SynthFileException(Path.Combine(directory, baseName + ".csv"), "too many files with this name already exist.");
     }
-
-    private static void WriteCsv(DataFrame table, string path) => CsvTable.Write(table, path);
 }

@@ -1,4 +1,7 @@
+using SynthCore.Privacy;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Synthesizers.Statistical;
+using SynthCore.TimeSeries;
 
 namespace SynthCore.Synthesizers;
 
@@ -11,9 +14,21 @@ internal static class BuiltIn
         registry.Register(GanRegistration.Descriptor);
         registry.Register(GanRegistration.WassersteinDescriptor);
         registry.Register(GanRegistration.ConditionalDescriptor);
+        registry.Register(DpCopulaRegistration.Descriptor);
+        registry.Register(GaussianCopulaSynthesizer.Descriptor);
+        registry.Register(DistributionsSynthesizer.Descriptor);
+        registry.Register(BootstrapSynthesizer.Descriptor);
+        registry.Register(SequenceRegistration.TimeGan);
+        registry.Register(SequenceRegistration.Arima);
+        registry.Register(SequenceRegistration.Ar1);
+        registry.Register(SequenceRegistration.BlockBootstrap);
         registry.Register(Neural.Ctgan.CtganRegistration.Descriptor);
         registry.Register(Neural.Tvae.TvaeRegistration.TvaeDescriptor);
         registry.Register(Neural.Tvae.TvaeRegistration.VaeDescriptor);
+        registry.Register(StatisticalRegistration.Smote);
+        registry.Register(StatisticalRegistration.Kde);
+        registry.Register(StatisticalRegistration.Gmm);
+        registry.Register(StatisticalRegistration.Cart);
         return registry;
     }
 }

@@ -12,6 +12,7 @@ internal static class FitCommand
         string model = parse.GetValue(grammar.FitModel)!;
         string output = parse.GetValue(grammar.FitOut)!;
         bool force = parse.GetValue(grammar.FitForce);
+        string? into = VariableName.Checked(parse.GetValue(grammar.FitInto));
         var settings = FitSettingsReader.Read(parse, grammar.FitSettings);
         context.Registry.Get(model);
         // Refuse an existing model file before spending minutes on the fit.
@@ -21,7 +22,7 @@ internal static class FitCommand
         var fit = FitStep.Run(context, model, settings, table, metadata);
 
         long bytes = SafeFile.Write(output, force, "--out", fit.Model.Save);
-        context.Host.Store(Path.GetFileNameWithoutExtension(output), fit.Model);
+        context.Host.Store(into ?? Path.GetFileNameWithoutExtension(output), fit.Model);
         context.Host.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Saved the {fit.Model.ModelName} model to {output} ({bytes:N0} bytes); fitted in {fit.Seconds:F1} s on {table.Rows.Count:N0} rows, seed {settings.Seed}."));
         return ExitCodes.Success;

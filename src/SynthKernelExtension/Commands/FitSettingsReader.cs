@@ -40,6 +40,9 @@ internal static partial class FitSettingsReader
             if (!extra.TryAdd(key, pair[(equals + 1)..].Trim()))
                 throw new SynthOptionException("--option", $"'{key}' is given more than once.");
         }
+        // Sequence models read the window length from their extra options; other models reject it by name.
+        if (parse.GetValue(options.SeqLen) is int seqLen && !extra.TryAdd("seq-len", Positive("--seq-len", seqLen).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            throw new SynthOptionException("--seq-len", "is given both as --seq-len and as --option seq-len=….");
         return settings with { Extra = extra };
     }
 

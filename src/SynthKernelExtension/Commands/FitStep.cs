@@ -21,6 +21,7 @@ internal static class FitStep
         var fitted = synthesizer.Fit(table, metadata, timeline, context.Cancellation);
         clock.Stop();
         context.Cancellation.ThrowIfCancellationRequested();
+        PrivacyNotice.Write(context.Host, fitted);
         return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray());
     }
 }

@@ -2,13 +2,17 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SynthCore.Evaluation;
+using SynthCore.Data;
 using SynthCore.Export;
+using SynthCore.Synthesizers;
+using SynthCore.TimeSeries;
 
 namespace SynthKernelExtension.Commands;
 
 /// <summary>
-/// <c>synth run &lt;data&gt; --model gan [--rows N] [--out DIR] [--name NAME] [--json FILE] [fit options]</c>:
-/// fit, sample, compare with the real table, export the synthetic CSV.
+/// <c>synth run &lt;data&gt; --model gan [--rows N | --balance COLUMN [--balance-ratio R]] [--augment] [--out DIR] [--name NAME] [--json FILE] [fit options]</c>:
+/// fit, sample, compare with the real table, export the synthetic CSV (with --augment: the real rows
+/// plus the synthetic ones and a 'source' column; with --balance: only the rows each class needs).
 /// </summary>
 internal static class RunCommand
 {
@@ -22,6 +26,14 @@ internal static class RunCommand
         string outDir = parse.GetValue(grammar.RunOut)!;
         string? json = parse.GetValue(grammar.RunJson);
         bool force = parse.GetValue(grammar.RunForce);
+        string? into = VariableName.Checked(parse.GetValue(grammar.RunInto));
+        bool augment = parse.GetValue(grammar.RunAugment);
+        string? balance = parse.GetValue(grammar.RunBalance);
+        double? balanceRatio = parse.GetValue(grammar.RunBalanceRatio);
+        if (balance is not null && rowsOption is not null)
+            throw new SynthOptionException("--balance", "decides how many rows each class gets; do not give --rows with it.");
+        if (balance is null && balanceRatio is not null)
+            throw new SynthOptionException("--balance-ratio", "only applies with --balance COLUMN.");
         context.Registry.Get(model);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
 
@@ -31,21 +43,46 @@ internal static class RunCommand
 
         var fit = FitStep.Run(context, model, settings, table, metadata);
 
+        // Sequence models: --rows counts sequences (default: as many as the table's windows), the output is the long
+        // table (sequence_id, step, features), and the comparison is per feature plus autocorrelation.
+        var sequences = fit.Model as IFittedSequenceSynthesizer;
+        if (sequences is not null && (augment || balance is not null))
+            throw new SynthOptionException(augment ? "--augment" : "--balance", $"does not apply to the sequence model '{model}' (it generates whole sequences, not rows of the table).");
+        var realData = sequences is null ? null : SequenceData.FromTable(table, metadata, sequences.DataOptions);
+        if (realData is not null) rows = rowsOption ?? realData.WindowCount;
+        if (realData is not null && augment)
+            throw new SynthOptionException("--augment", $"does not apply to the sequence model '{model}': its rows are sequences, not rows of the input table.");
+
         var clock = Stopwatch.StartNew();
-        var synthetic = fit.Model.Sample(rows, null, null);
+        BalanceResult? balanced = null;
+        if (balance is not null)
+        {
+            if (sequences is not null)
+                throw new SynthOptionException("--balance", $"does not apply to the sequence model '{model}'.");
+            balanced = Balancer.Balance(fit.Model, table, balance, balanceRatio ?? 1.0, settings.Seed);
+            context.Host.WriteLine(Messages.Balanced(balance, balanced));
+        }
+        double[][][]? syntheticSequences = sequences?.SampleSequences(rows);
+        var synthetic = syntheticSequences is not null
+            ? SequenceTable.ToLong(syntheticSequences, sequences!.FeatureNames)
+            : balanced?.Synthetic ?? fit.Model.Sample(rows, null, null);
         double sampleSeconds = clock.Elapsed.TotalSeconds;
         context.Cancellation.ThrowIfCancellationRequested();
 
         clock.Restart();
-        var comparison = TableComparison.Compare(table, synthetic, metadata);
+        // Balancing an already balanced column generates nothing, and there is nothing to compare.
+        object? comparison = realData is not null
+            ? SequenceComparison.Compare(realData.RawWindows(), syntheticSequences!, sequences!.FeatureNames)
+            : synthetic.Rows.Count > 0 ? TableComparison.Compare(table, synthetic, metadata) : null;
         double compareSeconds = clock.Elapsed.TotalSeconds;
-        context.Host.Show(comparison);
+        if (comparison is not null) context.Host.Show(comparison);
         context.Cancellation.ThrowIfCancellationRequested();
 
         clock.Restart();
-        var export = CsvExporter.ExportTimestamped(synthetic, outDir, name);
+        var output = augment ? AugmentedTable.Create(table, synthetic) : synthetic;
+        var export = CsvExporter.ExportTimestamped(output, outDir, name);
         double exportSeconds = clock.Elapsed.TotalSeconds;
-        context.Host.Store(name, synthetic);
+        context.Host.Store(into ?? name, output);
         context.Host.WriteLine(Messages.Exported(export));
 
         if (json is not null)
@@ -60,6 +97,9 @@ internal static class RunCommand
                 ["seed"] = settings.Seed,
                 ["input"] = data,
                 ["input_rows"] = (int)table.Rows.Count,
+                ["synthetic_rows"] = (int)synthetic.Rows.Count,
+                ["augmented"] = augment,
+                ["sequences"] = syntheticSequences?.Length,
                 ["timings"] = new JsonObject
                 {
                     ["fit_seconds"] = fit.Seconds,
@@ -68,8 +108,15 @@ internal static class RunCommand
                     ["export_seconds"] = exportSeconds,
                     ["epoch_seconds"] = new JsonArray(fit.IntervalSeconds.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
                 },
-                ["comparison"] = JsonSummary.ToNode(comparison),
+                ["comparison"] = comparison is null ? null : JsonSummary.ToNode(comparison),
             };
+            if (balanced is not null)
+                summary["balance"] = new JsonObject
+                {
+                    ["column"] = balance,
+                    ["real_counts"] = new JsonObject(balanced.RealCounts.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+                    ["added"] = new JsonObject(balanced.Added.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+                };
             JsonSummary.Write(json, summary, force);
             context.Host.WriteLine($"Wrote {json}");
         }

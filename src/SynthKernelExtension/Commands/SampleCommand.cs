@@ -9,6 +9,27 @@ namespace SynthKernelExtension.Commands;
 /// <summary><c>synth sample &lt;model&gt; --rows N [--seed S] [--out DIR] [--name NAME] [--json FILE]</c>.</summary>
 internal static class SampleCommand
 {
+    /// <summary>Above this many rows, rows are sampled and written a chunk at a time.</summary>
+    internal const int ChunkRows = 100_000;
+
+    /// <summary>
+    /// The rows in chunks, each sampled only when the previous one has been written. The first chunk
+    /// uses the given seed (so up to <see cref="ChunkRows"/> rows are exactly what one Sample call
+    /// gives); chunk i after it uses a seed derived from the given one (0 when none) and i.
+    /// </summary>
+    internal static IEnumerable<Microsoft.Data.Analysis.DataFrame> Chunks(SynthCore.Synthesizers.IFittedSynthesizer model, int rows, int? seed, CancellationToken cancellation)
+    {
+        for (int i = 0, done = 0; done < rows; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            int count = Math.Min(ChunkRows, rows - done);
+            yield return model.Sample(count, null, i == 0 ? seed : ChunkSeed(seed ?? 0, i));
+            done += count;
+        }
+    }
+
+    internal static int ChunkSeed(int seed, int chunk) => unchecked((int)((uint)seed * 2654435761u) ^ (chunk * 40503)) & int.MaxValue;
+
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
         string modelName = parse.GetValue(grammar.SampleModel)!;
@@ -19,17 +40,26 @@ internal static class SampleCommand
         string name = parse.GetValue(grammar.SampleName) ?? Path.GetFileNameWithoutExtension(modelName);
         string? json = parse.GetValue(grammar.SampleJson);
         bool force = parse.GetValue(grammar.SampleForce);
+        string? into = VariableName.Checked(parse.GetValue(grammar.SampleInto));
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
 
         var model = context.Host.ResolveModel(modelName, context.Registry);
         context.Cancellation.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
-        var table = model.Sample(rows, null, seed);
+        ExportResult export;
+        if (rows <= ChunkRows)
+        {
+            var table = model.Sample(rows, null, seed);
+            context.Cancellation.ThrowIfCancellationRequested();
+            export = CsvExporter.ExportTimestamped(table, outDir, name);
+            context.Host.Store(into ?? name, table);
+        }
+        else
+        {
+            export = CsvExporter.ExportTimestamped(Chunks(model, rows, seed, context.Cancellation), outDir, name);
+            context.Host.WriteLine($"Streamed {rows:N0} rows to the file in chunks of {ChunkRows:N0}; they are not kept in memory.");
+        }
         double sampleSeconds = clock.Elapsed.TotalSeconds;
-        context.Cancellation.ThrowIfCancellationRequested();
-
-        var export = CsvExporter.ExportTimestamped(table, outDir, name);
-        context.Host.Store(name, table);
         context.Host.WriteLine(Messages.Exported(export));
 
         if (json is not null)

@@ -27,7 +27,10 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
         grammar.Fit.SetAction(parse => FitCommand.Execute(parse, grammar, context));
         grammar.Sample.SetAction(parse => SampleCommand.Execute(parse, grammar, context));
         grammar.Run.SetAction(parse => RunCommand.Execute(parse, grammar, context));
+        grammar.Evaluate.SetAction(parse => EvaluateCommand.Execute(parse, grammar, context));
         grammar.Models.SetAction(_ => ModelsCommand.Execute(context));
+        grammar.Privacy.SetAction(parse => PrivacyCommand.Execute(parse, grammar, context));
+        grammar.Anonymize.SetAction(parse => AnonymizeCommand.Execute(parse, grammar, context));
 
         var parsed = grammar.Root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })

@@ -17,21 +17,30 @@ public sealed class SynthGrammar
         Add(Describe, DescribeData, DescribeDataOption, DescribeCategorical, DescribeJson, DescribeForce);
 
         Fit = new Command("fit", "Fit a model to a table and save it as a model file.");
-        Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitForce);
+        Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitForce, FitInto);
         FitSettings.AddTo(Fit);
 
         Sample = new Command("sample", "Sample rows from a saved model and write them as a timestamped CSV.");
-        Add(Sample, SampleModel, SampleRows, SampleSeed, SampleOut, SampleName, SampleJson, SampleForce);
+        Add(Sample, SampleModel, SampleRows, SampleSeed, SampleOut, SampleName, SampleJson, SampleForce, SampleInto);
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
-        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce);
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunInto);
         RunSettings.AddTo(Run);
+
+        Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
+        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateTarget, EvaluateSeed, EvaluateJson, EvaluateReport, EvaluateForce);
 
         Models = new Command("models", "List the available models.");
 
-        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, models).")
+        Privacy = new Command("privacy", "Measure how close a synthetic table is to the real rows (distance to closest record, copies, membership and attribute-disclosure attacks).");
+        Add(Privacy, PrivacyReal, PrivacySynthetic, PrivacyHoldout, PrivacyHoldoutFraction, PrivacySeed, PrivacyQuasi, PrivacySensitive, PrivacyBins, PrivacyCategorical, PrivacyJson, PrivacyForce);
+
+        Anonymize = new Command("anonymize", "Make a table k-anonymous by Mondrian generalisation of its quasi-identifiers and write it as a timestamped CSV.");
+        Add(Anonymize, AnonymizeData, AnonymizeDataOption, AnonymizeK, AnonymizeQuasi, AnonymizeSensitive, AnonymizeL, AnonymizeOut, AnonymizeName, AnonymizeCategorical, AnonymizeJson, AnonymizeForce);
+
+        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, models, privacy, anonymize).")
         {
-            Describe, Fit, Sample, Run, Models,
+            Describe, Fit, Sample, Run, Evaluate, Models, Privacy, Anonymize,
         };
     }
 
@@ -51,6 +60,7 @@ public sealed class SynthGrammar
     public Option<string> FitOut { get; } = new("--out") { Description = "The model file to write.", Required = true };
     public Option<bool> FitForce { get; } = ForceOption("model file");
     public FitSettingsOptions FitSettings { get; } = new();
+    public Option<string?> FitInto { get; } = IntoOption("fitted model", "the model file's name");
 
     public Command Sample { get; }
     public Argument<string> SampleModel { get; } = new("model") { Description = "The fitted model: a model file (console) or a variable (notebook)." };
@@ -60,6 +70,7 @@ public sealed class SynthGrammar
     public Option<string?> SampleName { get; } = NameOption("the model's name");
     public Option<string?> SampleJson { get; } = JsonOption();
     public Option<bool> SampleForce { get; } = ForceOption("--json file");
+    public Option<string?> SampleInto { get; } = IntoOption("sampled DataFrame", "--name");
 
     public Command Run { get; }
     public Argument<string?> RunData { get; } = DataArgument();
@@ -71,8 +82,74 @@ public sealed class SynthGrammar
     public Option<string?> RunJson { get; } = JsonOption();
     public Option<bool> RunForce { get; } = ForceOption("--json file");
     public FitSettingsOptions RunSettings { get; } = new();
+    public Option<string?> RunInto { get; } = IntoOption("exported DataFrame (with --augment, real and synthetic rows)", "--name");
+    public Option<bool> RunAugment { get; } = new("--augment")
+    {
+        Description = "Export the real rows followed by the synthetic rows, with a 'source' column (real / synthetic).",
+    };
+    public Option<string?> RunBalance { get; } = new("--balance")
+    {
+        Description = "Instead of --rows, generate for each class of this categorical column just enough rows (by conditional sampling) for it to reach --balance-ratio times the largest class.",
+    };
+    public Option<double?> RunBalanceRatio { get; } = new("--balance-ratio")
+    {
+        Description = "With --balance: the share of the largest class every class is topped up to (default 1 = equal classes).",
+        CustomParser = result => ParseNumber(result, "--balance-ratio"),
+    };
+
+    public Command Evaluate { get; }
+    public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Argument<string> EvaluateSynthetic { get; } = new("synthetic") { Description = "The synthetic table to score, with the real table's columns." };
+    public Option<string?> EvaluateCategorical { get; } = CategoricalOption();
+    public Option<string?> EvaluateTarget { get; } = new("--target")
+    {
+        Description = "Also measure machine-learning utility for this column: models trained on the synthetic table (and, for reference, on real rows) tested on held-out real rows.",
+    };
+    public Option<int?> EvaluateSeed { get; } = NullableInt("--seed", "Seed of the --target holdout split and models (default 42).");
+    public Option<string?> EvaluateJson { get; } = JsonOption();
+    public Option<string?> EvaluateReport { get; } = new("--report") { Description = "Also write a self-contained HTML report (tables and charts, works offline) to this file." };
+    public Option<bool> EvaluateForce { get; } = ForceOption("--json or --report file");
 
     public Command Models { get; }
+
+    public Command Privacy { get; }
+    public Argument<string> PrivacyReal { get; } = new("real") { Description = "The real rows the synthesizer was fitted on: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Argument<string> PrivacySynthetic { get; } = new("synthetic") { Description = "The synthetic table." };
+    public Option<string?> PrivacyHoldout { get; } = new("--holdout") { Description = "Real rows the synthesizer never saw (needed for the baselines and the membership attack)." };
+    public Option<double?> PrivacyHoldoutFraction { get; } = new("--holdout-fraction")
+    {
+        Description = "Instead of --holdout, split this share of the real rows off as the holdout (seeded by --seed). Only meaningful if the synthesizer was fitted on the rest.",
+        CustomParser = result => ParseNumber(result, "--holdout-fraction"),
+    };
+    public Option<int?> PrivacySeed { get; } = NullableInt("--seed", "Seed of the --holdout-fraction split (default 42).");
+    public Option<string?> PrivacyQuasi { get; } = new("--quasi") { Description = "Comma-separated quasi-identifiers for the attribute-disclosure attack (with --sensitive)." };
+    public Option<string?> PrivacySensitive { get; } = new("--sensitive") { Description = "The sensitive column the attribute-disclosure attack tries to infer." };
+    public Option<int?> PrivacyBins { get; } = NullableInt("--bins", "Equal-width bins numbers are matched by in the disclosure attack (default 10; 0 = exact values).");
+    public Option<string?> PrivacyCategorical { get; } = CategoricalOption();
+    public Option<string?> PrivacyJson { get; } = JsonOption();
+    public Option<bool> PrivacyForce { get; } = ForceOption("--json file");
+
+    public Command Anonymize { get; }
+    public Argument<string?> AnonymizeData { get; } = DataArgument();
+    public Option<string?> AnonymizeDataOption { get; } = DataOption();
+    public Option<int> AnonymizeK { get; } = new("--k")
+    {
+        Description = "Every combination of generalised quasi-identifiers is shared by at least k rows.",
+        Required = true,
+        CustomParser = result => ParseWhole(result, "--k") ?? 0,
+    };
+    public Option<string> AnonymizeQuasi { get; } = new("--quasi") { Description = "Comma-separated quasi-identifier columns to generalise.", Required = true };
+    public Option<string?> AnonymizeSensitive { get; } = new("--sensitive") { Description = "A sensitive column to check distinct l-diversity on." };
+    public Option<int?> AnonymizeL { get; } = NullableInt("--l", "The l of the l-diversity check (default 2; needs --sensitive).");
+    public Option<string> AnonymizeOut { get; } = new("--out")
+    {
+        Description = "Directory for the anonymized CSV (created if missing).",
+        DefaultValueFactory = _ => "outputs",
+    };
+    public Option<string?> AnonymizeName { get; } = new("--name") { Description = "Name of the output file: <name>_anonymized_<timestamp>.csv (default: the input file's name)." };
+    public Option<string?> AnonymizeCategorical { get; } = CategoricalOption();
+    public Option<string?> AnonymizeJson { get; } = JsonOption();
+    public Option<bool> AnonymizeForce { get; } = ForceOption("--json file");
 
     private static void Add(Command command, params Symbol[] symbols)
     {
@@ -89,6 +166,7 @@ public sealed class SynthGrammar
         public Option<int?> Seed { get; } = NullableInt("--seed", "Seed of the fit (default 42); the same seed gives the same model.");
         public Option<int?> Epochs { get; } = NullableInt("--epochs", "Epochs (or training steps, depending on the model).");
         public Option<int?> BatchSize { get; } = NullableInt("--batch-size", "Batch size.");
+        public Option<int?> SeqLen { get; } = NullableInt("--seq-len", "Steps per sequence (sequence models: timegan, arima, ar1, block-bootstrap; default 24).");
         public Option<double?> LearningRate { get; } = new("--learning-rate")
         {
             Description = "Learning rate.",
@@ -103,7 +181,7 @@ public sealed class SynthGrammar
         };
 
         internal void AddTo(Command command) =>
-            Add(command, Seed, Epochs, BatchSize, LearningRate, Device, Categorical, Extra);
+            Add(command, Seed, Epochs, BatchSize, SeqLen, LearningRate, Device, Categorical, Extra);
     }
 
     private static Argument<string?> DataArgument() => new("data")
@@ -134,6 +212,11 @@ public sealed class SynthGrammar
     private static Option<string?> NameOption(string fallback) => new("--name")
     {
         Description = $"Name of the output file: <name>_synthetic_<timestamp>.csv (default: {fallback}).",
+    };
+
+    private static Option<string?> IntoOption(string what, string fallback) => new("--into")
+    {
+        Description = $"Notebook only: the variable that receives the {what} (default: {fallback}). The console ignores it.",
     };
 
     private static Option<int> RowsOption(bool required) => new("--rows")

@@ -19,8 +19,12 @@ public static class TextRendering
         string s => s,
         TableDescription d => Describe(d),
         TableComparison c => Compare(c),
+        SynthCore.TimeSeries.SequenceComparison c => SequenceText.Compare(c),
         ModelList m => Models(m),
+        Evaluation e => Evaluate(e),
         TrainingProgress p => ProgressLine(p),
+        SynthCore.Privacy.PrivacyReport r => PrivacyRendering.Report(r),
+        AnonymizationSummary a => PrivacyRendering.Anonymization(a),
         _ => value.ToString() ?? "",
     };
 
@@ -85,6 +89,53 @@ public static class TextRendering
         return text.ToString().TrimEnd('\n');
     }
 
+    public static string Evaluate(Evaluation evaluation)
+    {
+        var quality = evaluation.Quality;
+        var text = new StringBuilder();
+        text.Append(Invariant, $"{evaluation.SyntheticName} ({evaluation.SyntheticRows:N0} rows) against {evaluation.RealName} ({evaluation.RealRows:N0} rows)\n")
+            .Append(Invariant, $"Quality score: {Score(quality.Score)} ({quality.Score100:0.0} / 100)\n");
+        foreach (var p in quality.Properties) text.Append(Invariant, $"  {p.Property}: {Score(p.Score)}\n");
+        text.Append(Invariant, $"Diagnostic score: {Score(evaluation.Diagnostic.Score)}\n");
+        foreach (var p in evaluation.Diagnostic.Properties) text.Append(Invariant, $"  {p.Property}: {Score(p.Score)}\n");
+
+        if (evaluation.WorstColumns.Count > 0)
+        {
+            var table = new TextTable("column", "metric", "score");
+            foreach (var c in evaluation.WorstColumns) table.Add(c.Column, c.Metric, Score(c.Score));
+            text.Append("\nWorst columns (Column Shapes)\n").Append(table).Append('\n');
+        }
+        if (evaluation.WorstPairs.Count > 0)
+        {
+            var table = new TextTable("column 1", "column 2", "metric", "score");
+            foreach (var p in evaluation.WorstPairs) table.Add(p.Column1, p.Column2, p.Metric, Score(p.Score));
+            text.Append("\nWorst column pairs (Column Pair Trends)\n").Append(table).Append('\n');
+        }
+        if (quality.ColumnDistributions.Count > 0)
+        {
+            var table = new TextTable("column", "mean real", "mean synth", "std real", "std synth", "Wasserstein", "KS D", "KS p");
+            foreach (var d in quality.ColumnDistributions)
+                table.Add(d.Column, Number(d.RealMean), Number(d.SyntheticMean), Number(d.RealStd), Number(d.SyntheticStd),
+                    Number(d.Wasserstein), double.IsNaN(d.KsStatistic) ? "n/a" : d.KsStatistic.ToString("0.000", Invariant),
+                    double.IsNaN(d.KsPValue) ? "n/a" : PValue(d.KsPValue));
+            text.Append("\nNumeric columns (dates in days; KS = two-sample Kolmogorov-Smirnov)\n").Append(table).Append('\n');
+        }
+        if (quality.CorrelationDifference is double norm)
+            text.Append(Invariant, $"\nCorrelation difference (Frobenius norm of real - synthetic Pearson matrices): {norm:0.000}\n");
+        if (evaluation.Pca is { } pca)
+            text.Append("PCA of the real table, explained variance: ")
+                .AppendJoin(", ", pca.ExplainedVarianceRatio.Select((r, k) => string.Create(Invariant, $"PC{k + 1} {100 * r:0.0}%"))).Append('\n');
+        if (evaluation.Utility is { } utility)
+        {
+            var table = new TextTable("model", "metric", "train real", "train synth", "difference");
+            foreach (var (model, metric, real, synthetic) in UtilityMetricNames.Rows(utility))
+                table.Add(model, metric, Number(real), Number(synthetic), real is double a && synthetic is double b ? (b - a).ToString("+0.0000;-0.0000;0.0000", Invariant) : "n/a");
+            text.Append(Invariant, $"\nMachine-learning utility for '{utility.Target}' ({utility.Task.ToString().ToLowerInvariant()}; tested on {utility.RealTestRows:N0} held-out real rows, trained on {utility.RealTrainRows:N0} real or {utility.SyntheticRows:N0} synthetic rows)\n")
+                .Append(table).Append('\n');
+        }
+        return text.ToString().TrimEnd('\n');
+    }
+
     /// <summary>
     /// One progress line: phase, a bar, step/total, losses, elapsed and estimated remaining time.
     /// </summary>
@@ -108,6 +159,8 @@ public static class TextRendering
             table.Add([names[i], .. values[i].Select(v => v is double x ? x.ToString("+0.000;-0.000;0.000", Invariant) : "n/a")]);
         return table.ToString();
     }
+
+    private static string Score(double score) => double.IsNaN(score) ? "n/a" : score.ToString("0.0000", Invariant);
 
     private static string Kind(ColumnKind kind) => kind.ToString().ToLowerInvariant();
 

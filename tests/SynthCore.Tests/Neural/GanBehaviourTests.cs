@@ -99,6 +99,51 @@ public sealed class GanBehaviourTests
         Assert.Equal(10, progress.Reports[0].Step);
     }
 
+    [Fact]
+    public void Divergence_at_the_first_step_stops_with_a_clear_message_and_nothing_to_keep()
+    {
+        var gan = new GanSynthesizer(new GanOptions { Steps = 200, LearningRate = 1e12 });
+
+        var e = Assert.Throws<SynthCore.Training.TrainingDivergedException>(() => gan.Fit(Screentime.Table, Screentime.Metadata));
+
+        Assert.Equal(1, e.Step);
+        Assert.Contains("diverged at step 1 of 200", e.Message);
+        Assert.Contains("--learning-rate (now 1000000000000)", e.Message);
+        Assert.Null(e.LastGood);
+    }
+
+    [Fact]
+    public void Divergence_later_keeps_the_model_as_it_was_before_the_bad_step()
+    {
+        // 10,000 rows of which one is NaN: a batch draws it after some tens of good steps, and the
+        // discriminator's loss turns NaN before any update is applied.
+        const int rows = 10_000;
+        var random = new Random(3);
+        var data = new float[rows * 2];
+        for (int i = 0; i < data.Length; i++) data[i] = (float)random.NextDouble();
+        data[2 * 4321] = float.NaN;
+        var spans = new[] { new SynthCore.Transforms.OutputSpan("x", 0, 1, SynthCore.Transforms.OutputActivation.Sigmoid), new SynthCore.Transforms.OutputSpan("y", 1, 1, SynthCore.Transforms.OutputActivation.Sigmoid) };
+
+        var e = Assert.Throws<SynthCore.Training.TrainingDivergedException>(() =>
+            GanTrainer.Train(data, rows, spans, new GanOptions { Steps = 5000 }, null, null, default, g => new WrappedGenerator(g)));
+
+        Assert.InRange(e.Step, 2, 5000);
+        Assert.Contains("the discriminator loss became NaN", e.Message);
+        Assert.Contains($"the model as of step {e.Step - 1} is kept", e.Message);
+        var kept = Assert.IsType<WrappedGenerator>(e.LastGood);
+        Assert.All(kept.Generator.parameters(), p => Assert.True(p.isfinite().all().item<bool>()));
+        kept.Generator.Dispose();
+    }
+
+    private sealed class WrappedGenerator(GanGenerator generator) : IFittedSynthesizer
+    {
+        public GanGenerator Generator { get; } = generator;
+        public string ModelName => "gan";
+        public TableMetadata Metadata => throw new NotSupportedException();
+        public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null) => throw new NotSupportedException();
+        public void Save(Stream stream) => throw new NotSupportedException();
+    }
+
     [Theory]
     [InlineData("latent-dim", "0")]
     [InlineData("pac", "3")]

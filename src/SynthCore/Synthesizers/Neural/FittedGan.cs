@@ -71,6 +71,16 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
     /// <summary>The options the model was trained with.</summary>
     public GanOptions Options { get; }
 
+    /// <summary>
+    /// The (ε, δ) of DP-SGD training (RDP accountant, Poisson rate batch / rows over every step), or null
+    /// when trained without it. It covers the networks' weights; the table transform's ranges and category
+    /// sets are read from the data as is and are not private.
+    /// </summary>
+    public (double Epsilon, double Delta)? DifferentialPrivacy =>
+        Options.DpNoiseMultiplier is double sigma
+            ? (GanDpSgd.Epsilon(Metadata.RowCount, Options), Options.DpDelta)
+            : null;
+
     /// <summary>Maps the generator's features back to table rows.</summary>
     public TableTransform Transform { get; }
 
@@ -192,7 +202,11 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
                 writer.Write(conditionShares.Length);
                 foreach (float share in conditionShares) writer.Write(share);
             }
-            lock (gate) generator.save(writer);
+            lock (gate)
+            {
+                using var threads = TorchThreads.Use(Options.Threads);
+                generator.save(writer);
+            }
         }
         ModelFile.Write(stream, ModelName, Metadata, Options, payload.ToArray());
     }
@@ -240,6 +254,7 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
                 for (int k = 0; k < shares.Length; k++) shares[k] = reader.ReadSingle();
             }
 
+            using var threads = TorchThreads.Use(options.Threads);
             // The weights are overwritten by load; the seeded generator only satisfies the constructor.
             using var init = new torch.Generator(0, torch.CPU);
             generator = new GanGenerator(options.LatentDim, transform.Spans, options.GumbelTemperature, init, conditionSpan);

@@ -115,6 +115,21 @@ public sealed record GanOptions
         RealLabel = 1, Steps = 2000,
     };
 
+    /// <summary>
+    /// DP-SGD on the discriminator (Abadi et al. 2016; as in DP-GAN, Xie et al. 2018): null trains
+    /// normally; a value σ Poisson-samples each step's real rows with rate batch / rows, clips each
+    /// example's discriminator gradient to <see cref="DpMaxGradNorm"/> and adds N(0, σ²C²) noise. The
+    /// generator sees the data only through the discriminator, so it inherits the guarantee
+    /// (<see cref="FittedGan.DifferentialPrivacy"/>). Needs <see cref="Pac"/> = 1. Slow: one backward pass per example.
+    /// </summary>
+    public double? DpNoiseMultiplier { get; init; }
+
+    /// <summary>C: the per-example gradient norm bound of DP-SGD.</summary>
+    public double DpMaxGradNorm { get; init; } = 1.0;
+
+    /// <summary>The δ the DP-SGD ε is reported for.</summary>
+    public double DpDelta { get; init; } = 1e-5;
+
     /// <summary>Throws <see cref="SynthOptionException"/> naming the first bad option.</summary>
     public void Validate()
     {
@@ -140,6 +155,18 @@ public sealed record GanOptions
             throw new SynthOptionException("gradient-penalty", $"must be a non-negative number (got {GradientPenalty}).");
         if (Condition is not null && string.IsNullOrWhiteSpace(Condition))
             throw new SynthOptionException("condition", "must name a categorical column.");
+        if (DpNoiseMultiplier is double sigma)
+        {
+            if (!(sigma > 0) || double.IsInfinity(sigma))
+                throw new SynthOptionException("dp-noise-multiplier", $"must be a positive number (got {sigma}).");
+            if (Pac != 1)
+                throw new SynthOptionException("pac", $"must be 1 with dp-noise-multiplier: DP-SGD clips each real row's gradient, and packs of rows would mix them (got {Pac}).");
+            if (Loss != GanLoss.Bce || Condition is not null)
+                throw new SynthOptionException("dp-noise-multiplier", "applies to the plain 'gan' model only (not wgan-gp or cgan).");
+        }
+        if (!(DpMaxGradNorm > 0) || double.IsInfinity(DpMaxGradNorm))
+            throw new SynthOptionException("dp-max-grad-norm", $"must be a positive number (got {DpMaxGradNorm}).");
+        if (!(DpDelta > 0 && DpDelta < 1)) throw new SynthOptionException("dp-delta", $"must be in (0, 1) (got {DpDelta}).");
         TorchDevices.Resolve(Device, "device");
     }
 }

@@ -20,6 +20,9 @@ internal static class GanRegistration
         ["generator-average-decay"] = (o, v) => o with { GeneratorAverageDecay = Real("generator-average-decay", v) },
         ["critic-steps"] = (o, v) => o with { CriticSteps = Int("critic-steps", v) },
         ["gradient-penalty"] = (o, v) => o with { GradientPenalty = Real("gradient-penalty", v) },
+        ["dp-noise-multiplier"] = (o, v) => o with { DpNoiseMultiplier = Real("dp-noise-multiplier", v) },
+        ["dp-max-grad-norm"] = (o, v) => o with { DpMaxGradNorm = Real("dp-max-grad-norm", v) },
+        ["dp-delta"] = (o, v) => o with { DpDelta = Real("dp-delta", v) },
     };
 
     /// <summary>The conditional GAN's extras: the GAN's, the condition column and the loss.</summary>

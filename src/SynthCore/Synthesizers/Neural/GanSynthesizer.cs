@@ -49,10 +49,13 @@ public sealed class GanSynthesizer : ISynthesizer
             throw new SynthException("The table has nothing the GAN can model: every column is an identifier.");
 
         var conditionSpan = Options.Condition is { } column ? ConditionSpan(transform, column) : null;
+        TrainingMemory.EnsureFits(Name, table.Rows.Count, transform, ParameterCount(transform.Width, Options));
         float[] data = transform.Transform(table);
         int rows = checked((int)table.Rows.Count);
-        var generator = GanTrainer.Train(data, rows, transform.Spans, Options, conditionSpan, progress, cancellationToken);
-        return new FittedGan(Options, transform, generator, conditionSpan is null ? null : CategoryShares(data, rows, transform.Width, conditionSpan));
+        var shares = conditionSpan is null ? null : CategoryShares(data, rows, transform.Width, conditionSpan);
+        var generator = GanTrainer.Train(data, rows, transform.Spans, Options, conditionSpan, progress, cancellationToken,
+            lastGood => new FittedGan(Options, transform, lastGood, shares));
+        return new FittedGan(Options, transform, generator, shares);
     }
 
     /// <summary>The one-hot span of the condition column.</summary>
@@ -73,5 +76,13 @@ public sealed class GanSynthesizer : ISynthesizer
             for (int k = 0; k < span.Width; k++)
                 shares[k] += data[r * width + span.Start + k] / rows;
         return shares;
+    }
+
+    /// <summary>Trained parameters of the generator (counted twice: it and its weight average) and the discriminator.</summary>
+    internal static long ParameterCount(long width, GanOptions options)
+    {
+        long generator = (options.LatentDim * 128L + 128) + (128 * 256 + 256) + (256 * 512 + 512) + (512 * width + width) + 2 * (128 + 256 + 512);
+        long discriminator = (width * options.Pac * 512 + 512) + (512 * 256 + 256) + (256 * 128 + 128) + (128 + 1);
+        return 2 * generator + discriminator;
     }
 }

@@ -20,11 +20,12 @@ internal static class GanTrainer
     /// <param name="data">Row-major transformed rows.</param>
     /// <param name="rows">Rows in <paramref name="data"/>.</param>
     /// <param name="spans">The transform's output spans; their total width is the row width.</param>
-    /// <exception cref="SynthException">A loss became NaN or infinite.</exception>
+    /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; carries the model before that step.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; checked every step.</exception>
     /// <param name="conditionSpan">The one-hot span of the condition column for a conditional GAN, else null.</param>
+    /// <param name="wrap">Makes a fitted model of a generator: used for the last good state when training diverges.</param>
     public static GanGenerator Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, GanOptions options, OutputSpan? conditionSpan,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Func<GanGenerator, IFittedSynthesizer> wrap)
     {
         TorchNativeLoader.EnsureLoaded();
         options.Validate();
@@ -50,6 +51,9 @@ internal static class GanTrainer
             discriminator.to(device);
             using var generatorOptimizer = optim.Adam(generator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
             using var discriminatorOptimizer = optim.Adam(discriminator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
+            // DP-SGD draws its Poisson batches from its own seeded stream, so the non-private path is unchanged.
+            var dp = options.DpNoiseMultiplier is null ? null : new GanDpSgd(discriminator, options, rows, torchRandom, new Random(unchecked(options.Seed * 31 + 7)));
+            double dpLoss = 0;
 
             // Uploaded once; each step only gathers its rows.
             using var table = torch.tensor(data, [rows, width], device: device);
@@ -70,6 +74,22 @@ internal static class GanTrainer
                 for (int critic = 1; critic <= options.CriticSteps; critic++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if (dp is not null)
+                    {
+                        // Poisson batch of real rows (its size varies); as many fakes, and at least a full batch for the generator.
+                        var chosen = dp.SampleRows();
+                        var realRows = table.index_select(0, torch.tensor(chosen, device: device));
+                        var dpNoise = torch.randn([Math.Max(options.BatchSize, chosen.Length), options.LatentDim], generator: torchRandom).to(device);
+                        var all = generator.forward(dpNoise);
+                        fake = all.narrow(0, 0, options.BatchSize);
+                        if (dp.ComputeGradients(discriminator, realRows, all.narrow(0, 0, chosen.Length).detach(), options.RealLabel) is double loss)
+                        {
+                            dpLoss = loss;
+                            CheckFinite(dpLoss, "discriminator");
+                        }
+                        discriminatorOptimizer.step();
+                        continue;
+                    }
                     for (int i = 0; i < batchRows.Length; i++) batchRows[i] = batchRandom.Next(rows);
                     var real = table.index_select(0, torch.tensor(batchRows, device: device));
                     var noise = torch.randn([options.BatchSize, options.LatentDim], generator: torchRandom).to(device);
@@ -80,18 +100,22 @@ internal static class GanTrainer
                     bool last = critic == options.CriticSteps;
                     using (last ? null : torch.no_grad()) fake = generator.forward(input);
 
+                    // Each loss is checked before its update is applied, so a divergence never reaches the weights.
                     discriminatorOptimizer.zero_grad();
                     if (wasserstein)
                     {
                         penalty = WassersteinPenalty.Compute(discriminator, real, fake.detach(), options.Pac, options.GradientPenalty, torchRandom);
                         discriminatorLoss = discriminator.forward(fake.detach()).mean() - discriminator.forward(real).mean();
-                        (discriminatorLoss + penalty).backward();
+                        var total = discriminatorLoss + penalty;
+                        CheckFinite(total.item<float>(), "critic");
+                        total.backward();
                     }
                     else
                     {
                         discriminatorLoss =
                             nn.functional.binary_cross_entropy_with_logits(discriminator.forward(real), realTarget)
                             + nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake.detach()), fakeTarget);
+                        CheckFinite(discriminatorLoss.item<float>(), "discriminator");
                         discriminatorLoss.backward();
                     }
                     discriminatorOptimizer.step();
@@ -103,16 +127,17 @@ internal static class GanTrainer
                 var generatorLoss = wasserstein
                     ? -discriminator.forward(fake).mean()
                     : nn.functional.binary_cross_entropy_with_logits(discriminator.forward(fake), generatorTarget);
+                double gLoss = generatorLoss.item<float>();
+                CheckFinite(gLoss, "generator");
                 generatorLoss.backward();
                 generatorOptimizer.step();
                 average.Update();
+                double dLoss = dp is null ? discriminatorLoss.item<float>() : dpLoss;
 
-                double dLoss = discriminatorLoss.item<float>();
-                double gLoss = generatorLoss.item<float>();
-                if (!double.IsFinite(dLoss) || !double.IsFinite(gLoss))
-                    throw new SynthException(
-                        $"GAN training diverged at step {step} of {options.Steps}: generator loss {gLoss}, discriminator loss {dLoss}. "
-                        + $"Try a lower learning rate (now {options.LearningRate}).");
+                void CheckFinite(double loss, string network)
+                {
+                    if (!double.IsFinite(loss)) throw Diverged(step, network, loss);
+                }
 
                 if (progress is not null && (step % options.ProgressEvery == 0 || step == options.Steps))
                 {
@@ -125,6 +150,21 @@ internal static class GanTrainer
             }
             averaged.eval();
             return averaged;
+
+            TrainingDivergedException Diverged(int step, string network, double loss)
+            {
+                bool sound = averaged.parameters().All(p => p.isfinite().all().item<bool>());
+                averaged.eval();
+                return new TrainingDivergedException(
+                    $"GAN training diverged at step {step} of {options.Steps}: the {network} loss became {loss}. "
+                    + $"Try a lower --learning-rate (now {options.LearningRate})"
+                    + (sound && step > 1 ? $"; the model as of step {step - 1} is kept." : "."),
+                    step, sound && step > 1 ? wrap(averaged) : null);
+            }
+        }
+        catch (TrainingDivergedException e) when (e.LastGood is not null)
+        {
+            throw; // The generator now belongs to the last-good model.
         }
         catch
         {

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using SynthCore.TimeSeries;
+using SynthCore.Training;
+
+namespace SynthBench;
+
+/// <summary>
+/// TimeGAN on the paper's Sines data: trains for the given iterations per phase, generates as
+/// many sequences as the real set, and reports the paper's discriminative and predictive scores,
+/// wall time per phase and peak memory.
+/// </summary>
+internal static class TimeGanBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var a = new BenchArgs(args);
+        int iterations = a.Int("iterations", 1000);
+        int sequences = a.Int("sequences", 10_000);
+        int length = a.Int("length", 24);
+        int seed = a.Int("seed", 42);
+        var variant = a.Text("variant", "reference") == "paper" ? SinesVariant.Paper : SinesVariant.ReferenceCode;
+        var options = new TimeGanOptions
+        {
+            Iterations = iterations,
+            HiddenDim = a.Int("hidden", 24),
+            Layers = a.Int("layers", 3),
+            BatchSize = a.Int("batch", 128),
+            Threads = a.Int("threads", 1),
+            LearningRate = double.Parse(a.Text("lr", "0.001"), System.Globalization.CultureInfo.InvariantCulture),
+            Seed = seed,
+            ProgressEvery = Math.Max(1, iterations / 10),
+        };
+        var metrics = new SequenceMetricOptions { Seed = seed, Threads = options.Threads };
+
+        var data = SequenceData.FromSequences(SinesData.Generate(sequences, length, 5, seed, variant));
+        string which = a.Text("model", "timegan");
+        if (which != "timegan") return Baseline(which, data, seed, metrics);
+        Console.WriteLine($"TimeGAN on Sines ({variant}, {sequences} x {length} x 5), {iterations} iterations per phase, hidden {options.HiddenDim}, "
+            + $"{options.Layers} layers, batch {options.BatchSize}, {options.Threads} libtorch thread(s), {Environment.ProcessorCount} cores");
+
+        var phaseEnds = new Dictionary<string, TimeSpan>();
+        var progress = new SyncProgress(p =>
+        {
+            phaseEnds[p.Phase] = p.Elapsed;
+            Console.WriteLine($"  {p.Phase,-11} {p.Step,6}/{p.TotalSteps}  {string.Join("  ", p.Losses.Select(l => $"{l.Key}={l.Value:F4}"))}  [{p.Elapsed:mm\\:ss}]");
+        });
+        var clock = Stopwatch.StartNew();
+        using var model = new TimeGanSynthesizer(options).Fit(data, progress);
+        double fitSeconds = clock.Elapsed.TotalSeconds;
+
+        // The scores are computed in the data's own units, as the reference code does (its Sines
+        // lie in [0.5, 1], so MAEs there are half of what they would be on min-max scaled data).
+        var real = Units(data, data.RawWindows());
+        new Random(seed).Shuffle(real);
+        clock.Restart();
+        var synthetic = Units(data, model.SampleSequences(real.Length, seed + 1));
+        double sampleSeconds = clock.Elapsed.TotalSeconds;
+
+        clock.Restart();
+        var disc = SequenceMetrics.Discriminative(real, synthetic, metrics);
+        double discSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var pred = SequenceMetrics.Predictive(real, synthetic, metrics);
+        double predSeconds = clock.Elapsed.TotalSeconds;
+
+        var ae = phaseEnds.GetValueOrDefault("autoencoder");
+        var sup = phaseEnds.GetValueOrDefault("supervisor");
+        var joint = phaseEnds.GetValueOrDefault("joint");
+        Console.WriteLine($"fit: {fitSeconds:F1} s (autoencoder {ae.TotalSeconds:F1} s, supervisor {(sup - ae).TotalSeconds:F1} s, joint {(joint - sup).TotalSeconds:F1} s; "
+            + $"{3.0 * iterations / fitSeconds:F1} iterations/s overall)");
+        Console.WriteLine($"sample {synthetic.Length} sequences: {sampleSeconds:F2} s");
+        Console.WriteLine($"discriminative score: {disc.Score:F3} (held-out accuracy {disc.Accuracy:F3}; {discSeconds:F1} s)   paper: 0.011");
+        Console.WriteLine($"predictive score (train on synthetic, MAE on real): {pred.TrainOnSyntheticMae:F3}   train on real: {pred.TrainOnRealMae:F3}   ({predSeconds:F1} s)   paper: 0.093 (real: 0.094)");
+        Console.WriteLine($"peak resident memory: {PeakMemory.Megabytes():F0} MB");
+        return 0;
+    }
+
+    /// <summary>The same scores for a statistical baseline (ar1, arima or block-bootstrap) fitted on the same Sines windows.</summary>
+    private static int Baseline(string model, SequenceData data, int seed, SequenceMetricOptions metrics)
+    {
+        Console.WriteLine($"Baseline '{model}' on the same Sines windows ({data.WindowCount} x {data.Options.SequenceLength} x 5)");
+        var clock = Stopwatch.StartNew();
+        IFittedSequenceSynthesizer fitted = model switch
+        {
+            "ar1" => new ArimaSynthesizer(new ArimaOptions { Order = new ArimaOrder(1, 0, 0), Seed = seed, Data = data.Options }, ArimaSynthesizer.Ar1Name).Fit(data),
+            "arima" => new ArimaSynthesizer(new ArimaOptions { Seed = seed, Data = data.Options, Search = new ArimaSearch { Period = 0 } }).Fit(data),
+            "block-bootstrap" => BlockBootstrap(data, seed),
+            _ => throw new ArgumentException($"Unknown model '{model}': use timegan, ar1, arima or block-bootstrap."),
+        };
+        double fitSeconds = clock.Elapsed.TotalSeconds;
+        var real = Units(data, data.RawWindows());
+        new Random(seed).Shuffle(real);
+        var synthetic = Units(data, fitted.SampleSequences(real.Length, seed + 1));
+        clock.Restart();
+        var disc = SequenceMetrics.Discriminative(real, synthetic, metrics);
+        var pred = SequenceMetrics.Predictive(real, synthetic, metrics);
+        Console.WriteLine($"fit: {fitSeconds:F1} s; metrics: {clock.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"discriminative score: {disc.Score:F3} (held-out accuracy {disc.Accuracy:F3})");
+        Console.WriteLine($"predictive score (train on synthetic, MAE on real): {pred.TrainOnSyntheticMae:F3}   train on real: {pred.TrainOnRealMae:F3}");
+        Console.WriteLine($"peak resident memory: {PeakMemory.Megabytes():F0} MB");
+        return 0;
+    }
+
+    /// <summary>Block bootstrap over the Sines sequences themselves (each sequence is one series; blocks of 6 steps).</summary>
+    private static IFittedSequenceSynthesizer BlockBootstrap(SequenceData data, int seed)
+    {
+        var long_ = SequenceTable.ToLong(data.Series.ToArray(), data.FeatureNames);
+        var metadata = SynthCore.Data.TableMetadata.Detect(long_);
+        var options = new BlockBootstrapOptions
+        {
+            Seed = seed,
+            Data = new SequenceDataOptions { SequenceLength = data.Options.SequenceLength, IdColumn = SequenceTable.SequenceIdColumn, TimeColumn = SequenceTable.StepColumn, Features = data.FeatureNames.ToArray() },
+        };
+        return (IFittedSequenceSynthesizer)new BlockBootstrapSynthesizer(options).Fit(long_, metadata);
+    }
+
+    /// <summary>
+    /// Data already in [0, 1] (the reference Sines) is scored as it is; other data (the paper-formula
+    /// Sines in [−1, 1]) min-max scaled, since the predictor's outputs are sigmoids.
+    /// </summary>
+    private static float[][][] Units(SequenceData data, double[][][] sequences) =>
+        data.Scaler.Min.Min() >= 0 && data.Scaler.Max.Max() <= 1
+            ? sequences.Select(s => s.Select(step => step.Select(v => (float)v).ToArray()).ToArray()).ToArray()
+            : data.Scaler.Scale(sequences);
+
+    /// <summary>Reports on the training thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
+    private sealed class SyncProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => report(value);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Training;
+
+namespace SynthCore.Synthesizers.Statistical;
+
+/// <summary>
+/// CART synthesis in the style of synthpop (Nowok et al. 2016): columns are synthesized one after
+/// another in the visit order, the first from its marginal, each other from a CART fitted on the
+/// columns before it, drawing a real value from the leaf a synthetic row falls in; see <see cref="CartTree"/>.
+/// </summary>
+public sealed class CartSynthesizer(CartOptions options) : ISynthesizer
+{
+    public const string Name = "cart";
+
+    public string ModelName => Name;
+
+    public CartOptions Options { get; } = options;
+
+    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Options.Validate();
+        var (schema, data) = StatSchema.Fit(table, metadata);
+        if (schema.Modelled.Length == 0) throw new SynthException("The table has no columns to model (only identifiers).");
+        var order = Options.Order(schema);
+        var clock = Stopwatch.StartNew();
+
+        var binned = new Dictionary<int, BinnedColumn>();
+        var trees = new CartTree[order.Length];
+        for (int i = 1; i < order.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int predictor = order[i - 1];
+            var column = schema.Columns[predictor];
+            binned[predictor] = column.Role == StatRole.Categorical
+                ? BinnedColumn.Categorical(data[predictor], column.Categories.Count)
+                : BinnedColumn.Numeric(data[predictor]);
+            var target = schema.Columns[order[i]];
+            trees[i] = CartTree.Grow(data, binned, order[..i], order[i], target.Role == StatRole.Categorical ? target.Categories.Count : 0, Options.MinLeaf, cancellationToken);
+            progress?.Report(new TrainingProgress("fit", i, order.Length - 1,
+                new Dictionary<string, double> { ["leaves"] = trees[i].Leaves }, clock.Elapsed, null));
+        }
+        return new FittedCart(schema, Options, order, data[order[0]], trees);
+    }
+}

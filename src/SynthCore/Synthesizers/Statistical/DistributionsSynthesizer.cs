@@ -1,0 +1,38 @@
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Training;
+
+namespace SynthCore.Synthesizers.Statistical;
+
+/// <summary>
+/// Fitted distributions (<c>distributions</c>): each numeric column gets the parametric family that
+/// ranks best (AIC by default, <c>--option rank=ks</c> for the KS statistic), categorical columns their
+/// frequencies; columns are sampled independently, or joined through the Gaussian copula with
+/// <c>--option joint=copula</c>. Dates use their empirical distribution.
+/// </summary>
+public sealed class DistributionsSynthesizer(CopulaModelOptions options) : ISynthesizer
+{
+    public const string Name = "distributions";
+
+    public string ModelName => Name;
+
+    public CopulaModelOptions Options { get; } = options;
+
+    public static SynthesizerDescriptor Descriptor { get; } = new(
+        Name,
+        "Best-fitting parametric distribution per column (normal, log-normal, gamma, beta, Weibull, Poisson, negative binomial, …), sampled independently. Options: joint=independent|copula, rank=aic|ks.",
+        Create,
+        CopulaModel.Load);
+
+    public static ISynthesizer Create(SynthesizerSettings settings)
+    {
+        StatisticalOptions.RejectNeuralSettings(settings, Name);
+        StatisticalOptions.RejectUnknown(settings, Name, "joint", "rank");
+        string joint = StatisticalOptions.Choice(settings, "joint", "independent", "independent", "copula");
+        string rank = StatisticalOptions.Choice(settings, "rank", "aic", "aic", "ks");
+        return new DistributionsSynthesizer(new CopulaModelOptions("parametric", joint, rank, settings.Seed));
+    }
+
+    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        StatisticalFit.Run(Name, table, metadata, Options, progress, cancellationToken);
+}

@@ -1,0 +1,66 @@
+using SynthCore.Data;
+using SynthCore.Synthesizers.Neural;
+
+namespace SynthCore.TimeSeries;
+
+/// <summary>
+/// Options of TimeGAN (<see cref="TimeGanSynthesizer"/>). The defaults are the paper's and its
+/// reference code's (GRUs of 3 layers and 24 units, batch 128, Adam at 1e-3, γ = 1), except the
+/// iterations per phase: 50,000 there, 2,000 here (see bench/SynthBench timegan for what that reaches).
+/// </summary>
+public sealed record TimeGanOptions
+{
+    /// <summary>How the table becomes windows.</summary>
+    public SequenceDataOptions Data { get; init; } = new();
+
+    /// <summary>Units of every GRU layer and size of the latent space.</summary>
+    public int HiddenDim { get; init; } = 24;
+
+    /// <summary>GRU layers of the embedder, recovery, generator and discriminator; the supervisor has one fewer (at least 1).</summary>
+    public int Layers { get; init; } = 3;
+
+    /// <summary>Iterations of each of the three phases (autoencoder, supervisor, joint).</summary>
+    public int Iterations { get; init; } = 2_000;
+
+    /// <summary>Windows per batch, drawn without replacement.</summary>
+    public int BatchSize { get; init; } = 128;
+
+    /// <summary>Adam learning rate of every network.</summary>
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>Weight γ of the adversarial loss on the generator's unsupervised (embedded) path.</summary>
+    public double Gamma { get; init; } = 1;
+
+    /// <summary>The discriminator is updated only while its loss is above this (0.15 in the reference code).</summary>
+    public double DiscriminatorThreshold { get; init; } = 0.15;
+
+    /// <summary>Seed of the weights, the batches, the noise and (by default) the sampling.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>TorchSharp device: "cpu", "cuda" or "cuda:N".</summary>
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>libtorch intra-op threads while training and sampling (one by default: small GRUs gain little from more, and a fixed count keeps results reproducible).</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Iterations between progress reports (the last of each phase is always reported).</summary>
+    public int ProgressEvery { get; init; } = 50;
+
+    /// <exception cref="SynthOptionException">Names the first bad option.</exception>
+    public void Validate()
+    {
+        Data.Validate();
+        if (HiddenDim < 1) throw new SynthOptionException("hidden-dim", $"must be at least 1 (got {HiddenDim}).");
+        if (Layers < 1) throw new SynthOptionException("layers", $"must be at least 1 (got {Layers}).");
+        if (Iterations < 1) throw new SynthOptionException("epochs", $"(iterations per phase) must be at least 1 (got {Iterations}).");
+        if (BatchSize < 2) throw new SynthOptionException("batch-size", $"must be at least 2 (got {BatchSize}).");
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
+            throw new SynthOptionException("learning-rate", $"must be a positive number (got {LearningRate}).");
+        if (!(Gamma >= 0) || double.IsInfinity(Gamma)) throw new SynthOptionException("gamma", $"must be 0 or more (got {Gamma}).");
+        if (!(DiscriminatorThreshold >= 0) || double.IsInfinity(DiscriminatorThreshold))
+            throw new SynthOptionException("discriminator-threshold", $"must be 0 or more (got {DiscriminatorThreshold}).");
+        if (Threads < 1) throw new SynthOptionException("threads", $"must be at least 1 (got {Threads}).");
+        if (ProgressEvery < 1) throw new SynthOptionException("progress-every", $"must be at least 1 (got {ProgressEvery}).");
+        TorchDevices.Resolve(Device, "device");
+    }
+}

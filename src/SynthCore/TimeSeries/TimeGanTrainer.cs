@@ -1,0 +1,219 @@
+using System.Diagnostics;
+using SynthCore.Data;
+using SynthCore.Native;
+using SynthCore.Synthesizers.Neural;
+using SynthCore.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
+
+namespace SynthCore.TimeSeries;
+
+/// <summary>
+/// TimeGAN's three training phases, as in the paper and its reference code:
+/// I the embedder and recovery as an autoencoder (loss 10·√MSE);
+/// II the supervisor on next-step prediction in the latent space of real sequences;
+/// III joint training: per iteration, twice the generator (+ supervisor) on adversarial +
+/// γ·adversarial-on-the-embedded-path + 100·√supervised + 100·moments (mean and std) and the
+/// embedder (+ recovery) on reconstruction + 0.1·supervised, then the discriminator once, only
+/// while its loss exceeds the threshold.
+/// </summary>
+internal static class TimeGanTrainer
+{
+    /// <param name="windows">Scaled windows, [window][step][feature], all the same shape.</param>
+    /// <exception cref="SynthException">Too few windows, or a loss became NaN or infinite.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; checked every iteration.</exception>
+    public static TimeGanNetworks Train(float[][][] windows, TimeGanOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        TorchNativeLoader.EnsureLoaded();
+        options.Validate();
+        if (windows.Length < 2) throw new SynthException($"TimeGAN needs at least 2 windows to learn from (got {windows.Length}).");
+        var device = TorchDevices.Resolve(options.Device);
+        int count = windows.Length, length = windows[0].Length, features = windows[0][0].Length;
+        int batch = Math.Min(options.BatchSize, count);
+
+        using var threads = TorchThreads.Use(options.Threads);
+        using var torchRandom = new torch.Generator((ulong)options.Seed, torch.CPU);
+        var batchRandom = new Random(options.Seed);
+        var nets = new TimeGanNetworks(features, options, torchRandom);
+        try
+        {
+            nets.To(device);
+            var flat = new float[(long)count * length * features];
+            for (int w = 0, i = 0; w < count; w++)
+                for (int t = 0; t < length; t++)
+                    for (int f = 0; f < features; f++) flat[i++] = windows[w][t][f];
+            using var data = torch.tensor(flat, [count, length, features], device: device);
+
+            var order = Enumerable.Range(0, count).ToArray();
+            var indices = new long[batch];
+            Tensor Batch()
+            {
+                // A fresh random subset each time (the reference's permutation[:batch]): a partial Fisher–Yates shuffle.
+                for (int i = 0; i < batch; i++)
+                {
+                    int j = batchRandom.Next(i, count);
+                    (order[i], order[j]) = (order[j], order[i]);
+                    indices[i] = order[i];
+                }
+                return data.index_select(0, torch.tensor(indices, device: device));
+            }
+            Tensor Noise() => torch.rand([batch, length, features], generator: torchRandom).to(device);
+
+            var parameters = (params RecurrentNet[] modules) => modules.SelectMany(m => m.parameters()).ToArray();
+            double lr = options.LearningRate;
+            using var autoencoderOptimizer = optim.Adam(parameters(nets.Embedder, nets.Recovery), lr);
+            using var supervisorOptimizer = optim.Adam(parameters(nets.Generator, nets.Supervisor), lr);
+            using var generatorOptimizer = optim.Adam(parameters(nets.Generator, nets.Supervisor), lr);
+            using var embedderOptimizer = optim.Adam(parameters(nets.Embedder, nets.Recovery), lr);
+            using var discriminatorOptimizer = optim.Adam(parameters(nets.Discriminator), lr);
+            var allOptimizers = new[] { autoencoderOptimizer, supervisorOptimizer, generatorOptimizer, embedderOptimizer, discriminatorOptimizer };
+            void ZeroAll() { foreach (var o in allOptimizers) o.zero_grad(); }
+
+            foreach (var net in nets.All) net.train();
+            var clock = Stopwatch.StartNew();
+            int total = 3 * options.Iterations;
+            int done = 0;
+
+            void Report(string phase, int step, Dictionary<string, double> losses)
+            {
+                done++;
+                foreach (var (name, value) in losses)
+                    if (!double.IsFinite(value))
+                        throw new SynthException($"TimeGAN training diverged in the {phase} phase at iteration {step}: {name} loss is {value}. "
+                            + $"Try a lower learning rate (now {options.LearningRate}).");
+                if (progress is null || (step % options.ProgressEvery != 0 && step != options.Iterations)) return;
+                var elapsed = clock.Elapsed;
+                progress.Report(new TrainingProgress(phase, step, options.Iterations, losses, elapsed,
+                    TimeSpan.FromTicks(elapsed.Ticks / done * (total - done))));
+            }
+
+            Tensor SupervisedLoss(Tensor h) =>
+                F.mse_loss(h[.., 1..], nets.Supervisor.forward(h)[.., ..^1]);
+
+            // Phase I: autoencoder.
+            for (int step = 1; step <= options.Iterations; step++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                var x = Batch();
+                var reconstruction = F.mse_loss(nets.Recovery.forward(nets.Embedder.forward(x)), x);
+                ZeroAll();
+                (10 * reconstruction.sqrt()).backward();
+                autoencoderOptimizer.step();
+                Report("autoencoder", step, new() { ["reconstruction_rmse"] = Math.Sqrt(reconstruction.item<float>()) });
+            }
+
+            // Phase II: supervisor on the (fixed) embeddings of real sequences.
+            for (int step = 1; step <= options.Iterations; step++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                var h = nets.Embedder.forward(Batch()).detach();
+                var supervised = SupervisedLoss(h);
+                ZeroAll();
+                supervised.backward();
+                supervisorOptimizer.step();
+                Report("supervisor", step, new() { ["supervised_rmse"] = Math.Sqrt(supervised.item<float>()) });
+            }
+
+            // Phase III: joint training.
+            var ones = (Tensor like) => torch.ones_like(like);
+            var zeros = (Tensor like) => torch.zeros_like(like);
+            double dLoss = double.NaN;
+            for (int step = 1; step <= options.Iterations; step++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                double gAdv = 0, gSup = 0, gMoments = 0, eRec = 0;
+                for (int k = 0; k < 2; k++)
+                {
+                    var x = Batch();
+                    var z = Noise();
+
+                    // Generator and supervisor. Only their weights are stepped, so the embedder's output is
+                    // detached and the recovery's and discriminator's weights need no gradients: the same
+                    // update as the reference's, with less backward work.
+                    var h = nets.Embedder.forward(x).detach();
+                    var eHat = nets.Generator.forward(z);
+                    var hHat = nets.Supervisor.forward(eHat);
+                    Freeze(true, nets.Recovery, nets.Discriminator);
+                    var xHat = nets.Recovery.forward(hHat);
+                    var yFake = nets.Discriminator.forward(hHat);
+                    var yFakeE = nets.Discriminator.forward(eHat);
+                    var adversarial = F.binary_cross_entropy_with_logits(yFake, ones(yFake));
+                    var adversarialE = F.binary_cross_entropy_with_logits(yFakeE, ones(yFakeE));
+                    var supervised = SupervisedLoss(h);
+                    var moments = Moments(xHat, x);
+                    var generatorLoss = adversarial + options.Gamma * adversarialE + 100 * supervised.sqrt() + 100 * moments;
+                    ZeroAll();
+                    generatorLoss.backward();
+                    Freeze(false, nets.Recovery, nets.Discriminator);
+                    generatorOptimizer.step();
+
+                    // Embedder and recovery, on the same batch through the updated supervisor.
+                    var h2 = nets.Embedder.forward(x);
+                    var reconstruction = F.mse_loss(nets.Recovery.forward(h2), x);
+                    var embedderLoss = 10 * reconstruction.sqrt() + 0.1 * SupervisedLoss(h2);
+                    ZeroAll();
+                    embedderLoss.backward();
+                    embedderOptimizer.step();
+
+                    gAdv = adversarial.item<float>();
+                    gSup = Math.Sqrt(supervised.item<float>());
+                    gMoments = moments.item<float>();
+                    eRec = Math.Sqrt(reconstruction.item<float>());
+                }
+
+                {
+                    var x = Batch();
+                    var z = Noise();
+                    var h = nets.Embedder.forward(x).detach();
+                    var eHat = nets.Generator.forward(z).detach();
+                    var hHat = nets.Supervisor.forward(eHat).detach();
+                    var yReal = nets.Discriminator.forward(h);
+                    var yFake = nets.Discriminator.forward(hHat);
+                    var yFakeE = nets.Discriminator.forward(eHat);
+                    var discriminatorLoss = F.binary_cross_entropy_with_logits(yReal, ones(yReal))
+                        + F.binary_cross_entropy_with_logits(yFake, zeros(yFake))
+                        + options.Gamma * F.binary_cross_entropy_with_logits(yFakeE, zeros(yFakeE));
+                    dLoss = discriminatorLoss.item<float>();
+                    // Only a discriminator that is not already winning is trained (reference code: 0.15).
+                    if (dLoss > options.DiscriminatorThreshold)
+                    {
+                        ZeroAll();
+                        discriminatorLoss.backward();
+                        discriminatorOptimizer.step();
+                    }
+                }
+                Report("joint", step, new()
+                {
+                    ["discriminator"] = dLoss, ["generator_adversarial"] = gAdv, ["supervised_rmse"] = gSup,
+                    ["moments"] = gMoments, ["reconstruction_rmse"] = eRec,
+                });
+            }
+            foreach (var net in nets.All) net.eval();
+            return nets;
+        }
+        catch
+        {
+            nets.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Turns weight gradients of <paramref name="nets"/> off (or back on); gradients still flow through them to their inputs.</summary>
+    private static void Freeze(bool frozen, params RecurrentNet[] nets)
+    {
+        foreach (var net in nets)
+            foreach (var parameter in net.parameters()) parameter.requires_grad = !frozen;
+    }
+
+    /// <summary>Mean absolute gap of the per-step, per-feature standard deviations and means over the batch (population moments).</summary>
+    private static Tensor Moments(Tensor synthetic, Tensor real)
+    {
+        var std = (torch.var(synthetic, 0, unbiased: false) + 1e-6).sqrt() - (torch.var(real, 0, unbiased: false) + 1e-6).sqrt();
+        var mean = synthetic.mean([0]) - real.mean([0]);
+        return std.abs().mean() + mean.abs().mean();
+    }
+}

@@ -1,0 +1,200 @@
+using Plotly.NET;
+using SynthCore.Data;
+using SynthCore.Evaluation.Embeddings;
+
+namespace SynthKernelExtension.Charts;
+
+/// <summary>
+/// The Plotly.NET charts of an evaluation: each column's distribution, real beside synthetic, and
+/// correlation heatmaps. Traces are built as Plotly.NET trace objects with plotly.js attribute names
+/// (the F# chart functions take F# options, which are clumsy from C#). Used by the HTML report and by
+/// notebook formatters.
+/// </summary>
+public static class EvaluationCharts
+{
+    public const string RealColor = "#1f77b4";
+    public const string SyntheticColor = "#ff7f0e";
+
+    /// <summary>Bins of a numeric or date column's histogram.</summary>
+    public const int HistogramBins = 30;
+
+    /// <summary>
+    /// Overlaid histograms (share of rows per bin, the same bins for both tables) of a numeric or date column,
+    /// or grouped bars of category shares for a categorical or boolean column. Missing values are left out.
+    /// The bins are counted here rather than by plotly.js so the page stays small for large tables.
+    /// </summary>
+    public static GenericChart Distribution(string column, ColumnKind kind, IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)
+    {
+        bool numeric = kind is ColumnKind.Continuous or ColumnKind.Integer or ColumnKind.Datetime;
+        var traces = numeric ? HistogramBars(real, synthetic) : CategoryBars(real, synthetic);
+        var chart = GenericChart.combine(traces.Select(t => GenericChart.ofTraceObject(true, t)));
+        var layout = new Layout();
+        layout.SetProperty("title", Title(column));
+        layout.SetProperty("barmode", numeric ? "overlay" : "group");
+        layout.SetProperty("xaxis", Axis(column));
+        layout.SetProperty("yaxis", Axis(numeric ? "share of rows per bin" : "share of rows"));
+        layout.SetProperty("height", 360);
+        layout.SetProperty("width", 520);
+        return GenericChart.addLayout(layout, chart);
+    }
+
+    /// <summary>A correlation heatmap on a fixed −1..1 scale (null cells are left blank).</summary>
+    public static GenericChart CorrelationHeatmap(string title, IReadOnlyList<string> columns, double?[][] matrix)
+    {
+        var trace = new Trace2D("heatmap");
+        trace.SetProperty("x", columns.ToArray());
+        trace.SetProperty("y", columns.ToArray());
+        trace.SetProperty("z", matrix.Select(row => row.Select(v => v is double x ? (object)Math.Round(x, 4) : null).ToArray()).ToArray());
+        trace.SetProperty("zmin", -1.0);
+        trace.SetProperty("zmax", 1.0);
+        trace.SetProperty("colorscale", "RdBu");
+        trace.SetProperty("reversescale", true);
+        var layout = new Layout();
+        layout.SetProperty("title", Title(title));
+        layout.SetProperty("yaxis", new Dictionary<string, object> { ["autorange"] = "reversed" });
+        layout.SetProperty("height", 420);
+        layout.SetProperty("width", 520);
+        return GenericChart.addLayout(layout, GenericChart.ofTraceObject(true, trace));
+    }
+
+    /// <summary>Most points drawn per table in a scatter chart; larger tables are thinned to every k-th row.</summary>
+    public const int MaxScatterPoints = 5000;
+
+    /// <summary>
+    /// Real and synthetic rows on the real table's first two principal components (one component: against the row number).
+    /// </summary>
+    public static GenericChart PcaScatter(PcaEmbedding pca)
+    {
+        var traces = new[] { Scatter("real", RealColor, pca.Real), Scatter("synthetic", SyntheticColor, pca.Synthetic) };
+        var chart = GenericChart.combine(traces.Select(t => GenericChart.ofTraceObject(true, t)));
+        var layout = new Layout();
+        string Axis(int k) => k < pca.ExplainedVarianceRatio.Count
+            ? $"PC{k + 1} ({100 * pca.ExplainedVarianceRatio[k]:0.0}% of the real variance)" : "row";
+        layout.SetProperty("title", Title("Principal components of the real table"));
+        layout.SetProperty("xaxis", EvaluationCharts.Axis(Axis(0)));
+        layout.SetProperty("yaxis", EvaluationCharts.Axis(Axis(1)));
+        layout.SetProperty("height", 480);
+        layout.SetProperty("width", 640);
+        return GenericChart.addLayout(layout, chart);
+    }
+
+    /// <summary>The joint t-SNE map of real and synthetic rows, coloured by source.</summary>
+    public static GenericChart TSneScatter(TSneEmbedding embedding)
+    {
+        var real = embedding.Points.Where((_, i) => embedding.Source[i] == TSneEmbedding.Real).ToArray();
+        var synthetic = embedding.Points.Where((_, i) => embedding.Source[i] == TSneEmbedding.Synthetic).ToArray();
+        var chart = GenericChart.combine(new[] { Scatter("real", RealColor, real), Scatter("synthetic", SyntheticColor, synthetic) }
+            .Select(t => GenericChart.ofTraceObject(true, t)));
+        var layout = new Layout();
+        layout.SetProperty("title", Title($"t-SNE of real and synthetic rows together (KL {embedding.KlDivergence:0.000})"));
+        layout.SetProperty("xaxis", Axis("t-SNE 1"));
+        layout.SetProperty("yaxis", Axis("t-SNE 2"));
+        layout.SetProperty("height", 480);
+        layout.SetProperty("width", 640);
+        return GenericChart.addLayout(layout, chart);
+    }
+
+    /// <summary>Grouped bars of each utility metric, trained on real rows and trained on synthetic rows (both tested on real holdout rows).</summary>
+    public static GenericChart UtilityBars(IReadOnlyList<(string Model, string Metric, double? Real, double? Synthetic)> rows)
+    {
+        var labels = rows.Select(r => (object)$"{r.Model} {r.Metric}").ToArray();
+        var traces = new[]
+        {
+            Bar("train real, test real", RealColor, labels, rows.Select(r => r.Real ?? double.NaN).ToArray()),
+            Bar("train synthetic, test real", SyntheticColor, labels, rows.Select(r => r.Synthetic ?? double.NaN).ToArray()),
+        };
+        var chart = GenericChart.combine(traces.Select(t => GenericChart.ofTraceObject(true, t)));
+        var layout = new Layout();
+        layout.SetProperty("title", Title("Machine-learning utility"));
+        layout.SetProperty("barmode", "group");
+        layout.SetProperty("height", 400);
+        layout.SetProperty("width", 720);
+        return GenericChart.addLayout(layout, chart);
+    }
+
+    private static Trace2D Scatter(string name, string color, IReadOnlyList<double[]> points)
+    {
+        int step = Math.Max(1, (points.Count + MaxScatterPoints - 1) / MaxScatterPoints);
+        var shown = points.Where((_, i) => i % step == 0).ToArray();
+        var trace = new Trace2D("scatter");
+        trace.SetProperty("name", step > 1 ? $"{name} (every {step}th row)" : name);
+        trace.SetProperty("mode", "markers");
+        trace.SetProperty("x", shown.Select(p => Math.Round(p[0], 5)).ToArray());
+        trace.SetProperty("y", shown.Select((p, i) => p.Length > 1 ? Math.Round(p[1], 5) : i * step).ToArray());
+        trace.SetProperty("marker", new Dictionary<string, object> { ["color"] = color, ["size"] = 5, ["opacity"] = 0.5 });
+        return trace;
+    }
+
+    private static Trace2D[] HistogramBars(IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)
+    {
+        bool dates = real.Concat(synthetic).Any(v => v is DateTime);
+        var r = Numbers(real);
+        var s = Numbers(synthetic);
+        var all = r.Concat(s).ToArray();
+        if (all.Length == 0) return [];
+        double min = all.Min(), max = all.Max();
+        double width = max > min ? (max - min) / HistogramBins : 1;
+        object Center(int bin) => dates ? new DateTime((long)(min + (bin + 0.5) * width)) : min + (bin + 0.5) * width;
+        var centers = Enumerable.Range(0, HistogramBins).Select(Center).ToArray();
+        // Bar widths on a date axis are in milliseconds.
+        double barWidth = dates ? width / TimeSpan.TicksPerMillisecond : width;
+        return
+        [
+            HistogramTrace("real", RealColor, centers, BinShares(r, min, width), barWidth),
+            HistogramTrace("synthetic", SyntheticColor, centers, BinShares(s, min, width), barWidth),
+        ];
+    }
+
+    private static double[] Numbers(IReadOnlyList<object?> values) => values
+        .Select(v => v switch { null => double.NaN, DateTime d => d.Ticks, IConvertible c => c.ToDouble(System.Globalization.CultureInfo.InvariantCulture), _ => double.NaN })
+        .Where(double.IsFinite).ToArray();
+
+    private static double[] BinShares(double[] values, double min, double width)
+    {
+        var shares = new double[HistogramBins];
+        foreach (var v in values) shares[Math.Clamp((int)((v - min) / width), 0, HistogramBins - 1)]++;
+        if (values.Length > 0) for (int i = 0; i < shares.Length; i++) shares[i] /= values.Length;
+        return shares;
+    }
+
+    private static Trace2D HistogramTrace(string name, string color, object[] centers, double[] shares, double width)
+    {
+        var trace = Bar(name, color, centers, shares);
+        trace.SetProperty("width", width);
+        trace.SetProperty("opacity", 0.6);
+        return trace;
+    }
+
+    private static Trace2D[] CategoryBars(IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)
+    {
+        var realShares = Shares(real);
+        var syntheticShares = Shares(synthetic);
+        var categories = realShares.Keys.Union(syntheticShares.Keys)
+            .OrderByDescending(k => realShares.GetValueOrDefault(k)).ThenBy(k => k, StringComparer.Ordinal).ToArray();
+        return
+        [
+            Bar("real", RealColor, categories.Cast<object>().ToArray(), categories.Select(c => realShares.GetValueOrDefault(c)).ToArray()),
+            Bar("synthetic", SyntheticColor, categories.Cast<object>().ToArray(), categories.Select(c => syntheticShares.GetValueOrDefault(c)).ToArray()),
+        ];
+    }
+
+    private static Trace2D Bar(string name, string color, object[] categories, double[] shares)
+    {
+        var trace = new Trace2D("bar");
+        trace.SetProperty("name", name);
+        trace.SetProperty("x", categories);
+        trace.SetProperty("y", shares);
+        trace.SetProperty("marker", new Dictionary<string, object> { ["color"] = color });
+        return trace;
+    }
+
+    private static Dictionary<string, double> Shares(IReadOnlyList<object?> values)
+    {
+        var labels = values.Where(v => v is not null).Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").ToArray();
+        return labels.GroupBy(l => l, StringComparer.Ordinal).ToDictionary(g => g.Key, g => (double)g.Count() / labels.Length, StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, object> Title(string text) => new() { ["text"] = text };
+
+    private static Dictionary<string, object> Axis(string title) => new() { ["title"] = Title(title) };
+}

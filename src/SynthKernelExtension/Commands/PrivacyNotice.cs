@@ -1,0 +1,27 @@
+using System.Globalization;
+using SynthCore.Privacy;
+using SynthCore.Synthesizers;
+using SynthCore.Synthesizers.Neural;
+
+namespace SynthKernelExtension.Commands;
+
+/// <summary>After a fit, says what privacy guarantee the model has, if it claims one; a model that is not private despite DP options is flagged on the error stream.</summary>
+internal static class PrivacyNotice
+{
+    public static void Write(ISynthHost host, IFittedSynthesizer model)
+    {
+        switch (model)
+        {
+            case FittedDpCopula copula when copula.IsDifferentiallyPrivate:
+                host.WriteLine("Privacy: " + copula.PrivacyStatement);
+                break;
+            case FittedDpCopula copula:
+                host.WriteError("warning: " + copula.PrivacyStatement);
+                break;
+            case FittedGan { DifferentialPrivacy: { } dp }:
+                host.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Privacy: the discriminator was trained with DP-SGD: (ε = {dp.Epsilon:G4}, δ = {dp.Delta:G2}) by the RDP accountant; the networks are covered, the column ranges and category sets are not."));
+                break;
+        }
+    }
+}

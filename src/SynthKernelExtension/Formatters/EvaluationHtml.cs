@@ -1,0 +1,60 @@
+using System.Text;
+using SynthCore.Data;
+using SynthKernelExtension.Charts;
+using SynthKernelExtension.Commands;
+
+namespace SynthKernelExtension.Formatters;
+
+/// <summary>
+/// <c>#!synth evaluate</c> in a notebook: the scores, the worst columns and pairs, each column's
+/// distribution real against synthetic, and the correlation heatmaps (the evaluation charts, drawn
+/// with the page's plotly.js). The full details are in the <c>--report</c> page.
+/// </summary>
+public static class EvaluationHtml
+{
+    public static string Render(Evaluation evaluation)
+    {
+        var quality = evaluation.Quality;
+        var html = new StringBuilder("<div class=\"synth-evaluation\">");
+        html.Append("<div>Real <code>").Append(Html.Encode(evaluation.RealName)).Append("</code> (").Append(evaluation.RealRows.ToString("N0", Html.Invariant))
+            .Append(" rows) against synthetic <code>").Append(Html.Encode(evaluation.SyntheticName)).Append("</code> (")
+            .Append(evaluation.SyntheticRows.ToString("N0", Html.Invariant)).Append(" rows)</div>");
+        html.Append("<div style=\"font-size:1.6em;font-weight:bold\">Quality score ").Append(Html.Number(quality.Score100, "0.0")).Append(" / 100</div>");
+        Html.Table(html, ["report", "property", "score"],
+            quality.Properties.Select(p => (IReadOnlyList<string>)["quality", p.Property, Score(p.Score)])
+                .Concat(evaluation.Diagnostic.Properties.Select(p => (IReadOnlyList<string>)["diagnostic", p.Property, Score(p.Score)])));
+        html.Append("<div><b>Worst columns</b></div>");
+        Html.Table(html, ["column", "metric", "score"], evaluation.WorstColumns.Select(c => (IReadOnlyList<string>)[c.Column, c.Metric, Score(c.Score)]));
+        html.Append("<div><b>Worst column pairs</b></div>");
+        Html.Table(html, ["column 1", "column 2", "metric", "score"],
+            evaluation.WorstPairs.Select(p => (IReadOnlyList<string>)[p.Column1, p.Column2, p.Metric, Score(p.Score)]));
+
+        html.Append("<details open><summary><b>Distributions</b></summary><div style=\"display:flex;flex-wrap:wrap\">");
+        foreach (var column in evaluation.Metadata.Columns.Where(c => c.Kind != ColumnKind.Identifier))
+        {
+            var chart = EvaluationCharts.Distribution(column.Name, column.Kind,
+                Values(evaluation.Real.Columns[column.Name]), Values(evaluation.Synthetic.Columns[column.Name]));
+            html.Append("<div>").Append(ChartHtml.Embed(chart)).Append("</div>");
+        }
+        html.Append("</div></details>");
+
+        var correlations = evaluation.Correlations;
+        if (correlations.Columns.Count > 1)
+        {
+            html.Append("<details><summary><b>Correlations (Pearson)</b></summary><div style=\"display:flex;flex-wrap:wrap\">");
+            foreach (var (title, matrix) in new[] { ("Real", correlations.Real), ("Synthetic", correlations.Synthetic), ("Difference (synthetic − real)", correlations.Difference) })
+                html.Append("<div>").Append(ChartHtml.Embed(EvaluationCharts.CorrelationHeatmap(title, correlations.Columns, matrix))).Append("</div>");
+            html.Append("</div></details>");
+        }
+        return html.Append("</div>").ToString();
+    }
+
+    private static string Score(double score) => double.IsNaN(score) ? "n/a" : Html.Number(score, "0.0000");
+
+    private static IReadOnlyList<object?> Values(Microsoft.Data.Analysis.DataFrameColumn column)
+    {
+        var values = new object?[column.Length];
+        for (long i = 0; i < column.Length; i++) values[i] = column[i];
+        return values;
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Data.Analysis;
+using Microsoft.DotNet.Interactive.Formatting;
+using SynthCore.Data;
+using SynthCore.Evaluation;
+using SynthCore.Synthesizers;
+using SynthKernelExtension.Commands;
+using SynthKernelExtension.Notebook;
+
+namespace SynthKernelExtension.Formatters;
+
+/// <summary>Registers the notebook's HTML formatters for everything SynthNotebooks shows.</summary>
+public static class SynthFormatters
+{
+    public const string MimeType = "text/html";
+
+    private static readonly object Gate = new();
+    private static bool registered;
+
+    /// <summary>Registers every formatter once; later calls do nothing (the kernel may load the extension twice).</summary>
+    public static void Register()
+    {
+        lock (Gate)
+        {
+            if (registered) return;
+            Add<TrainingView>(TrainingHtml.Render);
+            Add<IFittedSynthesizer>(HtmlSummaries.FittedModel);
+            Add<TableMetadata>(HtmlSummaries.Metadata);
+            Add<TableDescription>(HtmlSummaries.Description);
+            Add<TableComparison>(HtmlSummaries.Comparison);
+            Add<Evaluation>(EvaluationHtml.Render);
+            // Privacy and anonymization results as the console prints them, kept monospace.
+            Add<SynthCore.Privacy.PrivacyReport>(r => HtmlSummaries.Preformatted("synth-privacy", TextRendering.Render(r)));
+            Add<AnonymizationSummary>(a => HtmlSummaries.Preformatted("synth-anonymization", TextRendering.Render(a)));
+            Add<ModelList>(HtmlSummaries.Models);
+            Add<DataFrame>(HtmlSummaries.DataFramePreview);
+            Add<SynthMessage>(HtmlSummaries.Message);
+            Add<SynthError>(HtmlSummaries.Error);
+            Add<StoredVariable>(HtmlSummaries.Stored);
+            Add<PlotlyLibrary>(p => p.ToHtml());
+            registered = true;
+        }
+    }
+
+    private static void Add<T>(Func<T, string> render) =>
+        Formatter.Register<T>((value, writer) => writer.Write(render(value)), MimeType);
+}
