@@ -63,9 +63,10 @@ public sealed record CtganOptions
 
     /// <summary>
     /// libtorch intra-op threads while training and sampling; fixed, so a seed gives the same rows
-    /// on any machine. One by default: on this shared 2-core machine (bench/ ctgan, Adult-shaped
-    /// table) one thread trained at 4.4–4.6 s/epoch and two at 36 s/epoch, as OpenMP's barriers
-    /// stall whenever another process holds a core.
+    /// on any machine. One by default, the safe choice on a shared machine: bench/ ctgan on the
+    /// Adult-shaped table on this 2-core machine gave, when it was idle, 3.3 s/epoch with one
+    /// thread and 1.9 with two (--option threads=2), but under load from other processes 4.6
+    /// with one and 36 with two, as OpenMP's barriers stall whenever another process holds a core.
     /// </summary>
     public int Threads { get; init; } = 1;
 
