@@ -61,7 +61,13 @@ public sealed record CtganOptions
 
     public string Device { get; init; } = "cpu";
 
-    /// <summary>libtorch intra-op threads while training and sampling (fixed, so a seed gives the same rows on any machine).</summary>
+    /// <summary>
+    /// libtorch intra-op threads while training and sampling; fixed, so a seed gives the same rows
+    /// on any machine. One by default, the safe choice on a shared machine: bench/ ctgan on the
+    /// Adult-shaped table on this 2-core machine gave, when it was idle, 3.3 s/epoch with one
+    /// thread and 1.9 with two (--option threads=2), but under load from other processes 4.6
+    /// with one and 36 with two, as OpenMP's barriers stall whenever another process holds a core.
+    /// </summary>
     public int Threads { get; init; } = 1;
 
     // Records compare lists by reference; options compare by the widths they hold.
