@@ -122,8 +122,18 @@ public static class ModelFile
         JsonSerializer.SerializeToNode(options, options.GetType(), JsonOptions)!.AsObject();
 
     /// <summary>Reads an options record back from the header.</summary>
-    public static T OptionsFromJson<T>(JsonObject json) =>
-        json.Deserialize<T>(JsonOptions) ?? throw new SynthException("The model file's options are empty.");
+    /// <exception cref="SynthException">The options are empty or do not fit the record (a damaged or hand-edited file).</exception>
+    public static T OptionsFromJson<T>(JsonObject json)
+    {
+        try
+        {
+            return json.Deserialize<T>(JsonOptions) ?? throw new SynthException("The model file's options are empty.");
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            throw new SynthException($"The model file's options are damaged: {e.Message}", e);
+        }
+    }
 
     internal static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -105,6 +105,28 @@ public sealed class EveryModelTests
 
     [Theory]
     [MemberData(nameof(Models))]
+    public void A_model_file_with_damaged_options_is_refused_with_a_clear_error(string model)
+    {
+        var fitted = Fit(model, seed: 2);
+        using var file = new MemoryStream();
+        fitted.Save(file);
+        (fitted as IDisposable)?.Dispose();
+        file.Position = 0;
+        var content = SynthCore.Persistence.ModelFile.Read(file);
+
+        // Every option becomes an object, which fits no option's type; the checksum is recomputed, so only the options are wrong.
+        var damaged = new System.Text.Json.Nodes.JsonObject();
+        foreach (var (name, _) in content.Header.Options) damaged[name] = new System.Text.Json.Nodes.JsonObject { ["x"] = 1 };
+        using var rewritten = new MemoryStream();
+        SynthCore.Persistence.ModelFile.Write(rewritten, content.Header with { Options = damaged }, content.Payload);
+        rewritten.Position = 0;
+
+        var e = Assert.ThrowsAny<SynthException>(() => SynthesizerRegistry.Default.Load(rewritten));
+        Assert.Contains("options", e.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Models))]
     public void A_cancelled_fit_stops_with_operation_cancelled(string model)
     {
         using var cancelled = new CancellationTokenSource();

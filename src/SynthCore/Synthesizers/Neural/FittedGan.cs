@@ -220,15 +220,7 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
         if (content.Header.Model is not (GanSynthesizer.Name or GanSynthesizer.WassersteinName or GanSynthesizer.ConditionalName))
             throw new SynthException($"The model file holds a '{content.Header.Model}' model, not a GAN.");
 
-        GanOptions options;
-        try
-        {
-            options = ModelFile.OptionsFromJson<GanOptions>(content.Header.Options);
-        }
-        catch (JsonException e)
-        {
-            throw new SynthException($"The GAN model file's options are damaged: {e.Message}", e);
-        }
+        var options = ModelFile.OptionsFromJson<GanOptions>(content.Header.Options);
         options.Validate();
         if (options.ModelName != content.Header.Model)
             throw new SynthException($"The model file says it holds a '{content.Header.Model}' model, but its options describe a '{options.ModelName}'.");

@@ -34,15 +34,7 @@ internal static class StatPayload
         ArgumentNullException.ThrowIfNull(content);
         if (content.Header.Model != model)
             throw new SynthException($"The model file holds a '{content.Header.Model}' model, not a '{model}' one.");
-        TOptions options;
-        try
-        {
-            options = ModelFile.OptionsFromJson<TOptions>(content.Header.Options);
-        }
-        catch (JsonException e)
-        {
-            throw new SynthException($"The '{model}' model file's options are damaged: {e.Message}", e);
-        }
+        var options = ModelFile.OptionsFromJson<TOptions>(content.Header.Options);
         validate(options);
         try
         {

@@ -206,15 +206,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
         TorchNativeLoader.EnsureLoaded();
         if (content.Header.Model != CtganSynthesizer.Name)
             throw new SynthException($"The model file holds a '{content.Header.Model}' model, not a '{CtganSynthesizer.Name}' one.");
-        CtganOptions options;
-        try
-        {
-            options = ModelFile.OptionsFromJson<CtganOptions>(content.Header.Options);
-        }
-        catch (JsonException e)
-        {
-            throw new SynthException($"The CTGAN model file's options are damaged: {e.Message}", e);
-        }
+        var options = ModelFile.OptionsFromJson<CtganOptions>(content.Header.Options);
         options.Validate();
 
         CtganGenerator? generator = null;

@@ -199,15 +199,7 @@ public sealed class FittedTvae : IFittedSynthesizer, IDisposable
         TorchNativeLoader.EnsureLoaded();
         if (content.Header.Model is not (TvaeSynthesizer.Name or TvaeSynthesizer.VaeName))
             throw new SynthException($"The model file holds a '{content.Header.Model}' model, not a TVAE or VAE.");
-        TvaeOptions options;
-        try
-        {
-            options = ModelFile.OptionsFromJson<TvaeOptions>(content.Header.Options);
-        }
-        catch (JsonException e)
-        {
-            throw new SynthException($"The {content.Header.Model} model file's options are damaged: {e.Message}", e);
-        }
+        var options = ModelFile.OptionsFromJson<TvaeOptions>(content.Header.Options);
         options.Validate();
         if (options.Model != content.Header.Model)
             throw new SynthException($"The model file says it holds a '{content.Header.Model}' model, but its options are a '{options.Model}' model's.");
