@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, (string Usage, Func<string[], int> Run)>
     ["kde"] = ("kde [rows=10000] [sample=rows]: KDE fit and sample time, peak memory, on a seeded 10-column numeric table", StatisticalBenchmark.For("kde")),
     ["gmm"] = ("gmm [rows=10000] [sample=rows]: Gaussian mixture fit (BIC over 1..8) and sample time, peak memory, same table", StatisticalBenchmark.For("gmm")),
     ["smote"] = ("smote [rows=10000] [sample=rows]: SMOTE (exact neighbour search) fit and sample time, peak memory, same table", StatisticalBenchmark.For("smote")),
+    ["cancel"] = ("cancel [after=1000]: for every registered model, seconds from Cancel() to the fit stopping", CancellationBenchmark.Run),
     ["cart"] = ("cart [rows=10000] [sample=rows]: CART synthesis fit and sample time, peak memory, same table", StatisticalBenchmark.For("cart")),
 };
 
