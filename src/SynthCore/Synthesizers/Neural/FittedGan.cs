@@ -23,9 +23,6 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
     /// <summary>Rows generated per forward pass: bounds memory for large samples.</summary>
     private const int ChunkRows = 4096;
 
-    /// <summary>Conditional sampling gives up after this many candidates per requested row (at least <see cref="MinCandidates"/>).</summary>
-    private const int CandidatesPerRow = 100;
-    private const int MinCandidates = 10_000;
 
     /// <summary>Names this payload layout, so a payload of another layout fails clearly.</summary>
     private const string PayloadTag = "gan-payload/1";
@@ -105,7 +102,7 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
                 }
                 return remaining.Count == 0
                     ? Transform.Reverse(Generate(rows, random, weights), rows)
-                    : SampleMeeting(new SampleConditions(remaining), rows, random, weights);
+                    : GeneratedRowFilter.Sample(Transform, new SampleConditions(remaining), rows, count => Generate(count, random, weights));
             }
             finally
             {
@@ -130,42 +127,6 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
         var weights = shares.Select((w, k) => allowed[k] ? w : 0).ToArray();
         return weights.Sum() > 0 ? weights : allowed.Select(a => a ? 1f : 0f).ToArray();
     }
-
-    /// <summary>Rejection sampling: generate candidates in chunks, keep the rows that meet every condition.</summary>
-    private DataFrame SampleMeeting(SampleConditions conditions, int rows, torch.Generator random, float[]? weights)
-    {
-        int width = Transform.Width;
-        long budget = Math.Max((long)rows * CandidatesPerRow, MinCandidates);
-        var kept = new float[(long)rows * width];
-        int found = 0;
-        long generated = 0;
-        while (found < rows && generated < budget)
-        {
-            int count = (int)Math.Min(ChunkRows, budget - generated);
-            float[] candidates = Generate(count, random, weights);
-            generated += count;
-            var table = Transform.Reverse(candidates, count);
-            for (int row = 0; row < count && found < rows; row++)
-            {
-                if (!conditions.IsMetBy(column => table.Columns[column][row])) continue;
-                Array.Copy(candidates, (long)row * width, kept, (long)found * width, width);
-                found++;
-            }
-        }
-        if (found < rows)
-            throw new SynthException(
-                $"Only {found} of {generated:N0} generated rows met the conditions ({string.Join("; ", conditions.All.Select(Describe))}); "
-                + $"{rows} were requested. Loosen the conditions or ask for fewer rows.");
-        return Transform.Reverse(kept, rows);
-    }
-
-    private static string Describe(ColumnCondition condition) => condition switch
-    {
-        EqualsCondition e => $"{e.Column} = {e.Value}",
-        OneOfCondition o => $"{o.Column} in [{string.Join(", ", o.Values)}]",
-        RangeCondition r => $"{r.Column} in [{r.Min?.ToString() ?? "-∞"}, {r.Max?.ToString() ?? "∞"}]",
-        _ => condition.ToString(),
-    };
 
     /// <summary>rows × width generator outputs, row-major; a conditional generator's categories are drawn by <paramref name="weights"/>.</summary>
     private float[] Generate(int rows, torch.Generator random, float[]? weights)

@@ -20,8 +20,6 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
 {
     private const int ChunkRows = 4096;
-    private const int CandidatesPerRow = 100;
-    private const int MinCandidates = 10_000;
     private const string PayloadTag = "ctgan-payload/1";
 
     private readonly CtganGenerator generator;
@@ -93,7 +91,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
                     remaining.Remove(own);
                 }
                 if (remaining.Count == 0) return Layout.Base.Reverse(Generate(rows, random, sampler, category), rows);
-                return SampleMeeting(new SampleConditions(remaining), rows, random, sampler, category);
+                return GeneratedRowFilter.Sample(Layout.Base, new SampleConditions(remaining), rows, count => Generate(count, random, sampler, category));
             }
             finally
             {
@@ -116,31 +114,6 @@ public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
         var weights = counts[c].Select((n, k) => allowed[k] ? (float)n : 0f).ToArray();
         if (weights.Sum() == 0) weights = allowed.Select(a => a ? 1f : 0f).ToArray();
         return new Fixed(c, weights);
-    }
-
-    private DataFrame SampleMeeting(SampleConditions conditions, int rows, torch.Generator random, ConditionalVectorSampler sampler, Fixed? category)
-    {
-        int width = Layout.Base.Width;
-        long budget = Math.Max((long)rows * CandidatesPerRow, MinCandidates);
-        var kept = new float[(long)rows * width];
-        int found = 0;
-        long generated = 0;
-        while (found < rows && generated < budget)
-        {
-            int count = (int)Math.Min(ChunkRows, budget - generated);
-            float[] candidates = Generate(count, random, sampler, category);
-            generated += count;
-            var table = Layout.Base.Reverse(candidates, count);
-            for (int row = 0; row < count && found < rows; row++)
-            {
-                if (!conditions.IsMetBy(column => table.Columns[column][row])) continue;
-                Array.Copy(candidates, (long)row * width, kept, (long)found * width, width);
-                found++;
-            }
-        }
-        if (found < rows)
-            throw new SynthException($"Only {found} of {generated:N0} generated rows met the conditions; {rows} were requested. Loosen the conditions or ask for fewer rows.");
-        return Layout.Base.Reverse(kept, rows);
     }
 
     /// <summary>Base-transform rows (rows × base width) from the generator.</summary>

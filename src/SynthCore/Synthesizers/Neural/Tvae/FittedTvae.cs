@@ -21,8 +21,6 @@ namespace SynthCore.Synthesizers.Neural.Tvae;
 public sealed class FittedTvae : IFittedSynthesizer, IDisposable
 {
     private const int ChunkRows = 4096;
-    private const int CandidatesPerRow = 100;
-    private const int MinCandidates = 10_000;
     private const string PayloadTag = "tvae-payload/1";
 
     private readonly TvaeDecoder decoder;
@@ -121,26 +119,7 @@ public sealed class FittedTvae : IFittedSynthesizer, IDisposable
             using var random = new torch.Generator(unchecked((ulong)(seed ?? Options.Seed)), torch.CPU);
             if (conditions is null || conditions.All.Count == 0) return Layout.Base.Reverse(Generate(rows, random), rows);
 
-            int width = Layout.Base.Width;
-            long budget = Math.Max((long)rows * CandidatesPerRow, MinCandidates), generated = 0;
-            var kept = new float[(long)rows * width];
-            int found = 0;
-            while (found < rows && generated < budget)
-            {
-                int count = (int)Math.Min(ChunkRows, budget - generated);
-                float[] candidates = Generate(count, random);
-                generated += count;
-                var table = Layout.Base.Reverse(candidates, count);
-                for (int row = 0; row < count && found < rows; row++)
-                {
-                    if (!conditions.IsMetBy(column => table.Columns[column][row])) continue;
-                    Array.Copy(candidates, (long)row * width, kept, (long)found * width, width);
-                    found++;
-                }
-            }
-            if (found < rows)
-                throw new SynthException($"Only {found} of {generated:N0} generated rows met the conditions; {rows} were requested. Loosen the conditions or ask for fewer rows.");
-            return Layout.Base.Reverse(kept, rows);
+            return GeneratedRowFilter.Sample(Layout.Base, conditions, rows, count => Generate(count, random));
         }
     }
 
