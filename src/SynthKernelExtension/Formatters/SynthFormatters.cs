@@ -31,6 +31,7 @@ public static class SynthFormatters
             // Privacy and anonymization results as the console prints them, kept monospace.
             Add<SynthCore.Privacy.PrivacyReport>(r => HtmlSummaries.Preformatted("synth-privacy", TextRendering.Render(r)));
             Add<AnonymizationSummary>(a => HtmlSummaries.Preformatted("synth-anonymization", TextRendering.Render(a)));
+            Add<ForecastSummary>(f => HtmlSummaries.Preformatted("synth-forecast", TextRendering.Render(f)));
             Add<ModelList>(HtmlSummaries.Models);
             Add<DataFrame>(HtmlSummaries.DataFramePreview);
             Add<SynthMessage>(HtmlSummaries.Message);
