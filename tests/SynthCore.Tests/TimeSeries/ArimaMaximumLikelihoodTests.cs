@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MathNet.Numerics.LinearAlgebra;
 using SynthCore.TimeSeries;
 
@@ -140,5 +141,24 @@ public class ArimaMaximumLikelihoodTests
             var roots = new MathNet.Numerics.Polynomial([1, -ar[0], -ar[1], -ar[2]]).Roots();
             Assert.All(roots, r => Assert.True(r.Magnitude > 1));
         }
+    }
+
+    [Fact]
+    public void The_method_option_reaches_the_synthesizer_and_models_saved_before_ML_read_as_CSS()
+    {
+        var css = (ArimaSynthesizer)SynthCore.Synthesizers.SynthesizerRegistry.Default.Create("arima",
+            new SynthCore.Synthesizers.SynthesizerSettings { Extra = new Dictionary<string, string> { ["method"] = "css" } });
+        Assert.Equal(ArimaMethod.Css, css.Options.Method);
+        Assert.Equal(ArimaMethod.CssMl, new ArimaOptions().Method);
+        var bad = Assert.Throws<SynthCore.Data.SynthOptionException>(() => SynthCore.Synthesizers.SynthesizerRegistry.Default.Create("arima",
+            new SynthCore.Synthesizers.SynthesizerSettings { Extra = new Dictionary<string, string> { ["method"] = "exact" } }));
+        Assert.Equal("method", bad.Option);
+
+        var model = Truth(new ArimaOrder(1, 0, 0), ar: [0.5]) with { Method = ArimaMethod.Ml };
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(model, SynthCore.Persistence.ModelFile.JsonOptions)!.AsObject();
+        Assert.Equal("ml", (string)json["method"]!);
+        Assert.Equal(ArimaMethod.Ml, json.Deserialize<ArimaModel>(SynthCore.Persistence.ModelFile.JsonOptions)!.Method);
+        json.Remove("method");
+        Assert.Equal(ArimaMethod.Css, json.Deserialize<ArimaModel>(SynthCore.Persistence.ModelFile.JsonOptions)!.Method);
     }
 }
