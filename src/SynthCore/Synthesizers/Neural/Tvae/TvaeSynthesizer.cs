@@ -50,11 +50,18 @@ public sealed class TvaeSynthesizer : ISynthesizer
         float[] data = layout.Encode(baseRows, rows, Options.Seed);
         progress?.Report(new TrainingProgress("transform", 1, 1, new Dictionary<string, double>(), clock.Elapsed, null));
 
+        var missingTargets = MissingValueSampling.Measure(layout, data, rows);
+
         using var threads = TorchThreads.Use(Options.Threads);
         using var random = new torch.Generator(unchecked((ulong)Options.Seed), torch.CPU);
-        var (encoder, decoder) = TvaeTrainer.Train(data, rows, layout, Options, random, progress, cancellationToken, clock);
-        return new FittedTvae(Options, layout, encoder, decoder);
+        FittedTvae Wrap(TvaeEncoder encoder, TvaeDecoder decoder, long privateSteps) =>
+            new(Options, layout, encoder, decoder, missingTargets, Options.DpNoiseMultiplier is null ? null : TvaePrivacy.Account(Options, rows, privateSteps));
+        var trained = TvaeTrainer.Train(data, rows, layout, Options, random, progress, cancellationToken, clock, Wrap, CorruptEpoch);
+        return Wrap(trained.Encoder, trained.Decoder, trained.PrivateSteps);
     }
+
+    /// <summary>Test seam: the first loss of this training epoch is made NaN (0: never), so divergence handling can be tested deterministically.</summary>
+    internal int CorruptEpoch { get; init; }
 
     /// <summary>Trained parameters of the encoder and decoder for an encoded width <paramref name="width"/> (the outer layers grow with it).</summary>
     internal static long ParameterEstimate(long width, TvaeOptions options)
