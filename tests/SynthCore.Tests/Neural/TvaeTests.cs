@@ -138,6 +138,35 @@ public sealed class TvaeTests(PenguinsTvaeFixture tvae, ITestOutputHelper output
     }
 
     [Fact]
+    public void A_model_saved_before_missing_rates_were_stored_loads_with_the_metadatas_rates()
+    {
+        using var file = new MemoryStream();
+        tvae.Model.Save(file);
+        file.Position = 0;
+        var content = SynthCore.Persistence.ModelFile.Read(file);
+        // Rewrite the payload as the first layout wrote it: tag, layout, networks (no rates, no DP record).
+        using var reader = new BinaryReader(new MemoryStream(content.Payload));
+        Assert.Equal("tvae-payload/2", reader.ReadString());
+        string layout = reader.ReadString();
+        reader.ReadString();
+        byte[] networks = reader.ReadBytes(content.Payload.Length);
+        using var old = new MemoryStream();
+        using (var writer = new BinaryWriter(old, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("tvae-payload/1");
+            writer.Write(layout);
+            writer.Write(networks);
+        }
+        using var oldFile = new MemoryStream();
+        SynthCore.Persistence.ModelFile.Write(oldFile, new SynthCore.Persistence.ModelFileHeader(content.Header.Model, content.Header.Metadata, content.Header.Options, content.Header.LibraryVersion, content.Header.CreatedUtc), old.ToArray());
+        oldFile.Position = 0;
+
+        using var loaded = (FittedTvae)SynthesizerRegistry.Default.Load(oldFile);
+        Assert.Equal(tvae.Model.MissingRates, loaded.MissingRates);
+        Assert.Equal(CtganTests.Csv(tvae.Model.Sample(100, seed: 4)), CtganTests.Csv(loaded.Sample(100, seed: 4)));
+    }
+
+    [Fact]
     public void The_vae_takes_the_toolkit_parameters_and_samples_screentime()
     {
         var (table, metadata) = BundledData.Load("screentime.csv");
