@@ -44,7 +44,9 @@ public sealed class TvaeSynthesizer : ISynthesizer
         var baseTransform = TableTransform.Fit(table, metadata, new TableTransformOptions { Numeric = NumericScaling.MinMax, Categorical = CategoricalEncoding.OneHot, ClipToObservedRange = true });
         if (baseTransform.Width == 0) throw new SynthException("The table has nothing to model: every column is an identifier.");
         int rows = checked((int)table.Rows.Count);
-        TrainingMemory.EnsureFits(Options.Model, rows, baseTransform, ParameterEstimate(baseTransform.Width, Options));
+        long parameters = ParameterEstimate(baseTransform.Width, Options);
+        // The last good copy adds one float per parameter: a quarter of what training one needs (weight, gradient, two moments).
+        TrainingMemory.EnsureFits(Options.Model, rows, baseTransform, parameters + parameters / 4);
         float[] baseRows = baseTransform.Transform(table);
         var layout = CtganLayout.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
         float[] data = layout.Encode(baseRows, rows, Options.Seed);
