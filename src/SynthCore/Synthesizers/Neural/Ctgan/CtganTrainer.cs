@@ -42,7 +42,7 @@ internal static class CtganTrainer
 
             using var table = torch.tensor(data, [rows, width], device: device);
             using var dp = options.DpNoiseMultiplier is null ? null : new CtganDpSgd(discriminator, options, table, layout, random);
-            var lastGood = new CtganSnapshot();
+            using var lastGood = new CtganSnapshot(generator);
             int stepsPerEpoch = Math.Max(rows / batch, 1);
             generator.train();
             discriminator.train();
@@ -107,7 +107,7 @@ internal static class CtganTrainer
                 double g = generatorSum / stepsPerEpoch, dl = discriminatorSum / stepsPerEpoch, pen = penaltySum / stepsPerEpoch;
                 if (!double.IsFinite(g) || !double.IsFinite(dl))
                     throw lastGood.Diverged(epoch, options, g, dl, sampler.Width, layout, wrap);
-                lastGood.Keep(generator);
+                lastGood.Keep();
                 if (progress is not null)
                 {
                     var elapsed = clock.Elapsed;
