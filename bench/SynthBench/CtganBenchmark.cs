@@ -10,7 +10,7 @@ namespace SynthBench;
 /// CTGAN on an Adult-shaped table (<see cref="AdultShapedTable"/>) or a CSV: transformer fit time,
 /// seconds per epoch, time to sample as many rows as the table has, achieved GFLOP/s of training
 /// (from the layer sizes) next to a plain matrix multiply's GFLOP/s at the same thread count, and
-/// the run's peak resident memory.
+/// the run's peak resident memory. <c>write=file.csv</c> only writes the generated table.
 /// </summary>
 internal static class CtganBenchmark
 {
@@ -23,6 +23,13 @@ internal static class CtganBenchmark
         string? path = options.Text("data", "") is { Length: > 0 } p ? p : null;
         var clock = Stopwatch.StartNew();
         var table = path is null ? AdultShapedTable.Create(seed, options.Int("rows", AdultShapedTable.Rows)) : CsvTable.Read(path);
+        if (options.Text("write", "") is { Length: > 0 } destination)
+        {
+            // The same table as a CSV, so another implementation (SDV's CTGAN) can be timed on exactly it.
+            CsvTable.Write(table, destination);
+            Console.WriteLine($"wrote {table.Rows.Count:N0} rows × {table.Columns.Count} columns to {destination}");
+            return 0;
+        }
         var metadata = TableMetadata.Detect(table);
         Console.WriteLine($"CTGAN on {(path is null ? "an Adult-shaped table" : Path.GetFileName(path))}: {table.Rows.Count:N0} rows × {table.Columns.Count} columns "
             + $"(made in {clock.Elapsed.TotalSeconds:F1} s), {epochs} epochs of batch {batch}, {Environment.ProcessorCount} cores");
