@@ -61,7 +61,10 @@ internal static class CtganTrainer
 
                         discriminatorOptimizer.zero_grad();
                         var penalty = WassersteinPenalty.Compute(discriminator, realJoined, fakeJoined, options.Pac, options.GradientPenalty, random);
-                        var loss = discriminator.forward(fakeJoined).mean() - discriminator.forward(realJoined).mean();
+                        // Generated and real packs through the critic in one forward: one matrix product per layer instead of two.
+                        var scores = discriminator.forward(torch.cat([fakeJoined, realJoined], 0));
+                        long packs = scores.shape[0] / 2;
+                        var loss = scores.narrow(0, 0, packs).mean() - scores.narrow(0, packs, packs).mean();
                         (loss + penalty).backward();
                         discriminatorOptimizer.step();
                         discriminatorSum += loss.item<float>() / options.DiscriminatorSteps;
