@@ -17,6 +17,9 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 /// </summary>
 internal static class CtganTrainer
 {
+    /// <summary>Steps between returning freed native memory to the system (see <see cref="NativeHeap"/>).</summary>
+    private const int TrimEvery = 10;
+
     /// <param name="data">Encoded rows (rows × layout width).</param>
     /// <exception cref="SynthException">A loss became NaN or infinite.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; checked every step.</exception>
@@ -90,6 +93,7 @@ internal static class CtganTrainer
                     generatorOptimizer.step();
                     foreach (var p in discriminatorParameters) p.requires_grad_(true);
                     generatorSum += generatorLoss.item<float>();
+                    if (step % TrimEvery == TrimEvery - 1) NativeHeap.Trim();
                 }
 
                 double g = generatorSum / stepsPerEpoch, dl = discriminatorSum / stepsPerEpoch, pen = penaltySum / stepsPerEpoch;
