@@ -17,6 +17,9 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 /// </summary>
 internal static class CtganTrainer
 {
+    /// <summary>Steps between returning freed native memory to the system (see <see cref="NativeHeap"/>).</summary>
+    private const int TrimEvery = 10;
+
     /// <param name="data">Encoded rows (rows × layout width).</param>
     /// <param name="wrap">Makes a fitted model of a generator: the last good state when training diverges (null: none is kept).</param>
     /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; carries the model as of the last clean epoch.</exception>
@@ -75,7 +78,10 @@ internal static class CtganTrainer
 
                         discriminatorOptimizer.zero_grad();
                         var penalty = WassersteinPenalty.Compute(discriminator, realJoined, fakeJoined, options.Pac, options.GradientPenalty, random);
-                        var loss = discriminator.forward(fakeJoined).mean() - discriminator.forward(realJoined).mean();
+                        // Generated and real packs through the critic in one forward: one matrix product per layer instead of two.
+                        var scores = discriminator.forward(torch.cat([fakeJoined, realJoined], 0));
+                        long packs = scores.shape[0] / 2;
+                        var loss = scores.narrow(0, 0, packs).mean() - scores.narrow(0, packs, packs).mean();
                         (loss + penalty).backward();
                         discriminatorOptimizer.step();
                         discriminatorSum += loss.item<float>() / options.DiscriminatorSteps;
@@ -102,6 +108,7 @@ internal static class CtganTrainer
                     generatorOptimizer.step();
                     foreach (var p in discriminatorParameters) p.requires_grad_(true);
                     generatorSum += generatorLoss.item<float>();
+                    if (step % TrimEvery == TrimEvery - 1) NativeHeap.Trim();
                 }
 
                 double g = generatorSum / stepsPerEpoch, dl = discriminatorSum / stepsPerEpoch, pen = penaltySum / stepsPerEpoch;
