@@ -59,19 +59,7 @@ internal sealed class GanDpSgd
     {
         int m = (int)real.shape[0];
         if (options.Loss == GanLoss.WganGp)
-        {
-            double lossSum = 0, penaltySum = 0;
-            step.ComputeGradients(m, i =>
-            {
-                var (r, f) = (real[i].unsqueeze(0), fake[i].unsqueeze(0));
-                var penalty = WassersteinPenalty.Compute(discriminator, r, f, 1, options.GradientPenalty, random);
-                var loss = discriminator.forward(f).mean() - discriminator.forward(r).mean();
-                lossSum += loss.item<float>();
-                penaltySum += penalty.item<float>();
-                return loss + penalty;
-            }, normaliser: rate * rows);
-            return m == 0 ? null : (lossSum / m, penaltySum / m);
-        }
+            return WassersteinPenalty.PrivateGradients(step, discriminator, real, fake, options.GradientPenalty, random, rate * rows);
 
         using var realTarget = torch.full(1, 1, options.RealLabel, device: real.device);
         using var fakeTarget = torch.zeros(1, 1, device: real.device);

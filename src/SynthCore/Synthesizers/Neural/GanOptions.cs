@@ -1,3 +1,4 @@
+using SynthCore.Privacy;
 using System.Text.Json.Serialization;
 using SynthCore.Data;
 
@@ -169,18 +170,7 @@ public sealed record GanOptions
             throw new SynthOptionException("gradient-penalty", $"must be a non-negative number (got {GradientPenalty}).");
         if (Condition is not null && string.IsNullOrWhiteSpace(Condition))
             throw new SynthOptionException("condition", "must name a categorical column.");
-        if (DpNoiseMultiplier is double sigma)
-        {
-            if (!(sigma > 0) || double.IsInfinity(sigma))
-                throw new SynthOptionException("dp-noise-multiplier", $"must be a positive number (got {sigma}).");
-            if (Pac != 1)
-                throw new SynthOptionException("pac", $"must be 1 with dp-noise-multiplier: DP-SGD clips each real row's gradient, and packs of rows would mix them (got {Pac}).");
-        }
-        if (!(DpMaxGradNorm > 0) || double.IsInfinity(DpMaxGradNorm))
-            throw new SynthOptionException("dp-max-grad-norm", $"must be a positive number (got {DpMaxGradNorm}).");
-        if (!(DpDelta > 0 && DpDelta < 1)) throw new SynthOptionException("dp-delta", $"must be in (0, 1) (got {DpDelta}).");
-        if (!(DpCountNoiseMultiplier > 0) || double.IsInfinity(DpCountNoiseMultiplier))
-            throw new SynthOptionException("dp-count-noise-multiplier", $"must be a positive number (got {DpCountNoiseMultiplier}).");
+        DpSgdOptionChecks.Validate(DpNoiseMultiplier, DpMaxGradNorm, DpDelta, Pac, DpCountNoiseMultiplier);
         TorchDevices.Resolve(Device, "device");
     }
 }

@@ -1,3 +1,4 @@
+using SynthCore.Privacy;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -24,5 +25,27 @@ internal static class WassersteinPenalty
         var gradients = torch.autograd.grad([scores], [interpolates], [torch.ones_like(scores)], retain_graph: true, create_graph: true)[0];
         var norms = gradients.reshape(-1, pac * width).norm(1, keepdim: false, p: 2);
         return (norms - 1).square().mean() * lambda;
+    }
+
+    /// <summary>
+    /// The DP-SGD critic gradient of the WGAN-GP loss: per real row i, D(fake_i) − D(real_i) plus the
+    /// penalty at their interpolate, clipped and noised by <paramref name="step"/>. Returns the batch's
+    /// mean loss and mean penalty (null for an empty batch). Shared by the GAN family and CTGAN.
+    /// </summary>
+    public static (double Loss, double Penalty)? PrivateGradients(DpSgdOptimizerStep step, nn.Module<Tensor, Tensor> critic,
+        Tensor real, Tensor fake, double lambda, torch.Generator random, double normaliser)
+    {
+        int m = (int)real.shape[0];
+        double lossSum = 0, penaltySum = 0;
+        step.ComputeGradients(m, i =>
+        {
+            var (r, f) = (real[i].unsqueeze(0), fake[i].unsqueeze(0));
+            var penalty = Compute(critic, r, f, 1, lambda, random);
+            var loss = critic.forward(f).mean() - critic.forward(r).mean();
+            lossSum += loss.item<float>();
+            penaltySum += penalty.item<float>();
+            return loss + penalty;
+        }, normaliser);
+        return m == 0 ? null : (lossSum / m, penaltySum / m);
     }
 }

@@ -92,17 +92,7 @@ internal sealed class CtganDpSgd : IDisposable
         using (torch.no_grad()) fake = generator.Activate(generator.forward(input));
         if (fakeCondition is not null) fake = torch.cat([fake, fakeCondition], 1);
 
-        double lossSum = 0, penaltySum = 0;
-        step.ComputeGradients(m, i =>
-        {
-            var (r, f) = (real[i].unsqueeze(0), fake[i].unsqueeze(0));
-            var penalty = WassersteinPenalty.Compute(discriminator, r, f, 1, options.GradientPenalty, random);
-            var loss = discriminator.forward(f).mean() - discriminator.forward(r).mean();
-            lossSum += loss.item<float>();
-            penaltySum += penalty.item<float>();
-            return loss + penalty;
-        }, normaliser: rate * rows);
-        return m == 0 ? null : (lossSum / m, penaltySum / m);
+        return WassersteinPenalty.PrivateGradients(step, discriminator, real, fake, options.GradientPenalty, random, rate * rows);
     }
 
     /// <summary>This step's real rows: each row independently with probability q.</summary>

@@ -1,3 +1,4 @@
+using SynthCore.Privacy;
 using SynthCore.Data;
 
 namespace SynthCore.Synthesizers.Neural.Ctgan;
@@ -137,18 +138,7 @@ public sealed record CtganOptions
         if (!(ModeWeightThreshold >= 0 && ModeWeightThreshold < 1))
             throw new SynthOptionException("mode-weight-threshold", $"must be in [0, 1) (got {ModeWeightThreshold}).");
         if (Threads < 1) throw new SynthOptionException("threads", $"must be at least 1 (got {Threads}).");
-        if (DpNoiseMultiplier is double sigma)
-        {
-            if (!(sigma > 0) || double.IsInfinity(sigma))
-                throw new SynthOptionException("dp-noise-multiplier", $"must be a positive number (got {sigma}).");
-            if (Pac != 1)
-                throw new SynthOptionException("pac", $"must be 1 with dp-noise-multiplier: DP-SGD clips each real row's gradient, and packs of rows would mix them (got {Pac}).");
-        }
-        if (!(DpMaxGradNorm > 0) || double.IsInfinity(DpMaxGradNorm))
-            throw new SynthOptionException("dp-max-grad-norm", $"must be a positive number (got {DpMaxGradNorm}).");
-        if (!(DpDelta > 0 && DpDelta < 1)) throw new SynthOptionException("dp-delta", $"must be in (0, 1) (got {DpDelta}).");
-        if (!(DpCountNoiseMultiplier > 0) || double.IsInfinity(DpCountNoiseMultiplier))
-            throw new SynthOptionException("dp-count-noise-multiplier", $"must be a positive number (got {DpCountNoiseMultiplier}).");
+        DpSgdOptionChecks.Validate(DpNoiseMultiplier, DpMaxGradNorm, DpDelta, Pac, DpCountNoiseMultiplier);
         TorchDevices.Resolve(Device, "device");
     }
 }

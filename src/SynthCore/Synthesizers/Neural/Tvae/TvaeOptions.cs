@@ -1,3 +1,4 @@
+using SynthCore.Privacy;
 using SynthCore.Data;
 
 namespace SynthCore.Synthesizers.Neural.Tvae;
@@ -89,11 +90,7 @@ public sealed record TvaeOptions
         if (MaxModes < 1) throw new SynthOptionException("max-modes", $"must be at least 1 (got {MaxModes}).");
         if (!(ModeWeightThreshold >= 0 && ModeWeightThreshold < 1)) throw new SynthOptionException("mode-weight-threshold", $"must be in [0, 1) (got {ModeWeightThreshold}).");
         if (Threads < 1) throw new SynthOptionException("threads", $"must be at least 1 (got {Threads}).");
-        if (DpNoiseMultiplier is double sigma && (!(sigma > 0) || double.IsInfinity(sigma)))
-            throw new SynthOptionException("dp-noise-multiplier", $"must be a positive number (got {sigma}).");
-        if (!(DpMaxGradNorm > 0) || double.IsInfinity(DpMaxGradNorm))
-            throw new SynthOptionException("dp-max-grad-norm", $"must be a positive number (got {DpMaxGradNorm}).");
-        if (!(DpDelta > 0 && DpDelta < 1)) throw new SynthOptionException("dp-delta", $"must be in (0, 1) (got {DpDelta}).");
+        DpSgdOptionChecks.Validate(DpNoiseMultiplier, DpMaxGradNorm, DpDelta);
         TorchDevices.Resolve(Device, "device");
     }
 }
