@@ -63,14 +63,14 @@ public static class EvaluationCharts
     /// <summary>
     /// Real and synthetic rows on the real table's first two principal components (one component: against the row number).
     /// </summary>
-    public static GenericChart PcaScatter(PcaEmbedding pca)
+    public static GenericChart PcaScatter(PcaEmbedding pca, string? title = null)
     {
         var traces = new[] { Scatter("real", RealColor, pca.Real), Scatter("synthetic", SyntheticColor, pca.Synthetic) };
         var chart = GenericChart.combine(traces.Select(t => GenericChart.ofTraceObject(true, t)));
         var layout = new Layout();
         string Axis(int k) => k < pca.ExplainedVarianceRatio.Count
             ? $"PC{k + 1} ({100 * pca.ExplainedVarianceRatio[k]:0.0}% of the real variance)" : "row";
-        layout.SetProperty("title", Title("Principal components of the real table"));
+        layout.SetProperty("title", Title(title ?? "Principal components of the real table"));
         layout.SetProperty("xaxis", EvaluationCharts.Axis(Axis(0)));
         layout.SetProperty("yaxis", EvaluationCharts.Axis(Axis(1)));
         layout.SetProperty("height", 480);
@@ -79,14 +79,14 @@ public static class EvaluationCharts
     }
 
     /// <summary>The joint t-SNE map of real and synthetic rows, coloured by source.</summary>
-    public static GenericChart TSneScatter(TSneEmbedding embedding)
+    public static GenericChart TSneScatter(TSneEmbedding embedding, string? title = null)
     {
         var real = embedding.Points.Where((_, i) => embedding.Source[i] == TSneEmbedding.Real).ToArray();
         var synthetic = embedding.Points.Where((_, i) => embedding.Source[i] == TSneEmbedding.Synthetic).ToArray();
         var chart = GenericChart.combine(new[] { Scatter("real", RealColor, real), Scatter("synthetic", SyntheticColor, synthetic) }
             .Select(t => GenericChart.ofTraceObject(true, t)));
         var layout = new Layout();
-        layout.SetProperty("title", Title($"t-SNE of real and synthetic rows together (KL {embedding.KlDivergence:0.000})"));
+        layout.SetProperty("title", Title(title ?? $"t-SNE of real and synthetic rows together (KL {embedding.KlDivergence:0.000})"));
         layout.SetProperty("xaxis", Axis("t-SNE 1"));
         layout.SetProperty("yaxis", Axis("t-SNE 2"));
         layout.SetProperty("height", 480);

@@ -5,8 +5,8 @@ using SynthCore.Synthesizers;
 
 namespace SynthKernelExtension.Commands;
 
-/// <summary>A finished fit with how long it took and the time between its progress reports.</summary>
-internal sealed record FitOutcome(IFittedSynthesizer Model, double Seconds, IReadOnlyList<double> IntervalSeconds);
+/// <summary>A finished fit with how long it took, the time between its progress reports, and the losses it reported.</summary>
+internal sealed record FitOutcome(IFittedSynthesizer Model, double Seconds, IReadOnlyList<double> IntervalSeconds, IReadOnlyList<Notebook.LossPoint> Losses);
 
 /// <summary>The fit shared by <c>fit</c> and <c>run</c>: create through the registry, fit with progress and cancellation.</summary>
 internal static class FitStep
@@ -22,6 +22,6 @@ internal static class FitStep
         clock.Stop();
         context.Cancellation.ThrowIfCancellationRequested();
         PrivacyNotice.Write(context.Host, fitted);
-        return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray());
+        return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray(), timeline.Losses.ToArray());
     }
 }

@@ -27,6 +27,12 @@ public interface ISynthHost
     /// <summary>Shows a value (a result object or a <see cref="SynthCore.Training.TrainingProgress"/>) and returns a handle to replace it.</summary>
     IDisplayHandle Show(object value);
 
+    /// <summary>How the user types a command here ("synth" on the console, "#!synth" in a notebook), for help and error messages.</summary>
+    string CommandName => "synth";
+
+    /// <summary>Whether <see cref="Show"/> draws charts (a notebook); otherwise charts are written to HTML files.</summary>
+    bool ShowsCharts => false;
+
     /// <summary>Writes one line of normal output.</summary>
     void WriteLine(string message);
 

@@ -10,9 +10,10 @@ using SynthCore.TimeSeries;
 namespace SynthKernelExtension.Commands;
 
 /// <summary>
-/// <c>synth run &lt;data&gt; --model gan [--rows N | --balance COLUMN [--balance-ratio R]] [--augment] [--out DIR] [--name NAME] [--json FILE] [fit options]</c>:
+/// <c>synth run &lt;data&gt; --model gan [--rows N | --balance COLUMN [--balance-ratio R]] [--augment] [--out DIR] [--name NAME] [--json FILE] [--report FILE.html] [fit options]</c>:
 /// fit, sample, compare with the real table, export the synthetic CSV (with --augment: the real rows
-/// plus the synthetic ones and a 'source' column; with --balance: only the rows each class needs).
+/// plus the synthetic ones and a 'source' column; with --balance: only the rows each class needs); with --report, the
+/// evaluation's HTML report of the synthetic rows against the real table (sequence models: the sequence report).
 /// </summary>
 internal static class RunCommand
 {
@@ -36,6 +37,10 @@ internal static class RunCommand
             throw new SynthOptionException("--balance-ratio", "only applies with --balance COLUMN.");
         context.Registry.Get(model);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
+        string? report = parse.GetValue(grammar.RunReport);
+        if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report");
+        if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
+            throw new SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.RunSettings.Categorical));
         string name = parse.GetValue(grammar.RunName) ?? Path.GetFileNameWithoutExtension(data);
@@ -84,6 +89,27 @@ internal static class RunCommand
         double exportSeconds = clock.Elapsed.TotalSeconds;
         context.Host.Store(into ?? name, output);
         context.Host.WriteLine(Messages.Exported(export));
+
+        if (report is not null)
+        {
+            string syntheticName = Path.GetFileName(export.Path);
+            string? html = realData is not null
+                ? Reports.SequenceHtmlReport.Render(data, syntheticName, fit.Model.ModelName, realData.RawWindows(), syntheticSequences!,
+                    sequences!.FeatureNames, (SequenceComparison)comparison!, fit.Losses)
+                : synthetic.Rows.Count > 0
+                    ? Reports.EvaluationHtmlReport.Render(Evaluation.Run(data, table, syntheticName, synthetic, metadata, null, context.Cancellation), fit.Losses)
+                    : null;
+            context.Cancellation.ThrowIfCancellationRequested();
+            if (html is null)
+            {
+                context.Host.WriteLine($"No report written to {report}: no synthetic rows were generated, so there is nothing to compare.");
+            }
+            else
+            {
+                SafeFile.Write(report, force, "--report", stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(html)));
+                context.Host.WriteLine($"Wrote {report}");
+            }
+        }
 
         if (json is not null)
         {

@@ -28,6 +28,8 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
         grammar.Sample.SetAction(parse => SampleCommand.Execute(parse, grammar, context));
         grammar.Run.SetAction(parse => RunCommand.Execute(parse, grammar, context));
         grammar.Evaluate.SetAction(parse => EvaluateCommand.Execute(parse, grammar, context));
+        grammar.Plot.SetAction(parse => PlotCommand.Execute(parse, grammar, context));
+        grammar.Export.SetAction(parse => ExportCommand.Execute(parse, grammar, context));
         grammar.Models.SetAction(_ => ModelsCommand.Execute(context));
         grammar.Privacy.SetAction(parse => PrivacyCommand.Execute(parse, grammar, context));
         grammar.Anonymize.SetAction(parse => AnonymizeCommand.Execute(parse, grammar, context));
@@ -47,7 +49,7 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
                 // The host owns Ctrl+C and passes it in as the cancellation token.
                 ProcessTerminationTimeout = null,
             });
-            if (helpText.GetStringBuilder().Length > 0) host.WriteLine(helpText.ToString().TrimEnd());
+            if (helpText.GetStringBuilder().Length > 0) host.WriteLine(HostedHelp(helpText.ToString(), grammar.Root.Name, host.CommandName).TrimEnd());
             return code;
         }
         catch (OperationCanceledException)
@@ -57,7 +59,7 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
         }
         catch (SynthUsageException e)
         {
-            host.WriteError($"error: {OneLine(e.Message)} Run 'synth {parsed.CommandResult.Command.Name} --help' for usage.");
+            host.WriteError($"error: {OneLine(e.Message)} Run '{host.CommandName} {parsed.CommandResult.Command.Name} --help' for usage.");
             return ExitCodes.UsageError;
         }
         catch (SynthException e)
@@ -98,10 +100,18 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
         string message = OneLine(error.Message);
         if (error.SymbolResult is ArgumentResult { Parent: CommandResult, Tokens.Count: 0 } missing)
             message += $" Expected <{missing.Argument.Name}>.";
-        string command = parsed.CommandResult.Command == parsed.RootCommandResult.Command ? "synth" : $"synth {parsed.CommandResult.Command.Name}";
+        string command = parsed.CommandResult.Command == parsed.RootCommandResult.Command ? host.CommandName : $"{host.CommandName} {parsed.CommandResult.Command.Name}";
         host.WriteError(badOptionValue ? $"error: {message}" : $"error: {message} Run '{command} --help' for usage.");
         return badOptionValue ? ExitCodes.DataOrOptionError : ExitCodes.UsageError;
     }
+
+    /// <summary>
+    /// System.CommandLine's usage lines start with the process's executable name (<c>synth</c> for the tool, the kernel's
+    /// or test runner's name elsewhere); they should show what the user types in this host.
+    /// </summary>
+    internal static string HostedHelp(string help, string executable, string command) =>
+        System.Text.RegularExpressions.Regex.Replace(help, $@"(?m)^([ \t]+){System.Text.RegularExpressions.Regex.Escape(executable)}(?=[ \t]|\r?$)",
+            m => m.Groups[1].Value + command);
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

@@ -24,7 +24,7 @@ public sealed class SynthGrammar
         Add(Sample, SampleModel, SampleRows, SampleSeed, SampleOut, SampleName, SampleJson, SampleForce, SampleInto);
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
-        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunInto);
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunInto);
         RunSettings.AddTo(Run);
 
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
@@ -38,9 +38,15 @@ public sealed class SynthGrammar
         Anonymize = new Command("anonymize", "Make a table k-anonymous by Mondrian generalisation of its quasi-identifiers and write it as a timestamped CSV.");
         Add(Anonymize, AnonymizeData, AnonymizeDataOption, AnonymizeK, AnonymizeQuasi, AnonymizeSensitive, AnonymizeL, AnonymizeOut, AnonymizeName, AnonymizeCategorical, AnonymizeJson, AnonymizeForce);
 
-        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, models, privacy, anonymize).")
+        Plot = new Command("plot", "Chart a synthetic table against the real one: distributions, Q-Q plots, correlations, a pair plot, PCA, t-SNE, sequences, or a VAE's latent space.");
+        Add(Plot, PlotReal, PlotSynthetic, PlotKind, PlotColumns, PlotModel, PlotOut, PlotSequences, PlotSeed, PlotCategorical);
+
+        Export = new Command("export", "Write a table as a timestamped CSV file (never replacing one).");
+        Add(Export, ExportData, ExportOut, ExportName);
+
+        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, plot, export, models, privacy, anonymize).")
         {
-            Describe, Fit, Sample, Run, Evaluate, Models, Privacy, Anonymize,
+            Describe, Fit, Sample, Run, Evaluate, Plot, Export, Models, Privacy, Anonymize,
         };
     }
 
@@ -80,7 +86,11 @@ public sealed class SynthGrammar
     public Option<string> RunOut { get; } = OutDirOption();
     public Option<string?> RunName { get; } = NameOption("the input file's name");
     public Option<string?> RunJson { get; } = JsonOption();
-    public Option<bool> RunForce { get; } = ForceOption("--json file");
+    public Option<string?> RunReport { get; } = new("--report")
+    {
+        Description = "Also write a self-contained HTML report of the synthetic table against the real one to this file (as 'synth evaluate --report'; for sequence models, sequence charts and statistics).",
+    };
+    public Option<bool> RunForce { get; } = ForceOption("--json or --report file");
     public FitSettingsOptions RunSettings { get; } = new();
     public Option<string?> RunInto { get; } = IntoOption("exported DataFrame (with --augment, real and synthetic rows)", "--name");
     public Option<bool> RunAugment { get; } = new("--augment")
@@ -109,6 +119,33 @@ public sealed class SynthGrammar
     public Option<string?> EvaluateJson { get; } = JsonOption();
     public Option<string?> EvaluateReport { get; } = new("--report") { Description = "Also write a self-contained HTML report (tables and charts, works offline) to this file." };
     public Option<bool> EvaluateForce { get; } = ForceOption("--json or --report file");
+
+    public Command Plot { get; }
+    public Argument<string> PlotReal { get; } = new("real") { Description = "The real table: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Argument<string> PlotSynthetic { get; } = new("synthetic") { Description = "The synthetic table (for series, pca and tsne of sequences: the sequence_id, step, features table a sequence model writes)." };
+    public Option<string> PlotKind { get; } = new("--kind")
+    {
+        Description = "What to draw: distributions, qq, correlation, pairs, pca, tsne, series, latent.",
+        Required = true,
+    };
+    public Option<string?> PlotColumns { get; } = new("--columns") { Description = "Comma-separated columns (or sequence features) to draw (default: all that fit the kind; pairs: the first 4 numeric)." };
+    public Option<string?> PlotModel { get; } = new("--model") { Description = "With --kind latent: the fitted tvae or vae model whose encoder maps the rows (a model file, or in a notebook a variable)." };
+    public Option<string?> PlotOut { get; } = new("--out")
+    {
+        Description = "The HTML file to write (standalone, works offline; never replaced). Default on the console: outputs/<kind>_plot_<timestamp>.html; a notebook shows the chart.",
+    };
+    public Option<int?> PlotSequences { get; } = NullableInt("--sequences", "With --kind series: real and synthetic sequences drawn per feature (default 5).");
+    public Option<int?> PlotSeed { get; } = NullableInt("--seed", "With --kind tsne: seed of the layout (default 42).");
+    public Option<string?> PlotCategorical { get; } = CategoricalOption();
+
+    public Command Export { get; }
+    public Argument<string> ExportData { get; } = new("table") { Description = "The table: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Option<string> ExportOut { get; } = new("--out")
+    {
+        Description = "Directory for the CSV (created if missing).",
+        DefaultValueFactory = _ => "outputs",
+    };
+    public Option<string?> ExportName { get; } = new("--name") { Description = "Name of the output file: <name>_synthetic_<timestamp>.csv (default: the table's name)." };
 
     public Command Models { get; }
 

@@ -11,11 +11,15 @@ namespace SynthKernelExtension.Commands;
 internal sealed class TrainingTimeline(ISynthHost host) : IProgress<TrainingProgress>
 {
     private readonly List<double> intervals = [];
+    private readonly List<Notebook.LossPoint> losses = [];
     private IDisplayHandle? display;
     private TimeSpan previous = TimeSpan.Zero;
 
     /// <summary>Seconds between consecutive reports (the first from the start of the fit).</summary>
     public IReadOnlyList<double> IntervalSeconds => intervals;
+
+    /// <summary>Every finite loss reported, by phase and step (for the loss curve of a report).</summary>
+    public IReadOnlyList<Notebook.LossPoint> Losses => losses;
 
     /// <summary>The last report received, if any.</summary>
     public TrainingProgress? Last { get; private set; }
@@ -25,6 +29,8 @@ internal sealed class TrainingTimeline(ISynthHost host) : IProgress<TrainingProg
         intervals.Add(Math.Max(0, (value.Elapsed - previous).TotalSeconds));
         previous = value.Elapsed;
         Last = value;
+        foreach (var (name, loss) in value.Losses)
+            if (double.IsFinite(loss)) losses.Add(new Notebook.LossPoint(value.Phase, value.Step, name, loss));
         if (display is null) display = host.Show(value);
         else display.Update(value);
     }

@@ -28,8 +28,11 @@ public static class SynthFormatters
             Add<TableDescription>(HtmlSummaries.Description);
             Add<TableComparison>(HtmlSummaries.Comparison);
             Add<Evaluation>(EvaluationHtml.Render);
-            // Privacy and anonymization results as the console prints them, kept monospace.
-            Add<SynthCore.Privacy.PrivacyReport>(r => HtmlSummaries.Preformatted("synth-privacy", TextRendering.Render(r)));
+            Add<SynthCore.Evaluation.Reports.QualityReport>(ReportHtml.Quality);
+            Add<SynthCore.Evaluation.Reports.DiagnosticReport>(ReportHtml.Diagnostic);
+            Add<SynthCore.Privacy.PrivacyReport>(ReportHtml.Privacy);
+            Add<Charts.ChartPage>(ChartPageView.Render);
+            // Anonymization results as the console prints them, kept monospace.
             Add<AnonymizationSummary>(a => HtmlSummaries.Preformatted("synth-anonymization", TextRendering.Render(a)));
             Add<ModelList>(HtmlSummaries.Models);
             Add<DataFrame>(HtmlSummaries.DataFramePreview);

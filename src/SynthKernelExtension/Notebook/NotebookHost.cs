@@ -19,6 +19,10 @@ public sealed class NotebookHost(INotebookKernel kernel, NotebookPage page) : IS
     private readonly List<(string Name, object Value)> stores = [];
     private readonly List<(TrainingView View, INotebookDisplay Display)> fits = [];
 
+    public string CommandName => "#!synth";
+
+    public bool ShowsCharts => true;
+
     public DataFrame ResolveTable(string name)
     {
         if (kernel.TryGetVariable(name, out var value))
@@ -58,7 +62,7 @@ public sealed class NotebookHost(INotebookKernel kernel, NotebookPage page) : IS
             fits.Add((view, display));
             return new TrainingHandle(view, display);
         }
-        if (value is Evaluation) page.EnsurePlotly(kernel);
+        if (value is Evaluation or Charts.ChartPage) page.EnsurePlotly(kernel);
         return new Handle(kernel.Display(value, Html));
     }
 

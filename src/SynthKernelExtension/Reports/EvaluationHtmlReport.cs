@@ -17,16 +17,12 @@ public static class EvaluationHtmlReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static string Render(Evaluation evaluation)
+    /// <param name="losses">The losses of the fit that made the synthetic table (<c>synth run --report</c>), drawn as a loss curve; none for <c>evaluate</c>.</param>
+    public static string Render(Evaluation evaluation, IReadOnlyList<Notebook.LossPoint>? losses = null)
     {
         var quality = evaluation.Quality;
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<title>Synthetic data evaluation: ").Append(Encode(evaluation.SyntheticName)).Append("</title>\n")
-            .Append("<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0}")
-            .Append("td,th{border:1px solid #ccc;padding:3px 8px}td.n{text-align:right;font-variant-numeric:tabular-nums}")
-            .Append(".score{font-size:2em;font-weight:bold}.grid{display:flex;flex-wrap:wrap;gap:1em}.grid>div{flex:1 1 480px}</style>\n")
-            .Append(PlotlyScript.InlineScriptTag).Append("\n</head>\n<body>\n");
+        html.Append(Head("Synthetic data evaluation: " + evaluation.SyntheticName));
 
         html.Append("<h1>Synthetic data evaluation</h1>\n<p>Real: <code>").Append(Encode(evaluation.RealName))
             .Append(Invariant, $"</code> ({evaluation.RealRows:N0} rows); synthetic: <code>").Append(Encode(evaluation.SyntheticName))
@@ -86,6 +82,8 @@ public static class EvaluationHtmlReport
             html.Append("<div>").Append(GenericChart.toChartHTML(EvaluationCharts.UtilityBars(rows))).Append("</div>\n");
         }
 
+        LossSection(html, losses);
+
         Table(html, "Column Shapes details", ["column", "metric", "score", "error"],
             quality.ColumnShapes.Select(c => new[] { c.Column, c.Metric, Score(c.Score), c.Error ?? "" }));
         Table(html, "Column Pair Trends details", ["column 1", "column 2", "metric", "score", "real correlation", "synthetic correlation", "error"],
@@ -99,6 +97,23 @@ public static class EvaluationHtmlReport
         return html.ToString();
     }
 
+    /// <summary>The document's start up to the opened body: title, styles, and plotly.js inlined once.</summary>
+    internal static string Head(string title) =>
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<title>" + Encode(title) + "</title>\n"
+        + "<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px}table{border-collapse:collapse;margin:1em 0}"
+        + "td,th{border:1px solid #ccc;padding:3px 8px}td.n{text-align:right;font-variant-numeric:tabular-nums}"
+        + ".score{font-size:2em;font-weight:bold}.grid{display:flex;flex-wrap:wrap;gap:1em}.grid>div{flex:1 1 480px}</style>\n"
+        + PlotlyScript.InlineScriptTag + "\n</head>\n<body>\n";
+
+    /// <summary>The training loss curve (the notebook's live loss chart, full size), when there are losses.</summary>
+    internal static void LossSection(StringBuilder html, IReadOnlyList<Notebook.LossPoint>? losses)
+    {
+        if (losses is not { Count: > 0 }) return;
+        var chart = Formatters.LossChart.Build(losses);
+        html.Append("<h2>Training losses</h2>\n<div>").Append(GenericChart.toChartHTML(chart)).Append("</div>\n");
+    }
+
     private static object?[] Values(Microsoft.Data.Analysis.DataFrameColumn column)
     {
         var values = new object?[column.Length];
@@ -106,7 +121,7 @@ public static class EvaluationHtmlReport
         return values;
     }
 
-    private static void Table(StringBuilder html, string title, string[] headers, IEnumerable<string[]> rows)
+    internal static void Table(StringBuilder html, string title, string[] headers, IEnumerable<string[]> rows)
     {
         var list = rows.ToList();
         if (list.Count == 0) return;
@@ -126,11 +141,11 @@ public static class EvaluationHtmlReport
 
     private static bool LooksNumeric(string cell) => double.TryParse(cell, NumberStyles.Float, Invariant, out _);
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    internal static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     private static string Score(double score) => double.IsNaN(score) ? "n/a" : score.ToString("0.0000", Invariant);
 
-    private static string Number(double? value) => value switch
+    internal static string Number(double? value) => value switch
     {
         null => "n/a",
         double v when !double.IsFinite(v) => "n/a",

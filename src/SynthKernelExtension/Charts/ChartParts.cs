@@ -1,0 +1,64 @@
+using Plotly.NET;
+
+namespace SynthKernelExtension.Charts;
+
+/// <summary>
+/// Pieces the charts share: traces and layouts as Plotly.NET objects with plotly.js attribute names
+/// (the F# chart functions take F# options, which are clumsy from C#).
+/// </summary>
+internal static class ChartParts
+{
+    public static Dictionary<string, object> Title(string text) => new() { ["text"] = text };
+
+    public static Dictionary<string, object> Axis(string title) => new() { ["title"] = Title(title) };
+
+    /// <summary>Every k-th item so that at most <paramref name="max"/> remain; the step is returned for labels.</summary>
+    public static (T[] Shown, int Step) Thin<T>(IReadOnlyList<T> items, int max)
+    {
+        int step = Math.Max(1, (items.Count + max - 1) / max);
+        return (items.Where((_, i) => i % step == 0).ToArray(), step);
+    }
+
+    public static Trace2D Markers(string name, string color, IEnumerable<double> x, IEnumerable<double> y, double opacity = 0.5)
+    {
+        var trace = new Trace2D("scatter");
+        trace.SetProperty("name", name);
+        trace.SetProperty("mode", "markers");
+        trace.SetProperty("x", x.Select(Round).ToArray());
+        trace.SetProperty("y", y.Select(Round).ToArray());
+        trace.SetProperty("marker", new Dictionary<string, object> { ["color"] = color, ["size"] = 5, ["opacity"] = opacity });
+        return trace;
+    }
+
+    public static Trace2D Line(string name, string color, IEnumerable<double> x, IEnumerable<double> y, string? dash = null)
+    {
+        var trace = new Trace2D("scatter");
+        trace.SetProperty("name", name);
+        trace.SetProperty("mode", "lines");
+        trace.SetProperty("x", x.Select(Round).ToArray());
+        trace.SetProperty("y", y.Select(Round).ToArray());
+        var line = new Dictionary<string, object> { ["color"] = color, ["width"] = 1.5 };
+        if (dash is not null) line["dash"] = dash;
+        trace.SetProperty("line", line);
+        return trace;
+    }
+
+    /// <summary>The traces in one chart with a layout of the given title, axes and size.</summary>
+    public static GenericChart Chart(IEnumerable<Trace> traces, string title, string? xAxis, string? yAxis, int width, int height,
+        Action<Layout>? more = null)
+    {
+        var charts = traces.Select(t => GenericChart.ofTraceObject(true, t)).ToArray();
+        var chart = charts.Length == 1 ? charts[0] : GenericChart.combine(charts);
+        var layout = new Layout();
+        layout.SetProperty("title", Title(title));
+        if (xAxis is not null) layout.SetProperty("xaxis", Axis(xAxis));
+        if (yAxis is not null) layout.SetProperty("yaxis", Axis(yAxis));
+        layout.SetProperty("width", width);
+        layout.SetProperty("height", height);
+        more?.Invoke(layout);
+        return GenericChart.addLayout(layout, chart);
+    }
+
+    /// <summary>Rounded so that pages stay small; the charts do not need more digits.</summary>
+    public static double Round(double value) => double.IsFinite(value) ? Math.Round(value, 5) : double.NaN;
+}

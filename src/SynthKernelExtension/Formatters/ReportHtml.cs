@@ -1,0 +1,114 @@
+using System.Text;
+using SynthCore.Evaluation.Reports;
+using SynthCore.Privacy;
+
+namespace SynthKernelExtension.Formatters;
+
+/// <summary>
+/// Notebook HTML for the raw report objects of the library (<c>display(QualityReport.Generate(...))</c>): the scores at
+/// a glance (the overall score large, each property as a bar), then the details tables, folded.
+/// </summary>
+public static class ReportHtml
+{
+    public static string Quality(QualityReport report)
+    {
+        var html = new StringBuilder("<div class=\"synth-quality-report\">");
+        Headline(html, "Quality score", report.Score, $"{Html.Number(report.Score100, "0.0")} / 100");
+        Bars(html, report.Properties);
+        Details(html, "Column Shapes", ["column", "metric", "score", "error"],
+            report.ColumnShapes.Select(c => (IReadOnlyList<string>)[c.Column, c.Metric, Score(c.Score), c.Error ?? ""]));
+        Details(html, "Column Pair Trends", ["column 1", "column 2", "metric", "score", "real correlation", "synthetic correlation", "error"],
+            report.ColumnPairTrends.Select(p => (IReadOnlyList<string>)
+                [p.Column1, p.Column2, p.Metric, Score(p.Score), Optional(p.RealCorrelation), Optional(p.SyntheticCorrelation), p.Error ?? ""]));
+        Details(html, "Numeric columns (dates in days)", ["column", "mean real", "mean synthetic", "std real", "std synthetic", "Wasserstein", "KS D", "KS p"],
+            report.ColumnDistributions.Select(d => (IReadOnlyList<string>)
+            [
+                d.Column, Html.Number(d.RealMean), Html.Number(d.SyntheticMean), Html.Number(d.RealStd), Html.Number(d.SyntheticStd),
+                Html.Number(d.Wasserstein), Html.Number(d.KsStatistic), Html.Number(d.KsPValue),
+            ]));
+        if (report.CorrelationDifference is double norm)
+            html.Append("<div>Correlation difference (Frobenius norm): ").Append(Html.Number(norm)).Append("</div>");
+        return html.Append("</div>").ToString();
+    }
+
+    public static string Diagnostic(DiagnosticReport report)
+    {
+        var html = new StringBuilder("<div class=\"synth-diagnostic-report\">");
+        Headline(html, "Diagnostic score", report.Score, $"{Html.Number(100 * report.Score, "0.0")} / 100");
+        Bars(html, report.Properties);
+        Details(html, "Data Validity", ["column", "metric", "score", "error"],
+            report.DataValidity.Select(c => (IReadOnlyList<string>)[c.Column, c.Metric, Score(c.Score), c.Error ?? ""]));
+        Details(html, "Data Structure", ["metric", "score", "error"],
+            report.DataStructure.Select(t => (IReadOnlyList<string>)[t.Metric, Score(t.Score), t.Error ?? ""]));
+        return html.Append("</div>").ToString();
+    }
+
+    public static string Privacy(PrivacyReport r)
+    {
+        var html = new StringBuilder("<div class=\"synth-privacy-report\">");
+        html.Append("<div><b>Privacy risk</b>: ").Append(r.TrainingRows.ToString("N0", Html.Invariant)).Append(" training rows, ")
+            .Append(r.SyntheticRows.ToString("N0", Html.Invariant)).Append(" synthetic rows, ")
+            .Append(r.HoldoutRows is int h ? h.ToString("N0", Html.Invariant) + " holdout rows" : "no holdout")
+            .Append("; ").Append(r.Columns.Count).Append(" columns compared.</div>");
+        html.Append("<div style=\"display:flex;gap:24px;margin:6px 0\">");
+        Glance(html, "exact copies", Percent(r.ExactCopyRate), r.HoldoutExactCopyRate is double hc ? $"holdout {Percent(hc)}" : "");
+        Glance(html, "membership-inference AUC", r.MembershipInferenceAuc is double auc ? Html.Number(auc, "0.000") : "n/a", "0.5 = chance");
+        Glance(html, "closer than holdout 5th pct", r.ShareCloserThanHoldout5th is double c ? Percent(c) : "n/a", "about 5% when private");
+        html.Append("</div>");
+        Details(html, "Distances", ["measure", "synthetic → training", "holdout → training"],
+        [
+            ["DCR median", Html.Number(r.SyntheticToTraining.Median), Optional(r.HoldoutToTraining?.Median)],
+            ["DCR 5th percentile", Html.Number(r.SyntheticToTraining.Percentile5), Optional(r.HoldoutToTraining?.Percentile5)],
+            ["DCR mean", Html.Number(r.SyntheticToTraining.Mean), Optional(r.HoldoutToTraining?.Mean)],
+            ["NNDR median", Html.Number(r.SyntheticNndr.Median), Optional(r.HoldoutNndr?.Median)],
+            ["exact copies", Percent(r.ExactCopyRate), r.HoldoutExactCopyRate is double x ? Percent(x) : "n/a"],
+        ], open: true);
+        if (r.AttributeDisclosure is { } a)
+            Details(html, $"Attribute disclosure ({string.Join(", ", a.QuasiIdentifiers)} → {a.Sensitive})", ["rows", "evaluated", "matched", "correct", "correct among matched", "baseline", "lift"],
+                new[] { ("training", a), ("holdout", r.HoldoutAttributeDisclosure) }.Where(p => p.Item2 is not null).Select(p => (IReadOnlyList<string>)
+                [
+                    p.Item1, p.Item2!.RowsEvaluated.ToString("N0", Html.Invariant), p.Item2.RowsMatched.ToString("N0", Html.Invariant), Percent(p.Item2.CorrectShare),
+                    Percent(p.Item2.CorrectAmongMatched), $"'{p.Item2.BaselineGuess}' {Percent(p.Item2.BaselineShare)}", Percent(p.Item2.LiftOverBaseline),
+                ]), open: true);
+        html.Append("<div style=\"color:#555\">Distance: ").Append(Html.Encode(r.Distance)).Append("</div>");
+        return html.Append("</div>").ToString();
+    }
+
+    private static void Headline(StringBuilder html, string label, double score, string hundred) =>
+        html.Append("<div style=\"font-size:1.6em;font-weight:bold\">").Append(label).Append(' ').Append(Score(score))
+            .Append(" <span style=\"font-size:0.6em;font-weight:normal\">(").Append(Html.Encode(hundred)).Append(")</span></div>");
+
+    /// <summary>Each property's score as a bar of its share of the full width.</summary>
+    private static void Bars(StringBuilder html, IEnumerable<PropertyScore> properties)
+    {
+        html.Append("<div class=\"synth-score-bars\">");
+        foreach (var p in properties)
+        {
+            double width = double.IsFinite(p.Score) ? Math.Clamp(p.Score, 0, 1) * 240 : 0;
+            html.Append("<div style=\"display:flex;align-items:center;gap:8px\"><span style=\"width:160px\">").Append(Html.Encode(p.Property))
+                .Append("</span><span style=\"display:inline-block;width:240px;height:10px;background:#eee\"><span style=\"display:block;height:10px;background:#1f77b4;width:")
+                .Append(Html.Number(width, "0")).Append("px\"></span></span><b>").Append(Score(p.Score)).Append("</b></div>");
+        }
+        html.Append("</div>");
+    }
+
+    private static void Glance(StringBuilder html, string label, string value, string note) =>
+        html.Append("<div><div style=\"color:#555\">").Append(Html.Encode(label)).Append("</div><div style=\"font-size:1.4em;font-weight:bold\">")
+            .Append(Html.Encode(value)).Append("</div><div style=\"color:#777;font-size:0.85em\">").Append(Html.Encode(note)).Append("</div></div>");
+
+    private static void Details(StringBuilder html, string title, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows, bool open = false)
+    {
+        var list = rows.ToList();
+        if (list.Count == 0) return;
+        html.Append(open ? "<details open>" : "<details>").Append("<summary><b>").Append(Html.Encode(title)).Append("</b> (")
+            .Append(list.Count).Append(list.Count == 1 ? " row" : " rows").Append(")</summary>");
+        Html.Table(html, headers, list);
+        html.Append("</details>");
+    }
+
+    private static string Score(double score) => double.IsNaN(score) ? "n/a" : Html.Number(score, "0.0000");
+
+    private static string Optional(double? value) => value is double v ? Html.Number(v) : "n/a";
+
+    private static string Percent(double value) => double.IsNaN(value) ? "n/a" : Html.Number(100 * value, "0.0") + "%";
+}
