@@ -39,4 +39,28 @@ public sealed class CliSequenceTests : IDisposable
         Assert.Contains("Column 'weather'", result.Err);
         Assert.False(Directory.Exists(sandbox.PathOf("out")) && Directory.GetFiles(sandbox.PathOf("out")).Length > 0);
     }
+
+    [Fact]
+    public void Forecast_as_a_process_extends_the_seattle_dates_and_writes_intervals()
+    {
+        var result = CliProcess.Run(sandbox.Directory, "forecast", SeattleWeather(), "--column", "wind", "--horizon", "7", "--level", "0.8", "--out", "fc");
+        Assert.True(result.ExitCode == 0, result.Err);
+        Assert.Equal("", result.Err);
+        Assert.Contains("'wind', 1,461 values ordered by 'date' (every 1 day)", result.Out);
+        Assert.Contains("by css-ml", result.Out);
+        Assert.Contains("lower 80%", result.Out);
+
+        string csv = Assert.Single(Directory.GetFiles(sandbox.PathOf("fc")));
+        Assert.Matches(@"seattle-weather_forecast_\d{8}_\d{6}\.csv$", csv);
+        var table = CsvTable.Read(csv);
+        Assert.Equal(["date", "step", "forecast", "lower", "upper"], table.Columns.Select(c => c.Name));
+        Assert.Equal(7, table.Rows.Count);
+        for (int h = 0; h < 7; h++)
+        {
+            Assert.Equal(new DateTime(2016, 1, 1).AddDays(h), table.Columns["date"][h]);
+            double forecast = (double)table.Columns["forecast"][h]!;
+            Assert.InRange(forecast, 0.4, 9.5); // inside the observed range of wind
+            Assert.True((double)table.Columns["lower"][h]! < forecast && forecast < (double)table.Columns["upper"][h]!);
+        }
+    }
 }

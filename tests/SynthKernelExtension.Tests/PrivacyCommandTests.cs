@@ -180,4 +180,23 @@ public sealed class PrivacyCommandTests : IDisposable
         Assert.Contains(host.Lines, l => l.StartsWith("Privacy: the discriminator was trained with DP-SGD: (ε = "
             + epsilon.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + ", δ = 1E-05)"));
     }
+
+    [Fact]
+    public void Tvae_and_vae_with_dp_sgd_report_their_epsilon_after_run()
+    {
+        // 2 epochs of ⌈150 / 16⌉ = 10 Poisson-sampled steps at q = 16 / 150.
+        double epsilon = new RdpAccountant().Compose(16.0 / 150, 1.1, 20).GetEpsilon(1e-5).Epsilon;
+        foreach (string model in new[] { "tvae", "vae" })
+        {
+            host.Lines.Clear();
+            Assert.Equal(0, Run("run", "train", "--model", model, "--epochs", "2", "--batch-size", "16", "--rows", "30",
+                "--option", "dp-noise-multiplier=1.1", "--out", directory));
+            Assert.Empty(host.Errors);
+            Assert.Contains(host.Lines, l => l.StartsWith("Privacy: the encoder and decoder were trained with DP-SGD: (ε = "
+                + epsilon.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + ", δ = 1E-05) by the RDP accountant over 20 steps;"));
+        }
+        host.Lines.Clear();
+        Assert.Equal(0, Run("run", "train", "--model", "tvae", "--epochs", "1", "--rows", "10", "--out", directory));
+        Assert.DoesNotContain(host.Lines, l => l.StartsWith("Privacy:"));
+    }
 }

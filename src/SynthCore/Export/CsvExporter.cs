@@ -25,11 +25,25 @@ public static class CsvExporter
     /// chunks: each chunk is written as it comes (for example, each is sampled only when the previous
     /// one has been written), so no table ever holds all the rows.
     /// </summary>
-    public static ExportResult ExportTimestamped(IEnumerable<DataFrame> chunks, string outDir, string name, DateTime? now = null)
+    public static ExportResult ExportTimestamped(IEnumerable<DataFrame> chunks, string outDir, string name, DateTime? now = null) =>
+        Export(chunks, outDir, name, "synthetic", now);
+
+    /// <summary>
+    /// As <see cref="ExportTimestamped(DataFrame, string, string, DateTime?)"/> for another kind of
+    /// result: <c>&lt;outDir&gt;/&lt;name&gt;_&lt;kind&gt;_&lt;yyyyMMdd_HHmmss&gt;.csv</c> (e.g. kind "forecast").
+    /// </summary>
+    public static ExportResult ExportTimestamped(DataFrame table, string outDir, string name, string kind, DateTime? now = null)
+    {
+        if (string.IsNullOrWhiteSpace(kind) || kind.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+            throw new ArgumentException($"'{kind}' is not a plain file-name part.", nameof(kind));
+        return Export([table], outDir, name, kind, now);
+    }
+
+    private static ExportResult Export(IEnumerable<DataFrame> chunks, string outDir, string name, string kind, DateTime? now)
     {
         ValidateName(name);
         string stamp = (now ?? DateTime.Now).ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture);
-        string baseName = $"{name}_synthetic_{stamp}";
+        string baseName = $"{name}_{kind}_{stamp}";
         string directory = Path.GetFullPath(outDir);
         try
         {

@@ -17,12 +17,13 @@ public sealed record ArimaForecast(double[] Mean, double[] StandardError, double
 /// <param name="SeasonalMa">Θ1..ΘQ.</param>
 /// <param name="Mean">μ.</param>
 /// <param name="Sigma2">Innovation variance σ².</param>
-/// <param name="LogLikelihood">Conditional Gaussian log-likelihood at the estimate.</param>
-/// <param name="Aic">Akaike's criterion: −2 log L + 2 (parameters + 1 for σ²).</param>
-/// <param name="Observations">Residuals the estimate was conditioned on.</param>
+/// <param name="LogLikelihood">Gaussian log-likelihood at the estimate: the conditional one for CSS, the exact one for ML.</param>
+/// <param name="Aic">Akaike's criterion from that likelihood: −2 log L + 2 (parameters + 1 for σ²).</param>
+/// <param name="Observations">Differenced values in the likelihood (for CSS, those after the conditioning values).</param>
+/// <param name="Method">How the coefficients were estimated (models saved before ML existed were CSS).</param>
 public sealed record ArimaModel(
     ArimaOrder Order, double[] Ar, double[] Ma, double[] SeasonalAr, double[] SeasonalMa,
-    double Mean, double Sigma2, double LogLikelihood, double Aic, int Observations)
+    double Mean, double Sigma2, double LogLikelihood, double Aic, int Observations, ArimaMethod Method = ArimaMethod.Css)
 {
     /// <summary>The full AR operator φ(B)Φ(B^s) as coefficients of B^k.</summary>
     internal double[] ArPolynomial => LagPolynomial.Multiply(LagPolynomial.Factor(Ar, 1, -1), LagPolynomial.Factor(SeasonalAr, Math.Max(Order.Period, 1), -1));
@@ -135,5 +136,5 @@ public sealed record ArimaModel(
     public override string ToString() =>
         $"{Order}: ar=[{string.Join(", ", Ar.Select(x => x.ToString("0.###")))}] ma=[{string.Join(", ", Ma.Select(x => x.ToString("0.###")))}] "
         + $"sar=[{string.Join(", ", SeasonalAr.Select(x => x.ToString("0.###")))}] sma=[{string.Join(", ", SeasonalMa.Select(x => x.ToString("0.###")))}] "
-        + $"mean={Mean:0.###} sigma2={Sigma2:0.####} aic={Aic:0.#}";
+        + $"mean={Mean:0.###} sigma2={Sigma2:0.####} aic={Aic:0.#} ({Method.ToText()})";
 }

@@ -14,6 +14,9 @@ public sealed record ArimaOptions
     /// <summary>A fixed order for every feature instead of the search (the <c>ar1</c> baseline is (1, 0, 0)).</summary>
     public ArimaOrder? Order { get; init; }
 
+    /// <summary>How the coefficients are estimated (default CSS then exact ML, see <see cref="ArimaMethod.CssMl"/>).</summary>
+    public ArimaMethod Method { get; init; } = ArimaMethod.CssMl;
+
     /// <summary>
     /// Whether simulated values are clipped to each feature's observed range. A Gaussian ARIMA
     /// knows no bounds (it would make negative rainfall); clipping keeps values possible at the

@@ -49,8 +49,8 @@ public sealed class ArimaSynthesizer : ISynthesizer
             try
             {
                 models[f] = Options.Order is { } order
-                    ? ArimaEstimation.Fit(series, order)
-                    : ArimaEstimation.Select(series, Options.Search).Best;
+                    ? ArimaEstimation.Fit(series, order, Options.Method)
+                    : ArimaEstimation.Select(series, Options.Search, Options.Method).Best;
             }
             catch (SynthException e) when (e is not SynthOptionException)
             {

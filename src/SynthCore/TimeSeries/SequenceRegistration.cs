@@ -27,12 +27,14 @@ internal static class SequenceRegistration
         ["period"] = (o, v) => o with { Search = o.Search with { Period = Int("period", v) } },
         ["max-period"] = (o, v) => o with { Search = o.Search with { MaxPeriod = Int("max-period", v) } },
         ["order"] = (o, v) => o with { Order = ParseOrder(v) },
+        ["method"] = (o, v) => o with { Method = ArimaMethodNames.Parse("method", v) },
         ["clip"] = (o, v) => o with { Clip = Bool("clip", v) },
     };
 
     /// <summary>The AR(1) baseline has a fixed order: only the shared data options apply.</summary>
     private static readonly Dictionary<string, Func<ArimaOptions, string, ArimaOptions>> NoExtra = new(StringComparer.OrdinalIgnoreCase)
     {
+        ["method"] = (o, v) => o with { Method = ArimaMethodNames.Parse("method", v) },
         ["clip"] = (o, v) => o with { Clip = Bool("clip", v) },
     };
 
@@ -62,7 +64,7 @@ internal static class SequenceRegistration
 
     public static SynthesizerDescriptor Arima { get; } = new(
         ArimaSynthesizer.Name,
-        "(S)ARIMA per feature by conditional sum of squares, order by AIC over a small grid, seasonal period detected from the ACF; --rows = sequences.",
+        "(S)ARIMA per feature by exact maximum likelihood from CSS starts (method=css|ml|css-ml), order by AIC over a small grid, seasonal period detected from the ACF; --rows = sequences.",
         settings => new ArimaSynthesizer(ArimaOptionsFrom(settings, ArimaSynthesizer.Name, new ArimaOptions())),
         FittedArima.Load);
 
@@ -102,7 +104,7 @@ internal static class SequenceRegistration
     }
 
     /// <summary>"p,d,q" or "p,d,q,P,D,Q,s".</summary>
-    private static ArimaOrder ParseOrder(string value)
+    internal static ArimaOrder ParseOrder(string value)
     {
         var parts = value.Split(',', StringSplitOptions.TrimEntries).Select(p => Int("order", p)).ToArray();
         var order = parts.Length switch

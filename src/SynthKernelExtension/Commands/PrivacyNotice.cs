@@ -2,6 +2,7 @@ using System.Globalization;
 using SynthCore.Privacy;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Synthesizers.Neural.Tvae;
 
 namespace SynthKernelExtension.Commands;
 
@@ -21,6 +22,10 @@ internal static class PrivacyNotice
             case FittedGan { DifferentialPrivacy: { } dp }:
                 host.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"Privacy: the discriminator was trained with DP-SGD: (ε = {dp.Epsilon:G4}, δ = {dp.Delta:G2}) by the RDP accountant; the networks are covered, the column ranges and category sets are not."));
+                break;
+            case FittedTvae { DifferentialPrivacy: { } vae }:
+                host.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Privacy: the encoder and decoder were trained with DP-SGD: (ε = {vae.Epsilon:G4}, δ = {vae.Delta:G2}) by the RDP accountant over {vae.Steps} steps; the networks are covered, the column ranges, mixture modes, category sets and missing rates are not."));
                 break;
         }
     }

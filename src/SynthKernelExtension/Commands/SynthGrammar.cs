@@ -44,9 +44,13 @@ public sealed class SynthGrammar
         Export = new Command("export", "Write a table as a timestamped CSV file (never replacing one).");
         Add(Export, ExportData, ExportOut, ExportName);
 
-        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, plot, export, models, privacy, anonymize).")
+        Forecast = new Command("forecast", "Fit (S)ARIMA to one numeric column and write multi-step forecasts with prediction intervals as a timestamped CSV.");
+        Add(Forecast, ForecastData, ForecastDataOption, ForecastColumn, ForecastTime, ForecastHorizon, ForecastLevel, ForecastOrder, ForecastSeasonal,
+            ForecastPeriod, ForecastMethod, ForecastOut, ForecastName, ForecastJson, ForecastForce, ForecastInto);
+
+        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, plot, export, models, privacy, anonymize, forecast).")
         {
-            Describe, Fit, Sample, Run, Evaluate, Plot, Export, Models, Privacy, Anonymize,
+            Describe, Fit, Sample, Run, Evaluate, Plot, Export, Models, Privacy, Anonymize, Forecast,
         };
     }
 
@@ -187,6 +191,42 @@ public sealed class SynthGrammar
     public Option<string?> AnonymizeCategorical { get; } = CategoricalOption();
     public Option<string?> AnonymizeJson { get; } = JsonOption();
     public Option<bool> AnonymizeForce { get; } = ForceOption("--json file");
+
+    public Command Forecast { get; }
+    public Argument<string?> ForecastData { get; } = DataArgument();
+    public Option<string?> ForecastDataOption { get; } = DataOption();
+    public Option<string> ForecastColumn { get; } = new("--column") { Description = "The numeric column to forecast.", Required = true };
+    public Option<string?> ForecastTime { get; } = new("--time")
+    {
+        Description = "The column that orders the rows and is extended by its spacing (default: the table's datetime column, if it has exactly one; else row order).",
+    };
+    public Option<int> ForecastHorizon { get; } = new("--horizon")
+    {
+        Description = "Steps to forecast.",
+        Required = true,
+        CustomParser = result => ParseWhole(result, "--horizon") ?? 0,
+    };
+    public Option<double?> ForecastLevel { get; } = new("--level")
+    {
+        Description = "Coverage of the prediction intervals, between 0 and 1 (default 0.95).",
+        CustomParser = result => ParseNumber(result, "--level"),
+    };
+    public Option<string?> ForecastOrder { get; } = new("--order") { Description = "A fixed order p,d,q (default: the lowest AIC over p, q ≤ 2, P, Q ≤ 1, d and the period detected)." };
+    public Option<string?> ForecastSeasonal { get; } = new("--seasonal") { Description = "With --order: the seasonal order P,D,Q,s." };
+    public Option<int?> ForecastPeriod { get; } = NullableInt("--period", "Without --order: the seasonal period the search uses (0 = none; default: detected from the autocorrelation).");
+    public Option<string?> ForecastMethod { get; } = new("--method")
+    {
+        Description = "Estimation: css (conditional sum of squares), ml (exact maximum likelihood) or css-ml (ML started from CSS; the default).",
+    };
+    public Option<string> ForecastOut { get; } = new("--out")
+    {
+        Description = "Directory for the forecast CSV (created if missing).",
+        DefaultValueFactory = _ => "outputs",
+    };
+    public Option<string?> ForecastName { get; } = new("--name") { Description = "Name of the output file: <name>_forecast_<timestamp>.csv (default: the input's name)." };
+    public Option<string?> ForecastJson { get; } = JsonOption();
+    public Option<bool> ForecastForce { get; } = ForceOption("--json file");
+    public Option<string?> ForecastInto { get; } = IntoOption("forecast DataFrame", "<name>_forecast");
 
     private static void Add(Command command, params Symbol[] symbols)
     {

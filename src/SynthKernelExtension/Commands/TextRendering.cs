@@ -25,6 +25,7 @@ public static class TextRendering
         TrainingProgress p => ProgressLine(p),
         SynthCore.Privacy.PrivacyReport r => PrivacyRendering.Report(r),
         AnonymizationSummary a => PrivacyRendering.Anonymization(a),
+        ForecastSummary f => ForecastText.Render(f),
         _ => value.ToString() ?? "",
     };
 

@@ -34,6 +34,7 @@ public static class SynthFormatters
             Add<Charts.ChartPage>(ChartPageView.Render);
             // Anonymization results as the console prints them, kept monospace.
             Add<AnonymizationSummary>(a => HtmlSummaries.Preformatted("synth-anonymization", TextRendering.Render(a)));
+            Add<ForecastSummary>(f => HtmlSummaries.Preformatted("synth-forecast", TextRendering.Render(f)));
             Add<ModelList>(HtmlSummaries.Models);
             Add<DataFrame>(HtmlSummaries.DataFramePreview);
             Add<SynthMessage>(HtmlSummaries.Message);

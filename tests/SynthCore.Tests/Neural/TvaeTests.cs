@@ -49,6 +49,51 @@ public sealed class TvaeTests(PenguinsTvaeFixture tvae, ITestOutputHelper output
             Assert.InRange(MissingRate(tvae.Synthetic, c), Math.Max(0, MissingRate(tvae.Real, c) - 0.03), MissingRate(tvae.Real, c) + 0.03);
     }
 
+    /// <summary>
+    /// A sampled rate's standard error: the sample's own (n rows) plus the calibration's, whose offset
+    /// makes the mean over <see cref="MissingValueSampling.CalibrationCodes"/> prior codes exact.
+    /// Four of them is the tolerance.
+    /// </summary>
+    internal static double MissingTolerance(double rate, int rows) =>
+        4 * Math.Sqrt(rate * (1 - rate) * (1.0 / rows + 1.0 / MissingValueSampling.CalibrationCodes));
+
+    [Fact]
+    public void Missing_values_are_sampled_at_the_training_rates_and_together()
+    {
+        const int rows = 20_000;
+        var synthetic = tvae.Model.Sample(rows, seed: 11);
+        foreach (var c in Numeric.Append("Sex"))
+        {
+            double real = MissingRate(tvae.Real, c), rate = MissingRate(synthetic, c), tolerance = MissingTolerance(real, rows);
+            output.WriteLine($"{c}: missing {real:P2} real, {rate:P2} synthetic (± {tolerance:P2})");
+            Assert.Equal(real, tvae.Model.MissingRates[c], 12);
+            Assert.InRange(rate, real - tolerance, real + tolerance);
+        }
+        // In the real table the same two penguins lack every measurement. The decoder's log-odds tie
+        // the synthetic gaps together (measured: 9.8% of rows missing the beak length also miss the
+        // body mass), far above the body mass's own rate, which independent gaps would share.
+        var beak = synthetic["Beak Length (mm)"];
+        var mass = synthetic["Body Mass (g)"];
+        int both = Enumerable.Range(0, rows).Count(r => beak[r] is null && mass[r] is null);
+        double shared = both / (double)beak.NullCount, independent = MissingRate(synthetic, "Body Mass (g)");
+        output.WriteLine($"rows missing the beak length that also miss the body mass: {shared:P1} (independent: {independent:P1})");
+        Assert.True(shared > 5 * independent, $"shared gaps {shared:P1}");
+    }
+
+    [Fact]
+    public void The_vae_samples_missing_values_at_the_training_rates()
+    {
+        using var vae = new TvaeSynthesizer(TvaeOptions.VaeDefaults with { Epochs = 60, Seed = 3 }).FitTvae(tvae.Real, tvae.Metadata);
+        const int rows = 20_000;
+        var synthetic = vae.Sample(rows, seed: 5);
+        foreach (var c in Numeric.Append("Sex"))
+        {
+            double real = MissingRate(tvae.Real, c), rate = MissingRate(synthetic, c), tolerance = MissingTolerance(real, rows);
+            output.WriteLine($"VAE {c}: missing {real:P2} real, {rate:P2} synthetic (± {tolerance:P2})");
+            Assert.InRange(rate, real - tolerance, real + tolerance);
+        }
+    }
+
     [Fact]
     public void Reconstruction_loss_and_kl_divergence_are_reported_every_epoch_and_reconstruction_falls()
     {
@@ -89,6 +134,35 @@ public sealed class TvaeTests(PenguinsTvaeFixture tvae, ITestOutputHelper output
 
         Assert.Equal("tvae", loaded.ModelName);
         Assert.Equal(tvae.Model.Options, loaded.Options);
+        Assert.Equal(CtganTests.Csv(tvae.Model.Sample(100, seed: 4)), CtganTests.Csv(loaded.Sample(100, seed: 4)));
+    }
+
+    [Fact]
+    public void A_model_saved_before_missing_rates_were_stored_loads_with_the_metadatas_rates()
+    {
+        using var file = new MemoryStream();
+        tvae.Model.Save(file);
+        file.Position = 0;
+        var content = SynthCore.Persistence.ModelFile.Read(file);
+        // Rewrite the payload as the first layout wrote it: tag, layout, networks (no rates, no DP record).
+        using var reader = new BinaryReader(new MemoryStream(content.Payload));
+        Assert.Equal("tvae-payload/2", reader.ReadString());
+        string layout = reader.ReadString();
+        reader.ReadString();
+        byte[] networks = reader.ReadBytes(content.Payload.Length);
+        using var old = new MemoryStream();
+        using (var writer = new BinaryWriter(old, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("tvae-payload/1");
+            writer.Write(layout);
+            writer.Write(networks);
+        }
+        using var oldFile = new MemoryStream();
+        SynthCore.Persistence.ModelFile.Write(oldFile, new SynthCore.Persistence.ModelFileHeader(content.Header.Model, content.Header.Metadata, content.Header.Options, content.Header.LibraryVersion, content.Header.CreatedUtc), old.ToArray());
+        oldFile.Position = 0;
+
+        using var loaded = (FittedTvae)SynthesizerRegistry.Default.Load(oldFile);
+        Assert.Equal(tvae.Model.MissingRates, loaded.MissingRates);
         Assert.Equal(CtganTests.Csv(tvae.Model.Sample(100, seed: 4)), CtganTests.Csv(loaded.Sample(100, seed: 4)));
     }
 

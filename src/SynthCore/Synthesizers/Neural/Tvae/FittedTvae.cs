@@ -15,26 +15,53 @@ namespace SynthCore.Synthesizers.Neural.Tvae;
 /// <summary>
 /// A trained TVAE or VAE: encoder, decoder and the CTGAN layout (mode-specific normalisation) it
 /// was trained in. Sampling decodes N(0, I) codes, adding the learned σ as noise to the mode
-/// scalars (as TVAE does); conditions are met by rejection. The encoder gives latent codes of
-/// rows, and <see cref="Interpolate"/> walks the latent space between two rows.
+/// scalars (as TVAE does) and drawing each category and mode from the decoder's softmax (TVAE
+/// takes the argmax); conditions are met by rejection. The encoder gives latent codes of
+/// rows, and <see cref="Interpolate"/> walks the latent space between two rows. Sampled rows are
+/// missing at the training rates (<see cref="MissingValueSampling"/>); <see cref="Decode"/> and
+/// <see cref="Interpolate"/> decode without noise, so by argmax. A model trained with DP-SGD reports
+/// its guarantee in <see cref="DifferentialPrivacy"/>, which says what it covers and what not.
 /// </summary>
 public sealed class FittedTvae : IFittedSynthesizer, IDisposable
 {
     private const int ChunkRows = 4096;
-    private const string PayloadTag = "tvae-payload/1";
+    /// <summary>Layout, missing rates, DP-SGD record, networks.</summary>
+    private const string PayloadTag = "tvae-payload/2";
+
+    /// <summary>Layout, networks: models saved before missing rates and DP-SGD were stored.</summary>
+    private const string FirstPayloadTag = "tvae-payload/1";
 
     private readonly TvaeDecoder decoder;
     private readonly Device device;
+    private readonly MissingValueSampling missing;
     private readonly object gate = new();
 
-    internal FittedTvae(TvaeOptions options, CtganLayout layout, TvaeEncoder encoder, TvaeDecoder decoder)
+    /// <param name="missingTargets">The columns that can be missing and their training rates.</param>
+    /// <param name="privacy">The DP-SGD guarantee; null when trained without DP-SGD.</param>
+    internal FittedTvae(TvaeOptions options, CtganLayout layout, TvaeEncoder encoder, TvaeDecoder decoder, IReadOnlyList<MissingValueSampling.Target> missingTargets, TvaePrivacy? privacy)
     {
+        if ((options.DpNoiseMultiplier is null) != (privacy is null))
+            throw new SynthException($"The {options.Model} model's DP-SGD record does not match its options.");
         Options = options;
         Layout = layout;
         Encoder = encoder;
         this.decoder = decoder;
+        DifferentialPrivacy = privacy;
         device = TorchDevices.Resolve(options.Device);
+        using var threads = TorchThreads.Use(options.Threads);
+        missing = MissingValueSampling.Calibrate(missingTargets, options.EncodingDim, options.Seed, codes => decoder.forward(codes.to(device)).to(torch.CPU));
     }
+
+    /// <summary>
+    /// The DP-SGD guarantee (ε at δ by the RDP accountant for the steps taken), or null when trained
+    /// without DP-SGD. It covers the encoder and decoder weights (learned σ included); it does not
+    /// cover the data transformer fitted on the raw rows: category sets, numeric min / max and mean,
+    /// mixture modes, and missing rates (see <see cref="TvaePrivacy"/>).
+    /// </summary>
+    public TvaePrivacy? DifferentialPrivacy { get; }
+
+    /// <summary>Each column that can be missing, with the share of training rows missing in it (sampling reproduces it).</summary>
+    public IReadOnlyDictionary<string, double> MissingRates => missing.Targets.ToDictionary(t => t.Column, t => t.Rate);
 
     public string ModelName => Options.Model;
 
@@ -136,22 +163,35 @@ public sealed class FittedTvae : IFittedSynthesizer, IDisposable
         return result;
     }
 
-    /// <summary>Codes → base rows: tanh on every output, Gaussian noise of the learned σ on mode scalars when <paramref name="random"/> is given.</summary>
+    /// <summary>
+    /// Codes → base rows. Without <paramref name="random"/>: tanh on every output and argmax of every
+    /// one-hot. With it (sampling): Gaussian noise of the learned σ on mode scalars, each one-hot
+    /// drawn from its softmax, missing values drawn at the calibrated rates.
+    /// </summary>
     private float[] DecodeCodes(Tensor codes, torch.Generator? random)
     {
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
-        long rows = codes.shape[0];
-        var output = decoder.forward(codes.to(device)).tanh().to(torch.CPU);
-        if (random is not null)
-        {
-            var sigma = decoder.Sigma.detach().to(torch.CPU);
-            var isScalar = torch.zeros(Layout.Width);
-            foreach (var s in Layout.Spans.Where(s => s.Activation == OutputActivation.Tanh)) isScalar[s.Start] = 1;
-            var noise = torch.randn(output.shape, generator: random) * sigma * isScalar;
-            output = (output + noise).clamp(-1, 1);
-        }
-        return Layout.Decode(output.contiguous().data<float>().ToArray(), (int)rows);
+        int rows = (int)codes.shape[0];
+        var raw = decoder.forward(codes.to(device)).to(torch.CPU);
+        var output = raw.tanh();
+        if (random is null) return Layout.Decode(output.contiguous().data<float>().ToArray(), rows);
+
+        var sigma = decoder.Sigma.detach().to(torch.CPU);
+        var isScalar = torch.zeros(Layout.Width);
+        foreach (var s in Layout.Spans.Where(s => s.Activation == OutputActivation.Tanh)) isScalar[s.Start] = 1;
+        var noise = torch.randn(output.shape, generator: random) * sigma * isScalar;
+        // One-hot spans (categories, modes, missing indicators) are drawn from the decoder's softmax
+        // by the Gumbel-max trick rather than decoded by argmax: argmax turns every category the
+        // decoder is unsure of into its most likely one, so a weakly trained decoder (few epochs,
+        // DP-SGD) gave one species or sex for nearly every row. On penguins (150 epochs) drawing
+        // improved the quality score from 0.894 to 0.904; after 10 DP-SGD epochs from 0.58 to 0.73.
+        var uniform = torch.rand(raw.shape, generator: random).clamp(1e-10, 1 - 1e-7);
+        var gumbel = raw - (-uniform.log()).log();
+        var activated = (output + noise).clamp(-1, 1) * isScalar + gumbel * (1 - isScalar);
+        var activatedValues = activated.contiguous().data<float>().ToArray();
+        missing.Apply(raw.contiguous().data<float>().ToArray(), activatedValues, rows, Layout.Width, random);
+        return Layout.Decode(activatedValues, rows);
     }
 
     public void Save(Stream stream)
@@ -162,6 +202,7 @@ public sealed class FittedTvae : IFittedSynthesizer, IDisposable
         {
             writer.Write(PayloadTag);
             writer.Write(Layout.ToJson().ToJsonString());
+            writer.Write(new JsonObject { ["missing_rates"] = missing.ToJson(), ["differential_privacy"] = DifferentialPrivacy?.ToJson() }.ToJsonString());
             lock (gate)
             {
                 Encoder.save(writer);
@@ -188,10 +229,22 @@ public sealed class FittedTvae : IFittedSynthesizer, IDisposable
         try
         {
             using var reader = new BinaryReader(new MemoryStream(content.Payload, writable: false), Encoding.UTF8);
-            if (reader.ReadString() != PayloadTag)
+            string tag = reader.ReadString();
+            if (tag is not (PayloadTag or FirstPayloadTag))
                 throw new SynthException($"The model file's payload is not a '{options.Model}' payload of a layout this version reads.");
             var layout = CtganLayout.FromJson(JsonNode.Parse(reader.ReadString())?.AsObject() ?? throw new SynthException("The model file holds no layout."));
             content.Header.Metadata.EnsureSameSchema(layout.Base.Metadata, $"The {options.Model} model file is inconsistent (header and transform)");
+            IReadOnlyList<MissingValueSampling.Target> missingTargets;
+            TvaePrivacy? privacy = null;
+            if (tag == PayloadTag)
+            {
+                var extras = JsonNode.Parse(reader.ReadString())?.AsObject() ?? throw new SynthException("The model file holds no missing rates.");
+                missingTargets = MissingValueSampling.FromJson(JsonFields.Array(extras, "missing_rates"), layout);
+                if (extras["differential_privacy"] is JsonObject dp) privacy = TvaePrivacy.FromJson(dp);
+            }
+            else missingTargets = MissingValueSampling.FromMetadata(layout, content.Header.Metadata);
+            if ((options.DpNoiseMultiplier is null) != (privacy is null))
+                throw new SynthException($"The {options.Model} model file's DP-SGD record does not match its options.");
             using var init = new torch.Generator(0, torch.CPU);
             encoder = new TvaeEncoder(layout.Width, options.HiddenLayers, options.EncodingDim, init);
             decoder = new TvaeDecoder(options.EncodingDim, options.HiddenLayers.Reverse().ToArray(), layout.Width, init);
@@ -204,7 +257,7 @@ public sealed class FittedTvae : IFittedSynthesizer, IDisposable
             decoder.to(device);
             encoder.eval();
             decoder.eval();
-            return new FittedTvae(options, layout, encoder, decoder);
+            return new FittedTvae(options, layout, encoder, decoder, missingTargets, privacy);
         }
         catch (Exception e) when (e is not SynthException)
         {

@@ -41,6 +41,22 @@ public sealed record TvaeOptions
     public int Threads { get; init; } = 1;
 
     /// <summary>
+    /// DP-SGD (Abadi et al. 2016) on the whole VAE: null trains normally; a value σ Poisson-samples
+    /// each step's rows with rate batch / rows (⌈rows / batch⌉ steps per epoch), clips each row's
+    /// gradient of its full loss (reconstruction and KL, over encoder and decoder parameters,
+    /// learned σ included) to <see cref="DpMaxGradNorm"/>, adds N(0, σ²C²) noise and divides by the
+    /// expected batch. Both networks see the rows, so both are privatised; the guarantee is
+    /// <see cref="FittedTvae.DifferentialPrivacy"/>. Slow: one backward pass per row.
+    /// </summary>
+    public double? DpNoiseMultiplier { get; init; }
+
+    /// <summary>C: the per-row gradient norm bound of DP-SGD.</summary>
+    public double DpMaxGradNorm { get; init; } = 1.0;
+
+    /// <summary>The δ the DP-SGD ε is reported for.</summary>
+    public double DpDelta { get; init; } = 1e-5;
+
+    /// <summary>
     /// The toolkit VAE's defaults: a small latent space (8) behind 64-32 layers, 300 epochs of
     /// batch 64 — sized for notebook tables of hundreds of rows, with a latent space small enough
     /// to inspect and interpolate in; the reconstruction weighted 2 against the KL term, as in TVAE.
@@ -53,7 +69,8 @@ public sealed record TvaeOptions
     public bool Equals(TvaeOptions? other) =>
         other is not null && HiddenLayers.SequenceEqual(other.HiddenLayers)
         && (Model, EncodingDim, LossFactor, Epochs, BatchSize, LearningRate, WeightDecay, MaxModes, ModeWeightThreshold, Seed, Device, Threads)
-            == (other.Model, other.EncodingDim, other.LossFactor, other.Epochs, other.BatchSize, other.LearningRate, other.WeightDecay, other.MaxModes, other.ModeWeightThreshold, other.Seed, other.Device, other.Threads);
+            == (other.Model, other.EncodingDim, other.LossFactor, other.Epochs, other.BatchSize, other.LearningRate, other.WeightDecay, other.MaxModes, other.ModeWeightThreshold, other.Seed, other.Device, other.Threads)
+        && (DpNoiseMultiplier, DpMaxGradNorm, DpDelta) == (other.DpNoiseMultiplier, other.DpMaxGradNorm, other.DpDelta);
 
     public override int GetHashCode() => HashCode.Combine(Model, EncodingDim, Epochs, BatchSize, Seed, HiddenLayers.Count);
 
@@ -72,6 +89,11 @@ public sealed record TvaeOptions
         if (MaxModes < 1) throw new SynthOptionException("max-modes", $"must be at least 1 (got {MaxModes}).");
         if (!(ModeWeightThreshold >= 0 && ModeWeightThreshold < 1)) throw new SynthOptionException("mode-weight-threshold", $"must be in [0, 1) (got {ModeWeightThreshold}).");
         if (Threads < 1) throw new SynthOptionException("threads", $"must be at least 1 (got {Threads}).");
+        if (DpNoiseMultiplier is double sigma && (!(sigma > 0) || double.IsInfinity(sigma)))
+            throw new SynthOptionException("dp-noise-multiplier", $"must be a positive number (got {sigma}).");
+        if (!(DpMaxGradNorm > 0) || double.IsInfinity(DpMaxGradNorm))
+            throw new SynthOptionException("dp-max-grad-norm", $"must be a positive number (got {DpMaxGradNorm}).");
+        if (!(DpDelta > 0 && DpDelta < 1)) throw new SynthOptionException("dp-delta", $"must be in (0, 1) (got {DpDelta}).");
         TorchDevices.Resolve(Device, "device");
     }
 }

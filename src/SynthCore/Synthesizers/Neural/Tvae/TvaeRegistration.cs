@@ -17,6 +17,9 @@ internal static class TvaeRegistration
         ["max-modes"] = (o, v) => o with { MaxModes = GanRegistration.Int("max-modes", v) },
         ["mode-weight-threshold"] = (o, v) => o with { ModeWeightThreshold = GanRegistration.Real("mode-weight-threshold", v) },
         ["threads"] = (o, v) => o with { Threads = GanRegistration.Int("threads", v) },
+        ["dp-noise-multiplier"] = (o, v) => o with { DpNoiseMultiplier = GanRegistration.Real("dp-noise-multiplier", v) },
+        ["dp-max-grad-norm"] = (o, v) => o with { DpMaxGradNorm = GanRegistration.Real("dp-max-grad-norm", v) },
+        ["dp-delta"] = (o, v) => o with { DpDelta = GanRegistration.Real("dp-delta", v) },
     };
 
     public static SynthesizerDescriptor TvaeDescriptor { get; } = new(

@@ -44,17 +44,26 @@ public sealed class TvaeSynthesizer : ISynthesizer
         var baseTransform = TableTransform.Fit(table, metadata, new TableTransformOptions { Numeric = NumericScaling.MinMax, Categorical = CategoricalEncoding.OneHot, ClipToObservedRange = true });
         if (baseTransform.Width == 0) throw new SynthException("The table has nothing to model: every column is an identifier.");
         int rows = checked((int)table.Rows.Count);
-        TrainingMemory.EnsureFits(Options.Model, rows, baseTransform, ParameterEstimate(baseTransform.Width, Options));
+        long parameters = ParameterEstimate(baseTransform.Width, Options);
+        // The last good copy adds one float per parameter: a quarter of what training one needs (weight, gradient, two moments).
+        TrainingMemory.EnsureFits(Options.Model, rows, baseTransform, parameters + parameters / 4);
         float[] baseRows = baseTransform.Transform(table);
         var layout = CtganLayout.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
         float[] data = layout.Encode(baseRows, rows, Options.Seed);
         progress?.Report(new TrainingProgress("transform", 1, 1, new Dictionary<string, double>(), clock.Elapsed, null));
 
+        var missingTargets = MissingValueSampling.Measure(layout, data, rows);
+
         using var threads = TorchThreads.Use(Options.Threads);
         using var random = new torch.Generator(unchecked((ulong)Options.Seed), torch.CPU);
-        var (encoder, decoder) = TvaeTrainer.Train(data, rows, layout, Options, random, progress, cancellationToken, clock);
-        return new FittedTvae(Options, layout, encoder, decoder);
+        FittedTvae Wrap(TvaeEncoder encoder, TvaeDecoder decoder, long privateSteps) =>
+            new(Options, layout, encoder, decoder, missingTargets, Options.DpNoiseMultiplier is null ? null : TvaePrivacy.Account(Options, rows, privateSteps));
+        var trained = TvaeTrainer.Train(data, rows, layout, Options, random, progress, cancellationToken, clock, Wrap, CorruptEpoch);
+        return Wrap(trained.Encoder, trained.Decoder, trained.PrivateSteps);
     }
+
+    /// <summary>Test seam: the first loss of this training epoch is made NaN (0: never), so divergence handling can be tested deterministically.</summary>
+    internal int CorruptEpoch { get; init; }
 
     /// <summary>Trained parameters of the encoder and decoder for an encoded width <paramref name="width"/> (the outer layers grow with it).</summary>
     internal static long ParameterEstimate(long width, TvaeOptions options)
