@@ -102,6 +102,24 @@ public sealed class PlotCommandTests : IDisposable
     }
 
     [Fact]
+    public void Latent_plot_encodes_both_tables_with_a_vae_model_file()
+    {
+        string model = PathIn("vae.synth"), copula = PathIn("copula.synth");
+        Assert.Equal(0, Run("fit", "real", "--model", "vae", "--epochs", "2", "--out", model));
+        Assert.Equal(0, Run("fit", "real", "--model", "copula", "--out", copula));
+        string html = PathIn("latent.html");
+        Assert.Equal(0, Run("plot", "real", "synth", "--kind", "latent", "--model", model, "--out", html));
+        string page = AssertStandalonePage(html, 1);
+        // The vae's 8 latent dimensions are drawn on the real codes' first two principal components.
+        Assert.Contains("latent PC1", page);
+        Assert.Contains("encoder&#39;s latent means (8 dimensions)", page);
+
+        Assert.Equal(1, Run("plot", "real", "synth", "--kind", "latent", "--model", copula, "--out", PathIn("x.html")));
+        Assert.Contains("'--model'", host.Errors[^1]);
+        Assert.Contains("is a copula model; the latent plot needs a tvae or vae model", host.Errors[^1]);
+    }
+
+    [Fact]
     public void Plot_never_replaces_a_file()
     {
         string html = PathIn("mine.html");
