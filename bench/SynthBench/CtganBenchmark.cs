@@ -8,9 +8,9 @@ namespace SynthBench;
 
 /// <summary>
 /// CTGAN on an Adult-shaped table (<see cref="AdultShapedTable"/>) or a CSV: transformer fit time,
-/// seconds per epoch, time to sample as many rows as the table has, achieved GFLOP/s of training
+/// seconds per epoch (wall and process CPU), time to sample as many rows as the table has, achieved GFLOP/s of training
 /// (from the layer sizes) next to a plain matrix multiply's GFLOP/s at the same thread count, and
-/// the run's peak resident memory.
+/// the run's peak resident memory. <c>write=file.csv</c> only writes the generated table.
 /// </summary>
 internal static class CtganBenchmark
 {
@@ -23,26 +23,38 @@ internal static class CtganBenchmark
         string? path = options.Text("data", "") is { Length: > 0 } p ? p : null;
         var clock = Stopwatch.StartNew();
         var table = path is null ? AdultShapedTable.Create(seed, options.Int("rows", AdultShapedTable.Rows)) : CsvTable.Read(path);
+        if (options.Text("write", "") is { Length: > 0 } destination)
+        {
+            // The same table as a CSV, so another implementation (SDV's CTGAN) can be timed on exactly it.
+            CsvTable.Write(table, destination);
+            Console.WriteLine($"wrote {table.Rows.Count:N0} rows × {table.Columns.Count} columns to {destination}");
+            return 0;
+        }
         var metadata = TableMetadata.Detect(table);
         Console.WriteLine($"CTGAN on {(path is null ? "an Adult-shaped table" : Path.GetFileName(path))}: {table.Rows.Count:N0} rows × {table.Columns.Count} columns "
             + $"(made in {clock.Elapsed.TotalSeconds:F1} s), {epochs} epochs of batch {batch}, {Environment.ProcessorCount} cores");
-        Console.WriteLine("threads  transform(s)  first epoch(s)  s/epoch  sample(s)  train GFLOP/s  matmul GFLOP/s");
+        Console.WriteLine("threads  transform(s)  first epoch(s)  s/epoch  CPU s/epoch  sample(s)  train GFLOP/s  matmul GFLOP/s");
+        Console.WriteLine($"load average at start: {LoadAverage()}");
         foreach (int threads in options.Ints("threads", 1, 2))
         {
-            var reports = new List<TrainingProgress>();
+            var reports = new List<(TrainingProgress Report, TimeSpan Cpu)>();
             var ctgan = new CtganSynthesizer(new CtganOptions { Epochs = epochs, BatchSize = batch, Threads = threads, Seed = seed });
-            using var fitted = ctgan.FitCtgan(table, metadata, new SyncProgress(reports.Add));
-            var epochTimes = reports.Where(r => r.Phase == "train").Select(r => r.Elapsed).Prepend(fitted.TransformFitTime).ToArray();
+            using var fitted = ctgan.FitCtgan(table, metadata, new SyncProgress(r => reports.Add((r, CpuTime()))));
+            var epochTimes = reports.Where(r => r.Report.Phase == "train").Select(r => r.Report.Elapsed).Prepend(fitted.TransformFitTime).ToArray();
             var perEpoch = epochTimes.Zip(epochTimes.Skip(1), (a, b) => (b - a).TotalSeconds).ToArray();
             double steady = perEpoch.Length > 1 ? perEpoch.Skip(1).Average() : perEpoch[0];
+            // CPU seconds of the whole process per epoch: on a shared machine wall time mostly measures the other jobs.
+            var epochCpu = reports.Where(r => r.Report.Phase is "transform" or "train").Select(r => r.Cpu).ToArray();
+            var cpuPerEpoch = epochCpu.Zip(epochCpu.Skip(1), (a, b) => (b - a).TotalSeconds).ToArray();
+            double steadyCpu = cpuPerEpoch.Length > 1 ? cpuPerEpoch.Skip(1).Average() : cpuPerEpoch[0];
             clock.Restart();
             fitted.Sample(checked((int)table.Rows.Count));
             double sampleSeconds = clock.Elapsed.TotalSeconds;
             int stepsPerEpoch = Math.Max((int)table.Rows.Count / batch, 1);
             double gflops = StepFlops(fitted, batch) * stepsPerEpoch / steady / 1e9;
-            Console.WriteLine($"{threads,7}  {fitted.TransformFitTime.TotalSeconds,12:F2}  {perEpoch[0],14:F2}  {steady,7:F2}  {sampleSeconds,9:F2}  {gflops,13:F2}  {MatmulGflops(threads),14:F2}");
+            Console.WriteLine($"{threads,7}  {fitted.TransformFitTime.TotalSeconds,12:F2}  {perEpoch[0],14:F2}  {steady,7:F2}  {steadyCpu,11:F2}  {sampleSeconds,9:F2}  {gflops,13:F2}  {MatmulGflops(threads),14:F2}");
         }
-        Console.WriteLine($"peak resident memory: {PeakMemory.Megabytes():F0} MB");
+        Console.WriteLine($"peak resident memory: {PeakMemory.Megabytes():F0} MB; load average at end: {LoadAverage()}");
         return 0;
     }
 
@@ -89,6 +101,16 @@ internal static class CtganBenchmark
             torch.set_num_threads(previous);
         }
     }
+
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), to read wall times against.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     private sealed class SyncProgress(Action<TrainingProgress> report) : IProgress<TrainingProgress>
     {

@@ -7,7 +7,7 @@ var benchmarks = new Dictionary<string, (string Usage, Func<string[], int> Run)>
     ["copula"] = ("copula [rows=10000,100000,1000000] [columns=10] [model=copula|distributions|bootstrap] [marginals=empirical|parametric]: fit and sample time, peak memory", CopulaBenchmark.Run),
     ["privacy-risk"] = ("privacy-risk [rows=10000]: PrivacyRisk.Evaluate (exact nearest neighbours) on rows × 11 random mixed columns", PrivacyRiskBench.Run),
     ["timegan"] = ("timegan [model=timegan|ar1|arima|block-bootstrap] [iterations=1000] [sequences=10000] [variant=reference|paper] [hidden=24] [layers=3] [batch=128] [threads=1] [lr=0.001] [seed=42]: TimeGAN on Sines, the paper's discriminative and predictive scores, wall time", TimeGanBenchmark.Run),
-    ["ctgan"] = ("ctgan [epochs=3] [threads=1,2] [batch=500] [seed=42] [rows=32561] [data=file.csv]: CTGAN on an Adult-shaped table: transformer fit, s/epoch, sampling, GFLOP/s, peak memory", CtganBenchmark.Run),
+    ["ctgan"] = ("ctgan [epochs=3] [threads=1,2] [batch=500] [seed=42] [rows=32561] [data=file.csv] [write=file.csv]: CTGAN on an Adult-shaped table: transformer fit, s/epoch, sampling, GFLOP/s, peak memory (write=: only write the table as CSV, for timing another implementation on it)", CtganBenchmark.Run),
     ["tsne"] = ("tsne [rows=10000] [dims=20] [iterations=1000]: Barnes-Hut t-SNE on seeded Gaussian clusters (wall and CPU time, KL, cluster purity)", TSneBench.Run),
     ["kde"] = ("kde [rows=10000] [sample=rows]: KDE fit and sample time, peak memory, on a seeded 10-column numeric table", StatisticalBenchmark.For("kde")),
     ["gmm"] = ("gmm [rows=10000] [sample=rows]: Gaussian mixture fit (BIC over 1..8) and sample time, peak memory, same table", StatisticalBenchmark.For("gmm")),

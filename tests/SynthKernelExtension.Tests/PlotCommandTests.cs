@@ -199,6 +199,15 @@ public sealed class PlotCommandTests : IDisposable
         Assert.Contains("'missing'", host.Errors[^1]);
     }
 
+    [Theory]
+    [InlineData("outputs/penguins_synthetic_20261122_231500.csv", "penguins")]
+    [InlineData("outputs/penguins_synthetic_20261122_231500_3.csv", "penguins")]
+    [InlineData("wind_forecast_20261122_231500.csv", "wind")]
+    [InlineData("synthetic", "synthetic")]
+    [InlineData("my_synthetic_data.csv", "my_synthetic_data")]
+    public void Export_names_drop_an_earlier_exports_stamp(string data, string expected) =>
+        Assert.Equal(expected, SynthKernelExtension.Commands.ExportCommand.DefaultName(data));
+
     [Fact]
     public void Help_names_the_console_command()
     {

@@ -199,4 +199,20 @@ public sealed class PrivacyCommandTests : IDisposable
         Assert.Equal(0, Run("run", "train", "--model", "tvae", "--epochs", "1", "--rows", "10", "--out", directory));
         Assert.DoesNotContain(host.Lines, l => l.StartsWith("Privacy:"));
     }
+
+    [Fact]
+    public void Ctgan_with_dp_sgd_reports_its_epsilon_and_what_it_covers()
+    {
+        // No pac given: DP means pac 1.
+        Assert.Equal(0, Run("fit", "train", "--model", "ctgan", "--epochs", "2", "--batch-size", "50", "--option", "generator-dims=32",
+            "--option", "discriminator-dims=32", "--option", "dp-noise-multiplier=1.1", "--out", PathIn("dpctgan.synth")));
+        Assert.Empty(host.Errors);
+        // 150 rows, batch 50: 3 critic updates per epoch at q = 1/3, plus one release of the category counts at σ 5.
+        double epsilon = new RdpAccountant().Compose(50.0 / 150, 1.1, 6).Compose(1, 5, 1).GetEpsilon(1e-5).Epsilon;
+        string line = Assert.Single(host.Lines, l => l.StartsWith("Privacy:"));
+        Assert.StartsWith("Privacy: the critic was trained with DP-SGD and the category counts released with Gaussian noise: (ε = "
+            + epsilon.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + ", δ = 1E-05)", line);
+        Assert.Contains("mode-specific normalisation", line);
+        Assert.Equal(0, Run("sample", PathIn("dpctgan.synth"), "--rows", "30", "--out", directory, "--seed", "1"));
+    }
 }

@@ -8,13 +8,13 @@ namespace SynthKernelExtension.Commands;
 /// on the console) as <c>DIR/&lt;name&gt;_synthetic_&lt;yyyyMMdd_HHmmss&gt;.csv</c> through <see cref="CsvExporter"/>:
 /// atomic, and never replacing a file (<c>_2</c>, <c>_3</c>, … are appended).
 /// </summary>
-internal static class ExportCommand
+internal static partial class ExportCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
         string data = parse.GetValue(grammar.ExportData)!;
         string outDir = parse.GetValue(grammar.ExportOut)!;
-        string name = parse.GetValue(grammar.ExportName) ?? Path.GetFileNameWithoutExtension(data);
+        string name = parse.GetValue(grammar.ExportName) ?? DefaultName(data);
         var table = context.Host.ResolveTable(data);
         if (table.Columns.Count == 0) throw new SynthCore.Data.SynthException($"{data}: the table has no columns.");
         context.Cancellation.ThrowIfCancellationRequested();
@@ -22,4 +22,15 @@ internal static class ExportCommand
         context.Host.WriteLine(Messages.Exported(export));
         return ExitCodes.Success;
     }
+
+    /// <summary>The file or variable name without an earlier export's stamp, so exporting an export gives <c>x_synthetic_…</c>, not <c>x_synthetic_…_synthetic_…</c>.</summary>
+    internal static string DefaultName(string data)
+    {
+        string name = Path.GetFileNameWithoutExtension(data);
+        string bare = EarlierStamp().Replace(name, "");
+        return bare.Length > 0 ? bare : name;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"_(synthetic|forecast)_\d{8}_\d{6}(_\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex EarlierStamp();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using SynthCore.Privacy;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Synthesizers.Neural.Ctgan;
 using SynthCore.Synthesizers.Neural.Tvae;
 
 namespace SynthKernelExtension.Commands;
@@ -19,9 +20,13 @@ internal static class PrivacyNotice
             case FittedDpCopula copula:
                 host.WriteError("warning: " + copula.PrivacyStatement);
                 break;
-            case FittedGan { DifferentialPrivacy: { } dp }:
+            case FittedGan { DifferentialPrivacy: { } dp } gan:
                 host.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Privacy: the discriminator was trained with DP-SGD: (ε = {dp.Epsilon:G4}, δ = {dp.Delta:G2}) by the RDP accountant; the networks are covered, the column ranges and category sets are not."));
+                    $"Privacy: the discriminator was trained with DP-SGD: (ε = {dp.Epsilon:G4}, δ = {dp.Delta:G2}) by the RDP accountant; the networks are covered{(gan.Options.Condition is null ? "" : " and so are the condition's category shares (released with Gaussian noise)")}, the column ranges and category sets are not."));
+                break;
+            case FittedCtgan { DifferentialPrivacy: { } dp }:
+                host.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Privacy: the critic was trained with DP-SGD and the category counts released with Gaussian noise: (ε = {dp.Epsilon:G4}, δ = {dp.Delta:G2}) by the RDP accountant; the networks and category counts are covered, the column ranges, category sets and mode-specific normalisation (Gaussian mixtures fitted on the raw data) are not."));
                 break;
             case FittedTvae { DifferentialPrivacy: { } vae }:
                 host.WriteLine(string.Create(CultureInfo.InvariantCulture,

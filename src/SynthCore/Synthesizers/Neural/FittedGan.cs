@@ -69,9 +69,11 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
     public GanOptions Options { get; }
 
     /// <summary>
-    /// The (ε, δ) of DP-SGD training (RDP accountant, Poisson rate batch / rows over every step), or null
-    /// when trained without it. It covers the networks' weights; the table transform's ranges and category
-    /// sets are read from the data as is and are not private.
+    /// The (ε, δ) of DP-SGD training (RDP accountant, Poisson rate batch / rows over every critic step,
+    /// plus for cgan the Gaussian release of its condition's category counts), or null when trained
+    /// without it. It covers the networks' weights and cgan's stored category shares; the table
+    /// transform's ranges, category sets and missing-value columns and the row count are read from the
+    /// data as is and are not private. Recomputed from the saved options, so a loaded model reports it too.
     /// </summary>
     public (double Epsilon, double Delta)? DifferentialPrivacy =>
         Options.DpNoiseMultiplier is double sigma

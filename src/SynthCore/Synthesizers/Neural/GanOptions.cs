@@ -117,10 +117,17 @@ public sealed record GanOptions
 
     /// <summary>
     /// DP-SGD on the discriminator (Abadi et al. 2016; as in DP-GAN, Xie et al. 2018): null trains
-    /// normally; a value σ Poisson-samples each step's real rows with rate batch / rows, clips each
-    /// example's discriminator gradient to <see cref="DpMaxGradNorm"/> and adds N(0, σ²C²) noise. The
-    /// generator sees the data only through the discriminator, so it inherits the guarantee
-    /// (<see cref="FittedGan.DifferentialPrivacy"/>). Needs <see cref="Pac"/> = 1. Slow: one backward pass per example.
+    /// normally; a value σ Poisson-samples each critic step's real rows with rate batch / rows, clips
+    /// each example's discriminator gradient to <see cref="DpMaxGradNorm"/> and adds N(0, σ²C²) noise.
+    /// Example i's loss is the loss on real row i and on one generated row; with WGAN-GP it also holds
+    /// the gradient penalty at their interpolate, so the penalty is clipped with the row it touches.
+    /// The generator sees the data only through the discriminator, so it inherits the guarantee
+    /// (<see cref="FittedGan.DifferentialPrivacy"/>). The conditional GAN's generated rows take their
+    /// condition from the category shares released by <see cref="DpCountNoiseMultiplier"/>, never from
+    /// the real batch. Needs <see cref="Pac"/> = 1. Slow: one backward pass per example.
+    /// <para>Private (ε, δ): the networks' weights and, for cgan, the stored category shares.
+    /// Not private: what the table transform reads from the raw data (column min / max, category
+    /// sets, which columns have missing values) and the row count.</para>
     /// </summary>
     public double? DpNoiseMultiplier { get; init; }
 
@@ -129,6 +136,13 @@ public sealed record GanOptions
 
     /// <summary>The δ the DP-SGD ε is reported for.</summary>
     public double DpDelta { get; init; } = 1e-5;
+
+    /// <summary>
+    /// σ of the Gaussian release of the condition column's category counts (cgan with DP-SGD only):
+    /// each count gets N(0, σ²) noise (<see cref="Privacy.NoisyCategoryCounts"/>), added to the same
+    /// RDP account. The noisy shares feed the generator's conditions in training and in sampling.
+    /// </summary>
+    public double DpCountNoiseMultiplier { get; init; } = 5;
 
     /// <summary>Throws <see cref="SynthOptionException"/> naming the first bad option.</summary>
     public void Validate()
@@ -161,12 +175,12 @@ public sealed record GanOptions
                 throw new SynthOptionException("dp-noise-multiplier", $"must be a positive number (got {sigma}).");
             if (Pac != 1)
                 throw new SynthOptionException("pac", $"must be 1 with dp-noise-multiplier: DP-SGD clips each real row's gradient, and packs of rows would mix them (got {Pac}).");
-            if (Loss != GanLoss.Bce || Condition is not null)
-                throw new SynthOptionException("dp-noise-multiplier", "applies to the plain 'gan' model only (not wgan-gp or cgan).");
         }
         if (!(DpMaxGradNorm > 0) || double.IsInfinity(DpMaxGradNorm))
             throw new SynthOptionException("dp-max-grad-norm", $"must be a positive number (got {DpMaxGradNorm}).");
         if (!(DpDelta > 0 && DpDelta < 1)) throw new SynthOptionException("dp-delta", $"must be in (0, 1) (got {DpDelta}).");
+        if (!(DpCountNoiseMultiplier > 0) || double.IsInfinity(DpCountNoiseMultiplier))
+            throw new SynthOptionException("dp-count-noise-multiplier", $"must be a positive number (got {DpCountNoiseMultiplier}).");
         TorchDevices.Resolve(Device, "device");
     }
 }

@@ -23,6 +23,7 @@ internal static class GanRegistration
         ["dp-noise-multiplier"] = (o, v) => o with { DpNoiseMultiplier = Real("dp-noise-multiplier", v) },
         ["dp-max-grad-norm"] = (o, v) => o with { DpMaxGradNorm = Real("dp-max-grad-norm", v) },
         ["dp-delta"] = (o, v) => o with { DpDelta = Real("dp-delta", v) },
+        ["dp-count-noise-multiplier"] = (o, v) => o with { DpCountNoiseMultiplier = Real("dp-count-noise-multiplier", v) },
     };
 
     /// <summary>The conditional GAN's extras: the GAN's, the condition column and the loss.</summary>
@@ -55,7 +56,7 @@ internal static class GanRegistration
         settings => new GanSynthesizer(OptionsFrom(settings, new GanOptions(), conditional: true)),
         FittedGan.Load);
 
-    /// <summary>Epochs → Steps, BatchSize, LearningRate, Seed, Device, then the extra options, over <paramref name="defaults"/>.</summary>
+    /// <summary>Epochs → Steps, BatchSize, LearningRate, Seed, Device, then the extra options, over <paramref name="defaults"/>; with dp-noise-multiplier and no pac, pac 1.</summary>
     /// <exception cref="SynthOptionException">An unknown extra option (the message lists the allowed ones) or a bad value; for the conditional GAN, no condition.</exception>
     public static GanOptions OptionsFrom(SynthesizerSettings settings, GanOptions? defaults = null, bool conditional = false)
     {
@@ -79,6 +80,9 @@ internal static class GanRegistration
             options = apply(options, value);
         }
         if (settings.LearningRate is { } rate) options = options with { LearningRate = rate };
+        // DP-SGD clips each row's gradient, which packs would mix: unless pac is given, DP means pac 1.
+        if (options.DpNoiseMultiplier is not null && !settings.Extra.Keys.Any(k => k.Equals("pac", StringComparison.OrdinalIgnoreCase)))
+            options = options with { Pac = 1 };
         if (conditional && options.Condition is null)
             throw new SynthOptionException("condition", "the conditional GAN needs the categorical column to condition on: --option condition=COLUMN.");
         options.Validate();

@@ -53,8 +53,9 @@ public sealed class GanSynthesizer : ISynthesizer
         float[] data = transform.Transform(table);
         int rows = checked((int)table.Rows.Count);
         var shares = conditionSpan is null ? null : CategoryShares(data, rows, transform.Width, conditionSpan);
+        if (shares is not null && Options.DpNoiseMultiplier is not null) shares = ReleasedShares(shares, rows, Options);
         var generator = GanTrainer.Train(data, rows, transform.Spans, Options, conditionSpan, progress, cancellationToken,
-            lastGood => new FittedGan(Options, transform, lastGood, shares));
+            lastGood => new FittedGan(Options, transform, lastGood, shares), shares);
         return new FittedGan(Options, transform, generator, shares);
     }
 
@@ -76,6 +77,14 @@ public sealed class GanSynthesizer : ISynthesizer
             for (int k = 0; k < span.Width; k++)
                 shares[k] += data[r * width + span.Start + k] / rows;
         return shares;
+    }
+
+    /// <summary>With DP-SGD: the shares from category counts released with Gaussian noise (<see cref="GanOptions.DpCountNoiseMultiplier"/>).</summary>
+    private static float[] ReleasedShares(float[] shares, int rows, GanOptions options)
+    {
+        var noisy = GanDpSgd.ReleaseCounts(shares.Select(s => (int)Math.Round(s * rows)).ToArray(), options);
+        double total = noisy.Sum();
+        return noisy.Select(n => (float)(n / total)).ToArray();
     }
 
     /// <summary>Trained parameters of the generator (counted twice: it and its weight average) and the discriminator.</summary>

@@ -24,8 +24,9 @@ internal static class GanTrainer
     /// <exception cref="OperationCanceledException">Cancelled; checked every step.</exception>
     /// <param name="conditionSpan">The one-hot span of the condition column for a conditional GAN, else null.</param>
     /// <param name="wrap">Makes a fitted model of a generator: used for the last good state when training diverges.</param>
+    /// <param name="conditionShares">With DP-SGD and a condition: the released (noisy) category shares the generated rows' conditions are drawn from.</param>
     public static GanGenerator Train(float[] data, int rows, IReadOnlyList<OutputSpan> spans, GanOptions options, OutputSpan? conditionSpan,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Func<GanGenerator, IFittedSynthesizer> wrap)
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Func<GanGenerator, IFittedSynthesizer> wrap, float[]? conditionShares = null)
     {
         TorchNativeLoader.EnsureLoaded();
         options.Validate();
@@ -54,6 +55,9 @@ internal static class GanTrainer
             // DP-SGD draws its Poisson batches from its own seeded stream, so the non-private path is unchanged.
             var dp = options.DpNoiseMultiplier is null ? null : new GanDpSgd(discriminator, options, rows, torchRandom, new Random(unchecked(options.Seed * 31 + 7)));
             double dpLoss = 0;
+            if (dp is not null && conditionSpan is not null && conditionShares?.Length != conditionSpan.Width)
+                throw new ArgumentException("DP-SGD for the conditional GAN needs the released share of each condition category.", nameof(conditionShares));
+            using var dpShares = dp is null || conditionShares is null ? null : torch.tensor(conditionShares);
 
             // Uploaded once; each step only gathers its rows.
             using var table = torch.tensor(data, [rows, width], device: device);
@@ -71,6 +75,7 @@ internal static class GanTrainer
             {
                 using var scope = torch.NewDisposeScope();
                 Tensor fake = null!, condition = null!, discriminatorLoss = null!, penalty = null!;
+                double penaltyValue = 0;
                 for (int critic = 1; critic <= options.CriticSteps; critic++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -79,13 +84,21 @@ internal static class GanTrainer
                         // Poisson batch of real rows (its size varies); as many fakes, and at least a full batch for the generator.
                         var chosen = dp.SampleRows();
                         var realRows = table.index_select(0, torch.tensor(chosen, device: device));
-                        var dpNoise = torch.randn([Math.Max(options.BatchSize, chosen.Length), options.LatentDim], generator: torchRandom).to(device);
-                        var all = generator.forward(dpNoise);
+                        int generated = Math.Max(options.BatchSize, chosen.Length);
+                        var dpNoise = torch.randn([generated, options.LatentDim], generator: torchRandom).to(device);
+                        // The conditional GAN's fakes take conditions from the released shares, never from the real batch:
+                        // the generator's batch normalisation would otherwise mix one row's category into every fake.
+                        var dpInput = conditionSpan is { } cs
+                            ? torch.cat([dpNoise, nn.functional.one_hot(torch.multinomial(dpShares!, generated, replacement: true, generator: torchRandom), cs.Width).to(ScalarType.Float32).to(device)], 1)
+                            : dpNoise;
+                        Tensor all;
+                        using (critic == options.CriticSteps ? null : torch.no_grad()) all = generator.forward(dpInput);
                         fake = all.narrow(0, 0, options.BatchSize);
-                        if (dp.ComputeGradients(discriminator, realRows, all.narrow(0, 0, chosen.Length).detach(), options.RealLabel) is double loss)
+                        if (dp.ComputeGradients(discriminator, realRows, all.narrow(0, 0, chosen.Length).detach(), options, torchRandom) is var (loss, dpPenalty))
                         {
                             dpLoss = loss;
-                            CheckFinite(dpLoss, "discriminator");
+                            penaltyValue = dpPenalty;
+                            CheckFinite(dpLoss + dpPenalty, wasserstein ? "critic" : "discriminator");
                         }
                         discriminatorOptimizer.step();
                         continue;
@@ -144,7 +157,7 @@ internal static class GanTrainer
                     var elapsed = clock.Elapsed;
                     var remaining = TimeSpan.FromTicks(elapsed.Ticks / step * (options.Steps - step));
                     var losses = new Dictionary<string, double> { ["generator"] = gLoss, ["discriminator"] = dLoss };
-                    if (wasserstein) losses["gradient_penalty"] = penalty.item<float>();
+                    if (wasserstein) losses["gradient_penalty"] = dp is null ? penalty.item<float>() : penaltyValue;
                     progress.Report(new TrainingProgress("train", step, options.Steps, losses, elapsed, remaining));
                 }
             }

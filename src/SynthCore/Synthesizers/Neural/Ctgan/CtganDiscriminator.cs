@@ -49,8 +49,9 @@ public sealed class CtganDiscriminator : nn.Module<Tensor, Tensor>
             if (training && dropout > 0)
             {
                 var generator = Randomness ?? throw new InvalidOperationException("Set Randomness before training the discriminator.");
-                var keep = torch.rand(x.shape, dtype: x.dtype, generator: generator).to(x.device).ge_(dropout);
-                x = x * keep / (1 - dropout);
+                // The mask is scaled in place (it needs no gradient), so the graph has one multiply.
+                var keep = torch.rand(x.shape, dtype: x.dtype, generator: generator).to(x.device).ge_(dropout).div_(1 - dropout);
+                x = x * keep;
             }
         }
         return output.forward(x);

@@ -61,9 +61,10 @@ public sealed class CtganGenerator : nn.Module<Tensor, Tensor>
     {
         var generator = Randomness ?? throw new InvalidOperationException("Set Randomness before running the generator.");
         // One uniform draw for the whole batch; each softmax span takes its slice.
-        var uniform = torch.rand(raw.shape, dtype: raw.dtype, generator: generator).to(raw.device);
-        var gumbel = -torch.log((-torch.log(uniform.clamp_min(1e-10))).clamp_min(1e-10));
-        var perturbed = (raw + gumbel) / temperature;
+        var gumbel = torch.rand(raw.shape, dtype: raw.dtype, generator: generator).to(raw.device);
+        // −log(−log u), in place: the noise needs no gradient, so no temporaries.
+        gumbel.clamp_min_(1e-10).log_().neg_().clamp_min_(1e-10).log_().neg_();
+        var perturbed = raw.add(gumbel).div_(temperature);
         var parts = new Tensor[spans.Length];
         for (int i = 0; i < spans.Length; i++)
         {

@@ -70,6 +70,33 @@ public sealed record CtganOptions
     /// </summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>
+    /// DP-SGD on the critic (<see cref="CtganDpSgd"/>): null trains normally; a value σ Poisson-samples
+    /// each critic step's real rows with rate batch / rows, clips each example's critic gradient (its
+    /// WGAN loss and its gradient-penalty term) to <see cref="DpMaxGradNorm"/> and adds N(0, σ²C²) noise;
+    /// the category counts behind the conditional vectors are released once with Gaussian noise
+    /// (<see cref="DpCountNoiseMultiplier"/>). Needs <see cref="Pac"/> = 1. Training-by-sampling changes:
+    /// each real row's conditional vector comes from the row itself (a categorical column chosen
+    /// uniformly, the row's own category in it), and the generator's conditional vectors are drawn at
+    /// the noisy real frequencies (not log-frequencies: <see cref="LogFrequency"/> is ignored), so the
+    /// critic sees the same condition distribution on both sides and no row is chosen by its category.
+    /// <para>Private, (ε, δ) from <see cref="FittedCtgan.DifferentialPrivacy"/>: the generator's weights
+    /// and the stored category counts. Not private: the layout read from the raw data before training,
+    /// that is each numeric column's min / max and its mode-specific normalisation (the variational
+    /// Gaussian mixture's modes, means, deviations and weights), the category sets, which columns have
+    /// missing values, and the row count. The guarantee treats that layout as public.</para>
+    /// </summary>
+    public double? DpNoiseMultiplier { get; init; }
+
+    /// <summary>C: the per-example gradient norm bound of DP-SGD.</summary>
+    public double DpMaxGradNorm { get; init; } = 1.0;
+
+    /// <summary>The δ the DP-SGD ε is reported for.</summary>
+    public double DpDelta { get; init; } = 1e-5;
+
+    /// <summary>σ of the Gaussian release of the category counts (with DP-SGD): each count gets N(0, σ²·columns) noise.</summary>
+    public double DpCountNoiseMultiplier { get; init; } = 5;
+
     // Records compare lists by reference; options compare by the widths they hold.
     public bool Equals(CtganOptions? other) =>
         other is not null && EqualityContract == other.EqualityContract
@@ -77,7 +104,8 @@ public sealed record CtganOptions
         && (Epochs, BatchSize, EmbeddingDim, GeneratorLearningRate, DiscriminatorLearningRate, WeightDecay, Beta1, Beta2, DiscriminatorSteps, Pac, GradientPenalty, Dropout)
             == (other.Epochs, other.BatchSize, other.EmbeddingDim, other.GeneratorLearningRate, other.DiscriminatorLearningRate, other.WeightDecay, other.Beta1, other.Beta2, other.DiscriminatorSteps, other.Pac, other.GradientPenalty, other.Dropout)
         && (GumbelTemperature, MaxModes, ModeWeightThreshold, LogFrequency, Seed, Device, Threads)
-            == (other.GumbelTemperature, other.MaxModes, other.ModeWeightThreshold, other.LogFrequency, other.Seed, other.Device, other.Threads);
+            == (other.GumbelTemperature, other.MaxModes, other.ModeWeightThreshold, other.LogFrequency, other.Seed, other.Device, other.Threads)
+        && (DpNoiseMultiplier, DpMaxGradNorm, DpDelta, DpCountNoiseMultiplier) == (other.DpNoiseMultiplier, other.DpMaxGradNorm, other.DpDelta, other.DpCountNoiseMultiplier);
 
     public override int GetHashCode() => HashCode.Combine(Epochs, BatchSize, EmbeddingDim, Seed, Pac, GeneratorDims.Count, DiscriminatorDims.Count);
 
@@ -109,6 +137,18 @@ public sealed record CtganOptions
         if (!(ModeWeightThreshold >= 0 && ModeWeightThreshold < 1))
             throw new SynthOptionException("mode-weight-threshold", $"must be in [0, 1) (got {ModeWeightThreshold}).");
         if (Threads < 1) throw new SynthOptionException("threads", $"must be at least 1 (got {Threads}).");
+        if (DpNoiseMultiplier is double sigma)
+        {
+            if (!(sigma > 0) || double.IsInfinity(sigma))
+                throw new SynthOptionException("dp-noise-multiplier", $"must be a positive number (got {sigma}).");
+            if (Pac != 1)
+                throw new SynthOptionException("pac", $"must be 1 with dp-noise-multiplier: DP-SGD clips each real row's gradient, and packs of rows would mix them (got {Pac}).");
+        }
+        if (!(DpMaxGradNorm > 0) || double.IsInfinity(DpMaxGradNorm))
+            throw new SynthOptionException("dp-max-grad-norm", $"must be a positive number (got {DpMaxGradNorm}).");
+        if (!(DpDelta > 0 && DpDelta < 1)) throw new SynthOptionException("dp-delta", $"must be in (0, 1) (got {DpDelta}).");
+        if (!(DpCountNoiseMultiplier > 0) || double.IsInfinity(DpCountNoiseMultiplier))
+            throw new SynthOptionException("dp-count-noise-multiplier", $"must be a positive number (got {DpCountNoiseMultiplier}).");
         TorchDevices.Resolve(Device, "device");
     }
 }

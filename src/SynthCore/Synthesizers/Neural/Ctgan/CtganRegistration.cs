@@ -27,6 +27,10 @@ internal static class CtganRegistration
             LogFrequency = bool.TryParse(v, out bool b) ? b : throw new SynthOptionException("log-frequency", $"expects true or false, got '{v}'."),
         },
         ["threads"] = (o, v) => o with { Threads = GanRegistration.Int("threads", v) },
+        ["dp-noise-multiplier"] = (o, v) => o with { DpNoiseMultiplier = GanRegistration.Real("dp-noise-multiplier", v) },
+        ["dp-max-grad-norm"] = (o, v) => o with { DpMaxGradNorm = GanRegistration.Real("dp-max-grad-norm", v) },
+        ["dp-delta"] = (o, v) => o with { DpDelta = GanRegistration.Real("dp-delta", v) },
+        ["dp-count-noise-multiplier"] = (o, v) => o with { DpCountNoiseMultiplier = GanRegistration.Real("dp-count-noise-multiplier", v) },
     };
 
     public static SynthesizerDescriptor Descriptor { get; } = new(
@@ -35,7 +39,7 @@ internal static class CtganRegistration
         settings => new CtganSynthesizer(OptionsFrom(settings)),
         FittedCtgan.Load);
 
-    /// <summary>Epochs, BatchSize, LearningRate (both networks), Seed, Device, then the extras.</summary>
+    /// <summary>Epochs, BatchSize, LearningRate (both networks), Seed, Device, then the extras; with dp-noise-multiplier and no pac, pac 1.</summary>
     /// <exception cref="SynthOptionException">An unknown extra (the message lists the allowed ones) or a bad value.</exception>
     public static CtganOptions OptionsFrom(SynthesizerSettings settings)
     {
@@ -56,6 +60,9 @@ internal static class CtganRegistration
                     $"is not an option of the '{CtganSynthesizer.Name}' model. Allowed: {string.Join(", ", ExtraOptions.Keys.Order(StringComparer.Ordinal))}.");
             options = apply(options, value);
         }
+        // DP-SGD clips each row's gradient, which packs would mix: unless pac is given, DP means pac 1.
+        if (options.DpNoiseMultiplier is not null && !settings.Extra.Keys.Any(k => k.Equals("pac", StringComparison.OrdinalIgnoreCase)))
+            options = options with { Pac = 1 };
         options.Validate();
         return options;
     }

@@ -57,11 +57,15 @@ public sealed class CtganSynthesizer : ISynthesizer
         progress?.Report(new TrainingProgress("transform", 1, 1, new Dictionary<string, double>(), clock.Elapsed, null));
 
         var (counts, categoryOfRow) = CategoryCounts(layout, data, rows);
+        // DP-SGD: only the noisily released counts are used (and stored); rows are never picked by category.
+        bool dp = Options.DpNoiseMultiplier is not null;
+        if (dp) counts = CtganDpSgd.ReleaseCounts(counts, Options);
         using var threads = TorchThreads.Use(Options.Threads);
         using var random = new torch.Generator(unchecked((ulong)Options.Seed), torch.CPU);
         var device = TorchDevices.Resolve(Options.Device);
-        using var sampler = new ConditionalVectorSampler(counts, categoryOfRow, random, device, Options.LogFrequency);
-        var generator = CtganTrainer.Train(data, rows, layout, sampler, Options, random, progress, cancellationToken, clock);
+        using var sampler = new ConditionalVectorSampler(counts, dp ? null : categoryOfRow, random, device, Options.LogFrequency);
+        var generator = CtganTrainer.Train(data, rows, layout, sampler, Options, random, progress, cancellationToken, clock,
+            kept => new FittedCtgan(Options, layout, counts, kept) { TransformFitTime = transformTime, TrainingTime = clock.Elapsed - transformTime });
         return new FittedCtgan(Options, layout, counts, generator) { TransformFitTime = transformTime, TrainingTime = clock.Elapsed - transformTime };
     }
 

@@ -17,11 +17,16 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 /// </summary>
 internal static class CtganTrainer
 {
+    /// <summary>Steps between returning freed native memory to the system (see <see cref="NativeHeap"/>).</summary>
+    private const int TrimEvery = 10;
+
     /// <param name="data">Encoded rows (rows × layout width).</param>
-    /// <exception cref="SynthException">A loss became NaN or infinite.</exception>
+    /// <param name="wrap">Makes a fitted model of a generator: the last good state when training diverges (null: none is kept).</param>
+    /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; carries the model as of the last clean epoch.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; checked every step.</exception>
     public static CtganGenerator Train(float[] data, int rows, CtganLayout layout, ConditionalVectorSampler sampler, CtganOptions options,
-        torch.Generator random, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Stopwatch clock)
+        torch.Generator random, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Stopwatch clock,
+        Func<CtganGenerator, IFittedSynthesizer>? wrap = null)
     {
         TorchNativeLoader.EnsureLoaded();
         var device = TorchDevices.Resolve(options.Device);
@@ -39,6 +44,8 @@ internal static class CtganTrainer
             using var discriminatorOptimizer = optim.Adam(discriminatorParameters, options.DiscriminatorLearningRate, options.Beta1, options.Beta2, weight_decay: options.WeightDecay);
 
             using var table = torch.tensor(data, [rows, width], device: device);
+            using var dp = options.DpNoiseMultiplier is null ? null : new CtganDpSgd(discriminator, options, table, layout, random);
+            using var lastGood = new CtganSnapshot(generator);
             int stepsPerEpoch = Math.Max(rows / batch, 1);
             generator.train();
             discriminator.train();
@@ -52,6 +59,16 @@ internal static class CtganTrainer
                     using var scope = torch.NewDisposeScope();
                     for (int d = 0; d < options.DiscriminatorSteps; d++)
                     {
+                        if (dp is not null)
+                        {
+                            if (dp.ComputeGradients(generator, discriminator, sampler, table, options) is var (dpLoss, dpPenalty))
+                            {
+                                discriminatorSum += dpLoss / options.DiscriminatorSteps;
+                                penaltySum += dpPenalty / options.DiscriminatorSteps;
+                            }
+                            discriminatorOptimizer.step();
+                            continue;
+                        }
                         var (fakeInput, fakeCondition, realRows, realCondition) = CriticBatch(sampler, batch, rows, options.EmbeddingDim, random, device);
                         Tensor fake;
                         using (torch.no_grad()) fake = generator.Activate(generator.forward(fakeInput));
@@ -61,7 +78,10 @@ internal static class CtganTrainer
 
                         discriminatorOptimizer.zero_grad();
                         var penalty = WassersteinPenalty.Compute(discriminator, realJoined, fakeJoined, options.Pac, options.GradientPenalty, random);
-                        var loss = discriminator.forward(fakeJoined).mean() - discriminator.forward(realJoined).mean();
+                        // Generated and real packs through the critic in one forward: one matrix product per layer instead of two.
+                        var scores = discriminator.forward(torch.cat([fakeJoined, realJoined], 0));
+                        long packs = scores.shape[0] / 2;
+                        var loss = scores.narrow(0, 0, packs).mean() - scores.narrow(0, packs, packs).mean();
                         (loss + penalty).backward();
                         discriminatorOptimizer.step();
                         discriminatorSum += loss.item<float>() / options.DiscriminatorSteps;
@@ -74,7 +94,8 @@ internal static class CtganTrainer
                     Tensor input = noise, condition = null!;
                     if (sampler.Columns > 0)
                     {
-                        (condition, _) = sampler.SampleForTraining(batch);
+                        // DP: conditions at the released frequencies, as the real rows' own conditions are drawn.
+                        (condition, _) = dp is null ? sampler.SampleForTraining(batch) : sampler.SampleOriginal(batch);
                         input = torch.cat([noise, condition], 1);
                     }
                     var raw = generator.forward(input);
@@ -87,11 +108,13 @@ internal static class CtganTrainer
                     generatorOptimizer.step();
                     foreach (var p in discriminatorParameters) p.requires_grad_(true);
                     generatorSum += generatorLoss.item<float>();
+                    if (step % TrimEvery == TrimEvery - 1) NativeHeap.Trim();
                 }
 
                 double g = generatorSum / stepsPerEpoch, dl = discriminatorSum / stepsPerEpoch, pen = penaltySum / stepsPerEpoch;
                 if (!double.IsFinite(g) || !double.IsFinite(dl))
-                    throw new TrainingDivergedException($"CTGAN training diverged in epoch {epoch} of {options.Epochs}: generator loss {g}, discriminator loss {dl}. Try lower learning rates.", epoch, lastGood: null);
+                    throw lastGood.Diverged(epoch, options, g, dl, sampler.Width, layout, wrap);
+                lastGood.Keep();
                 if (progress is not null)
                 {
                     var elapsed = clock.Elapsed;

@@ -54,6 +54,20 @@ public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
     /// <summary>The data representation: base transform and per-column mode mixtures.</summary>
     public CtganLayout Layout { get; }
 
+    /// <summary>
+    /// The (ε, δ) of DP-SGD training (<see cref="CtganOptions.DpNoiseMultiplier"/>; RDP accountant over
+    /// every critic update at Poisson rate batch / rows, plus the Gaussian release of the category
+    /// counts), or null when trained without it. Covered: the generator's weights and the stored
+    /// category counts. Not covered: the layout read from the raw data (numeric min / max, each
+    /// numeric column's variational Gaussian mixture: modes, means, deviations, weights; category
+    /// sets; which columns have missing values) and the row count. Recomputed from the saved options,
+    /// so a loaded model reports it too.
+    /// </summary>
+    public (double Epsilon, double Delta)? DifferentialPrivacy =>
+        Options.DpNoiseMultiplier is not null
+            ? (CtganDpSgd.Epsilon(Metadata.RowCount, Options, counts.Length), Options.DpDelta)
+            : null;
+
     /// <summary>Time the transformer fit took (mixtures and encoding); zero for a loaded model.</summary>
     public TimeSpan TransformFitTime { get; init; }
 
