@@ -11,6 +11,7 @@ namespace SynthNotebooks.Tests;
 /// The notebook runner's kernel: C# submissions run with Roslyn scripting one after another on one
 /// script state (as the .NET Interactive C# kernel does), variables are that state's variables, and
 /// displays are outputs of the current cell, updated in place as a notebook front end shows them.
+/// Cells see the kernel's <c>display</c> and <c>HTML</c> helpers (<see cref="KernelGlobals"/>).
 /// </summary>
 internal sealed class ScriptKernel : INotebookKernel
 {
@@ -27,6 +28,10 @@ internal sealed class ScriptKernel : INotebookKernel
 
     private ScriptState<object>? state;
 
+    public ScriptKernel() => globals = new KernelGlobals(this);
+
+    private readonly KernelGlobals globals;
+
     /// <summary>The outputs of the cell being run (nbformat output objects).</summary>
     public List<JsonObject> Outputs { get; set; } = [];
 
@@ -34,7 +39,7 @@ internal sealed class ScriptKernel : INotebookKernel
     public async Task RunAsync(string code)
     {
         state = state is null
-            ? await CSharpScript.RunAsync(code, options)
+            ? await CSharpScript.RunAsync(code, options, globals, typeof(KernelGlobals))
             : await state.ContinueWithAsync(code, options);
         if (state.ReturnValue is { } value) Display(value, "text/html");
     }
@@ -50,7 +55,7 @@ internal sealed class ScriptKernel : INotebookKernel
     public async Task SetVariableAsync(string name, object value, Type declaredType)
     {
         string declaration = $"{declaredType.FullName!.Replace('+', '.')} {name} = default;";
-        state = state is null ? await CSharpScript.RunAsync(declaration, options) : await state.ContinueWithAsync(declaration, options);
+        state = state is null ? await CSharpScript.RunAsync(declaration, options, globals, typeof(KernelGlobals)) : await state.ContinueWithAsync(declaration, options);
         state.GetVariable(name).Value = value;
     }
 
