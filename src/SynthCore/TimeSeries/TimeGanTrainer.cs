@@ -114,7 +114,7 @@ internal static class TimeGanTrainer
                 string message = $"TimeGAN training diverged in the {phase} phase at iteration {step}: {loss} loss is {value}. "
                     + $"Try a lower learning rate (now {options.LearningRate})";
                 if (kept is null || keptStep == 0 || wrap is null)
-                    return new TrainingDivergedException(message + (phase == "joint" ? "." : "; nothing is kept before joint training."), step, lastGood: null);
+                    return new TrainingDivergedException(message + "; nothing is kept, as the generator is trained only in the joint phase and no joint iteration ended sound.", step, lastGood: null);
                 foreach (var net in kept.All) net.eval();
                 var lastGood = wrap(kept);
                 kept = null; // Now owned by the last-good model.
