@@ -87,6 +87,11 @@ public class TimeGanDivergenceTests
             reports.GroupBy(r => r.Phase).Select(g => (g.Key, g.Count())));
         Assert.All(reports, r => Assert.Equal(r.Phase switch { "autoencoder" => 5, "supervisor" => 2, _ => 3 }, r.TotalSteps));
         Assert.Equal("joint-iterations", Assert.Throws<SynthOptionException>(() => new TimeGanSynthesizer(Small(joint: 0))).Option);
+        var made = (TimeGanSynthesizer)SynthCore.Synthesizers.SynthesizerRegistry.Default.Create("timegan", new SynthCore.Synthesizers.SynthesizerSettings
+        {
+            Epochs = 7, Extra = new Dictionary<string, string> { ["autoencoder-iterations"] = "2", ["joint-iterations"] = "9" },
+        });
+        Assert.Equal((2, 7, 9), (made.Options.AutoencoderSteps, made.Options.SupervisorSteps, made.Options.JointSteps));
     }
 
     private sealed class Collect(List<TrainingProgress> reports) : IProgress<TrainingProgress>
