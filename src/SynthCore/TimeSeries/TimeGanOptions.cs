@@ -19,8 +19,21 @@ public sealed record TimeGanOptions
     /// <summary>GRU layers of the embedder, recovery, generator and discriminator; the supervisor has one fewer (at least 1).</summary>
     public int Layers { get; init; } = 3;
 
-    /// <summary>Iterations of each of the three phases (autoencoder, supervisor, joint).</summary>
+    /// <summary>Iterations of each of the three phases (autoencoder, supervisor, joint), unless set per phase below.</summary>
     public int Iterations { get; init; } = 2_000;
+
+    /// <summary>Iterations of phase I (the autoencoder); null for <see cref="Iterations"/>.</summary>
+    public int? AutoencoderIterations { get; init; }
+
+    /// <summary>Iterations of phase II (the supervisor); null for <see cref="Iterations"/>.</summary>
+    public int? SupervisorIterations { get; init; }
+
+    /// <summary>Iterations of phase III (joint training); null for <see cref="Iterations"/>.</summary>
+    public int? JointIterations { get; init; }
+
+    internal int AutoencoderSteps => AutoencoderIterations ?? Iterations;
+    internal int SupervisorSteps => SupervisorIterations ?? Iterations;
+    internal int JointSteps => JointIterations ?? Iterations;
 
     /// <summary>Windows per batch, drawn without replacement.</summary>
     public int BatchSize { get; init; } = 128;
@@ -53,6 +66,9 @@ public sealed record TimeGanOptions
         if (HiddenDim < 1) throw new SynthOptionException("hidden-dim", $"must be at least 1 (got {HiddenDim}).");
         if (Layers < 1) throw new SynthOptionException("layers", $"must be at least 1 (got {Layers}).");
         if (Iterations < 1) throw new SynthOptionException("epochs", $"(iterations per phase) must be at least 1 (got {Iterations}).");
+        if (AutoencoderIterations is < 1) throw new SynthOptionException("autoencoder-iterations", $"must be at least 1 (got {AutoencoderIterations}).");
+        if (SupervisorIterations is < 1) throw new SynthOptionException("supervisor-iterations", $"must be at least 1 (got {SupervisorIterations}).");
+        if (JointIterations is < 1) throw new SynthOptionException("joint-iterations", $"must be at least 1 (got {JointIterations}).");
         if (BatchSize < 2) throw new SynthOptionException("batch-size", $"must be at least 2 (got {BatchSize}).");
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
             throw new SynthOptionException("learning-rate", $"must be a positive number (got {LearningRate}).");

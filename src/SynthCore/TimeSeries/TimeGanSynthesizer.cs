@@ -25,13 +25,19 @@ public sealed class TimeGanSynthesizer : ISynthesizer
         Fit(SequenceData.FromTable(table, metadata, Options.Data), progress, cancellationToken);
 
     /// <summary>Fits prepared sequence data (e.g. <see cref="SequenceData.FromSequences"/> of the Sines data).</summary>
-    public FittedTimeGan Fit(SequenceData data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; <see cref="TrainingDivergedException.LastGood"/> is the model as of the last sound joint iteration (null before joint training).</exception>
+    public FittedTimeGan Fit(SequenceData data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Fit(data, progress, cancellationToken, afterIteration: null);
+
+    /// <param name="afterIteration">Called after each iteration (phase, iteration, networks): benchmark checkpoints and test seams.</param>
+    internal FittedTimeGan Fit(SequenceData data, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Action<string, int, TimeGanNetworks>? afterIteration)
     {
         ArgumentNullException.ThrowIfNull(data);
         cancellationToken.ThrowIfCancellationRequested();
         var windows = data.ScaledWindows(Options.Seed);
         var options = Options with { Data = Options.Data with { SequenceLength = windows[0].Length } };
-        var nets = TimeGanTrainer.Train(windows, options, progress, cancellationToken);
-        return new FittedTimeGan(options, data.FeatureNames.ToArray(), data.Scaler, nets, data.WindowCount);
+        var featureNames = data.FeatureNames.ToArray();
+        FittedTimeGan Wrap(TimeGanNetworks nets) => new(options, featureNames, data.Scaler, nets, data.WindowCount);
+        return Wrap(TimeGanTrainer.Train(windows, options, progress, cancellationToken, Wrap, afterIteration));
     }
 }

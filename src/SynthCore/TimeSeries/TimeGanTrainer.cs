@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SynthCore.Data;
 using SynthCore.Native;
+using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural;
 using SynthCore.Training;
 using TorchSharp;
@@ -21,9 +22,13 @@ namespace SynthCore.TimeSeries;
 internal static class TimeGanTrainer
 {
     /// <param name="windows">Scaled windows, [window][step][feature], all the same shape.</param>
-    /// <exception cref="SynthException">Too few windows, or a loss became NaN or infinite.</exception>
+    /// <param name="wrap">Makes a fitted model of trained networks: the last good state when training diverges.</param>
+    /// <param name="afterIteration">Called after each iteration's checks (phase, iteration, networks); for benchmarks' checkpoints and tests.</param>
+    /// <exception cref="SynthException">Too few windows.</exception>
+    /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; carries the model as of the last sound joint iteration.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; checked every iteration.</exception>
-    public static TimeGanNetworks Train(float[][][] windows, TimeGanOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+    public static TimeGanNetworks Train(float[][][] windows, TimeGanOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken,
+        Func<TimeGanNetworks, IFittedSynthesizer>? wrap = null, Action<string, int, TimeGanNetworks>? afterIteration = null)
     {
         TorchNativeLoader.EnsureLoaded();
         options.Validate();
@@ -36,6 +41,9 @@ internal static class TimeGanTrainer
         using var torchRandom = new torch.Generator((ulong)options.Seed, torch.CPU);
         var batchRandom = new Random(options.Seed);
         var nets = new TimeGanNetworks(features, options, torchRandom);
+        // The sampling networks as of the last joint iteration whose losses and weights were all finite.
+        TimeGanNetworks? kept = null;
+        int keptStep = 0;
         try
         {
             nets.To(device);
@@ -72,27 +80,52 @@ internal static class TimeGanTrainer
 
             foreach (var net in nets.All) net.train();
             var clock = Stopwatch.StartNew();
-            int total = 3 * options.Iterations;
+            int total = options.AutoencoderSteps + options.SupervisorSteps + options.JointSteps;
             int done = 0;
 
-            void Report(string phase, int step, Dictionary<string, double> losses)
+            void Report(string phase, int step, int steps, Dictionary<string, double> losses)
             {
                 done++;
                 foreach (var (name, value) in losses)
-                    if (!double.IsFinite(value))
-                        throw new TrainingDivergedException($"TimeGAN training diverged in the {phase} phase at iteration {step}: {name} loss is {value}. "
-                            + $"Try a lower learning rate (now {options.LearningRate}).", step, lastGood: null);
-                if (progress is null || (step % options.ProgressEvery != 0 && step != options.Iterations)) return;
+                    if (!double.IsFinite(value)) throw Diverged(phase, step, name, value);
+                if (phase == "joint") Keep(step);
+                afterIteration?.Invoke(phase, step, nets);
+                if (progress is null || (step % options.ProgressEvery != 0 && step != steps)) return;
                 var elapsed = clock.Elapsed;
-                progress.Report(new TrainingProgress(phase, step, options.Iterations, losses, elapsed,
+                progress.Report(new TrainingProgress(phase, step, steps, losses, elapsed,
                     TimeSpan.FromTicks(elapsed.Ticks / done * (total - done))));
+            }
+
+            // Snapshots the sampling networks (generator, supervisor, recovery) when their weights are all finite.
+            void Keep(int step)
+            {
+                RecurrentNet[] sampling = [nets.Generator, nets.Supervisor, nets.Recovery];
+                if (kept is null || !sampling.All(IsFinite)) return;
+                Copy(nets.Generator, kept.Generator);
+                Copy(nets.Supervisor, kept.Supervisor);
+                Copy(nets.Recovery, kept.Recovery);
+                keptStep = step;
+            }
+
+            TrainingDivergedException Diverged(string phase, int step, string loss, double value)
+            {
+                // Before the first joint iteration the generator has had no training (phase II trains
+                // only the supervisor), so a model from phases I–II would sample noise: nothing is kept.
+                string message = $"TimeGAN training diverged in the {phase} phase at iteration {step}: {loss} loss is {value}. "
+                    + $"Try a lower learning rate (now {options.LearningRate})";
+                if (kept is null || keptStep == 0 || wrap is null)
+                    return new TrainingDivergedException(message + "; nothing is kept, as the generator is trained only in the joint phase and no joint iteration ended sound.", step, lastGood: null);
+                foreach (var net in kept.All) net.eval();
+                var lastGood = wrap(kept);
+                kept = null; // Now owned by the last-good model.
+                return new TrainingDivergedException(message + $"; the model as of joint iteration {keptStep} is kept.", step, lastGood);
             }
 
             Tensor SupervisedLoss(Tensor h) =>
                 F.mse_loss(h[.., 1..], nets.Supervisor.forward(h)[.., ..^1]);
 
             // Phase I: autoencoder.
-            for (int step = 1; step <= options.Iterations; step++)
+            for (int step = 1; step <= options.AutoencoderSteps; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
@@ -101,11 +134,11 @@ internal static class TimeGanTrainer
                 ZeroAll();
                 (10 * reconstruction.sqrt()).backward();
                 autoencoderOptimizer.step();
-                Report("autoencoder", step, new() { ["reconstruction_rmse"] = Math.Sqrt(reconstruction.item<float>()) });
+                Report("autoencoder", step, options.AutoencoderSteps, new() { ["reconstruction_rmse"] = Math.Sqrt(reconstruction.item<float>()) });
             }
 
             // Phase II: supervisor on the (fixed) embeddings of real sequences.
-            for (int step = 1; step <= options.Iterations; step++)
+            for (int step = 1; step <= options.SupervisorSteps; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
@@ -114,14 +147,20 @@ internal static class TimeGanTrainer
                 ZeroAll();
                 supervised.backward();
                 supervisorOptimizer.step();
-                Report("supervisor", step, new() { ["supervised_rmse"] = Math.Sqrt(supervised.item<float>()) });
+                Report("supervisor", step, options.SupervisorSteps, new() { ["supervised_rmse"] = Math.Sqrt(supervised.item<float>()) });
             }
 
-            // Phase III: joint training.
+            // Phase III: joint training. The copy's initial weights are overwritten before use (see Keep);
+            // it is made here, outside any dispose scope, because it outlives the iterations.
+            using (var init = new torch.Generator(0, torch.CPU))
+            {
+                kept = new TimeGanNetworks(features, options, init);
+                kept.To(device);
+            }
             var ones = (Tensor like) => torch.ones_like(like);
             var zeros = (Tensor like) => torch.zeros_like(like);
             double dLoss = double.NaN;
-            for (int step = 1; step <= options.Iterations; step++)
+            for (int step = 1; step <= options.JointSteps; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
@@ -186,7 +225,7 @@ internal static class TimeGanTrainer
                         discriminatorOptimizer.step();
                     }
                 }
-                Report("joint", step, new()
+                Report("joint", step, options.JointSteps, new()
                 {
                     ["discriminator"] = dLoss, ["generator_adversarial"] = gAdv, ["supervised_rmse"] = gSup,
                     ["moments"] = gMoments, ["reconstruction_rmse"] = eRec,
@@ -200,6 +239,22 @@ internal static class TimeGanTrainer
             nets.Dispose();
             throw;
         }
+        finally
+        {
+            kept?.Dispose();
+        }
+    }
+
+    private static bool IsFinite(RecurrentNet net) => net.parameters().All(p =>
+    {
+        using var finite = p.isfinite().all();
+        return finite.item<bool>();
+    });
+
+    private static void Copy(RecurrentNet from, RecurrentNet to)
+    {
+        using var _ = torch.no_grad();
+        foreach (var (source, target) in from.parameters().Zip(to.parameters())) target.copy_(source);
     }
 
     /// <summary>Turns weight gradients of <paramref name="nets"/> off (or back on); gradients still flow through them to their inputs.</summary>

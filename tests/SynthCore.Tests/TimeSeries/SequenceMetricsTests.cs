@@ -28,6 +28,8 @@ public class SequenceMetricsTests
         Assert.InRange(versusNoise.Score, 0.4, 0.5);
         Assert.Equal(Math.Abs(versusNoise.Accuracy - 0.5), versusNoise.Score, 12);
         Assert.Equal(versusReal, SequenceMetrics.Discriminative(real, sameProcess, Short));
+        // The 2-layer classifier (the default is the reference code's single layer) tells noise apart too.
+        Assert.InRange(SequenceMetrics.Discriminative(real, Noise(600, 4), Short with { Layers = 2 }).Score, 0.4, 0.5);
     }
 
     /// <summary>
