@@ -18,13 +18,7 @@ public sealed class SequenceRunTests : IDisposable
     public SequenceRunTests()
     {
         Directory.CreateDirectory(directory);
-        var random = new Random(3);
-        double level = 10;
-        var values = Enumerable.Range(0, 120).Select(_ => level = 10 + 0.7 * (level - 10) + random.NextDouble() - 0.5).ToArray();
-        host.Tables["daily"] = new DataFrame(
-            new PrimitiveDataFrameColumn<DateTime>("date", Enumerable.Range(0, 120).Select(i => new DateTime(2024, 1, 1).AddDays(i))),
-            new DoubleDataFrameColumn("value", values),
-            new DoubleDataFrameColumn("other", values.Select(v => 2 * v + 1)));
+        host.Tables["daily"] = DailySeries.Table();
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
