@@ -19,6 +19,7 @@ public sealed class CtganGenerator : nn.Module<Tensor, Tensor>
     private readonly Linear output;
     private readonly OutputSpan[] spans;
     private readonly double temperature;
+    private readonly SegmentedSoftmax oneHots;
 
     /// <param name="inputWidth">Noise plus conditional vector.</param>
     /// <param name="hidden">Residual block widths (CTGAN: 256, 256).</param>
@@ -30,6 +31,8 @@ public sealed class CtganGenerator : nn.Module<Tensor, Tensor>
     {
         this.spans = spans.OrderBy(s => s.Start).ToArray();
         temperature = gumbelTemperature;
+        oneHots = new SegmentedSoftmax(this.spans.Where(s => s.Activation != OutputActivation.Tanh).Select(s => (s.Start, s.Width)).ToArray(),
+            this.spans.Sum(s => s.Width));
         int width = inputWidth;
         foreach (int size in hidden)
         {
@@ -65,14 +68,7 @@ public sealed class CtganGenerator : nn.Module<Tensor, Tensor>
         // −log(−log u), in place: the noise needs no gradient, so no temporaries.
         gumbel.clamp_min_(1e-10).log_().neg_().clamp_min_(1e-10).log_().neg_();
         var perturbed = raw.add(gumbel).div_(temperature);
-        var parts = new Tensor[spans.Length];
-        for (int i = 0; i < spans.Length; i++)
-        {
-            var s = spans[i];
-            parts[i] = s.Activation == OutputActivation.Tanh
-                ? raw.narrow(1, s.Start, s.Width).tanh()
-                : perturbed.narrow(1, s.Start, s.Width).softmax(1);
-        }
-        return torch.cat(parts, 1);
+        // All one-hot spans in one segmented softmax; every other feature is a tanh scalar.
+        return oneHots.Softmax(perturbed, raw.tanh());
     }
 }

@@ -32,6 +32,8 @@ internal static class CtganTrainer
         var device = TorchDevices.Resolve(options.Device);
         int width = layout.Width, batch = options.BatchSize;
         var categories = layout.Discrete.ToArray();
+        var categorySoftmax = new SegmentedSoftmax(categories.Select(c => (c.Start, c.Width)).ToArray(), width);
+        using var conditionSlots = torch.tensor(categories.SelectMany(c => Enumerable.Range(c.Start, c.Width)).Select(f => categorySoftmax.Slot[f]).ToArray(), device: device);
 
         var generator = new CtganGenerator(options.EmbeddingDim + sampler.Width, options.GeneratorDims, layout.Spans, options.GumbelTemperature, random) { Randomness = random };
         try
@@ -91,18 +93,18 @@ internal static class CtganTrainer
                     // The generator's step needs gradients through the critic, not of its weights.
                     foreach (var p in discriminatorParameters) p.requires_grad_(false);
                     var noise = torch.randn([batch, options.EmbeddingDim], generator: random).to(device);
-                    Tensor input = noise, condition = null!;
+                    Tensor input = noise, condition = null!, conditionIndex = null!;
                     if (sampler.Columns > 0)
                     {
                         // DP: conditions at the released frequencies, as the real rows' own conditions are drawn.
-                        (condition, _) = dp is null ? sampler.SampleForTraining(batch) : sampler.SampleOriginal(batch);
+                        (condition, conditionIndex) = dp is null ? sampler.SampleForTraining(batch) : sampler.SampleOriginal(batch);
                         input = torch.cat([noise, condition], 1);
                     }
                     var raw = generator.forward(input);
                     var generated = generator.Activate(raw);
                     var score = discriminator.forward(condition is null ? generated : torch.cat([generated, condition], 1));
                     var generatorLoss = -score.mean();
-                    if (condition is not null) generatorLoss = generatorLoss + ConditionLoss(raw, condition, categories);
+                    if (condition is not null) generatorLoss = generatorLoss + ConditionLoss(raw, conditionIndex, categorySoftmax, conditionSlots);
                     generatorOptimizer.zero_grad();
                     generatorLoss.backward();
                     generatorOptimizer.step();
@@ -151,12 +153,14 @@ internal static class CtganTrainer
 
     /// <summary>
     /// Mean over rows of the cross-entropy between the generator's logits for the row's chosen
-    /// column and the chosen category. The conditional vector is one-hot over all categories of
-    /// all columns, so Σ condition · log-softmax per column picks exactly that term.
+    /// column and the chosen category: the log-softmax of every categorical column at once, and
+    /// of it only the chosen category's entry (what Σ one-hot condition · log-softmax picks).
     /// </summary>
-    internal static Tensor ConditionLoss(Tensor raw, Tensor condition, IReadOnlyList<CtganLayout.Segment> categories)
+    /// <param name="conditionIndex">Each row's conditional-vector index.</param>
+    /// <param name="conditionSlots">Per conditional-vector index: its slot in <paramref name="categories"/>' padded output.</param>
+    internal static Tensor ConditionLoss(Tensor raw, Tensor conditionIndex, SegmentedSoftmax categories, Tensor conditionSlots)
     {
-        var logProbabilities = torch.cat(categories.Select(s => raw.narrow(1, s.Start, s.Width).log_softmax(1)).ToArray(), 1);
-        return -(logProbabilities * condition).sum(1).mean();
+        var logProbabilities = categories.PaddedLogSoftmax(raw);
+        return -logProbabilities.gather(1, conditionSlots.index_select(0, conditionIndex).unsqueeze(1)).mean();
     }
 }
