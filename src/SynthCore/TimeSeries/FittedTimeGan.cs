@@ -104,7 +104,7 @@ public sealed class FittedTimeGan : IFittedSequenceSynthesizer, IDisposable
     {
         TorchNativeLoader.EnsureLoaded();
         TimeGanNetworks? nets = null;
-        try
+        return NetworkPayload.Guard("TimeGAN", () =>
         {
             var options = ModelFile.OptionsFromJson<TimeGanOptions>(content.Header.Options);
             options.Validate();
@@ -118,27 +118,12 @@ public sealed class FittedTimeGan : IFittedSequenceSynthesizer, IDisposable
             // The weights are overwritten by load; the seeded generator only satisfies the constructors.
             using var init = new torch.Generator(0, torch.CPU);
             nets = new TimeGanNetworks(header.Features.Length, options, init);
-            nets.Generator.load(reader, strict: true);
-            nets.Supervisor.load(reader, strict: true);
-            nets.Recovery.load(reader, strict: true);
-            if (reader.BaseStream.Position != reader.BaseStream.Length)
-                throw new SynthException("The TimeGAN model file has unexpected bytes after the networks' weights.");
-            nets.To(TorchDevices.Resolve(options.Device));
-            foreach (var net in nets.All) net.eval();
+            NetworkPayload.ReadWeights(reader, "TimeGAN", nets.Generator, nets.Supervisor, nets.Recovery);
+            NetworkPayload.PlaceForSampling(TorchDevices.Resolve(options.Device), nets.All);
             var model = new FittedTimeGan(options, header.Features, new MinMaxScaler(header.Min, header.Max), nets, header.Windows);
             content.Header.Metadata.EnsureSameSchema(model.Metadata, "The TimeGAN model file is inconsistent (header and payload)");
             return model;
-        }
-        catch (Exception e) when (e is not SynthException)
-        {
-            nets?.Dispose();
-            throw new SynthException($"The TimeGAN model file is damaged or does not match its options: {e.Message}", e);
-        }
-        catch
-        {
-            nets?.Dispose();
-            throw;
-        }
+        }, () => nets?.Dispose());
     }
 
     public void Dispose() => nets.Dispose();

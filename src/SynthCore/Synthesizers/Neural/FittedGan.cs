@@ -189,7 +189,7 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
             throw new SynthException($"The model file says it holds a '{content.Header.Model}' model, but its options describe a '{options.ModelName}'.");
 
         GanGenerator? generator = null;
-        try
+        return NetworkPayload.Guard("GAN", () =>
         {
             using var reader = new BinaryReader(new MemoryStream(content.Payload, writable: false), Encoding.UTF8);
             string expectedTag = options.Condition is null ? PayloadTag : ConditionalPayloadTag;
@@ -213,23 +213,10 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
             // The weights are overwritten by load; the seeded generator only satisfies the constructor.
             using var init = new torch.Generator(0, torch.CPU);
             generator = new GanGenerator(options.LatentDim, transform.Spans, options.GumbelTemperature, init, conditionSpan);
-            generator.load(reader, strict: true);
-            if (reader.BaseStream.Position != reader.BaseStream.Length)
-                throw new SynthException("The GAN model file has unexpected bytes after the generator's weights.");
-            generator.to(TorchDevices.Resolve(options.Device));
-            generator.eval();
+            NetworkPayload.ReadWeights(reader, "GAN", generator);
+            NetworkPayload.PlaceForSampling(TorchDevices.Resolve(options.Device), [generator]);
             return new FittedGan(options, transform, generator, shares);
-        }
-        catch (Exception e) when (e is not SynthException)
-        {
-            generator?.Dispose();
-            throw new SynthException($"The GAN model file is damaged or does not match its options: {e.Message}", e);
-        }
-        catch
-        {
-            generator?.Dispose();
-            throw;
-        }
+        }, () => generator?.Dispose());
     }
 
     public void Dispose() => generator.Dispose();

@@ -197,7 +197,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
         options.Validate();
 
         CtganGenerator? generator = null;
-        try
+        return NetworkPayload.Guard("CTGAN", () =>
         {
             using var reader = new BinaryReader(new MemoryStream(content.Payload, writable: false), Encoding.UTF8);
             if (reader.ReadString() != PayloadTag)
@@ -212,23 +212,10 @@ public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
             }
             using var init = new torch.Generator(0, torch.CPU);
             generator = new CtganGenerator(options.EmbeddingDim + counts.Sum(c => c.Length), options.GeneratorDims, layout.Spans, options.GumbelTemperature, init);
-            generator.load(reader, strict: true);
-            if (reader.BaseStream.Position != reader.BaseStream.Length)
-                throw new SynthException("The CTGAN model file has unexpected bytes after the generator's weights.");
-            generator.to(TorchDevices.Resolve(options.Device));
-            generator.eval();
+            NetworkPayload.ReadWeights(reader, "CTGAN", generator);
+            NetworkPayload.PlaceForSampling(TorchDevices.Resolve(options.Device), [generator]);
             return new FittedCtgan(options, layout, counts, generator);
-        }
-        catch (Exception e) when (e is not SynthException)
-        {
-            generator?.Dispose();
-            throw new SynthException($"The CTGAN model file is damaged or does not match its options: {e.Message}", e);
-        }
-        catch
-        {
-            generator?.Dispose();
-            throw;
-        }
+        }, () => generator?.Dispose());
     }
 
     public void Dispose() => generator.Dispose();

@@ -226,7 +226,7 @@ public sealed class FittedTvae : IFittedSynthesizer, IDisposable
 
         TvaeEncoder? encoder = null;
         TvaeDecoder? decoder = null;
-        try
+        return NetworkPayload.Guard(options.Model, () =>
         {
             using var reader = new BinaryReader(new MemoryStream(content.Payload, writable: false), Encoding.UTF8);
             string tag = reader.ReadString();
@@ -248,29 +248,14 @@ public sealed class FittedTvae : IFittedSynthesizer, IDisposable
             using var init = new torch.Generator(0, torch.CPU);
             encoder = new TvaeEncoder(layout.Width, options.HiddenLayers, options.EncodingDim, init);
             decoder = new TvaeDecoder(options.EncodingDim, options.HiddenLayers.Reverse().ToArray(), layout.Width, init);
-            encoder.load(reader, strict: true);
-            decoder.load(reader, strict: true);
-            if (reader.BaseStream.Position != reader.BaseStream.Length)
-                throw new SynthException("The model file has unexpected bytes after the networks' weights.");
-            var device = TorchDevices.Resolve(options.Device);
-            encoder.to(device);
-            decoder.to(device);
-            encoder.eval();
-            decoder.eval();
+            NetworkPayload.ReadWeights(reader, options.Model, encoder, decoder);
+            NetworkPayload.PlaceForSampling(TorchDevices.Resolve(options.Device), [encoder, decoder]);
             return new FittedTvae(options, layout, encoder, decoder, missingTargets, privacy);
-        }
-        catch (Exception e) when (e is not SynthException)
+        }, () =>
         {
             encoder?.Dispose();
             decoder?.Dispose();
-            throw new SynthException($"The model file is damaged or does not match its options: {e.Message}", e);
-        }
-        catch
-        {
-            encoder?.Dispose();
-            decoder?.Dispose();
-            throw;
-        }
+        });
     }
 
     public void Dispose()
