@@ -1,5 +1,7 @@
 using Plotly.NET;
+using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Evaluation;
 using SynthCore.Evaluation.Embeddings;
 
 namespace SynthKernelExtension.Charts;
@@ -37,6 +39,17 @@ public static class EvaluationCharts
         layout.SetProperty("width", 520);
         return GenericChart.addLayout(layout, chart);
     }
+
+    /// <summary>One <see cref="Distribution"/> chart per column of <paramref name="metadata"/>, identifiers left out.</summary>
+    public static GenericChart[] Distributions(TableMetadata metadata, DataFrame real, DataFrame synthetic) =>
+        metadata.Columns.Where(c => c.Kind != ColumnKind.Identifier)
+            .Select(c => Distribution(c.Name, c.Kind, ChartValues.Of(real.Columns[c.Name]), ChartValues.Of(synthetic.Columns[c.Name])))
+            .ToArray();
+
+    /// <summary>The real, synthetic and difference (synthetic − real) heatmaps of a correlation comparison.</summary>
+    public static GenericChart[] CorrelationHeatmaps(CorrelationComparison correlations) =>
+        new[] { ("Real", correlations.Real), ("Synthetic", correlations.Synthetic), ("Difference (synthetic − real)", correlations.Difference) }
+            .Select(m => CorrelationHeatmap(m.Item1, correlations.Columns, m.Item2)).ToArray();
 
     /// <summary>A correlation heatmap on a fixed −1..1 scale (null cells are left blank).</summary>
     public static GenericChart CorrelationHeatmap(string title, IReadOnlyList<string> columns, double?[][] matrix)

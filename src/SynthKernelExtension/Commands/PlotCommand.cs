@@ -111,8 +111,7 @@ internal static class PlotCommand
         var correlations = TableComparison.Compare(real, synthetic, metadata).Correlation;
         if (correlations.Columns.Count < 2)
             throw new SynthOptionException(request.Columns is null ? "--kind" : "--columns", "correlation needs at least two numeric columns.");
-        var charts = new[] { ("Real", correlations.Real), ("Synthetic", correlations.Synthetic), ("Difference (synthetic − real)", correlations.Difference) }
-            .Select(m => EvaluationCharts.CorrelationHeatmap(m.Item1, correlations.Columns, m.Item2)).ToArray();
+        var charts = EvaluationCharts.CorrelationHeatmaps(correlations);
         return new ChartPage("Correlations", $"Pearson correlations of the numeric columns, {request.Sources}.", charts);
     }
 

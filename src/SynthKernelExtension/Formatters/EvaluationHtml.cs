@@ -30,31 +30,20 @@ public static class EvaluationHtml
             evaluation.WorstPairs.Select(p => (IReadOnlyList<string>)[p.Column1, p.Column2, p.Metric, Score(p.Score)]));
 
         html.Append("<details open><summary><b>Distributions</b></summary><div style=\"display:flex;flex-wrap:wrap\">");
-        foreach (var column in evaluation.Metadata.Columns.Where(c => c.Kind != ColumnKind.Identifier))
-        {
-            var chart = EvaluationCharts.Distribution(column.Name, column.Kind,
-                Values(evaluation.Real.Columns[column.Name]), Values(evaluation.Synthetic.Columns[column.Name]));
+        foreach (var chart in EvaluationCharts.Distributions(evaluation.Metadata, evaluation.Real, evaluation.Synthetic))
             html.Append("<div>").Append(ChartHtml.Embed(chart)).Append("</div>");
-        }
         html.Append("</div></details>");
 
         var correlations = evaluation.Correlations;
         if (correlations.Columns.Count > 1)
         {
             html.Append("<details><summary><b>Correlations (Pearson)</b></summary><div style=\"display:flex;flex-wrap:wrap\">");
-            foreach (var (title, matrix) in new[] { ("Real", correlations.Real), ("Synthetic", correlations.Synthetic), ("Difference (synthetic − real)", correlations.Difference) })
-                html.Append("<div>").Append(ChartHtml.Embed(EvaluationCharts.CorrelationHeatmap(title, correlations.Columns, matrix))).Append("</div>");
+            foreach (var chart in EvaluationCharts.CorrelationHeatmaps(correlations))
+                html.Append("<div>").Append(ChartHtml.Embed(chart)).Append("</div>");
             html.Append("</div></details>");
         }
         return html.Append("</div>").ToString();
     }
 
     private static string Score(double score) => double.IsNaN(score) ? "n/a" : Html.Number(score, "0.0000");
-
-    private static IReadOnlyList<object?> Values(Microsoft.Data.Analysis.DataFrameColumn column)
-    {
-        var values = new object?[column.Length];
-        for (long i = 0; i < column.Length; i++) values[i] = column[i];
-        return values;
-    }
 }

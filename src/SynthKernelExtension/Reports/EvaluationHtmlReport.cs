@@ -48,20 +48,16 @@ public static class EvaluationHtmlReport
             html.Append("<p>Correlation difference ‖C<sub>real</sub> − C<sub>synthetic</sub>‖<sub>F</sub>: ").Append(Number(norm)).Append("</p>\n");
 
         html.Append("<h2>Distributions</h2>\n<div class=\"grid\">\n");
-        foreach (var column in evaluation.Metadata.Columns.Where(c => c.Kind != ColumnKind.Identifier))
-        {
-            var chart = EvaluationCharts.Distribution(column.Name, column.Kind,
-                Values(evaluation.Real.Columns[column.Name]), Values(evaluation.Synthetic.Columns[column.Name]));
+        foreach (var chart in EvaluationCharts.Distributions(evaluation.Metadata, evaluation.Real, evaluation.Synthetic))
             html.Append("<div>").Append(GenericChart.toChartHTML(chart)).Append("</div>\n");
-        }
         html.Append("</div>\n");
 
         var correlations = evaluation.Correlations;
         if (correlations.Columns.Count > 1)
         {
             html.Append("<h2>Correlations (Pearson)</h2>\n<div class=\"grid\">\n");
-            foreach (var (title, matrix) in new[] { ("Real", correlations.Real), ("Synthetic", correlations.Synthetic), ("Difference (synthetic − real)", correlations.Difference) })
-                html.Append("<div>").Append(GenericChart.toChartHTML(EvaluationCharts.CorrelationHeatmap(title, correlations.Columns, matrix))).Append("</div>\n");
+            foreach (var chart in EvaluationCharts.CorrelationHeatmaps(correlations))
+                html.Append("<div>").Append(GenericChart.toChartHTML(chart)).Append("</div>\n");
             html.Append("</div>\n");
         }
 
@@ -112,13 +108,6 @@ public static class EvaluationHtmlReport
         if (losses is not { Count: > 0 }) return;
         var chart = Formatters.LossChart.Build(losses);
         html.Append("<h2>Training losses</h2>\n<div>").Append(GenericChart.toChartHTML(chart)).Append("</div>\n");
-    }
-
-    private static object?[] Values(Microsoft.Data.Analysis.DataFrameColumn column)
-    {
-        var values = new object?[column.Length];
-        for (long i = 0; i < column.Length; i++) values[i] = column[i];
-        return values;
     }
 
     internal static void Table(StringBuilder html, string title, string[] headers, IEnumerable<string[]> rows)
