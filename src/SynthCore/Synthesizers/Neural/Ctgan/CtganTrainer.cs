@@ -145,10 +145,8 @@ internal static class CtganTrainer
         var noise = torch.randn([batch, embedding], generator: random).to(device);
         if (sampler.Columns == 0)
             return (noise, null, torch.randint(0, rows, [batch], dtype: ScalarType.Int64, generator: random).to(device), null);
-        var (condition, index) = sampler.SampleForTraining(batch);
-        var permutation = torch.randperm(batch, generator: random).to(device);
-        var realRows = sampler.RowsWith(index.index_select(0, permutation));
-        return (torch.cat([noise, condition], 1), condition, realRows, condition.index_select(0, permutation));
+        var (condition, shuffled, realRows) = sampler.SampleForCritic(batch);
+        return (torch.cat([noise, condition], 1), condition, realRows, shuffled);
     }
 
     /// <summary>
