@@ -38,7 +38,7 @@ public sealed class CtganDivergenceTests
         var (counts, categoryOfRow) = CtganSynthesizer.CategoryCounts(layout, data, rows);
         foreach (int r in poisoned) data[r * layout.Width] = float.NaN;
         using var random = new torch.Generator((ulong)options.Seed, torch.CPU);
-        using var sampler = new ConditionalVectorSampler(counts, categoryOfRow, random, torch.CPU, options.LogFrequency);
+        var sampler = new ConditionalVectorSampler(counts, categoryOfRow, random, torch.CPU, options.LogFrequency);
         var generator = CtganTrainer.Train(data, rows, layout, sampler, options, random, null, default, Stopwatch.StartNew(),
             kept => new FittedCtgan(options, layout, counts, kept));
         return new FittedCtgan(options, layout, counts, generator);

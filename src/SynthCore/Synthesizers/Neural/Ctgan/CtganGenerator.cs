@@ -51,12 +51,31 @@ public sealed class CtganGenerator : nn.Module<Tensor, Tensor>
     public torch.Generator? Randomness { get; set; }
 
     /// <summary>Raw outputs (logits and pre-tanh scalars), rows × features.</summary>
+    /// <remarks>
+    /// Each layer's input is [earlier blocks' outputs, input], as in CTGAN's residual blocks, but
+    /// the product is taken in two parts — the blocks' outputs times their columns of the weight,
+    /// plus the input times its columns — so backward computes no gradient for the input's columns
+    /// (noise and conditional vector need none): in one product it would, as part of the joined input.
+    /// </remarks>
     public override Tensor forward(Tensor input)
     {
-        var x = input;
+        Tensor? blocks = null;
         for (int i = 0; i < layers.Count; i++)
-            x = torch.cat([nn.functional.relu(norms[i].forward(layers[i].forward(x))), x], 1);
-        return output.forward(x);
+        {
+            var block = nn.functional.relu(norms[i].forward(Joined(layers[i], blocks, input)));
+            blocks = blocks is null ? block : torch.cat([block, blocks], 1);
+        }
+        return Joined(output, blocks, input);
+    }
+
+    /// <summary>The layer applied to [blocks, input] without joining them.</summary>
+    private static Tensor Joined(Linear layer, Tensor? blocks, Tensor input)
+    {
+        var weight = layer.weight!;
+        if (blocks is null) return nn.functional.linear(input, weight, layer.bias);
+        long hidden = blocks.shape[1];
+        var fromInput = nn.functional.linear(input, weight.narrow(1, hidden, weight.shape[1] - hidden), layer.bias);
+        return fromInput.addmm(blocks, weight.narrow(1, 0, hidden).t());
     }
 
     /// <summary>tanh on mode scalars, Gumbel-softmax on one-hot spans.</summary>

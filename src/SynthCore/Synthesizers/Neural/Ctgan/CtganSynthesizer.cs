@@ -63,7 +63,7 @@ public sealed class CtganSynthesizer : ISynthesizer
         using var threads = TorchThreads.Use(Options.Threads);
         using var random = new torch.Generator(unchecked((ulong)Options.Seed), torch.CPU);
         var device = TorchDevices.Resolve(Options.Device);
-        using var sampler = new ConditionalVectorSampler(counts, dp ? null : categoryOfRow, random, device, Options.LogFrequency);
+        var sampler = new ConditionalVectorSampler(counts, dp ? null : categoryOfRow, random, device, Options.LogFrequency);
         var generator = CtganTrainer.Train(data, rows, layout, sampler, Options, random, progress, cancellationToken, clock,
             kept => new FittedCtgan(Options, layout, counts, kept) { TransformFitTime = transformTime, TrainingTime = clock.Elapsed - transformTime });
         return new FittedCtgan(Options, layout, counts, generator) { TransformFitTime = transformTime, TrainingTime = clock.Elapsed - transformTime };

@@ -42,8 +42,8 @@ internal static class CtganTrainer
             using var discriminator = new CtganDiscriminator(width + sampler.Width, options.DiscriminatorDims, options.Pac, options.Dropout, random) { Randomness = random };
             discriminator.to(device);
             var discriminatorParameters = discriminator.parameters().ToArray();
-            using var generatorOptimizer = optim.Adam(generator.parameters(), options.GeneratorLearningRate, options.Beta1, options.Beta2, weight_decay: options.WeightDecay);
-            using var discriminatorOptimizer = optim.Adam(discriminatorParameters, options.DiscriminatorLearningRate, options.Beta1, options.Beta2, weight_decay: options.WeightDecay);
+            using var generatorOptimizer = new FusedAdam(generator.parameters(), options.GeneratorLearningRate, options.Beta1, options.Beta2, options.WeightDecay);
+            using var discriminatorOptimizer = new FusedAdam(discriminatorParameters, options.DiscriminatorLearningRate, options.Beta1, options.Beta2, options.WeightDecay);
 
             using var table = torch.tensor(data, [rows, width], device: device);
             using var dp = options.DpNoiseMultiplier is null ? null : new CtganDpSgd(discriminator, options, table, layout, random);
@@ -68,7 +68,7 @@ internal static class CtganTrainer
                                 discriminatorSum += dpLoss / options.DiscriminatorSteps;
                                 penaltySum += dpPenalty / options.DiscriminatorSteps;
                             }
-                            discriminatorOptimizer.step();
+                            discriminatorOptimizer.Step();
                             continue;
                         }
                         var (fakeInput, fakeCondition, realRows, realCondition) = CriticBatch(sampler, batch, rows, options.EmbeddingDim, random, device);
@@ -78,14 +78,14 @@ internal static class CtganTrainer
                         var realJoined = realCondition is null ? real : torch.cat([real, realCondition], 1);
                         var fakeJoined = fakeCondition is null ? fake : torch.cat([fake, fakeCondition], 1);
 
-                        discriminatorOptimizer.zero_grad();
+                        discriminatorOptimizer.ZeroGrad();
                         var penalty = WassersteinPenalty.Compute(discriminator, realJoined, fakeJoined, options.Pac, options.GradientPenalty, random);
                         // Generated and real packs through the critic in one forward: one matrix product per layer instead of two.
                         var scores = discriminator.forward(torch.cat([fakeJoined, realJoined], 0));
                         long packs = scores.shape[0] / 2;
                         var loss = scores.narrow(0, 0, packs).mean() - scores.narrow(0, packs, packs).mean();
                         (loss + penalty).backward();
-                        discriminatorOptimizer.step();
+                        discriminatorOptimizer.Step();
                         discriminatorSum += loss.item<float>() / options.DiscriminatorSteps;
                         penaltySum += penalty.item<float>() / options.DiscriminatorSteps;
                     }
@@ -105,9 +105,9 @@ internal static class CtganTrainer
                     var score = discriminator.forward(condition is null ? generated : torch.cat([generated, condition], 1));
                     var generatorLoss = -score.mean();
                     if (condition is not null) generatorLoss = generatorLoss + ConditionLoss(raw, conditionIndex, categorySoftmax, conditionSlots);
-                    generatorOptimizer.zero_grad();
+                    generatorOptimizer.ZeroGrad();
                     generatorLoss.backward();
-                    generatorOptimizer.step();
+                    generatorOptimizer.Step();
                     foreach (var p in discriminatorParameters) p.requires_grad_(true);
                     generatorSum += generatorLoss.item<float>();
                     if (step % TrimEvery == TrimEvery - 1) NativeHeap.Trim();
@@ -145,10 +145,8 @@ internal static class CtganTrainer
         var noise = torch.randn([batch, embedding], generator: random).to(device);
         if (sampler.Columns == 0)
             return (noise, null, torch.randint(0, rows, [batch], dtype: ScalarType.Int64, generator: random).to(device), null);
-        var (condition, index) = sampler.SampleForTraining(batch);
-        var permutation = torch.randperm(batch, generator: random).to(device);
-        var realRows = sampler.RowsWith(index.index_select(0, permutation));
-        return (torch.cat([noise, condition], 1), condition, realRows, condition.index_select(0, permutation));
+        var (condition, shuffled, realRows) = sampler.SampleForCritic(batch);
+        return (torch.cat([noise, condition], 1), condition, realRows, shuffled);
     }
 
     /// <summary>

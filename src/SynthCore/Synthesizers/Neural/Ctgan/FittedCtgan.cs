@@ -93,7 +93,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
             using var threads = TorchThreads.Use(Options.Threads);
             using var random = new torch.Generator(unchecked((ulong)(seed ?? Options.Seed)), torch.CPU);
             generator.Randomness = random;
-            using var sampler = new ConditionalVectorSampler(counts, null, random, torch.CPU, Options.LogFrequency);
+            var sampler = new ConditionalVectorSampler(counts, null, random, torch.CPU, Options.LogFrequency);
             try
             {
                 var remaining = conditions?.All.ToList() ?? [];

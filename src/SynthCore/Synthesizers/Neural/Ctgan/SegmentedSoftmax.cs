@@ -4,66 +4,96 @@ using static TorchSharp.torch;
 namespace SynthCore.Synthesizers.Neural.Ctgan;
 
 /// <summary>
-/// Softmax over many column segments of a rows × features tensor in one op: the segments are
-/// gathered into a rows × segments × widest block padded with −∞ (which softmax maps to 0), so
-/// a layout with dozens of one-hot spans costs one softmax and two gathers instead of a narrow,
-/// softmax and cat per span. Same values as per-segment softmax up to float rounding.
+/// Softmax over many column segments of a rows × features tensor in a few ops: segments of similar
+/// width are gathered into a rows × segments × widest block padded with −∞ (which softmax maps to
+/// 0), so a layout with dozens of one-hot spans costs one softmax and gather per width group
+/// instead of a narrow, softmax and cat per span. Same values as per-segment softmax up to float
+/// rounding.
 /// </summary>
+/// <remarks>
+/// Grouping by width (each group's widest at most twice its narrowest) keeps the padding small: on
+/// the Adult table, one block padded to the 42-category column was 3.7× the features; the groups
+/// are 1.3×.
+/// </remarks>
 internal sealed class SegmentedSoftmax
 {
-    private readonly long[] gather;  // per padded slot: the source feature, or `features` for padding
-    private readonly long[] back;    // per source feature: its padded slot (0 for features outside every segment)
-    private readonly int features, segments, widest;
+    private readonly Group[] groups;
+    private readonly long[] back;    // per source feature: its slot in the joined padded blocks (0 for features outside every segment)
     private readonly bool[] inside;  // per source feature: whether some segment covers it
     private (DeviceType Type, int Index)? device;
-    private Tensor? gatherIndex, backIndex, insideMask;
+    private Tensor[] gatherIndices = [];
+    private Tensor? backIndex, insideMask;
+
+    /// <param name="Gather">Per padded slot: the source feature, or the padding column.</param>
+    private sealed record Group(long[] Gather, int Segments, int Widest);
 
     /// <param name="segments">(first feature, width) of each segment; they must not overlap.</param>
     /// <param name="features">Width of the tensors it is applied to.</param>
     public SegmentedSoftmax(IReadOnlyList<(int Start, int Width)> segments, int features)
     {
-        this.features = features;
-        this.segments = segments.Count;
-        widest = segments.Count == 0 ? 1 : segments.Max(s => s.Width);
-        gather = Enumerable.Repeat((long)features, this.segments * widest).ToArray();
         back = new long[features];
         inside = new bool[features];
-        for (int s = 0; s < segments.Count; s++)
-            for (int j = 0; j < segments[s].Width; j++)
-            {
-                gather[s * widest + j] = segments[s].Start + j;
-                back[segments[s].Start + j] = s * widest + j;
-                inside[segments[s].Start + j] = true;
-            }
+        var bySize = segments.OrderBy(s => s.Width).ToList();
+        var grouped = new List<List<(int Start, int Width)>>();
+        foreach (var segment in bySize)
+        {
+            if (grouped.Count == 0 || segment.Width > 2 * grouped[^1][0].Width) grouped.Add([]);
+            grouped[^1].Add(segment);
+        }
+        var built = new List<Group>();
+        long slot = 0;
+        foreach (var members in grouped)
+        {
+            int widest = members.Max(s => s.Width);
+            var gather = Enumerable.Repeat((long)features, members.Count * widest).ToArray();
+            for (int s = 0; s < members.Count; s++)
+                for (int j = 0; j < members[s].Width; j++)
+                {
+                    gather[s * widest + j] = members[s].Start + j;
+                    back[members[s].Start + j] = slot + s * widest + j;
+                    inside[members[s].Start + j] = true;
+                }
+            built.Add(new Group(gather, members.Count, widest));
+            slot += gather.Length;
+        }
+        groups = built.ToArray();
     }
 
-    /// <summary>Position in the flattened padded block (rows × segments·widest) of each feature.</summary>
+    /// <summary>Position in the joined padded blocks (rows × Σ segments·widest) of each feature.</summary>
     public IReadOnlyList<long> Slot => back;
 
-    /// <summary>log-softmax per segment, flattened padded (rows × segments·widest; padding is −∞).</summary>
-    public Tensor PaddedLogSoftmax(Tensor x) => Padded(x).log_softmax(2).reshape(x.shape[0], -1);
+    /// <summary>log-softmax per segment, in the joined padded blocks (padding is −∞).</summary>
+    public Tensor PaddedLogSoftmax(Tensor x) => PerGroup(x, block => block.log_softmax(2));
 
     /// <summary>softmax per segment at each feature's own position; features outside every segment take <paramref name="outside"/>'s value.</summary>
     public Tensor Softmax(Tensor x, Tensor outside)
     {
-        var padded = Padded(x).softmax(2).reshape(x.shape[0], -1);
+        var padded = PerGroup(x, block => block.softmax(2));
         return torch.where(insideMask!, padded.index_select(1, backIndex!), outside);
     }
 
-    private Tensor Padded(Tensor x)
+    /// <summary>Applies <paramref name="op"/> to each group's rows × segments × widest block; returns the blocks flattened and joined.</summary>
+    private Tensor PerGroup(Tensor x, Func<Tensor, Tensor> op)
     {
         if (device != (x.device_type, x.device_index))
         {
             // Built once per device and kept out of the caller's dispose scope: they are constant.
-            gatherIndex?.Dispose();
+            foreach (var t in gatherIndices) t.Dispose();
             backIndex?.Dispose();
             insideMask?.Dispose();
-            gatherIndex = torch.tensor(gather, device: x.device).DetachFromDisposeScope();
+            gatherIndices = groups.Select(g => torch.tensor(g.Gather, device: x.device).DetachFromDisposeScope()).ToArray();
             backIndex = torch.tensor(back, device: x.device).DetachFromDisposeScope();
             insideMask = torch.tensor(inside, device: x.device).DetachFromDisposeScope();
             device = (x.device_type, x.device_index);
         }
-        var pad = torch.full([x.shape[0], 1], double.NegativeInfinity, dtype: x.dtype, device: x.device);
-        return torch.cat([x, pad], 1).index_select(1, gatherIndex!).view(x.shape[0], segments, widest);
+        long rows = x.shape[0];
+        var pad = torch.full([rows, 1], double.NegativeInfinity, dtype: x.dtype, device: x.device);
+        // No segments: a column of padding, so the back-gather has something to point at (masked out).
+        if (groups.Length == 0) return pad;
+        var padded = torch.cat([x, pad], 1);
+        var blocks = new Tensor[groups.Length];
+        for (int g = 0; g < groups.Length; g++)
+            blocks[g] = op(padded.index_select(1, gatherIndices[g]).view(rows, groups[g].Segments, groups[g].Widest)).reshape(rows, -1);
+        return blocks.Length == 1 ? blocks[0] : torch.cat(blocks, 1);
     }
 }
