@@ -15,6 +15,7 @@ internal static class SequenceRegistration
         ["supervisor-iterations"] = (o, v) => o with { SupervisorIterations = Int("supervisor-iterations", v) },
         ["joint-iterations"] = (o, v) => o with { JointIterations = Int("joint-iterations", v) },
         ["discriminator-threshold"] = (o, v) => o with { DiscriminatorThreshold = Real("discriminator-threshold", v) },
+        ["ema-decay"] = (o, v) => o with { EmaDecay = Real("ema-decay", v) },
         ["threads"] = (o, v) => o with { Threads = Int("threads", v) },
         ["progress-every"] = (o, v) => o with { ProgressEvery = Int("progress-every", v) },
     };

@@ -28,6 +28,12 @@ internal sealed class TimeGanNetworks : IDisposable
 
     public IEnumerable<RecurrentNet> All => [Embedder, Recovery, Generator, Supervisor, Discriminator];
 
+    /// <summary>The networks <see cref="Synthesize"/> runs.</summary>
+    public IEnumerable<RecurrentNet> Sampling => [Generator, Supervisor, Recovery];
+
+    /// <summary>While training with an averaged copy (<see cref="TimeGanOptions.EmaDecay"/>): that copy, whose sampling networks hold the averages; for checkpoints.</summary>
+    public TimeGanNetworks? Averaged { get; internal set; }
+
     /// <summary>Synthetic sequences in scaled units from noise Z (batch × time × features, uniform on [0, 1]).</summary>
     public Tensor Synthesize(Tensor z) => Recovery.forward(Supervisor.forward(Generator.forward(z)));
 
