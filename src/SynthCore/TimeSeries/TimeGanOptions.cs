@@ -55,6 +55,9 @@ public sealed record TimeGanOptions
     /// </summary>
     public double EmaDecay { get; init; }
 
+    /// <summary>How the GRUs' weights start: PyTorch's defaults, or TensorFlow 1's as in the authors' code (`init=torch|tf`).</summary>
+    public RecurrentInitialization Initialization { get; init; } = RecurrentInitialization.Torch;
+
     /// <summary>Seed of the weights, the batches, the noise and (by default) the sampling.</summary>
     public int Seed { get; init; } = 42;
 

@@ -78,3 +78,44 @@ public class TimeGanAveragingTests
         Assert.Contains("ema-decay", e.Message);
     }
 }
+
+public class RecurrentInitializationTests
+{
+    [Fact]
+    public void TensorFlow_initialisation_opens_the_gates_and_uses_glorot_bounds()
+    {
+        SynthCore.Native.TorchNativeLoader.EnsureLoaded();
+        using var random = new torch.Generator(5);
+        using var net = new RecurrentNet("n", inputSize: 5, hiddenSize: 24, layers: 2, outputSize: 3, sigmoid: true, random, RecurrentInitialization.TensorFlow);
+        var named = net.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+
+        using var bias = named["gru.bias_ih_l0"].detach();
+        Assert.All(bias[..48].data<float>().ToArray(), b => Assert.Equal(1f, b));
+        Assert.All(bias[48..].data<float>().ToArray(), b => Assert.Equal(0f, b));
+        Assert.All(named["gru.bias_hh_l1"].detach().data<float>().ToArray(), b => Assert.Equal(0f, b));
+
+        // Layer 0: gates U(±√(6 / (5 + 24 + 48))), candidate U(±√(6 / (5 + 24 + 24))); the draws fill most of each range.
+        double gateBound = Math.Sqrt(6.0 / 77), candidateBound = Math.Sqrt(6.0 / 53);
+        var inputWeights = named["gru.weight_ih_l0"].detach();
+        var gates = inputWeights[..48].abs().max().item<float>();
+        var candidate = inputWeights[48..].abs().max().item<float>();
+        Assert.InRange(gates, 0.9 * gateBound, gateBound);
+        Assert.InRange(candidate, 0.9 * candidateBound, candidateBound);
+        Assert.All(named["head.bias"].detach().data<float>().ToArray(), b => Assert.Equal(0f, b));
+        Assert.InRange(named["head.weight"].detach().abs().max().item<float>(), 0.8 * Math.Sqrt(6.0 / 27), Math.Sqrt(6.0 / 27));
+
+        // PyTorch's default for comparison: every weight within ±1/√24 and no constant biases.
+        using var torchNet = new RecurrentNet("t", 5, 24, 2, 3, sigmoid: true, random);
+        var torchBias = torchNet.named_parameters().First(p => p.name == "gru.bias_ih_l0").parameter.detach();
+        Assert.True(torchBias.abs().max().item<float>() <= 1 / Math.Sqrt(24) + 1e-6);
+    }
+
+    [Fact]
+    public void An_unknown_initialisation_is_refused_by_name()
+    {
+        var e = Assert.Throws<SynthOptionException>(() =>
+            SynthesizerRegistry.Default.Create("timegan", new SynthesizerSettings { Extra = new Dictionary<string, string> { ["init"] = "keras" } }));
+        Assert.Contains("init", e.Message);
+        Assert.Contains("torch or tf", e.Message);
+    }
+}
