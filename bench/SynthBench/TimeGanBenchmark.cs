@@ -30,18 +30,22 @@ internal static class TimeGanBenchmark
             BatchSize = a.Int("batch", 128),
             Threads = a.Int("threads", 1),
             LearningRate = double.Parse(a.Text("lr", "0.001"), System.Globalization.CultureInfo.InvariantCulture),
+            Initialization = a.Text("init", "torch") == "tf" ? RecurrentInitialization.TensorFlow : RecurrentInitialization.Torch,
+            EmaDecay = double.Parse(a.Text("ema", "0"), System.Globalization.CultureInfo.InvariantCulture),
             Seed = seed,
             ProgressEvery = Math.Max(1, a.Int("joint", iterations) / 10),
         };
         // Discriminative score (reference classifier) every this many joint iterations; 0 for none.
         int evalEvery = a.Int("eval-every", 0);
+        // Classifier runs (different seeds) the final discriminative score is averaged over (the authors average 10).
+        int repeats = a.Int("repeats", 1);
         var metrics = new SequenceMetricOptions { Seed = seed, Threads = options.Threads };
 
         var data = SequenceData.FromSequences(SinesData.Generate(sequences, length, 5, seed, variant));
         string which = a.Text("model", "timegan");
         if (which != "timegan") return Baseline(which, data, seed, metrics);
         Console.WriteLine($"TimeGAN on Sines ({variant}, {sequences} x {length} x 5), iterations per phase {options.AutoencoderSteps}/{options.SupervisorSteps}/{options.JointSteps}, "
-            + $"lr {options.LearningRate}, hidden {options.HiddenDim}, {options.Layers} layers, batch {options.BatchSize}, {options.Threads} libtorch thread(s), {Environment.ProcessorCount} cores");
+            + $"lr {options.LearningRate}, EMA decay {options.EmaDecay}, init {options.Initialization}, hidden {options.HiddenDim}, {options.Layers} layers, batch {options.BatchSize}, {options.Threads} libtorch thread(s), {Environment.ProcessorCount} cores");
         var real = Units(data, data.RawWindows());
         new Random(seed).Shuffle(real);
 
@@ -58,8 +62,11 @@ internal static class TimeGanBenchmark
             if (evalEvery <= 0 || phase != "joint" || step % evalEvery != 0) return;
             var start = clock.Elapsed;
             var score = SequenceMetrics.Discriminative(real, Units(data, data.Scaler.Unscale(Synthesize(nets, real.Length, length, seed + 1))), metrics);
+            string averaged = nets.Averaged is { } average
+                ? $", averaged weights {SequenceMetrics.Discriminative(real, Units(data, data.Scaler.Unscale(Synthesize(average, real.Length, length, seed + 1))), metrics).Score:F3}"
+                : "";
             evaluation += clock.Elapsed - start;
-            Console.WriteLine($"  checkpoint joint {step}: discriminative {score.Score:F3}  (training time so far {(clock.Elapsed - evaluation).TotalSeconds:F0} s)");
+            Console.WriteLine($"  checkpoint joint {step}: discriminative {score.Score:F3}{averaged}  (training time so far {(clock.Elapsed - evaluation).TotalSeconds:F0} s)");
         }
         using var model = new TimeGanSynthesizer(options).Fit(data, progress, default, Checkpoint);
         double fitSeconds = (clock.Elapsed - evaluation).TotalSeconds;
@@ -74,6 +81,7 @@ internal static class TimeGanBenchmark
         var disc = SequenceMetrics.Discriminative(real, synthetic, metrics);
         double discSeconds = clock.Elapsed.TotalSeconds;
         var disc2 = SequenceMetrics.Discriminative(real, synthetic, metrics with { Layers = 2 });
+        var repeated = Enumerable.Range(0, repeats).Select(r => SequenceMetrics.Discriminative(real, synthetic, metrics with { Seed = seed + 100 + r }).Score).ToArray();
         clock.Restart();
         var pred = SequenceMetrics.Predictive(real, synthetic, metrics);
         double predSeconds = clock.Elapsed.TotalSeconds;
@@ -85,6 +93,11 @@ internal static class TimeGanBenchmark
             + (evaluation > TimeSpan.Zero ? $"; checkpoint scoring {evaluation.TotalSeconds:F0} s excluded)" : ")"));
         Console.WriteLine($"sample {synthetic.Length} sequences: {sampleSeconds:F2} s");
         Console.WriteLine($"discriminative score: {disc.Score:F3} (held-out accuracy {disc.Accuracy:F3}; {discSeconds:F1} s)   paper: 0.011 (the reference's 1-layer classifier)");
+        if (repeats > 1)
+        {
+            double mean = repeated.Average(), sd = Math.Sqrt(repeated.Sum(x => (x - mean) * (x - mean)) / (repeats - 1));
+            Console.WriteLine($"discriminative score over {repeats} classifier runs: {mean:F3} ± {sd:F3} (min {repeated.Min():F3}, max {repeated.Max():F3})");
+        }
         Console.WriteLine($"discriminative score, 2-layer classifier: {disc2.Score:F3} (held-out accuracy {disc2.Accuracy:F3})");
         Console.WriteLine($"predictive score (train on synthetic, MAE on real): {pred.TrainOnSyntheticMae:F3}   train on real: {pred.TrainOnRealMae:F3}   ({predSeconds:F1} s)   paper: 0.093 (real: 0.094)");
         Console.WriteLine($"peak resident memory: {PeakMemory.Megabytes():F0} MB");

@@ -20,6 +20,9 @@ public sealed class FittedTimeGan : IFittedSequenceSynthesizer, IDisposable
     private const string PayloadTag = "timegan-payload/1";
     private const int ChunkSequences = 1024;
     private readonly TimeGanNetworks nets;
+
+    /// <summary>The trained networks (for tests and benchmarks).</summary>
+    internal TimeGanNetworks Networks => nets;
     private readonly int windows;
     private readonly object gate = new();
 

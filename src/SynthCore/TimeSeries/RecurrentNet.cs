@@ -4,6 +4,16 @@ using static TorchSharp.torch;
 
 namespace SynthCore.TimeSeries;
 
+/// <summary>How a <see cref="RecurrentNet"/>'s weights start.</summary>
+public enum RecurrentInitialization
+{
+    /// <summary>PyTorch's defaults (uniform ±1/√hidden).</summary>
+    Torch,
+
+    /// <summary>TensorFlow 1's GRUCell defaults, as the TimeGAN authors' code has them (Glorot-uniform kernels, gate biases 1).</summary>
+    TensorFlow,
+}
+
 /// <summary>
 /// A stacked GRU (batch × time × features in) followed by a per-step linear layer, optionally
 /// squashed by a sigmoid: the building block of TimeGAN's five networks and of the post-hoc
@@ -14,21 +24,67 @@ internal sealed class RecurrentNet : nn.Module<Tensor, Tensor>
     private readonly GRU gru;
     private readonly Linear head;
     private readonly bool sigmoid;
+    private readonly int hiddenSize;
 
-    public RecurrentNet(string name, int inputSize, int hiddenSize, int layers, int outputSize, bool sigmoid, torch.Generator random)
+    public RecurrentNet(string name, int inputSize, int hiddenSize, int layers, int outputSize, bool sigmoid, torch.Generator random,
+        RecurrentInitialization initialization = RecurrentInitialization.Torch)
         : base(name)
     {
         gru = nn.GRU(inputSize, hiddenSize, layers, batchFirst: true);
         head = nn.Linear(hiddenSize, outputSize);
         this.sigmoid = sigmoid;
+        this.hiddenSize = hiddenSize;
         RegisterComponents();
-        // PyTorch's defaults, U(−1/√hidden, 1/√hidden) for every GRU weight and bias and
-        // U(−1/√fan_in, 1/√fan_in) for the linear layer, drawn from the fit's generator.
+        if (initialization == RecurrentInitialization.TensorFlow) InitializeAsTensorFlow(inputSize, outputSize, random);
+        else InitializeAsTorch(random);
+    }
+
+    /// <summary>
+    /// PyTorch's defaults, U(−1/√hidden, 1/√hidden) for every GRU weight and bias and
+    /// U(−1/√fan_in, 1/√fan_in) for the linear layer, drawn from the fit's generator.
+    /// </summary>
+    private void InitializeAsTorch(torch.Generator random)
+    {
         double bound = 1.0 / Math.Sqrt(hiddenSize);
         foreach (var parameter in gru.parameters()) Uniform(parameter, bound, random);
-        double headBound = 1.0 / Math.Sqrt(hiddenSize);
-        Uniform(head.weight!, headBound, random);
-        Uniform(head.bias!, headBound, random);
+        Uniform(head.weight!, bound, random);
+        Uniform(head.bias!, bound, random);
+    }
+
+    /// <summary>
+    /// As TensorFlow 1's GRUCell and fully_connected, which the TimeGAN authors' code uses:
+    /// Glorot-uniform over each cell's kernels — [input + hidden, 2·hidden] for the reset and update
+    /// gates, [input + hidden, hidden] for the candidate — gate biases 1 (gates start mostly open),
+    /// candidate bias 0; Glorot-uniform head weight, zero head bias. The bias of 1 goes on the
+    /// input-side bias (TorchSharp's GRU has two bias vectors; their sum is what TF's one bias is).
+    /// </summary>
+    private void InitializeAsTensorFlow(int inputSize, int outputSize, torch.Generator random)
+    {
+        using var _ = torch.no_grad();
+        int h = hiddenSize;
+        foreach (var (name, parameter) in gru.named_parameters())
+        {
+            int layerInput = name.EndsWith("_l0") ? inputSize : h;
+            double gates = Math.Sqrt(6.0 / (layerInput + h + 2 * h)), candidate = Math.Sqrt(6.0 / (layerInput + h + h));
+            if (name.StartsWith("weight_"))
+            {
+                // Rows in r, z, n order: the first two blocks are the gates, the last the candidate.
+                using var gateRows = parameter.narrow(0, 0, 2 * h);
+                using var candidateRows = parameter.narrow(0, 2 * h, h);
+                Uniform(gateRows, gates, random);
+                Uniform(candidateRows, candidate, random);
+            }
+            else if (name.StartsWith("bias_ih"))
+            {
+                using var gateBias = parameter.narrow(0, 0, 2 * h);
+                using var candidateBias = parameter.narrow(0, 2 * h, h);
+                gateBias.fill_(1.0);
+                candidateBias.zero_();
+            }
+            else parameter.zero_();
+        }
+        Uniform(head.weight!, Math.Sqrt(6.0 / (h + outputSize)), random);
+        head.bias!.zero_();
     }
 
     /// <summary>Per-step outputs, batch × time × output.</summary>

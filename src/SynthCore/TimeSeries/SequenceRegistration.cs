@@ -1,3 +1,4 @@
+using SynthCore.Data;
 using SynthCore.Synthesizers;
 using static SynthCore.TimeSeries.SequenceOptionParser;
 
@@ -15,6 +16,16 @@ internal static class SequenceRegistration
         ["supervisor-iterations"] = (o, v) => o with { SupervisorIterations = Int("supervisor-iterations", v) },
         ["joint-iterations"] = (o, v) => o with { JointIterations = Int("joint-iterations", v) },
         ["discriminator-threshold"] = (o, v) => o with { DiscriminatorThreshold = Real("discriminator-threshold", v) },
+        ["init"] = (o, v) => o with
+        {
+            Initialization = v.ToLowerInvariant() switch
+            {
+                "torch" => RecurrentInitialization.Torch,
+                "tf" => RecurrentInitialization.TensorFlow,
+                _ => throw new SynthOptionException("init", $"must be torch or tf (got '{v}')."),
+            },
+        },
+        ["ema-decay"] = (o, v) => o with { EmaDecay = Real("ema-decay", v) },
         ["threads"] = (o, v) => o with { Threads = Int("threads", v) },
         ["progress-every"] = (o, v) => o with { ProgressEvery = Int("progress-every", v) },
     };

@@ -43,6 +43,8 @@ internal static class TimeGanTrainer
         var nets = new TimeGanNetworks(features, options, torchRandom);
         // The sampling networks as of the last joint iteration whose losses and weights were all finite.
         TimeGanNetworks? kept = null;
+        // The running averages of the sampling networks over the joint phase (EmaDecay > 0).
+        TimeGanNetworks? averaged = null;
         int keptStep = 0;
         try
         {
@@ -97,13 +99,12 @@ internal static class TimeGanTrainer
             }
 
             // Snapshots the sampling networks (generator, supervisor, recovery) when their weights are all finite.
+            // With averaging, what is kept is the average (what the model would sample from).
             void Keep(int step)
             {
-                RecurrentNet[] sampling = [nets.Generator, nets.Supervisor, nets.Recovery];
-                if (kept is null || !sampling.All(IsFinite)) return;
-                Copy(nets.Generator, kept.Generator);
-                Copy(nets.Supervisor, kept.Supervisor);
-                Copy(nets.Recovery, kept.Recovery);
+                var source = averaged ?? nets;
+                if (kept is null || !source.Sampling.All(IsFinite)) return;
+                CopySampling(source, kept);
                 keptStep = step;
             }
 
@@ -156,6 +157,14 @@ internal static class TimeGanTrainer
             {
                 kept = new TimeGanNetworks(features, options, init);
                 kept.To(device);
+                if (options.EmaDecay > 0)
+                {
+                    // Starts from the weights phases I–II left; allocated once, updated in place.
+                    averaged = new TimeGanNetworks(features, options, init);
+                    averaged.To(device);
+                    CopySampling(nets, averaged);
+                    nets.Averaged = averaged;
+                }
             }
             var ones = (Tensor like) => torch.ones_like(like);
             var zeros = (Tensor like) => torch.zeros_like(like);
@@ -225,11 +234,17 @@ internal static class TimeGanTrainer
                         discriminatorOptimizer.step();
                     }
                 }
+                if (averaged is not null) Average(nets, averaged, options.EmaDecay);
                 Report("joint", step, options.JointSteps, new()
                 {
                     ["discriminator"] = dLoss, ["generator_adversarial"] = gAdv, ["supervised_rmse"] = gSup,
                     ["moments"] = gMoments, ["reconstruction_rmse"] = eRec,
                 });
+            }
+            if (averaged is not null)
+            {
+                CopySampling(averaged, nets);
+                nets.Averaged = null;
             }
             foreach (var net in nets.All) net.eval();
             return nets;
@@ -242,6 +257,7 @@ internal static class TimeGanTrainer
         finally
         {
             kept?.Dispose();
+            averaged?.Dispose();
         }
     }
 
@@ -251,10 +267,19 @@ internal static class TimeGanTrainer
         return finite.item<bool>();
     });
 
-    private static void Copy(RecurrentNet from, RecurrentNet to)
+    private static void CopySampling(TimeGanNetworks from, TimeGanNetworks to)
     {
         using var _ = torch.no_grad();
-        foreach (var (source, target) in from.parameters().Zip(to.parameters())) target.copy_(source);
+        foreach (var (source, target) in from.Sampling.Zip(to.Sampling))
+            foreach (var (p, q) in source.parameters().Zip(target.parameters())) q.copy_(p);
+    }
+
+    /// <summary>average ← decay · average + (1 − decay) · weights, in place, for the sampling networks.</summary>
+    private static void Average(TimeGanNetworks nets, TimeGanNetworks averaged, double decay)
+    {
+        using var _ = torch.no_grad();
+        foreach (var (source, target) in nets.Sampling.Zip(averaged.Sampling))
+            foreach (var (p, q) in source.parameters().Zip(target.parameters())) q.mul_(decay).add_(p, alpha: 1 - decay);
     }
 
     /// <summary>Turns weight gradients of <paramref name="nets"/> off (or back on); gradients still flow through them to their inputs.</summary>
