@@ -30,7 +30,7 @@ internal static class TimeGanBenchmark
             BatchSize = a.Int("batch", 128),
             Threads = a.Int("threads", 1),
             LearningRate = double.Parse(a.Text("lr", "0.001"), System.Globalization.CultureInfo.InvariantCulture),
-            Initialization = a.Text("init", "torch") == "tf" ? RecurrentInitialization.TensorFlow : RecurrentInitialization.Torch,
+            Initialization = a.Text("init", "tf") == "torch" ? RecurrentInitialization.Torch : RecurrentInitialization.TensorFlow,
             EmaDecay = double.Parse(a.Text("ema", "0"), System.Globalization.CultureInfo.InvariantCulture),
             Seed = seed,
             ProgressEvery = Math.Max(1, a.Int("joint", iterations) / 10),

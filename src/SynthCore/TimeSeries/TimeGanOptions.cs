@@ -55,8 +55,12 @@ public sealed record TimeGanOptions
     /// </summary>
     public double EmaDecay { get; init; }
 
-    /// <summary>How the GRUs' weights start: PyTorch's defaults, or TensorFlow 1's as in the authors' code (`init=torch|tf`).</summary>
-    public RecurrentInitialization Initialization { get; init; } = RecurrentInitialization.Torch;
+    /// <summary>
+    /// How the GRUs' weights start (`init=tf|torch`): TensorFlow 1's, as in the authors' code, by
+    /// default — on Sines after 500 / 500 / 1,000 iterations it scored 0.104 ± 0.061 (10 metric runs)
+    /// against PyTorch's defaults' 0.148 ± 0.032, predictive 0.131 against 0.145.
+    /// </summary>
+    public RecurrentInitialization Initialization { get; init; } = RecurrentInitialization.TensorFlow;
 
     /// <summary>Seed of the weights, the batches, the noise and (by default) the sampling.</summary>
     public int Seed { get; init; } = 42;
