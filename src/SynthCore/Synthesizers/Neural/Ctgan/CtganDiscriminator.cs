@@ -12,10 +12,12 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 /// </summary>
 public sealed class CtganDiscriminator : nn.Module<Tensor, Tensor>
 {
-    private const double LeakySlope = 0.2;
+    /// <summary>LeakyReLU's slope below zero.</summary>
+    internal const double LeakySlope = 0.2;
 
     private readonly ModuleList<Linear> layers = new();
     private readonly Linear output;
+    private readonly Linear[] hiddenLayers;
     private readonly int packWidth;
     private readonly double dropout;
 
@@ -32,6 +34,7 @@ public sealed class CtganDiscriminator : nn.Module<Tensor, Tensor>
             layers.Add(layer);
             size = next;
         }
+        hiddenLayers = layers.ToArray();
         output = nn.Linear(size, 1);
         SeededInitialization.Reset(output, init);
         RegisterComponents();
@@ -39,6 +42,18 @@ public sealed class CtganDiscriminator : nn.Module<Tensor, Tensor>
 
     /// <summary>Source of the dropout masks while training.</summary>
     public torch.Generator? Randomness { get; set; }
+
+    /// <summary>The hidden layers, input side first (for <see cref="CtganCriticGradients"/>).</summary>
+    internal IReadOnlyList<Linear> HiddenLayers => hiddenLayers;
+
+    /// <summary>The layer to the score.</summary>
+    internal Linear OutputLayer => output;
+
+    /// <summary>Features of one pack: pac rows side by side.</summary>
+    internal int PackWidth => packWidth;
+
+    /// <summary>Dropout probability after each hidden layer while training.</summary>
+    internal double DropoutRate => dropout;
 
     public override Tensor forward(Tensor rows)
     {

@@ -78,20 +78,12 @@ internal static class CtganTrainer
                         var realJoined = realCondition is null ? real : torch.cat([real, realCondition], 1);
                         var fakeJoined = fakeCondition is null ? fake : torch.cat([fake, fakeCondition], 1);
 
-                        discriminatorOptimizer.ZeroGrad();
-                        var penalty = WassersteinPenalty.Compute(discriminator, realJoined, fakeJoined, options.Pac, options.GradientPenalty, random);
-                        // Generated and real packs through the critic in one forward: one matrix product per layer instead of two.
-                        var scores = discriminator.forward(torch.cat([fakeJoined, realJoined], 0));
-                        long packs = scores.shape[0] / 2;
-                        var loss = scores.narrow(0, 0, packs).mean() - scores.narrow(0, packs, packs).mean();
-                        (loss + penalty).backward();
+                        var (loss, penalty) = CtganCriticGradients.CriticStep(discriminator, fakeJoined, realJoined, options.GradientPenalty, random);
                         discriminatorOptimizer.Step();
                         discriminatorSum += loss.item<float>() / options.DiscriminatorSteps;
                         penaltySum += penalty.item<float>() / options.DiscriminatorSteps;
                     }
 
-                    // The generator's step needs gradients through the critic, not of its weights.
-                    foreach (var p in discriminatorParameters) p.requires_grad_(false);
                     var noise = torch.randn([batch, options.EmbeddingDim], generator: random).to(device);
                     Tensor input = noise, condition = null!, conditionIndex = null!;
                     if (sampler.Columns > 0)
@@ -102,13 +94,21 @@ internal static class CtganTrainer
                     }
                     var raw = generator.forward(input);
                     var generated = generator.Activate(raw);
-                    var score = discriminator.forward(condition is null ? generated : torch.cat([generated, condition], 1));
-                    var generatorLoss = -score.mean();
-                    if (condition is not null) generatorLoss = generatorLoss + ConditionLoss(raw, conditionIndex, categorySoftmax, conditionSlots);
+                    // The critic's part of the loss, −mean score, enters autograd at the generated rows
+                    // through its hand-derived gradient (the critic's weights need none here).
+                    var (meanScore, scoreGradient) = CtganCriticGradients.ScoreGradient(discriminator,
+                        condition is null ? generated.detach() : torch.cat([generated.detach(), condition], 1), random);
+                    var backpropagated = (generated * scoreGradient.narrow(1, 0, width)).sum();
+                    var generatorLoss = -meanScore;
+                    if (condition is not null)
+                    {
+                        var conditionLoss = ConditionLoss(raw, conditionIndex, categorySoftmax, conditionSlots);
+                        backpropagated = backpropagated + conditionLoss;
+                        generatorLoss = generatorLoss + conditionLoss.detach();
+                    }
                     generatorOptimizer.ZeroGrad();
-                    generatorLoss.backward();
+                    backpropagated.backward();
                     generatorOptimizer.Step();
-                    foreach (var p in discriminatorParameters) p.requires_grad_(true);
                     generatorSum += generatorLoss.item<float>();
                     if (step % TrimEvery == TrimEvery - 1) NativeHeap.Trim();
                 }
