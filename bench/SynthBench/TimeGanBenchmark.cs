@@ -39,7 +39,9 @@ internal static class TimeGanBenchmark
         int evalEvery = a.Int("eval-every", 0);
         // Classifier runs (different seeds) the final discriminative score is averaged over (the authors average 10).
         int repeats = a.Int("repeats", 1);
-        var metrics = new SequenceMetricOptions { Seed = seed, Threads = options.Threads };
+        // The scores' classifier and predictor initialised as the reference code's TensorFlow layers (tf) or as PyTorch's.
+        var metricInit = a.Text("metric-init", "tf") == "torch" ? RecurrentInitialization.Torch : RecurrentInitialization.TensorFlow;
+        var metrics = new SequenceMetricOptions { Seed = seed, Threads = options.Threads, Initialization = metricInit };
 
         var data = SequenceData.FromSequences(SinesData.Generate(sequences, length, 5, seed, variant));
         string which = a.Text("model", "timegan");
@@ -61,12 +63,11 @@ internal static class TimeGanBenchmark
         {
             if (evalEvery <= 0 || phase != "joint" || step % evalEvery != 0) return;
             var start = clock.Elapsed;
-            var score = SequenceMetrics.Discriminative(real, Units(data, data.Scaler.Unscale(Synthesize(nets, real.Length, length, seed + 1))), metrics);
-            string averaged = nets.Averaged is { } average
-                ? $", averaged weights {SequenceMetrics.Discriminative(real, Units(data, data.Scaler.Unscale(Synthesize(average, real.Length, length, seed + 1))), metrics).Score:F3}"
-                : "";
+            string Score(TimeGanNetworks weights) => Repeated(real, Units(data, data.Scaler.Unscale(Synthesize(weights, real.Length, length, seed + 1))), metrics, repeats, seed);
+            string score = Score(nets);
+            string averaged = nets.Averaged is { } average ? $", averaged weights {Score(average)}" : "";
             evaluation += clock.Elapsed - start;
-            Console.WriteLine($"  checkpoint joint {step}: discriminative {score.Score:F3}{averaged}  (training time so far {(clock.Elapsed - evaluation).TotalSeconds:F0} s)");
+            Console.WriteLine($"  checkpoint joint {step}: discriminative {score}{averaged}  (training time so far {(clock.Elapsed - evaluation).TotalSeconds:F0} s)");
         }
         using var model = new TimeGanSynthesizer(options).Fit(data, progress, default, Checkpoint);
         double fitSeconds = (clock.Elapsed - evaluation).TotalSeconds;
@@ -81,7 +82,6 @@ internal static class TimeGanBenchmark
         var disc = SequenceMetrics.Discriminative(real, synthetic, metrics);
         double discSeconds = clock.Elapsed.TotalSeconds;
         var disc2 = SequenceMetrics.Discriminative(real, synthetic, metrics with { Layers = 2 });
-        var repeated = Enumerable.Range(0, repeats).Select(r => SequenceMetrics.Discriminative(real, synthetic, metrics with { Seed = seed + 100 + r }).Score).ToArray();
         clock.Restart();
         var pred = SequenceMetrics.Predictive(real, synthetic, metrics);
         double predSeconds = clock.Elapsed.TotalSeconds;
@@ -95,13 +95,23 @@ internal static class TimeGanBenchmark
         Console.WriteLine($"discriminative score: {disc.Score:F3} (held-out accuracy {disc.Accuracy:F3}; {discSeconds:F1} s)   paper: 0.011 (the reference's 1-layer classifier)");
         if (repeats > 1)
         {
-            double mean = repeated.Average(), sd = Math.Sqrt(repeated.Sum(x => (x - mean) * (x - mean)) / (repeats - 1));
-            Console.WriteLine($"discriminative score over {repeats} classifier runs: {mean:F3} ± {sd:F3} (min {repeated.Min():F3}, max {repeated.Max():F3})");
+            var other = metricInit == RecurrentInitialization.TensorFlow ? RecurrentInitialization.Torch : RecurrentInitialization.TensorFlow;
+            Console.WriteLine($"discriminative score over {repeats} classifier runs ({metricInit} initialisation): {Repeated(real, synthetic, metrics, repeats, seed)}");
+            Console.WriteLine($"  the same with {other} initialisation: {Repeated(real, synthetic, metrics with { Initialization = other }, repeats, seed)}");
         }
         Console.WriteLine($"discriminative score, 2-layer classifier: {disc2.Score:F3} (held-out accuracy {disc2.Accuracy:F3})");
         Console.WriteLine($"predictive score (train on synthetic, MAE on real): {pred.TrainOnSyntheticMae:F3}   train on real: {pred.TrainOnRealMae:F3}   ({predSeconds:F1} s)   paper: 0.093 (real: 0.094)");
         Console.WriteLine($"peak resident memory: {PeakMemory.Megabytes():F0} MB");
         return 0;
+    }
+
+    /// <summary>Mean ± sd (min, max) of the discriminative score over <paramref name="repeats"/> classifier seeds; one score when 1.</summary>
+    private static string Repeated(float[][][] real, float[][][] synthetic, SequenceMetricOptions metrics, int repeats, int seed)
+    {
+        if (repeats <= 1) return $"{SequenceMetrics.Discriminative(real, synthetic, metrics).Score:F3}";
+        var scores = Enumerable.Range(0, repeats).Select(r => SequenceMetrics.Discriminative(real, synthetic, metrics with { Seed = seed + 100 + r }).Score).ToArray();
+        double mean = scores.Average(), sd = Math.Sqrt(scores.Sum(x => (x - mean) * (x - mean)) / (repeats - 1));
+        return $"{mean:F3} ± {sd:F3} (min {scores.Min():F3}, max {scores.Max():F3})";
     }
 
     /// <summary>Samples scaled sequences straight from the training networks (a checkpoint; the fitted model does the same).</summary>

@@ -31,6 +31,12 @@ public sealed record SequenceMetricOptions
     /// <summary>Share of each set held out for testing (the reference's 80/20 split).</summary>
     public double TestFraction { get; init; } = 0.2;
 
+    /// <summary>
+    /// How the classifier's and the predictor's GRUs and output layers are initialised: as TensorFlow 1's
+    /// GRUCell and dense layer (the reference code's, so scores compare with the paper's table) or as PyTorch's.
+    /// </summary>
+    public RecurrentInitialization Initialization { get; init; } = RecurrentInitialization.TensorFlow;
+
     internal void Validate()
     {
         if (Iterations is < 1) throw new SynthOptionException("iterations", $"must be at least 1 (got {Iterations}).");
@@ -77,7 +83,7 @@ public static class SequenceMetrics
         using var testY = torch.cat([torch.ones(realTest.Length, 1), torch.zeros(synthTest.Length, 1)]);
 
         int hidden = options.HiddenDim ?? Math.Max(2, features / 2);
-        using var net = new RecurrentNet("classifier", features, hidden, options.Layers ?? 1, 1, sigmoid: false, torchRandom);
+        using var net = new RecurrentNet("classifier", features, hidden, options.Layers ?? 1, 1, sigmoid: false, torchRandom, options.Initialization);
         using var optimizer = optim.Adam(net.parameters(), options.LearningRate);
         int iterations = options.Iterations ?? 2000;
         for (int i = 0; i < iterations; i++)
@@ -129,7 +135,7 @@ public static class SequenceMetrics
         using var disposeX = trainX; using var disposeY = trainY; using var disposeTX = testX; using var disposeTY = testY;
         int inputs = (int)trainX.shape[2];
         int hidden = options.HiddenDim ?? Math.Max(2, features / 2);
-        using var net = new RecurrentNet("predictor", inputs, hidden, options.Layers ?? 1, 1, sigmoid: true, torchRandom);
+        using var net = new RecurrentNet("predictor", inputs, hidden, options.Layers ?? 1, 1, sigmoid: true, torchRandom, options.Initialization);
         using var optimizer = optim.Adam(net.parameters(), options.LearningRate);
         int iterations = options.Iterations ?? 5000;
         for (int i = 0; i < iterations; i++)

@@ -17,19 +17,23 @@ public class SequenceMetricsTests
 
     private static readonly SequenceMetricOptions Short = new() { Iterations = 500, HiddenDim = 8, BatchSize = 64, Seed = 3, LearningRate = 0.01 };
 
-    [Fact]
-    public void Discriminative_score_is_near_0_for_real_vs_real_and_near_half_for_real_vs_noise()
+    [Theory]
+    [InlineData(RecurrentInitialization.TensorFlow)]
+    [InlineData(RecurrentInitialization.Torch)]
+    public void Discriminative_score_is_near_0_for_real_vs_real_and_near_half_for_real_vs_noise(RecurrentInitialization initialization)
     {
+        var options = Short with { Initialization = initialization };
         var real = Scaled(600, 1);
         var sameProcess = Scaled(600, 2);
-        var versusReal = SequenceMetrics.Discriminative(real, sameProcess, Short);
-        var versusNoise = SequenceMetrics.Discriminative(real, Noise(600, 4), Short);
+        var versusReal = SequenceMetrics.Discriminative(real, sameProcess, options);
+        var versusNoise = SequenceMetrics.Discriminative(real, Noise(600, 4), options);
         Assert.InRange(versusReal.Score, 0, 0.1);
         Assert.InRange(versusNoise.Score, 0.4, 0.5);
         Assert.Equal(Math.Abs(versusNoise.Accuracy - 0.5), versusNoise.Score, 12);
-        Assert.Equal(versusReal, SequenceMetrics.Discriminative(real, sameProcess, Short));
-        // The 2-layer classifier (the default is the reference code's single layer) tells noise apart too.
-        Assert.InRange(SequenceMetrics.Discriminative(real, Noise(600, 4), Short with { Layers = 2 }).Score, 0.4, 0.5);
+        Assert.Equal(versusReal, SequenceMetrics.Discriminative(real, sameProcess, options));
+        // The 2-layer classifier (the default is the reference code's single layer) tells noise apart too,
+        // given more steps: with TensorFlow's initialisation (gate biases 1) it learns more slowly.
+        Assert.InRange(SequenceMetrics.Discriminative(real, Noise(600, 4), options with { Layers = 2, Iterations = 1000 }).Score, 0.4, 0.5);
     }
 
     /// <summary>
