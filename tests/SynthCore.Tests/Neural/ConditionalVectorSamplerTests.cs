@@ -67,7 +67,7 @@ public class ConditionalVectorSamplerTests
         {
             var (condition, shuffled, rows) = sampler.SampleForCritic(500);
             // The shuffle carries the same conditions, in another order.
-            Assert.True(condition.sum(0).eq(shuffled.sum(0)).all().item<bool>());
+            Assert.True(condition.sum(dim: 0).eq(shuffled.sum(dim: 0)).all().item<bool>());
             Assert.False(condition.equal(shuffled).all().item<bool>());
             var wanted = shuffled.argmax(1).data<long>().ToArray();
             var picked = rows.data<long>().ToArray();

@@ -1,4 +1,5 @@
 using SynthCore.Native;
+using SynthCore.Synthesizers.Neural;
 using SynthCore.Synthesizers.Neural.Ctgan;
 using TorchSharp;
 using Xunit;
@@ -25,14 +26,14 @@ public class CtganCriticGradientsTests
     }
 
     /// <summary>The critic's training forward with autograd, masks drawn as the hand-derived pass draws them.</summary>
-    private static Tensor ReferenceForward(CtganDiscriminator critic, Tensor packs, torch.Generator random)
+    private static Tensor ReferenceForward(CtganDiscriminator critic, Tensor packs, UniformNoise noise)
     {
         var x = packs;
         foreach (var layer in critic.HiddenLayers)
         {
             x = nn.functional.leaky_relu(layer.forward(x), CtganDiscriminator.LeakySlope);
             if (critic.DropoutRate > 0)
-                x = x * torch.rand(x.shape, generator: random).ge_(critic.DropoutRate).div_(1 - critic.DropoutRate);
+                x = x * noise.Next(x.shape, torch.CPU).ge_(critic.DropoutRate).div_(1 - critic.DropoutRate);
         }
         return critic.OutputLayer.forward(x);
     }
@@ -50,17 +51,18 @@ public class CtganCriticGradientsTests
         var real = torch.randn([Rows, Width], generator: data);
 
         using var critic = Critic(dropout);
-        using var random = new torch.Generator(5);
-        var (loss, penalty) = CtganCriticGradients.CriticStep(critic, fake, real, Lambda, random);
+        using var seed = new torch.Generator(5);
+        var (loss, penalty) = CtganCriticGradients.CriticStep(critic, fake, real, Lambda, new UniformNoise(seed));
         var ours = Gradients(critic);
 
         using var referenceCritic = Critic(dropout);
-        using var referenceRandom = new torch.Generator(5);
+        using var referenceSeed = new torch.Generator(5);
+        var referenceNoise = new UniformNoise(referenceSeed);
         var (fakePacks, realPacks) = (fake.reshape(-1, Pac * Width), real.reshape(-1, Pac * Width));
         long packs = fakePacks.shape[0];
-        var alpha = torch.rand([packs, 1], generator: referenceRandom);
+        var alpha = referenceNoise.Next([packs, 1], torch.CPU);
         var interpolates = (fakePacks + (realPacks - fakePacks) * alpha).detach().requires_grad_(true);
-        var scores = ReferenceForward(referenceCritic, torch.cat([fakePacks, realPacks, interpolates], 0), referenceRandom);
+        var scores = ReferenceForward(referenceCritic, torch.cat([fakePacks, realPacks, interpolates], 0), referenceNoise);
         var referenceLoss = scores.narrow(0, 0, packs).mean() - scores.narrow(0, packs, packs).mean();
         var interpolateScores = scores.narrow(0, 2 * packs, packs);
         var gradient = torch.autograd.grad([interpolateScores], [interpolates], [torch.ones_like(interpolateScores)], retain_graph: true, create_graph: true)[0];
@@ -88,14 +90,14 @@ public class CtganCriticGradientsTests
         var rows = torch.randn([Rows, Width], generator: data);
 
         using var critic = Critic(0.5);
-        using var random = new torch.Generator(9);
-        var (meanScore, inputGradient) = CtganCriticGradients.ScoreGradient(critic, rows, random);
+        using var seed = new torch.Generator(9);
+        var (meanScore, inputGradient) = CtganCriticGradients.ScoreGradient(critic, rows, new UniformNoise(seed));
         Assert.All(critic.parameters(), p => Assert.True(p.grad is null));
 
         using var referenceCritic = Critic(0.5);
-        using var referenceRandom = new torch.Generator(9);
+        using var referenceSeed = new torch.Generator(9);
         var leaf = rows.detach().requires_grad_(true);
-        var scores = ReferenceForward(referenceCritic, leaf.reshape(-1, Pac * Width), referenceRandom);
+        var scores = ReferenceForward(referenceCritic, leaf.reshape(-1, Pac * Width), new UniformNoise(referenceSeed));
         var loss = -scores.mean();
         loss.backward();
 

@@ -29,19 +29,19 @@ internal static class CtganCriticGradients
     /// (‖∇ₓD(x̂)‖₂ − 1)² at x̂ = α·real + (1 − α)·fake (one α ~ U(0, 1) per pack), both as
     /// scalars, with the gradient of their sum written into every parameter's gradient. The
     /// three kinds of packs go through one forward with fresh dropout masks, as three forwards
-    /// would draw them. Random draws: α, then each hidden layer's mask.
+    /// would draw them. Random draws, from <paramref name="noise"/>: α, then each hidden layer's mask.
     /// </summary>
     /// <param name="fake">Generated rows ⊕ conditions, rows × width (rows a multiple of pac).</param>
     /// <param name="real">Real rows ⊕ conditions, the same shape.</param>
-    public static (Tensor Loss, Tensor Penalty) CriticStep(CtganDiscriminator critic, Tensor fake, Tensor real, double lambda, torch.Generator random)
+    public static (Tensor Loss, Tensor Penalty) CriticStep(CtganDiscriminator critic, Tensor fake, Tensor real, double lambda, UniformNoise noise)
     {
         using var _ = torch.no_grad();
         var fakePacks = fake.reshape(-1, critic.PackWidth);
         var realPacks = real.reshape(-1, critic.PackWidth);
         long packs = fakePacks.shape[0];
-        var alpha = torch.rand([packs, 1], dtype: fake.dtype, generator: random).to(fake.device);
+        var alpha = noise.Next([packs, 1], fake.device);
         var interpolates = fakePacks + (realPacks - fakePacks) * alpha;
-        var (inputs, slopes, scores) = Forward(critic, torch.cat([fakePacks, realPacks, interpolates], 0), random);
+        var (inputs, slopes, scores) = Forward(critic, torch.cat([fakePacks, realPacks, interpolates], 0), noise);
         var loss = scores.narrow(0, 0, packs).mean() - scores.narrow(0, packs, packs).mean();
 
         // d loss / d score: +1/packs on fake packs, −1/packs on real; 1 on interpolates starts their u chain.
@@ -71,10 +71,10 @@ internal static class CtganCriticGradients
         // Each weight: loss part dzᵀ·input over fake and real packs plus penalty part uᵀ·dv over interpolates, one product.
         for (int l = 0; l < hidden.Count; l++)
         {
-            SetGradient(hidden[l].weight!, top[l].t().mm(inputs[l]));
+            SetProductGradient(hidden[l].weight!, top[l].t(), inputs[l]);
             SetGradient(hidden[l].bias!, top[l].narrow(0, 0, 2 * packs).sum(dim: 0));
         }
-        SetGradient(critic.OutputLayer.weight!, outer.t().mm(inputs[hidden.Count]));
+        SetProductGradient(critic.OutputLayer.weight!, outer.t(), inputs[hidden.Count]);
         SetGradient(critic.OutputLayer.bias!, outer.narrow(0, 0, 2 * packs).sum(dim: 0));
         return (loss, penalty);
     }
@@ -84,10 +84,10 @@ internal static class CtganCriticGradients
     /// −mean score with respect to them (rows × width), through fresh dropout masks. The critic's
     /// own weights get no gradient.
     /// </summary>
-    public static (Tensor MeanScore, Tensor InputGradient) ScoreGradient(CtganDiscriminator critic, Tensor rows, torch.Generator random)
+    public static (Tensor MeanScore, Tensor InputGradient) ScoreGradient(CtganDiscriminator critic, Tensor rows, UniformNoise noise)
     {
         using var noGrad = torch.no_grad();
-        var (_, slopes, scores) = Forward(critic, rows.reshape(-1, critic.PackWidth), random);
+        var (_, slopes, scores) = Forward(critic, rows.reshape(-1, critic.PackWidth), noise);
         long packs = scores.shape[0];
         var outer = torch.full([packs, 1], -1.0 / packs, dtype: rows.dtype, device: rows.device);
         var top = TopDown(critic, slopes, outer);
@@ -98,7 +98,7 @@ internal static class CtganCriticGradients
     /// The training forward over packs, keeping each hidden layer's input and its per-unit
     /// derivative a = (1 if z &gt; 0 else slope) × dropout mask ÷ keep rate.
     /// </summary>
-    private static (Tensor[] Inputs, Tensor[] Slopes, Tensor Scores) Forward(CtganDiscriminator critic, Tensor packs, torch.Generator random)
+    private static (Tensor[] Inputs, Tensor[] Slopes, Tensor Scores) Forward(CtganDiscriminator critic, Tensor packs, UniformNoise noise)
     {
         var hidden = critic.HiddenLayers;
         var inputs = new Tensor[hidden.Count + 1];
@@ -111,7 +111,7 @@ internal static class CtganCriticGradients
             var z = nn.functional.linear(x, hidden[l].weight!, hidden[l].bias);
             var a = z.gt(0).to(z.dtype).mul_(1 - CtganDiscriminator.LeakySlope).add_(CtganDiscriminator.LeakySlope);
             if (dropout > 0)
-                a.mul_(torch.rand(z.shape, dtype: z.dtype, generator: random).to(z.device).ge_(dropout).div_(1 - dropout));
+                a.mul_(noise.Next(z.shape, z.device).ge_(dropout).div_(1 - dropout));
             slopes[l] = a;
             x = z.mul_(a);
         }
@@ -131,6 +131,14 @@ internal static class CtganCriticGradients
         for (int l = hidden.Count - 1; l > 0; l--)
             top[l - 1] = top[l].mm(hidden[l].weight!).mul_(slopes[l - 1]);
         return top;
+    }
+
+    /// <summary>Sets the gradient to left·right, written straight into the existing gradient's memory when there is one.</summary>
+    private static void SetProductGradient(Tensor parameter, Tensor left, Tensor right)
+    {
+        using var existing = parameter.grad;
+        if (existing is null) parameter.grad = left.mm(right).detach();
+        else existing.addmm_(left, right, beta: 0, alpha: 1);
     }
 
     private static void SetGradient(Tensor parameter, Tensor gradient)

@@ -79,11 +79,14 @@ public sealed class CtganGenerator : nn.Module<Tensor, Tensor>
     }
 
     /// <summary>tanh on mode scalars, Gumbel-softmax on one-hot spans.</summary>
-    public Tensor Activate(Tensor raw)
+    public Tensor Activate(Tensor raw) => Activate(raw, null);
+
+    /// <param name="uniform">U[0, 1) draws the Gumbel noise is made of, raw's shape; null to draw them from <see cref="Randomness"/>.</param>
+    internal Tensor Activate(Tensor raw, Tensor? uniform)
     {
-        var generator = Randomness ?? throw new InvalidOperationException("Set Randomness before running the generator.");
         // One uniform draw for the whole batch; each softmax span takes its slice.
-        var gumbel = torch.rand(raw.shape, dtype: raw.dtype, generator: generator).to(raw.device);
+        var gumbel = uniform ?? torch.rand(raw.shape, dtype: raw.dtype,
+            generator: Randomness ?? throw new InvalidOperationException("Set Randomness before running the generator.")).to(raw.device);
         // −log(−log u), in place: the noise needs no gradient, so no temporaries.
         gumbel.clamp_min_(1e-10).log_().neg_().clamp_min_(1e-10).log_().neg_();
         var perturbed = raw.add(gumbel).div_(temperature);

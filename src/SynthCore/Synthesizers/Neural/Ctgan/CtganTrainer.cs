@@ -48,6 +48,7 @@ internal static class CtganTrainer
             using var table = torch.tensor(data, [rows, width], device: device);
             using var dp = options.DpNoiseMultiplier is null ? null : new CtganDpSgd(discriminator, options, table, layout, random);
             using var lastGood = new CtganSnapshot(generator);
+            var noise = new UniformNoise(random);
             int stepsPerEpoch = Math.Max(rows / batch, 1);
             generator.train();
             discriminator.train();
@@ -73,31 +74,35 @@ internal static class CtganTrainer
                         }
                         var (fakeInput, fakeCondition, realRows, realCondition) = CriticBatch(sampler, batch, rows, options.EmbeddingDim, random, device);
                         Tensor fake;
-                        using (torch.no_grad()) fake = generator.Activate(generator.forward(fakeInput));
+                        using (torch.no_grad())
+                        {
+                            var fakeRaw = generator.forward(fakeInput);
+                            fake = generator.Activate(fakeRaw, noise.Next(fakeRaw.shape, device));
+                        }
                         var real = table.index_select(0, realRows);
                         var realJoined = realCondition is null ? real : torch.cat([real, realCondition], 1);
                         var fakeJoined = fakeCondition is null ? fake : torch.cat([fake, fakeCondition], 1);
 
-                        var (loss, penalty) = CtganCriticGradients.CriticStep(discriminator, fakeJoined, realJoined, options.GradientPenalty, random);
+                        var (loss, penalty) = CtganCriticGradients.CriticStep(discriminator, fakeJoined, realJoined, options.GradientPenalty, noise);
                         discriminatorOptimizer.Step();
                         discriminatorSum += loss.item<float>() / options.DiscriminatorSteps;
                         penaltySum += penalty.item<float>() / options.DiscriminatorSteps;
                     }
 
-                    var noise = torch.randn([batch, options.EmbeddingDim], generator: random).to(device);
-                    Tensor input = noise, condition = null!, conditionIndex = null!;
+                    var latent = torch.randn([batch, options.EmbeddingDim], generator: random).to(device);
+                    Tensor input = latent, condition = null!, conditionIndex = null!;
                     if (sampler.Columns > 0)
                     {
                         // DP: conditions at the released frequencies, as the real rows' own conditions are drawn.
                         (condition, conditionIndex) = dp is null ? sampler.SampleForTraining(batch) : sampler.SampleOriginal(batch);
-                        input = torch.cat([noise, condition], 1);
+                        input = torch.cat([latent, condition], 1);
                     }
                     var raw = generator.forward(input);
-                    var generated = generator.Activate(raw);
+                    var generated = generator.Activate(raw, noise.Next(raw.shape, device));
                     // The critic's part of the loss, −mean score, enters autograd at the generated rows
                     // through its hand-derived gradient (the critic's weights need none here).
                     var (meanScore, scoreGradient) = CtganCriticGradients.ScoreGradient(discriminator,
-                        condition is null ? generated.detach() : torch.cat([generated.detach(), condition], 1), random);
+                        condition is null ? generated.detach() : torch.cat([generated.detach(), condition], 1), noise);
                     var backpropagated = (generated * scoreGradient.narrow(1, 0, width)).sum();
                     var generatorLoss = -meanScore;
                     if (condition is not null)
@@ -159,6 +164,6 @@ internal static class CtganTrainer
     internal static Tensor ConditionLoss(Tensor raw, Tensor conditionIndex, SegmentedSoftmax categories, Tensor conditionSlots)
     {
         var logProbabilities = categories.PaddedLogSoftmax(raw);
-        return -logProbabilities.gather(1, conditionSlots.index_select(0, conditionIndex).unsqueeze(1)).mean();
+        return -logProbabilities.gather(0, conditionSlots.index_select(0, conditionIndex).unsqueeze(0)).mean();
     }
 }

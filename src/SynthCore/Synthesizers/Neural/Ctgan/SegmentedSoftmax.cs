@@ -5,7 +5,7 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 
 /// <summary>
 /// Softmax over many column segments of a rows × features tensor in a few ops: segments of similar
-/// width are gathered into a rows × segments × widest block padded with −∞ (which softmax maps to
+/// width are gathered into a widest × segments × rows block padded with −∞ (which softmax maps to
 /// 0), so a layout with dozens of one-hot spans costs one softmax and gather per width group
 /// instead of a narrow, softmax and cat per span. Same values as per-segment softmax up to float
 /// rounding.
@@ -13,7 +13,10 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 /// <remarks>
 /// Grouping by width (each group's widest at most twice its narrowest) keeps the padding small: on
 /// the Adult table, one block padded to the 42-category column was 3.7× the features; the groups
-/// are 1.3×.
+/// are 1.3×. The blocks are laid out features-first, the softmax taken over the leading dimension
+/// with rows × segments contiguous inside: libtorch's softmax over a last dimension of ~10
+/// elements runs about 20 times slower (0.5 ms against 27 µs for 500 rows × 11 segments here),
+/// since it vectorises along the reduced dimension.
 /// </remarks>
 internal sealed class SegmentedSoftmax
 {
@@ -24,7 +27,7 @@ internal sealed class SegmentedSoftmax
     private Tensor[] gatherIndices = [];
     private Tensor? backIndex, insideMask;
 
-    /// <param name="Gather">Per padded slot: the source feature, or the padding column.</param>
+    /// <param name="Gather">Per padded slot, position by position across the group's segments: the source feature, or the padding column.</param>
     private sealed record Group(long[] Gather, int Segments, int Widest);
 
     /// <param name="segments">(first feature, width) of each segment; they must not overlap.</param>
@@ -49,8 +52,8 @@ internal sealed class SegmentedSoftmax
             for (int s = 0; s < members.Count; s++)
                 for (int j = 0; j < members[s].Width; j++)
                 {
-                    gather[s * widest + j] = members[s].Start + j;
-                    back[members[s].Start + j] = slot + s * widest + j;
+                    gather[j * members.Count + s] = members[s].Start + j;
+                    back[members[s].Start + j] = slot + j * members.Count + s;
                     inside[members[s].Start + j] = true;
                 }
             built.Add(new Group(gather, members.Count, widest));
@@ -59,20 +62,20 @@ internal sealed class SegmentedSoftmax
         groups = built.ToArray();
     }
 
-    /// <summary>Position in the joined padded blocks (rows × Σ segments·widest) of each feature.</summary>
+    /// <summary>Position in the joined padded blocks (Σ widest·segments slots × rows) of each feature.</summary>
     public IReadOnlyList<long> Slot => back;
 
-    /// <summary>log-softmax per segment, in the joined padded blocks (padding is −∞).</summary>
-    public Tensor PaddedLogSoftmax(Tensor x) => PerGroup(x, block => block.log_softmax(2));
+    /// <summary>log-softmax per segment in the joined padded blocks, slots × rows (padding is −∞); <see cref="Slot"/> indexes the first dimension.</summary>
+    public Tensor PaddedLogSoftmax(Tensor x) => PerGroup(x, block => block.log_softmax(0));
 
     /// <summary>softmax per segment at each feature's own position; features outside every segment take <paramref name="outside"/>'s value.</summary>
     public Tensor Softmax(Tensor x, Tensor outside)
     {
-        var padded = PerGroup(x, block => block.softmax(2));
-        return torch.where(insideMask!, padded.index_select(1, backIndex!), outside);
+        var padded = PerGroup(x, block => block.softmax(0));
+        return torch.where(insideMask!, padded.index_select(0, backIndex!).t(), outside);
     }
 
-    /// <summary>Applies <paramref name="op"/> to each group's rows × segments × widest block; returns the blocks flattened and joined.</summary>
+    /// <summary>Applies <paramref name="op"/> to each group's widest × segments × rows block; returns the blocks flattened to slots × rows and joined.</summary>
     private Tensor PerGroup(Tensor x, Func<Tensor, Tensor> op)
     {
         if (device != (x.device_type, x.device_index))
@@ -87,13 +90,14 @@ internal sealed class SegmentedSoftmax
             device = (x.device_type, x.device_index);
         }
         long rows = x.shape[0];
-        var pad = torch.full([rows, 1], double.NegativeInfinity, dtype: x.dtype, device: x.device);
-        // No segments: a column of padding, so the back-gather has something to point at (masked out).
+        var pad = torch.full([1, rows], double.NegativeInfinity, dtype: x.dtype, device: x.device);
+        // No segments: a row of padding, so the back-gather has something to point at (masked out).
         if (groups.Length == 0) return pad;
-        var padded = torch.cat([x, pad], 1);
+        // Features-first (one copy, the padding row appended): each group's gather then copies whole rows.
+        var columns = torch.cat([x.t(), pad], 0);
         var blocks = new Tensor[groups.Length];
         for (int g = 0; g < groups.Length; g++)
-            blocks[g] = op(padded.index_select(1, gatherIndices[g]).view(rows, groups[g].Segments, groups[g].Widest)).reshape(rows, -1);
-        return blocks.Length == 1 ? blocks[0] : torch.cat(blocks, 1);
+            blocks[g] = op(columns.index_select(0, gatherIndices[g]).view(groups[g].Widest, groups[g].Segments, rows)).view(-1, rows);
+        return blocks.Length == 1 ? blocks[0] : torch.cat(blocks, 0);
     }
 }
