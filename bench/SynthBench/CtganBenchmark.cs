@@ -59,11 +59,15 @@ internal static class CtganBenchmark
     }
 
     /// <summary>
-    /// Multiply-adds × 2 of one training step, from the layer sizes: generator forward F_G,
-    /// critic forward F_D. Critic step: G forward (no grad) + 2 critic forwards and their
-    /// backward (×3) + the gradient penalty (forward, input gradient with graph, and its backward:
-    /// about ×9); generator step: G forward and backward (×3) + critic forward and backward (×3).
-    /// About 4 F_G + 18 F_D; activations and optimisers are not counted.
+    /// Multiply-adds × 2 of the matrix products one training step computes, from the layer sizes,
+    /// with F_G the generator's forward over the batch and, per critic layer, m = packs × inputs ×
+    /// outputs. Critic step: G forward (no grad); the hand-derived critic gradients
+    /// (<c>CtganCriticGradients</c>) run fake, real and interpolate packs forward (3m), the
+    /// input-gradient chain over all three (3m; the first layer only for interpolates, m), the
+    /// penalty's chain back up (m) and the weight gradients (3m). Generator step: G forward and
+    /// backward (about 3 F_G) and the critic forward and input-gradient (2m). So 4 F_G + 10 m per
+    /// layer (8 m for the first); activations and optimisers are not counted. Autograd's double
+    /// backward, as SDV runs it, costs about 18 m per layer.
     /// </summary>
     private static double StepFlops(FittedCtgan model, int batch)
     {
@@ -72,12 +76,18 @@ internal static class CtganBenchmark
         double generator = 0;
         int input = o.EmbeddingDim + condition;
         foreach (int h in o.GeneratorDims) { generator += (double)input * h; input += h; }
-        generator = 2.0 * batch * (generator + (double)input * width);
-        double critic = 0;
+        generator = batch * (generator + (double)input * width);
+        double packs = batch / o.Pac, critic = 0;
         int size = o.Pac * (width + condition);
-        foreach (int h in o.DiscriminatorDims) { critic += (double)size * h; size = h; }
-        critic = 2.0 * (batch / o.Pac) * (critic + size);
-        return 4 * generator + 18 * critic;
+        bool first = true;
+        foreach (int h in o.DiscriminatorDims)
+        {
+            critic += (first ? 8 : 10) * packs * size * h + 2 * packs * size * h;
+            first = false;
+            size = h;
+        }
+        critic += 12 * packs * size;   // the output layer: forward and weight gradient over the three kinds, and the generator step's pass
+        return 2 * (4 * generator + critic);
     }
 
     /// <summary>GFLOP/s of 512 × 512 float matrix products at <paramref name="threads"/> libtorch threads.</summary>
