@@ -32,6 +32,7 @@ internal static class TimeGanBenchmark
             LearningRate = double.Parse(a.Text("lr", "0.001"), System.Globalization.CultureInfo.InvariantCulture),
             Initialization = a.Text("init", "tf") == "torch" ? RecurrentInitialization.Torch : RecurrentInitialization.TensorFlow,
             EmaDecay = double.Parse(a.Text("ema", "0"), System.Globalization.CultureInfo.InvariantCulture),
+            FinalLearningRate = a.Text("final-lr", "") is { Length: > 0 } final ? double.Parse(final, System.Globalization.CultureInfo.InvariantCulture) : null,
             Seed = seed,
             ProgressEvery = Math.Max(1, a.Int("joint", iterations) / 10),
         };
@@ -47,7 +48,7 @@ internal static class TimeGanBenchmark
         string which = a.Text("model", "timegan");
         if (which != "timegan") return Baseline(which, data, seed, metrics);
         Console.WriteLine($"TimeGAN on Sines ({variant}, {sequences} x {length} x 5), iterations per phase {options.AutoencoderSteps}/{options.SupervisorSteps}/{options.JointSteps}, "
-            + $"lr {options.LearningRate}, EMA decay {options.EmaDecay}, init {options.Initialization}, hidden {options.HiddenDim}, {options.Layers} layers, batch {options.BatchSize}, {options.Threads} libtorch thread(s), {Environment.ProcessorCount} cores");
+            + $"lr {options.LearningRate}{(options.FinalLearningRate is { } f ? $" falling to {f}" : "")}, EMA decay {options.EmaDecay}, init {options.Initialization}, hidden {options.HiddenDim}, {options.Layers} layers, batch {options.BatchSize}, {options.Threads} libtorch thread(s), {Environment.ProcessorCount} cores");
         var real = Units(data, data.RawWindows());
         new Random(seed).Shuffle(real);
 

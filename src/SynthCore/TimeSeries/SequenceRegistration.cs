@@ -26,6 +26,7 @@ internal static class SequenceRegistration
             },
         },
         ["ema-decay"] = (o, v) => o with { EmaDecay = Real("ema-decay", v) },
+        ["final-learning-rate"] = (o, v) => o with { FinalLearningRate = Real("final-learning-rate", v) },
         ["threads"] = (o, v) => o with { Threads = Int("threads", v) },
         ["progress-every"] = (o, v) => o with { ProgressEvery = Int("progress-every", v) },
     };

@@ -41,6 +41,13 @@ public sealed record TimeGanOptions
     /// <summary>Adam learning rate of every network.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
+    /// <summary>
+    /// Where the joint phase's learning rate ends: it falls linearly from <see cref="LearningRate"/>
+    /// to this over phase III, damping the oscillation of the last iterations; null keeps it constant
+    /// (the reference code's).
+    /// </summary>
+    public double? FinalLearningRate { get; init; }
+
     /// <summary>Weight γ of the adversarial loss on the generator's unsupervised (embedded) path.</summary>
     public double Gamma { get; init; } = 1;
 
@@ -87,6 +94,8 @@ public sealed record TimeGanOptions
         if (BatchSize < 2) throw new SynthOptionException("batch-size", $"must be at least 2 (got {BatchSize}).");
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
             throw new SynthOptionException("learning-rate", $"must be a positive number (got {LearningRate}).");
+        if (FinalLearningRate is { } final && !(final >= 0 && final <= LearningRate))
+            throw new SynthOptionException("final-learning-rate", $"must be between 0 and the learning rate {LearningRate} (got {final}).");
         if (!(Gamma >= 0) || double.IsInfinity(Gamma)) throw new SynthOptionException("gamma", $"must be 0 or more (got {Gamma}).");
         if (!(DiscriminatorThreshold >= 0) || double.IsInfinity(DiscriminatorThreshold))
             throw new SynthOptionException("discriminator-threshold", $"must be 0 or more (got {DiscriminatorThreshold}).");

@@ -173,6 +173,9 @@ internal static class TimeGanTrainer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
+                if (options.FinalLearningRate is { } final)
+                    foreach (var optimizer in new[] { generatorOptimizer, embedderOptimizer, discriminatorOptimizer })
+                        foreach (var group in optimizer.ParamGroups) group.LearningRate = JointLearningRate(options.LearningRate, final, step, options.JointSteps);
                 double gAdv = 0, gSup = 0, gMoments = 0, eRec = 0;
                 for (int k = 0; k < 2; k++)
                 {
@@ -260,6 +263,10 @@ internal static class TimeGanTrainer
             averaged?.Dispose();
         }
     }
+
+    /// <summary>The joint phase's learning rate at <paramref name="step"/> (1-based): linear from <paramref name="start"/> to <paramref name="end"/> at the last step.</summary>
+    internal static double JointLearningRate(double start, double end, int step, int steps) =>
+        steps <= 1 ? end : start + (end - start) * (step - 1) / (steps - 1);
 
     private static bool IsFinite(RecurrentNet net) => net.parameters().All(p =>
     {
