@@ -169,12 +169,13 @@ internal static class TimeGanTrainer
             var ones = (Tensor like) => torch.ones_like(like);
             var zeros = (Tensor like) => torch.zeros_like(like);
             double dLoss = double.NaN;
+            var jointOptimizers = new[] { generatorOptimizer, embedderOptimizer, discriminatorOptimizer };
             for (int step = 1; step <= options.JointSteps; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
                 if (options.FinalLearningRate is { } final)
-                    foreach (var optimizer in new[] { generatorOptimizer, embedderOptimizer, discriminatorOptimizer })
+                    foreach (var optimizer in jointOptimizers)
                         foreach (var group in optimizer.ParamGroups) group.LearningRate = JointLearningRate(options.LearningRate, final, step, options.JointSteps);
                 double gAdv = 0, gSup = 0, gMoments = 0, eRec = 0;
                 for (int k = 0; k < 2; k++)

@@ -41,9 +41,8 @@ internal static class CtganTrainer
             generator.to(device);
             using var discriminator = new CtganDiscriminator(width + sampler.Width, options.DiscriminatorDims, options.Pac, options.Dropout, random) { Randomness = random };
             discriminator.to(device);
-            var discriminatorParameters = discriminator.parameters().ToArray();
             using var generatorOptimizer = new FusedAdam(generator.parameters(), options.GeneratorLearningRate, options.Beta1, options.Beta2, options.WeightDecay);
-            using var discriminatorOptimizer = new FusedAdam(discriminatorParameters, options.DiscriminatorLearningRate, options.Beta1, options.Beta2, options.WeightDecay);
+            using var discriminatorOptimizer = new FusedAdam(discriminator.parameters(), options.DiscriminatorLearningRate, options.Beta1, options.Beta2, options.WeightDecay);
 
             using var table = torch.tensor(data, [rows, width], device: device);
             using var dp = options.DpNoiseMultiplier is null ? null : new CtganDpSgd(discriminator, options, table, layout, random);
