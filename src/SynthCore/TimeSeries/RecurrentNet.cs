@@ -25,6 +25,7 @@ internal sealed class RecurrentNet : nn.Module<Tensor, Tensor>
     private readonly Linear head;
     private readonly bool sigmoid;
     private readonly int hiddenSize;
+    private readonly int layers;
 
     public RecurrentNet(string name, int inputSize, int hiddenSize, int layers, int outputSize, bool sigmoid, torch.Generator random,
         RecurrentInitialization initialization = RecurrentInitialization.Torch)
@@ -34,6 +35,7 @@ internal sealed class RecurrentNet : nn.Module<Tensor, Tensor>
         head = nn.Linear(hiddenSize, outputSize);
         this.sigmoid = sigmoid;
         this.hiddenSize = hiddenSize;
+        this.layers = layers;
         RegisterComponents();
         if (initialization == RecurrentInitialization.TensorFlow) InitializeAsTensorFlow(inputSize, outputSize, random);
         else InitializeAsTorch(random);
@@ -87,11 +89,16 @@ internal sealed class RecurrentNet : nn.Module<Tensor, Tensor>
         head.bias!.zero_();
     }
 
+    /// <summary>
+    /// Runs the GRU through libtorch's nn.GRU even where <see cref="FusedGru"/> applies (CPU float32);
+    /// for tests that compare the two.
+    /// </summary>
+    internal bool UseLibTorchGru { get; set; }
+
     /// <summary>Per-step outputs, batch × time × output.</summary>
     public override Tensor forward(Tensor input)
     {
-        var (output, last) = gru.forward(input);
-        last.Dispose();
+        using var output = Recur(input);
         var y = head.forward(output);
         return sigmoid ? torch.sigmoid(y) : y;
     }
@@ -99,10 +106,19 @@ internal sealed class RecurrentNet : nn.Module<Tensor, Tensor>
     /// <summary>The output of the linear layer on the top layer's final hidden state, batch × output (for sequence classifiers).</summary>
     public Tensor ForwardLast(Tensor input)
     {
-        var (output, last) = gru.forward(input);
-        output.Dispose();
-        var y = head.forward(last[-1]);
+        using var output = Recur(input);
+        using var last = output.select(1, -1);
+        var y = head.forward(last);
         return sigmoid ? torch.sigmoid(y) : y;
+    }
+
+    /// <summary>The top GRU layer's outputs at every step (batch × time × hidden): the fused C# GRU on CPU float32, libtorch's elsewhere.</summary>
+    private Tensor Recur(Tensor input)
+    {
+        if (!UseLibTorchGru && FusedGru.Supports(input, gru)) return FusedGru.Run(input, gru, layers);
+        var (output, last) = gru.forward(input);
+        last.Dispose();
+        return output;
     }
 
     /// <summary>
