@@ -1,5 +1,6 @@
 using System.Numerics;
 using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -393,108 +394,149 @@ internal sealed class FusedGru : autograd.SingleTensorFunction<FusedGru>
 
     /// <summary>
     /// Row-major single-precision products over array slices with SIMD accumulators held in
-    /// registers (four rows at a time). Small-matrix GEMM over spans is not in the BCL or
-    /// System.Numerics.Tensors, and libtorch's would cost a tensor and a dispatch per time step.
+    /// registers (blocks of four rows by two vectors). Small-matrix GEMM over spans is not in the BCL
+    /// or System.Numerics.Tensors, and libtorch's would cost a tensor and a dispatch per time step.
+    /// The extents are checked once per call; the loops then read without bounds checks.
     /// </summary>
     internal static class Gemm
     {
         /// <summary>C[m, :n] += Σ_k A[m, k] · B[k, :n] for m &lt; rows, k &lt; inner; A, B and C start at their offsets and have row strides lda, ldb and ldc.</summary>
-        public static void Add(float[] a, int aOffset, int lda, float[] bMatrix, int bOffset, int ldb, float[] c, int cOffset, int ldc, int rows, int inner, int n)
+        public static void Add(float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float[] c, int cOffset, int ldc, int rows, int inner, int n)
         {
-            int width = Vector<float>.Count;
-            int vectorEnd = n - n % width;
-            var bSpan = bMatrix.AsSpan(bOffset);
+            if (rows == 0 || inner == 0 || n == 0) return;
+            Check(a, aOffset, lda, rows, inner);
+            Check(b, bOffset, ldb, inner, n);
+            Check(c, cOffset, ldc, rows, n);
+            ref float a0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), aOffset);
+            ref float b0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(b), bOffset);
+            ref float c0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(c), cOffset);
+            int w = Vector<float>.Count;
             int m = 0;
             for (; m + 4 <= rows; m += 4)
             {
-                int a0 = aOffset + m * lda, c0 = cOffset + m * ldc;
-                for (int j = 0; j < vectorEnd; j += width)
+                ref float am = ref Unsafe.Add(ref a0, m * lda);
+                ref float cm = ref Unsafe.Add(ref c0, m * ldc);
+                int j = 0;
+                for (; j + 2 * w <= n; j += 2 * w)
                 {
-                    var acc0 = new Vector<float>(c.AsSpan(c0 + j));
-                    var acc1 = new Vector<float>(c.AsSpan(c0 + ldc + j));
-                    var acc2 = new Vector<float>(c.AsSpan(c0 + 2 * ldc + j));
-                    var acc3 = new Vector<float>(c.AsSpan(c0 + 3 * ldc + j));
+                    var c00 = Load(ref cm, j); var c01 = Load(ref cm, j + w);
+                    var c10 = Load(ref cm, ldc + j); var c11 = Load(ref cm, ldc + j + w);
+                    var c20 = Load(ref cm, 2 * ldc + j); var c21 = Load(ref cm, 2 * ldc + j + w);
+                    var c30 = Load(ref cm, 3 * ldc + j); var c31 = Load(ref cm, 3 * ldc + j + w);
                     for (int k = 0; k < inner; k++)
                     {
-                        var bk = new Vector<float>(bSpan.Slice(k * ldb + j));
-                        acc0 += a[a0 + k] * bk;
-                        acc1 += a[a0 + lda + k] * bk;
-                        acc2 += a[a0 + 2 * lda + k] * bk;
-                        acc3 += a[a0 + 3 * lda + k] * bk;
+                        var b0v = Load(ref b0, k * ldb + j);
+                        var b1v = Load(ref b0, k * ldb + j + w);
+                        var x = new Vector<float>(Unsafe.Add(ref am, k));
+                        c00 += x * b0v; c01 += x * b1v;
+                        x = new Vector<float>(Unsafe.Add(ref am, lda + k));
+                        c10 += x * b0v; c11 += x * b1v;
+                        x = new Vector<float>(Unsafe.Add(ref am, 2 * lda + k));
+                        c20 += x * b0v; c21 += x * b1v;
+                        x = new Vector<float>(Unsafe.Add(ref am, 3 * lda + k));
+                        c30 += x * b0v; c31 += x * b1v;
                     }
-                    acc0.CopyTo(c.AsSpan(c0 + j));
-                    acc1.CopyTo(c.AsSpan(c0 + ldc + j));
-                    acc2.CopyTo(c.AsSpan(c0 + 2 * ldc + j));
-                    acc3.CopyTo(c.AsSpan(c0 + 3 * ldc + j));
+                    Store(c00, ref cm, j); Store(c01, ref cm, j + w);
+                    Store(c10, ref cm, ldc + j); Store(c11, ref cm, ldc + j + w);
+                    Store(c20, ref cm, 2 * ldc + j); Store(c21, ref cm, 2 * ldc + j + w);
+                    Store(c30, ref cm, 3 * ldc + j); Store(c31, ref cm, 3 * ldc + j + w);
                 }
-                for (int r = 0; r < 4; r++) ScalarColumns(a, a0 + r * lda, bMatrix, bOffset, ldb, c, c0 + r * ldc, inner, vectorEnd, n);
+                for (int r = 0; r < 4; r++) RowTail(ref Unsafe.Add(ref am, r * lda), ref b0, ldb, ref Unsafe.Add(ref cm, r * ldc), inner, j, n);
             }
-            for (; m < rows; m++)
-            {
-                int a0 = aOffset + m * lda, c0 = cOffset + m * ldc;
-                for (int j = 0; j < vectorEnd; j += width)
-                {
-                    var acc = new Vector<float>(c.AsSpan(c0 + j));
-                    for (int k = 0; k < inner; k++) acc += a[a0 + k] * new Vector<float>(bSpan.Slice(k * ldb + j));
-                    acc.CopyTo(c.AsSpan(c0 + j));
-                }
-                ScalarColumns(a, a0, bMatrix, bOffset, ldb, c, c0, inner, vectorEnd, n);
-            }
+            for (; m < rows; m++) RowTail(ref Unsafe.Add(ref a0, m * lda), ref b0, ldb, ref Unsafe.Add(ref c0, m * ldc), inner, 0, n);
         }
 
-        private static void ScalarColumns(float[] a, int a0, float[] b, int bOffset, int ldb, float[] c, int c0, int inner, int from, int to)
+        /// <summary>One row of C from column <paramref name="from"/>: single vectors, then scalars.</summary>
+        private static void RowTail(ref float a, ref float b, int ldb, ref float c, int inner, int from, int n)
         {
-            for (int j = from; j < to; j++)
+            int w = Vector<float>.Count, j = from;
+            for (; j + w <= n; j += w)
             {
-                float sum = c[c0 + j];
-                for (int k = 0; k < inner; k++) sum += a[a0 + k] * b[bOffset + k * ldb + j];
-                c[c0 + j] = sum;
+                var acc = Load(ref c, j);
+                for (int k = 0; k < inner; k++) acc += Unsafe.Add(ref a, k) * Load(ref b, k * ldb + j);
+                Store(acc, ref c, j);
+            }
+            for (; j < n; j++)
+            {
+                float sum = Unsafe.Add(ref c, j);
+                for (int k = 0; k < inner; k++) sum += Unsafe.Add(ref a, k) * Unsafe.Add(ref b, k * ldb + j);
+                Unsafe.Add(ref c, j) = sum;
             }
         }
 
         /// <summary>C[k, :] += Σ_m A[m, k] · B[m, :] over m &lt; rows (C is inner × n contiguous); A has row stride lda, B row stride ldb.</summary>
         public static void AddTransposedA(float[] a, int aOffset, int lda, float[] b, int bOffset, int ldb, float[] c, int rows, int inner, int n)
         {
-            int width = Vector<float>.Count;
-            int vectorEnd = n - n % width;
+            if (rows == 0 || inner == 0 || n == 0) return;
+            Check(a, aOffset, lda, rows, inner);
+            Check(b, bOffset, ldb, rows, n);
+            Check(c, 0, n, inner, n);
+            ref float a0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), aOffset);
+            ref float b0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(b), bOffset);
+            ref float c0 = ref MemoryMarshal.GetArrayDataReference(c);
+            int w = Vector<float>.Count;
             int k = 0;
             for (; k + 4 <= inner; k += 4)
             {
-                for (int j = 0; j < vectorEnd; j += width)
+                ref float ck = ref Unsafe.Add(ref c0, k * n);
+                int j = 0;
+                for (; j + 2 * w <= n; j += 2 * w)
                 {
-                    var acc0 = new Vector<float>(c.AsSpan(k * n + j));
-                    var acc1 = new Vector<float>(c.AsSpan((k + 1) * n + j));
-                    var acc2 = new Vector<float>(c.AsSpan((k + 2) * n + j));
-                    var acc3 = new Vector<float>(c.AsSpan((k + 3) * n + j));
+                    var c00 = Load(ref ck, j); var c01 = Load(ref ck, j + w);
+                    var c10 = Load(ref ck, n + j); var c11 = Load(ref ck, n + j + w);
+                    var c20 = Load(ref ck, 2 * n + j); var c21 = Load(ref ck, 2 * n + j + w);
+                    var c30 = Load(ref ck, 3 * n + j); var c31 = Load(ref ck, 3 * n + j + w);
                     for (int m = 0; m < rows; m++)
                     {
-                        var bm = new Vector<float>(b.AsSpan(bOffset + m * ldb + j));
-                        int am = aOffset + m * lda + k;
-                        acc0 += a[am] * bm;
-                        acc1 += a[am + 1] * bm;
-                        acc2 += a[am + 2] * bm;
-                        acc3 += a[am + 3] * bm;
+                        var b0v = Load(ref b0, m * ldb + j);
+                        var b1v = Load(ref b0, m * ldb + j + w);
+                        ref float am = ref Unsafe.Add(ref a0, m * lda + k);
+                        var x = new Vector<float>(am);
+                        c00 += x * b0v; c01 += x * b1v;
+                        x = new Vector<float>(Unsafe.Add(ref am, 1));
+                        c10 += x * b0v; c11 += x * b1v;
+                        x = new Vector<float>(Unsafe.Add(ref am, 2));
+                        c20 += x * b0v; c21 += x * b1v;
+                        x = new Vector<float>(Unsafe.Add(ref am, 3));
+                        c30 += x * b0v; c31 += x * b1v;
                     }
-                    acc0.CopyTo(c.AsSpan(k * n + j));
-                    acc1.CopyTo(c.AsSpan((k + 1) * n + j));
-                    acc2.CopyTo(c.AsSpan((k + 2) * n + j));
-                    acc3.CopyTo(c.AsSpan((k + 3) * n + j));
+                    Store(c00, ref ck, j); Store(c01, ref ck, j + w);
+                    Store(c10, ref ck, n + j); Store(c11, ref ck, n + j + w);
+                    Store(c20, ref ck, 2 * n + j); Store(c21, ref ck, 2 * n + j + w);
+                    Store(c30, ref ck, 3 * n + j); Store(c31, ref ck, 3 * n + j + w);
                 }
+                for (int r = 0; r < 4; r++) OuterTail(ref Unsafe.Add(ref a0, k + r), lda, ref b0, ldb, ref Unsafe.Add(ref ck, r * n), rows, j, n);
             }
-            for (; k < inner; k++)
-                for (int j = 0; j < vectorEnd; j += width)
-                {
-                    var acc = new Vector<float>(c.AsSpan(k * n + j));
-                    for (int m = 0; m < rows; m++) acc += a[aOffset + m * lda + k] * new Vector<float>(b.AsSpan(bOffset + m * ldb + j));
-                    acc.CopyTo(c.AsSpan(k * n + j));
-                }
-            for (int kk = 0; kk < inner; kk++)
-                for (int j = vectorEnd; j < n; j++)
-                {
-                    float sum = c[kk * n + j];
-                    for (int m = 0; m < rows; m++) sum += a[aOffset + m * lda + kk] * b[bOffset + m * ldb + j];
-                    c[kk * n + j] = sum;
-                }
+            for (; k < inner; k++) OuterTail(ref Unsafe.Add(ref a0, k), lda, ref b0, ldb, ref Unsafe.Add(ref c0, k * n), rows, 0, n);
+        }
+
+        /// <summary>One row k of C from column <paramref name="from"/> (a points at A[0, k]): single vectors, then scalars.</summary>
+        private static void OuterTail(ref float a, int lda, ref float b, int ldb, ref float c, int rows, int from, int n)
+        {
+            int w = Vector<float>.Count, j = from;
+            for (; j + w <= n; j += w)
+            {
+                var acc = Load(ref c, j);
+                for (int m = 0; m < rows; m++) acc += Unsafe.Add(ref a, m * lda) * Load(ref b, m * ldb + j);
+                Store(acc, ref c, j);
+            }
+            for (; j < n; j++)
+            {
+                float sum = Unsafe.Add(ref c, j);
+                for (int m = 0; m < rows; m++) sum += Unsafe.Add(ref a, m * lda) * Unsafe.Add(ref b, m * ldb + j);
+                Unsafe.Add(ref c, j) = sum;
+            }
+        }
+
+        private static Vector<float> Load(ref float origin, int offset) => Vector.LoadUnsafe(ref origin, (nuint)offset);
+
+        private static void Store(Vector<float> value, ref float origin, int offset) => value.StoreUnsafe(ref origin, (nuint)offset);
+
+        /// <summary>The last element a rows × columns slice with this offset and row stride touches lies inside the array.</summary>
+        private static void Check(float[] array, int offset, int stride, int rows, int columns)
+        {
+            if (offset < 0 || stride < columns || (long)offset + (long)(rows - 1) * stride + columns > array.Length)
+                throw new ArgumentOutOfRangeException(nameof(array), $"A {rows} × {columns} slice at {offset} with row stride {stride} exceeds the array ({array.Length}).");
         }
     }
 }

@@ -95,6 +95,52 @@ public class FusedGruTests
         Assert.False(fused.requires_grad);
     }
 
+    [Theory]
+    [InlineData(9, 7, 37, 3, 2)]
+    [InlineData(4, 24, 24, 0, 0)]
+    [InlineData(130, 5, 72, 11, 5)]
+    [InlineData(1, 1, 1, 0, 1)]
+    public void The_SIMD_products_equal_plain_loops(int rows, int inner, int n, int offset, int pad)
+    {
+        var random = new Random(rows * 31 + n);
+        float[] Fill(int length) => Enumerable.Range(0, length).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        int lda = inner + pad, ldb = n + pad, ldc = n + pad;
+        var a = Fill(offset + rows * lda);
+        var b = Fill(offset + inner * ldb);
+        var c = Fill(offset + rows * ldc);
+        var expected = (float[])c.Clone();
+        for (int m = 0; m < rows; m++)
+            for (int j = 0; j < n; j++)
+            {
+                double sum = expected[offset + m * ldc + j];
+                for (int k = 0; k < inner; k++) sum += a[offset + m * lda + k] * b[offset + k * ldb + j];
+                expected[offset + m * ldc + j] = (float)sum;
+            }
+        FusedGru.Gemm.Add(a, offset, lda, b, offset, ldb, c, offset, ldc, rows, inner, n);
+        AssertClose(expected, c, 1e-5);
+
+        // Cᵀ-style accumulation: C[k, :] += Σ_m A[m, k] B'[m, :], with B' rows × n.
+        var b2 = Fill(offset + rows * ldb);
+        var c2 = Fill(inner * n);
+        var expected2 = (float[])c2.Clone();
+        for (int k = 0; k < inner; k++)
+            for (int j = 0; j < n; j++)
+            {
+                double sum = expected2[k * n + j];
+                for (int m = 0; m < rows; m++) sum += a[offset + m * lda + k] * b2[offset + m * ldb + j];
+                expected2[k * n + j] = (float)sum;
+            }
+        FusedGru.Gemm.AddTransposedA(a, offset, lda, b2, offset, ldb, c2, rows, inner, n);
+        AssertClose(expected2, c2, 1e-5);
+    }
+
+    [Fact]
+    public void A_product_that_would_read_past_its_array_is_refused()
+    {
+        var small = new float[10];
+        Assert.Throws<ArgumentOutOfRangeException>(() => FusedGru.Gemm.Add(small, 0, 4, small, 0, 4, new float[16], 0, 4, 4, 4, 4));
+    }
+
     private static void AssertClose(float[] expected, float[] actual, double tolerance)
     {
         Assert.Equal(expected.Length, actual.Length);
