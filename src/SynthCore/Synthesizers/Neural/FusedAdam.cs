@@ -22,7 +22,8 @@ internal sealed class FusedAdam : IDisposable
     private readonly Tensor[] parameters;
     private readonly float[][]? firstMoments, secondMoments;
     private readonly optim.Optimizer? fallback;
-    private readonly double learningRate, beta1, beta2, weightDecay, epsilon;
+    private readonly double beta1, beta2, weightDecay, epsilon;
+    private double learningRate;
     private long steps;
 
     public FusedAdam(IEnumerable<Tensor> parameters, double learningRate, double beta1 = 0.9, double beta2 = 0.999, double weightDecay = 0, double epsilon = 1e-8)
@@ -38,6 +39,18 @@ internal sealed class FusedAdam : IDisposable
         {
             var asParameters = this.parameters.Select(p => p as TorchSharp.Modules.Parameter ?? throw new ArgumentException("Adam needs module parameters off the CPU."));
             fallback = optim.Adam(asParameters, learningRate, beta1, beta2, epsilon, weightDecay);
+        }
+    }
+
+    /// <summary>The step size of the next updates (for schedules).</summary>
+    public double LearningRate
+    {
+        get => learningRate;
+        set
+        {
+            learningRate = value;
+            if (fallback is not null)
+                foreach (var group in fallback.ParamGroups) group.LearningRate = value;
         }
     }
 
