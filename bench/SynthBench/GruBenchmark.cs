@@ -28,6 +28,7 @@ internal static class GruBenchmark
         {
             net.UseLibTorchGru = libtorch;
             double forward = 0, total = 0;
+            int gen0 = GC.CollectionCount(0), gen2 = GC.CollectionCount(2);
             for (int i = 0; i < repeats + 10; i++)
             {
                 using var scope = torch.NewDisposeScope();
@@ -39,7 +40,7 @@ internal static class GruBenchmark
                 if (i >= 10) { forward += f; total += t; }
                 foreach (var p in net.parameters()) p.grad?.zero_();
             }
-            Console.WriteLine($"  {(libtorch ? "libtorch nn.GRU" : "C# FusedGru"),-16} forward {forward / repeats:F2} ms, forward + backward {total / repeats:F2} ms");
+            Console.WriteLine($"  {(libtorch ? "libtorch nn.GRU" : "C# FusedGru"),-16} forward {forward / repeats:F2} ms, forward + backward {total / repeats:F2} ms, garbage collections gen 0 {GC.CollectionCount(0) - gen0}, gen 2 {GC.CollectionCount(2) - gen2}");
         }
         return 0;
     }

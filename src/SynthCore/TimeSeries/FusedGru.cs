@@ -310,13 +310,40 @@ internal sealed class FusedGru : autograd.SingleTensorFunction<FusedGru>
         return grads.ToList();
     }
 
-    private static readonly System.Buffers.ArrayPool<float> Pool = System.Buffers.ArrayPool<float>.Shared;
+    private static readonly BufferPool Pool = new();
+
+    /// <summary>A pooled buffer of at least <paramref name="length"/> floats, contents undefined.</summary>
+    private static float[] Rent(int length) => Pool.Rent(length);
 
     /// <summary>
-    /// A pooled buffer of at least <paramref name="length"/> floats, contents undefined: the layers'
-    /// buffers are a few hundred kilobytes each, and fresh ones cost page faults and gen-2 collections.
+    /// Float arrays kept by exact length for reuse. Not ArrayPool&lt;float&gt;.Shared: a training step
+    /// holds dozens of same-sized activation buffers at once (a few hundred kilobytes each, so on the
+    /// large-object heap), more than its per-size stacks keep, and every array it dropped came back
+    /// as a fresh large-object allocation — page faults and frequent gen-2 collections. Arrays over
+    /// 16 MB (sampling many sequences at once) are not kept.
     /// </summary>
-    private static float[] Rent(int length) => Pool.Rent(length);
+    private sealed class BufferPool
+    {
+        private const int LargestKept = 1 << 22, KeptPerLength = 256;
+        private readonly Dictionary<int, Stack<float[]>> free = [];
+
+        public float[] Rent(int length)
+        {
+            lock (free)
+                if (free.TryGetValue(length, out var stack) && stack.Count > 0) return stack.Pop();
+            return GC.AllocateUninitializedArray<float>(length);
+        }
+
+        public void Return(float[] buffer)
+        {
+            if (buffer.Length == 0 || buffer.Length > LargestKept) return;
+            lock (free)
+            {
+                if (!free.TryGetValue(buffer.Length, out var stack)) free[buffer.Length] = stack = new Stack<float[]>();
+                if (stack.Count < KeptPerLength) stack.Push(buffer);
+            }
+        }
+    }
 
     /// <summary>A tensor's values (CPU float32) in a pooled buffer.</summary>
     private static float[] Copy(Tensor tensor)

@@ -145,7 +145,7 @@ internal static class TimeGanTrainer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
-                var h = nets.Embedder.forward(Batch()).detach();
+                var h = Detached(nets.Embedder, Batch());
                 var supervised = SupervisedLoss(h);
                 ZeroAll();
                 supervised.backward();
@@ -188,7 +188,7 @@ internal static class TimeGanTrainer
                     // Generator and supervisor. Only their weights are stepped, so the embedder's output is
                     // detached and the recovery's and discriminator's weights need no gradients: the same
                     // update as the reference's, with less backward work.
-                    var h = nets.Embedder.forward(x).detach();
+                    var h = Detached(nets.Embedder, x);
                     var eHat = nets.Generator.forward(z);
                     var hHat = nets.Supervisor.forward(eHat);
                     Freeze(true, nets.Recovery, nets.Discriminator);
@@ -222,9 +222,9 @@ internal static class TimeGanTrainer
                 {
                     var x = Batch();
                     var z = Noise();
-                    var h = nets.Embedder.forward(x).detach();
-                    var eHat = nets.Generator.forward(z).detach();
-                    var hHat = nets.Supervisor.forward(eHat).detach();
+                    var h = Detached(nets.Embedder, x);
+                    var eHat = Detached(nets.Generator, z);
+                    var hHat = Detached(nets.Supervisor, eHat);
                     var yReal = nets.Discriminator.forward(h);
                     var yFake = nets.Discriminator.forward(hHat);
                     var yFakeE = nets.Discriminator.forward(eHat);
@@ -265,6 +265,16 @@ internal static class TimeGanTrainer
             kept?.Dispose();
             averaged?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// A forward pass whose result is used as a constant (the reference's stop-gradient): run without
+    /// recording it, which also spares the fused GRU keeping its activations for a backward that never comes.
+    /// </summary>
+    private static Tensor Detached(RecurrentNet net, Tensor input)
+    {
+        using var _ = torch.no_grad();
+        return net.forward(input);
     }
 
     /// <summary>The joint phase's learning rate at <paramref name="step"/> (1-based): linear from <paramref name="start"/> to <paramref name="end"/> at the last step.</summary>
