@@ -437,58 +437,14 @@ internal sealed class FusedGru : autograd.SingleTensorFunction<FusedGru>
             ref float a0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), aOffset);
             ref float b0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(b), bOffset);
             ref float c0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(c), cOffset);
-            int w = Vector<float>.Count;
             int m = 0;
             for (; m + 4 <= rows; m += 4)
             {
-                ref float am = ref Unsafe.Add(ref a0, m * lda);
-                ref float cm = ref Unsafe.Add(ref c0, m * ldc);
-                int j = 0;
-                for (; j + 2 * w <= n; j += 2 * w)
-                {
-                    var c00 = Load(ref cm, j); var c01 = Load(ref cm, j + w);
-                    var c10 = Load(ref cm, ldc + j); var c11 = Load(ref cm, ldc + j + w);
-                    var c20 = Load(ref cm, 2 * ldc + j); var c21 = Load(ref cm, 2 * ldc + j + w);
-                    var c30 = Load(ref cm, 3 * ldc + j); var c31 = Load(ref cm, 3 * ldc + j + w);
-                    for (int k = 0; k < inner; k++)
-                    {
-                        var b0v = Load(ref b0, k * ldb + j);
-                        var b1v = Load(ref b0, k * ldb + j + w);
-                        var x = new Vector<float>(Unsafe.Add(ref am, k));
-                        c00 += x * b0v; c01 += x * b1v;
-                        x = new Vector<float>(Unsafe.Add(ref am, lda + k));
-                        c10 += x * b0v; c11 += x * b1v;
-                        x = new Vector<float>(Unsafe.Add(ref am, 2 * lda + k));
-                        c20 += x * b0v; c21 += x * b1v;
-                        x = new Vector<float>(Unsafe.Add(ref am, 3 * lda + k));
-                        c30 += x * b0v; c31 += x * b1v;
-                    }
-                    Store(c00, ref cm, j); Store(c01, ref cm, j + w);
-                    Store(c10, ref cm, ldc + j); Store(c11, ref cm, ldc + j + w);
-                    Store(c20, ref cm, 2 * ldc + j); Store(c21, ref cm, 2 * ldc + j + w);
-                    Store(c30, ref cm, 3 * ldc + j); Store(c31, ref cm, 3 * ldc + j + w);
-                }
-                for (int r = 0; r < 4; r++) RowTail(ref Unsafe.Add(ref am, r * lda), ref b0, ldb, ref Unsafe.Add(ref cm, r * ldc), inner, j, n);
+                // Four rows of C; along k, A's four scalars are lda apart and advance by 1.
+                int j = Blocks(ref Unsafe.Add(ref a0, m * lda), lda, 1, ref b0, ldb, ref Unsafe.Add(ref c0, m * ldc), ldc, inner, n);
+                for (int r = 0; r < 4; r++) Tail(ref Unsafe.Add(ref a0, (m + r) * lda), 1, ref b0, ldb, ref Unsafe.Add(ref c0, (m + r) * ldc), inner, j, n);
             }
-            for (; m < rows; m++) RowTail(ref Unsafe.Add(ref a0, m * lda), ref b0, ldb, ref Unsafe.Add(ref c0, m * ldc), inner, 0, n);
-        }
-
-        /// <summary>One row of C from column <paramref name="from"/>: single vectors, then scalars.</summary>
-        private static void RowTail(ref float a, ref float b, int ldb, ref float c, int inner, int from, int n)
-        {
-            int w = Vector<float>.Count, j = from;
-            for (; j + w <= n; j += w)
-            {
-                var acc = Load(ref c, j);
-                for (int k = 0; k < inner; k++) acc += Unsafe.Add(ref a, k) * Load(ref b, k * ldb + j);
-                Store(acc, ref c, j);
-            }
-            for (; j < n; j++)
-            {
-                float sum = Unsafe.Add(ref c, j);
-                for (int k = 0; k < inner; k++) sum += Unsafe.Add(ref a, k) * Unsafe.Add(ref b, k * ldb + j);
-                Unsafe.Add(ref c, j) = sum;
-            }
+            for (; m < rows; m++) Tail(ref Unsafe.Add(ref a0, m * lda), 1, ref b0, ldb, ref Unsafe.Add(ref c0, m * ldc), inner, 0, n);
         }
 
         /// <summary>C[k, :] += Σ_m A[m, k] · B[m, :] over m &lt; rows (C is inner × n contiguous); A has row stride lda, B row stride ldb.</summary>
@@ -501,56 +457,65 @@ internal sealed class FusedGru : autograd.SingleTensorFunction<FusedGru>
             ref float a0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(a), aOffset);
             ref float b0 = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(b), bOffset);
             ref float c0 = ref MemoryMarshal.GetArrayDataReference(c);
-            int w = Vector<float>.Count;
             int k = 0;
             for (; k + 4 <= inner; k += 4)
             {
-                ref float ck = ref Unsafe.Add(ref c0, k * n);
-                int j = 0;
-                for (; j + 2 * w <= n; j += 2 * w)
-                {
-                    var c00 = Load(ref ck, j); var c01 = Load(ref ck, j + w);
-                    var c10 = Load(ref ck, n + j); var c11 = Load(ref ck, n + j + w);
-                    var c20 = Load(ref ck, 2 * n + j); var c21 = Load(ref ck, 2 * n + j + w);
-                    var c30 = Load(ref ck, 3 * n + j); var c31 = Load(ref ck, 3 * n + j + w);
-                    for (int m = 0; m < rows; m++)
-                    {
-                        var b0v = Load(ref b0, m * ldb + j);
-                        var b1v = Load(ref b0, m * ldb + j + w);
-                        ref float am = ref Unsafe.Add(ref a0, m * lda + k);
-                        var x = new Vector<float>(am);
-                        c00 += x * b0v; c01 += x * b1v;
-                        x = new Vector<float>(Unsafe.Add(ref am, 1));
-                        c10 += x * b0v; c11 += x * b1v;
-                        x = new Vector<float>(Unsafe.Add(ref am, 2));
-                        c20 += x * b0v; c21 += x * b1v;
-                        x = new Vector<float>(Unsafe.Add(ref am, 3));
-                        c30 += x * b0v; c31 += x * b1v;
-                    }
-                    Store(c00, ref ck, j); Store(c01, ref ck, j + w);
-                    Store(c10, ref ck, n + j); Store(c11, ref ck, n + j + w);
-                    Store(c20, ref ck, 2 * n + j); Store(c21, ref ck, 2 * n + j + w);
-                    Store(c30, ref ck, 3 * n + j); Store(c31, ref ck, 3 * n + j + w);
-                }
-                for (int r = 0; r < 4; r++) OuterTail(ref Unsafe.Add(ref a0, k + r), lda, ref b0, ldb, ref Unsafe.Add(ref ck, r * n), rows, j, n);
+                // Four rows of C; along m, A's four scalars are adjacent and advance by lda.
+                int j = Blocks(ref Unsafe.Add(ref a0, k), 1, lda, ref b0, ldb, ref Unsafe.Add(ref c0, k * n), n, rows, n);
+                for (int r = 0; r < 4; r++) Tail(ref Unsafe.Add(ref a0, k + r), lda, ref b0, ldb, ref Unsafe.Add(ref c0, (k + r) * n), rows, j, n);
             }
-            for (; k < inner; k++) OuterTail(ref Unsafe.Add(ref a0, k), lda, ref b0, ldb, ref Unsafe.Add(ref c0, k * n), rows, 0, n);
+            for (; k < inner; k++) Tail(ref Unsafe.Add(ref a0, k), lda, ref b0, ldb, ref Unsafe.Add(ref c0, k * n), rows, 0, n);
         }
 
-        /// <summary>One row k of C from column <paramref name="from"/> (a points at A[0, k]): single vectors, then scalars.</summary>
-        private static void OuterTail(ref float a, int lda, ref float b, int ldb, ref float c, int rows, int from, int n)
+        /// <summary>
+        /// Four rows of C, two vectors at a time: C[r, j..] += Σ_i a[r·rowStep + i·step] · B[i, j..] for
+        /// i &lt; count. Returns the first column left for <see cref="Tail"/>.
+        /// </summary>
+        private static int Blocks(ref float a, int rowStep, int step, ref float b, int ldb, ref float c, int ldc, int count, int n)
+        {
+            int w = Vector<float>.Count, j = 0;
+            for (; j + 2 * w <= n; j += 2 * w)
+            {
+                var c00 = Load(ref c, j); var c01 = Load(ref c, j + w);
+                var c10 = Load(ref c, ldc + j); var c11 = Load(ref c, ldc + j + w);
+                var c20 = Load(ref c, 2 * ldc + j); var c21 = Load(ref c, 2 * ldc + j + w);
+                var c30 = Load(ref c, 3 * ldc + j); var c31 = Load(ref c, 3 * ldc + j + w);
+                for (int i = 0; i < count; i++)
+                {
+                    var b0v = Load(ref b, i * ldb + j);
+                    var b1v = Load(ref b, i * ldb + j + w);
+                    ref float ai = ref Unsafe.Add(ref a, i * step);
+                    var x = new Vector<float>(ai);
+                    c00 += x * b0v; c01 += x * b1v;
+                    x = new Vector<float>(Unsafe.Add(ref ai, rowStep));
+                    c10 += x * b0v; c11 += x * b1v;
+                    x = new Vector<float>(Unsafe.Add(ref ai, 2 * rowStep));
+                    c20 += x * b0v; c21 += x * b1v;
+                    x = new Vector<float>(Unsafe.Add(ref ai, 3 * rowStep));
+                    c30 += x * b0v; c31 += x * b1v;
+                }
+                Store(c00, ref c, j); Store(c01, ref c, j + w);
+                Store(c10, ref c, ldc + j); Store(c11, ref c, ldc + j + w);
+                Store(c20, ref c, 2 * ldc + j); Store(c21, ref c, 2 * ldc + j + w);
+                Store(c30, ref c, 3 * ldc + j); Store(c31, ref c, 3 * ldc + j + w);
+            }
+            return j;
+        }
+
+        /// <summary>One row of C from column <paramref name="from"/>: C[j] += Σ_i a[i·step] · B[i, j], single vectors, then scalars.</summary>
+        private static void Tail(ref float a, int step, ref float b, int ldb, ref float c, int count, int from, int n)
         {
             int w = Vector<float>.Count, j = from;
             for (; j + w <= n; j += w)
             {
                 var acc = Load(ref c, j);
-                for (int m = 0; m < rows; m++) acc += Unsafe.Add(ref a, m * lda) * Load(ref b, m * ldb + j);
+                for (int i = 0; i < count; i++) acc += Unsafe.Add(ref a, i * step) * Load(ref b, i * ldb + j);
                 Store(acc, ref c, j);
             }
             for (; j < n; j++)
             {
                 float sum = Unsafe.Add(ref c, j);
-                for (int m = 0; m < rows; m++) sum += Unsafe.Add(ref a, m * lda) * Unsafe.Add(ref b, m * ldb + j);
+                for (int i = 0; i < count; i++) sum += Unsafe.Add(ref a, i * step) * Unsafe.Add(ref b, i * ldb + j);
                 Unsafe.Add(ref c, j) = sum;
             }
         }
