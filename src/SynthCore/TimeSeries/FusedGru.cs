@@ -18,9 +18,9 @@ namespace SynthCore.TimeSeries;
 /// Written by hand because libtorch runs a GRU on the CPU as a dozen small tensor operations per
 /// layer and time step, each recorded for autograd: TimeGAN's networks (hidden 24, batch 128,
 /// 24 steps) spent most of their time in allocation, dispatch and the autograd engine, not in
-/// arithmetic (perf: matrix products and activations about a tenth of the samples; ~10 ms for one
-/// layer's forward and backward). Here each layer is a handful of passes over preallocated arrays:
-/// the input projections of all steps in one product, then the recurrence, then the weight
+/// arithmetic (perf: matrix products and activations about a tenth of the samples; 16–18 ms for a 3-layer
+/// layer's forward and backward). Here each layer is a handful of passes over pooled arrays:
+/// the input projections of all steps in one product per gate, then the recurrence, then the weight
 /// gradients of all steps in one product each. The products use the SIMD kernels below (no
 /// library offers a small-matrix GEMM over spans); the activations use System.Numerics.Tensors.
 /// The results equal nn.GRU's to float rounding (tests compare outputs and every gradient).
@@ -411,7 +411,7 @@ internal sealed class FusedGru : autograd.SingleTensorFunction<FusedGru>
         }
     }
 
-    /// <summary>One layer's weights (PyTorch's layout: gate rows r, z, n), outputs (b, t, j) and per-step gates (t, b, j), in pooled buffers.</summary>
+    /// <summary>One layer's weights (PyTorch's layout: gate rows r, z, n), outputs and per-step gates (rows (t, b), time-major), in pooled buffers.</summary>
     private sealed class Layer
     {
         public int InputSize;
