@@ -18,10 +18,10 @@ namespace SynthCore.TimeSeries;
 /// Written by hand because libtorch runs a GRU on the CPU as a dozen small tensor operations per
 /// layer and time step, each recorded for autograd: TimeGAN's networks (hidden 24, batch 128,
 /// 24 steps) spent most of their time in allocation, dispatch and the autograd engine, not in
-/// arithmetic (perf: matrix products and activations about a tenth of the samples; 16–18 ms for a 3-layer
-/// layer's forward and backward). Here each layer is a handful of passes over pooled arrays:
+/// arithmetic (perf: matrix products and activations about a tenth of the samples; 16–18 ms for a
+/// 3-layer GRU's forward and backward). Here each layer is a handful of passes over pooled arrays:
 /// the input projections of all steps in one product per gate, then the recurrence, then the weight
-/// gradients of all steps in one product each. The products use the SIMD kernels below (no
+/// gradients of all steps in one product per gate. The products use the SIMD kernels below (no
 /// library offers a small-matrix GEMM over spans); the activations use System.Numerics.Tensors.
 /// The results equal nn.GRU's to float rounding (tests compare outputs and every gradient).
 /// </remarks>
