@@ -29,14 +29,14 @@ internal sealed class FusedGru : autograd.SingleTensorFunction<FusedGru>
 {
     public override string Name => "FusedGru";
 
-    /// <summary>Whether <paramref name="input"/> and <paramref name="gru"/>'s weights can take the fused path (CPU, float32).</summary>
-    public static bool Supports(Tensor input, TorchSharp.Modules.GRU gru) =>
-        input.device_type == DeviceType.CPU && input.dtype == ScalarType.Float32 && input.dim() == 3
-        && gru.parameters().All(p => p.device_type == DeviceType.CPU && p.dtype == ScalarType.Float32);
-
-    /// <summary>The top layer's outputs, batch × time × hidden; recorded for autograd when gradients are on and anything needs one.</summary>
-    public static Tensor Run(Tensor input, TorchSharp.Modules.GRU gru, int layers)
+    /// <summary>
+    /// The top layer's outputs, batch × time × hidden, recorded for autograd when gradients are on and
+    /// anything needs one; null when the input or a weight is not a CPU float32 tensor (use nn.GRU then).
+    /// </summary>
+    public static Tensor? TryRun(Tensor input, TorchSharp.Modules.GRU gru, int layers)
     {
+        static bool Fits(Tensor t) => t.device_type == DeviceType.CPU && t.dtype == ScalarType.Float32;
+        if (!Fits(input) || input.dim() != 3) return null;
         var weights = new Tensor[4 * layers];
         var named = gru.named_parameters().ToDictionary(p => p.name, p => p.parameter);
         for (int l = 0; l < layers; l++)
@@ -46,6 +46,7 @@ internal sealed class FusedGru : autograd.SingleTensorFunction<FusedGru>
             weights[4 * l + 2] = named[$"bias_ih_l{l}"];
             weights[4 * l + 3] = named[$"bias_hh_l{l}"];
         }
+        if (!weights.All(Fits)) return null;
         bool record = torch.is_grad_enabled() && (input.requires_grad || weights.Any(w => w.requires_grad));
         if (!record)
         {
@@ -86,7 +87,7 @@ internal sealed class FusedGru : autograd.SingleTensorFunction<FusedGru>
     {
         int batch = (int)input.shape[0], time = (int)input.shape[1], inputSize = (int)input.shape[2];
         int layers = weights.Length / 4, hidden = (int)weights[1].shape[1];
-        var state = new State(batch, time, hidden, layers) { Input = TimeMajor(input, batch, time, inputSize), InputSize = inputSize };
+        var state = new State(batch, time, hidden, layers) { Input = TimeMajor(input, batch, time, inputSize) };
         float[] x = state.Input;
         int size = inputSize;
         try
@@ -391,7 +392,6 @@ internal sealed class FusedGru : autograd.SingleTensorFunction<FusedGru>
         public int Batch { get; } = batch;
         public int Time { get; } = time;
         public int Hidden { get; } = hidden;
-        public int InputSize { get; init; }
         public float[] Input { get; init; } = [];
         public Layer[] Layers { get; } = new Layer[layers];
         public bool InputNeedsGrad { get; set; }

@@ -115,7 +115,7 @@ internal sealed class RecurrentNet : nn.Module<Tensor, Tensor>
     /// <summary>The top GRU layer's outputs at every step (batch × time × hidden): the fused C# GRU on CPU float32, libtorch's elsewhere.</summary>
     private Tensor Recur(Tensor input)
     {
-        if (!UseLibTorchGru && FusedGru.Supports(input, gru)) return FusedGru.Run(input, gru, layers);
+        if (!UseLibTorchGru && FusedGru.TryRun(input, gru, layers) is { } fused) return fused;
         var (output, last) = gru.forward(input);
         last.Dispose();
         return output;
