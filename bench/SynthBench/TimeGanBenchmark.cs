@@ -5,7 +5,8 @@ using SynthCore.Training;
 namespace SynthBench;
 
 /// <summary>
-/// TimeGAN on the paper's Sines data: trains for the given iterations per phase, generates as
+/// TimeGAN on the paper's Sines data (or, with csv=PATH, on the windows of a table's series, e.g. a
+/// stock-price CSV like the paper's Stocks; its datetime column orders the rows, gaps ignored): trains for the given iterations per phase, generates as
 /// many sequences as the real set, and reports the paper's discriminative and predictive scores,
 /// wall time per phase and peak memory.
 /// </summary>
@@ -44,10 +45,16 @@ internal static class TimeGanBenchmark
         var metricInit = a.Text("metric-init", "tf") == "torch" ? RecurrentInitialization.Torch : RecurrentInitialization.TensorFlow;
         var metrics = new SequenceMetricOptions { Seed = seed, Threads = options.Threads, Initialization = metricInit };
 
-        var data = SequenceData.FromSequences(SinesData.Generate(sequences, length, 5, seed, variant));
+        // csv=PATH: windows (stride 1) of the table's numeric columns instead of Sines; scores on min-max scaled values, as the reference code's for Stocks.
+        string csv = a.Text("csv", "");
+        var data = csv.Length == 0
+            ? SequenceData.FromSequences(SinesData.Generate(sequences, length, 5, seed, variant))
+            : FromCsv(csv, length);
+        string dataName = csv.Length == 0 ? $"Sines ({variant}, {sequences} x {length} x 5)" : $"{Path.GetFileName(csv)} ({data.WindowCount} windows x {length} x {data.FeatureNames.Count})";
+        var (paperDisc, paperPred) = csv.Length == 0 ? ("0.011", "0.093 (real: 0.094)") : ("Stocks 0.102", "Stocks 0.038 (real: 0.036)");
         string which = a.Text("model", "timegan");
-        if (which != "timegan") return Baseline(which, data, seed, metrics);
-        Console.WriteLine($"TimeGAN on Sines ({variant}, {sequences} x {length} x 5), iterations per phase {options.AutoencoderSteps}/{options.SupervisorSteps}/{options.JointSteps}, "
+        if (which != "timegan") return Baseline(which, data, dataName, seed, metrics);
+        Console.WriteLine($"TimeGAN on {dataName}, iterations per phase {options.AutoencoderSteps}/{options.SupervisorSteps}/{options.JointSteps}, "
             + $"lr {options.LearningRate}{(options.FinalLearningRate is { } f ? $" falling to {f}" : "")}, EMA decay {options.EmaDecay}, init {options.Initialization}, hidden {options.HiddenDim}, {options.Layers} layers, batch {options.BatchSize}, {options.Threads} libtorch thread(s), {Environment.ProcessorCount} cores");
         var real = Units(data, data.RawWindows());
         new Random(seed).Shuffle(real);
@@ -64,7 +71,7 @@ internal static class TimeGanBenchmark
         {
             if (evalEvery <= 0 || phase != "joint" || step % evalEvery != 0) return;
             var start = clock.Elapsed;
-            string Score(TimeGanNetworks weights) => Repeated(real, Units(data, data.Scaler.Unscale(Synthesize(weights, real.Length, length, seed + 1))), metrics, repeats, seed);
+            string Score(TimeGanNetworks weights) => Repeated(real, Units(data, data.Scaler.Unscale(Synthesize(weights, real.Length, length, data.FeatureNames.Count, seed + 1))), metrics, repeats, seed);
             string score = Score(nets);
             string averaged = nets.Averaged is { } average ? $", averaged weights {Score(average)}" : "";
             evaluation += clock.Elapsed - start;
@@ -97,7 +104,7 @@ internal static class TimeGanBenchmark
             + (evaluation > TimeSpan.Zero ? $"; checkpoint scoring {evaluation.TotalSeconds:F0} s excluded)" : ")"));
         Console.WriteLine($"garbage collections by the end of the fit (gen 0 / 1 / 2): {collections}");
         Console.WriteLine($"sample {synthetic.Length} sequences: {sampleSeconds:F2} s");
-        Console.WriteLine($"discriminative score: {disc.Score:F3} (held-out accuracy {disc.Accuracy:F3}; {discSeconds:F1} s)   paper: 0.011 (the reference's 1-layer classifier)");
+        Console.WriteLine($"discriminative score: {disc.Score:F3} (held-out accuracy {disc.Accuracy:F3}; {discSeconds:F1} s)   paper: {paperDisc} (the reference's 1-layer classifier)");
         if (repeats > 1)
         {
             var other = metricInit == RecurrentInitialization.TensorFlow ? RecurrentInitialization.Torch : RecurrentInitialization.TensorFlow;
@@ -105,7 +112,7 @@ internal static class TimeGanBenchmark
             Console.WriteLine($"  the same with {other} initialisation: {Repeated(real, synthetic, metrics with { Initialization = other }, repeats, seed)}");
         }
         Console.WriteLine($"discriminative score, 2-layer classifier: {disc2.Score:F3} (held-out accuracy {disc2.Accuracy:F3})");
-        Console.WriteLine($"predictive score (train on synthetic, MAE on real): {pred.TrainOnSyntheticMae:F3}   train on real: {pred.TrainOnRealMae:F3}   ({predSeconds:F1} s)   paper: 0.093 (real: 0.094)");
+        Console.WriteLine($"predictive score (train on synthetic, MAE on real): {pred.TrainOnSyntheticMae:F3}   train on real: {pred.TrainOnRealMae:F3}   ({predSeconds:F1} s)   paper: {paperPred}");
         Console.WriteLine($"peak resident memory: {PeakMemory.Megabytes():F0} MB");
         return 0;
     }
@@ -120,19 +127,26 @@ internal static class TimeGanBenchmark
     }
 
     /// <summary>Samples scaled sequences straight from the training networks (a checkpoint; the fitted model does the same).</summary>
-    private static float[][][] Synthesize(TimeGanNetworks nets, int count, int length, int seed)
+    private static float[][][] Synthesize(TimeGanNetworks nets, int count, int length, int features, int seed)
     {
         using var _ = TorchSharp.torch.no_grad();
         using var random = new TorchSharp.torch.Generator((ulong)seed, TorchSharp.torch.CPU);
         using var scope = TorchSharp.torch.NewDisposeScope();
-        var values = nets.Synthesize(TorchSharp.torch.rand([count, length, 5], generator: random)).contiguous().data<float>().ToArray();
-        return Enumerable.Range(0, count).Select(s => Enumerable.Range(0, length).Select(t => values.AsSpan((s * length + t) * 5, 5).ToArray()).ToArray()).ToArray();
+        var values = nets.Synthesize(TorchSharp.torch.rand([count, length, features], generator: random)).contiguous().data<float>().ToArray();
+        return Enumerable.Range(0, count).Select(s => Enumerable.Range(0, length).Select(t => values.AsSpan((s * length + t) * features, features).ToArray()).ToArray()).ToArray();
     }
 
-    /// <summary>The same scores for a statistical baseline (ar1, arima or block-bootstrap) fitted on the same Sines windows.</summary>
-    private static int Baseline(string model, SequenceData data, int seed, SequenceMetricOptions metrics)
+    /// <summary>A CSV's numeric columns as one series (its datetime column, if any, orders the rows; uneven gaps such as weekends are allowed).</summary>
+    private static SequenceData FromCsv(string path, int length)
     {
-        Console.WriteLine($"Baseline '{model}' on the same Sines windows ({data.WindowCount} x {data.Options.SequenceLength} x 5)");
+        var table = SynthCore.Data.CsvTable.Read(path);
+        return SequenceData.FromTable(table, SynthCore.Data.TableMetadata.Detect(table), new SequenceDataOptions { SequenceLength = length, AllowIrregular = true });
+    }
+
+    /// <summary>The same scores for a statistical baseline (ar1, arima or block-bootstrap) fitted on the same windows.</summary>
+    private static int Baseline(string model, SequenceData data, string dataName, int seed, SequenceMetricOptions metrics)
+    {
+        Console.WriteLine($"Baseline '{model}' on {dataName}");
         var clock = Stopwatch.StartNew();
         IFittedSequenceSynthesizer fitted = model switch
         {
