@@ -6,9 +6,9 @@ namespace SynthBench;
 
 /// <summary>
 /// TimeGAN on the paper's Sines data (or, with csv=PATH, on the windows of a table's series, e.g. a
-/// stock-price CSV like the paper's Stocks; its datetime column orders the rows, gaps ignored): trains for the given iterations per phase, generates as
-/// many sequences as the real set, and reports the paper's discriminative and predictive scores,
-/// wall time per phase and peak memory.
+/// stock-price CSV like the paper's Stocks; its datetime column orders the rows, gaps ignored):
+/// trains for the given iterations per phase, generates as many sequences as the real set, and
+/// reports the paper's discriminative and predictive scores, wall time per phase and peak memory.
 /// </summary>
 internal static class TimeGanBenchmark
 {
