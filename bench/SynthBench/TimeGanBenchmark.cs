@@ -77,8 +77,18 @@ internal static class TimeGanBenchmark
             evaluation += clock.Elapsed - start;
             Console.WriteLine($"  checkpoint joint {step}: discriminative {score}{averaged}  (training time so far {(clock.Elapsed - evaluation).TotalSeconds:F0} s)");
         }
-        using var model = new TimeGanSynthesizer(options).Fit(data, progress, default, Checkpoint);
+        // load=PATH scores (and describes) a model saved by an earlier run's save=PATH instead of training.
+        string load = a.Text("load", "");
+        using var model = load.Length > 0
+            ? LoadModel(load)
+            : new TimeGanSynthesizer(options).Fit(data, progress, default, Checkpoint);
         double fitSeconds = (clock.Elapsed - evaluation).TotalSeconds;
+        if (a.Text("save", "") is { Length: > 0 } save)
+        {
+            using var file = File.Create(save);
+            model.Save(file);
+            Console.WriteLine($"saved the fitted model to {save}");
+        }
         // Garbage collections during the fit: each one lets finalizers run, and fewer is better for
         // TorchSharp's native handles (see FusedGru's buffer pool).
         string collections = $"{GC.CollectionCount(0)} / {GC.CollectionCount(1)} / {GC.CollectionCount(2)}";
@@ -114,7 +124,14 @@ internal static class TimeGanBenchmark
         Console.WriteLine($"discriminative score, 2-layer classifier: {disc2.Score:F3} (held-out accuracy {disc2.Accuracy:F3})");
         Console.WriteLine($"predictive score (train on synthetic, MAE on real): {pred.TrainOnSyntheticMae:F3}   train on real: {pred.TrainOnRealMae:F3}   ({predSeconds:F1} s)   paper: {paperPred}");
         Console.WriteLine($"peak resident memory: {PeakMemory.Megabytes():F0} MB");
+        if (a.Text("describe", "no") == "yes") WindowStatistics.Print(real, synthetic);
         return 0;
+    }
+
+    private static FittedTimeGan LoadModel(string path)
+    {
+        using var file = File.OpenRead(path);
+        return FittedTimeGan.Load(SynthCore.Persistence.ModelFile.Read(file));
     }
 
     /// <summary>Mean ± sd (min, max) of the discriminative score over <paramref name="repeats"/> classifier seeds; one score when 1.</summary>
