@@ -80,7 +80,7 @@ internal static class TimeGanBenchmark
         // load=PATH scores (and describes) a model saved by an earlier run's save=PATH instead of training.
         string load = a.Text("load", "");
         using var model = load.Length > 0
-            ? LoadModel(load)
+            ? LoadModel(load, data)
             : new TimeGanSynthesizer(options).Fit(data, progress, default, Checkpoint);
         double fitSeconds = (clock.Elapsed - evaluation).TotalSeconds;
         if (a.Text("save", "") is { Length: > 0 } save)
@@ -128,10 +128,17 @@ internal static class TimeGanBenchmark
         return 0;
     }
 
-    private static FittedTimeGan LoadModel(string path)
+    private static FittedTimeGan LoadModel(string path, SequenceData data)
     {
         using var file = File.OpenRead(path);
-        return FittedTimeGan.Load(SynthCore.Persistence.ModelFile.Read(file));
+        var model = FittedTimeGan.Load(SynthCore.Persistence.ModelFile.Read(file));
+        if (!model.FeatureNames.SequenceEqual(data.FeatureNames) || model.SequenceLength != data.Options.SequenceLength)
+        {
+            model.Dispose();
+            throw new ArgumentException($"load={path}: the model was fitted on features {string.Join(", ", model.FeatureNames)} with windows of {model.SequenceLength}; "
+                + $"this run's data has {string.Join(", ", data.FeatureNames)} with windows of {data.Options.SequenceLength} (give the same csv=, length= as the run that saved it).");
+        }
+        return model;
     }
 
     /// <summary>Mean ± sd (min, max) of the discriminative score over <paramref name="repeats"/> classifier seeds; one score when 1.</summary>
