@@ -12,10 +12,21 @@ namespace SynthBench;
 /// </summary>
 internal static class WindowStatistics
 {
+    /// <summary>The per-feature statistics, each of one feature's values over a window.</summary>
+    private static readonly (string Name, Func<double[], double> Of)[] PerFeature =
+    [
+        ("start", x => x[0]),
+        ("end", x => x[^1]),
+        ("mean step", x => (x[^1] - x[0]) / (x.Length - 1)),
+        ("range", x => x.Max() - x.Min()),
+        ("roughness", x => Enumerable.Range(1, x.Length - 2).Average(t => Math.Abs(x[t + 1] - 2 * x[t] + x[t - 1]))),
+        ("turning points", x => Enumerable.Range(1, x.Length - 2).Count(t => (x[t] - x[t - 1]) * (x[t + 1] - x[t]) < 0)),
+    ];
+
     public static void Print(float[][][] real, float[][][] synthetic)
     {
-        var names = new[] { "start", "end", "mean step", "range", "roughness", "turning points", "pair correlation" };
-        var rows = names.Select(name => (Name: name, Real: Values(real, name), Synthetic: Values(synthetic, name)))
+        var rows = PerFeature.Select(p => (Name: p.Name, Real: Values(real, p.Of), Synthetic: Values(synthetic, p.Of)))
+            .Append((Name: "pair correlation", Real: PairCorrelations(real), Synthetic: PairCorrelations(synthetic)))
             .Select(r => (r.Name, r.Real, r.Synthetic, Ks: KolmogorovSmirnov.TwoSample(r.Real, r.Synthetic).Statistic))
             .OrderByDescending(r => r.Ks);
         double[] levels = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
@@ -28,37 +39,13 @@ internal static class WindowStatistics
         }
     }
 
-    private static double[] Values(float[][][] windows, string statistic)
-    {
-        int features = windows[0][0].Length;
-        var result = new List<double>();
-        foreach (var w in windows)
-        {
-            if (statistic == "pair correlation")
-            {
-                for (int a = 0; a < features; a++)
-                    for (int b = a + 1; b < features; b++)
-                    {
-                        double c = Correlation.Pearson(w.Select(step => (double)step[a]), w.Select(step => (double)step[b]));
-                        result.Add(double.IsNaN(c) ? 0 : c);
-                    }
-                continue;
-            }
-            for (int f = 0; f < features; f++)
-            {
-                var x = w.Select(step => (double)step[f]).ToArray();
-                result.Add(statistic switch
-                {
-                    "start" => x[0],
-                    "end" => x[^1],
-                    "mean step" => (x[^1] - x[0]) / (x.Length - 1),
-                    "range" => x.Max() - x.Min(),
-                    "roughness" => Enumerable.Range(1, x.Length - 2).Average(t => Math.Abs(x[t + 1] - 2 * x[t] + x[t - 1])),
-                    "turning points" => Enumerable.Range(1, x.Length - 2).Count(t => (x[t] - x[t - 1]) * (x[t + 1] - x[t]) < 0),
-                    _ => throw new ArgumentException(statistic),
-                });
-            }
-        }
-        return result.ToArray();
-    }
+    private static double[] Values(float[][][] windows, Func<double[], double> statistic) =>
+        windows.SelectMany(w => Enumerable.Range(0, w[0].Length).Select(f => statistic(Column(w, f)))).ToArray();
+
+    /// <summary>The correlation of each pair of features within each window (0 where one is constant).</summary>
+    private static double[] PairCorrelations(float[][][] windows) =>
+        windows.SelectMany(w => Enumerable.Range(0, w[0].Length).SelectMany(a => Enumerable.Range(a + 1, w[0].Length - a - 1).Select(b =>
+            Correlation.Pearson(Column(w, a), Column(w, b)) is var c && double.IsNaN(c) ? 0 : c))).ToArray();
+
+    private static double[] Column(float[][] window, int feature) => window.Select(step => (double)step[feature]).ToArray();
 }
