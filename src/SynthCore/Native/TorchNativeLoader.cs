@@ -16,7 +16,8 @@ public enum TorchNativeMode
 }
 
 /// <summary>The outcome of preparing TorchSharp's native libraries.</summary>
-public sealed record TorchNativeStatus(TorchNativeMode Mode, string Detail);
+/// <param name="Kernels">Whether libtorch's and MKL's CPU kernels were pinned for reproducible rows (<see cref="ReproducibleKernels"/>).</param>
+public sealed record TorchNativeStatus(TorchNativeMode Mode, string Detail, CpuKernels Kernels);
 
 /// <summary>TorchSharp's native libraries could not be made to load on this machine.</summary>
 public sealed class TorchUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
@@ -56,9 +57,11 @@ public static class TorchNativeLoader
             if (failure is not null) throw new TorchUnavailableException(failure.Message, failure);
             try
             {
+                // Before libtorch loads: it and its MKL read their kernel choice once, at first use.
+                var kernels = ReproducibleKernels.Pin();
                 var mode = NeedsPatch(out var original, out var reason) ? PatchAndLoad(original!) : TorchNativeMode.AsShipped;
                 torch.InitializeDeviceType(DeviceType.CPU);
-                status = new TorchNativeStatus(mode, mode == TorchNativeMode.AsShipped ? reason : $"patched copy of {original}");
+                status = new TorchNativeStatus(mode, mode == TorchNativeMode.AsShipped ? reason : $"patched copy of {original}", kernels);
                 return status;
             }
             catch (Exception e) when (e is not TorchUnavailableException)

@@ -12,6 +12,7 @@ namespace SynthCore.Tests.Neural;
 /// draws (α, then each layer's dropout mask): the reference builds the WGAN-GP loss the usual
 /// way, with the penalty's input-gradient taken with create_graph and differentiated again.
 /// </summary>
+[Trait(VectorPaths.Category, VectorPaths.Name)]
 public class CtganCriticGradientsTests
 {
     private const int Pac = 3, Width = 7, Rows = 12;

@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace SynthCore.Tests.Neural;
 
+[Trait(VectorPaths.Category, VectorPaths.Name)]
 public class FusedAdamTests
 {
     public FusedAdamTests() => TorchNativeLoader.EnsureLoaded();

@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 namespace SynthCore.Tests.Neural;
 
 /// <summary>The padded, width-grouped softmax against one softmax per segment, values and gradients.</summary>
+[Trait(VectorPaths.Category, VectorPaths.Name)]
 public class SegmentedSoftmaxTests
 {
     // Widths spread over several groups (2–3, 5–10, 11–16, 42), with uncovered features between them.

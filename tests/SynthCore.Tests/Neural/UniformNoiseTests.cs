@@ -5,6 +5,7 @@ using Xunit;
 
 namespace SynthCore.Tests.Neural;
 
+[Trait(VectorPaths.Category, VectorPaths.Name)]
 public class UniformNoiseTests
 {
     public UniformNoiseTests() => TorchNativeLoader.EnsureLoaded();

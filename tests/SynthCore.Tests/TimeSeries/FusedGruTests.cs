@@ -10,6 +10,7 @@ namespace SynthCore.Tests.TimeSeries;
 /// input's gradient and every weight's gradient, over shapes that exercise the SIMD kernels' four-row
 /// blocks, their remainders and their scalar column tails.
 /// </summary>
+[Trait(VectorPaths.Category, VectorPaths.Name)]
 public class FusedGruTests
 {
     public FusedGruTests() => TorchNativeLoader.EnsureLoaded();
