@@ -1,0 +1,56 @@
+using Microsoft.Data.Analysis;
+using SynthCore.Synthesizers;
+using SynthCore.Tests.Sweeps;
+using Xunit.Abstractions;
+using static SynthCore.Tests.Neural.ColumnStatistics;
+
+namespace SynthCore.Tests.Neural;
+
+/// <summary>
+/// What <see cref="ScreentimeGanFixture"/>'s 2,000-step fit must reproduce of the real screen-time
+/// table, with the tolerances its seed sweep calibrated (rerun with <see cref="SeedSweep"/>'s
+/// command after changing the fit).
+/// </summary>
+public static class ScreentimeGanChecks
+{
+    public static readonly string[] Numeric = ["Usage (minutes)", "Notifications", "Times Opened"];
+
+    public static IReadOnlyList<StatisticalCheck> Measure(DataFrame real, DataFrame synthetic, IFittedSynthesizer model)
+    {
+        var checks = new List<StatisticalCheck>();
+        foreach (var column in Numeric)
+        {
+            double[] r = GanStatisticsTests.Numbers(real, column), s = GanStatisticsTests.Numbers(synthetic, column);
+            checks.Add(StatisticalCheck.AtMost($"{column} mean, relative error", Math.Abs(Mean(s) - Mean(r)) / Math.Abs(Mean(r)), 0.15));
+            checks.Add(StatisticalCheck.AtMost($"{column} std, relative error", Math.Abs(Std(s) - Std(r)) / Math.Abs(Std(r)), 0.15));
+        }
+        checks.Add(StatisticalCheck.AtMost("Notifications/Times Opened correlation gap",
+            Math.Abs(NotificationsTimesOpened(synthetic) - NotificationsTimesOpened(real)), 0.1));
+        var realShares = GanStatisticsTests.Shares(real, "App");
+        var syntheticShares = GanStatisticsTests.Shares(synthetic, "App");
+        checks.Add(StatisticalCheck.AtMost("largest app-share gap", realShares.Max(p => Math.Abs(syntheticShares.GetValueOrDefault(p.Key) - p.Value)), 0.04));
+
+        // Real per-app means of Notifications: WhatsApp ~100, Netflix ~0. A generator that ignored
+        // the App column would give both the overall mean (~28).
+        checks.Add(StatisticalCheck.AtMost("Netflix notifications mean, sampled on App", NotificationsOf(model, "Netflix"), 15));
+        checks.Add(StatisticalCheck.AtLeast("WhatsApp notifications mean, sampled on App", NotificationsOf(model, "WhatsApp"), 60));
+        return checks;
+    }
+
+    public static double NotificationsTimesOpened(DataFrame table) =>
+        Correlation(GanStatisticsTests.Numbers(table, "Notifications"), GanStatisticsTests.Numbers(table, "Times Opened"));
+
+    private static double NotificationsOf(IFittedSynthesizer model, string app) =>
+        Mean(GanStatisticsTests.Numbers(model.Sample(300, new SampleConditions([new EqualsCondition("App", app)]), seed: 3), "Notifications"));
+}
+
+/// <summary>The screen-time GAN's checks at seeds 1–10 (slow: a 2,000-step fit per seed).</summary>
+public sealed class ScreentimeGanSweep(ITestOutputHelper output)
+{
+    [SeedSweepFact]
+    public void Every_check_holds_at_every_seed() => SeedSweep.Run(seed =>
+    {
+        using var fit = new ScreentimeGanFixture(seed);
+        return ScreentimeGanChecks.Measure(fit.Real, fit.Synthetic, fit.Model);
+    }, output.WriteLine);
+}
