@@ -169,7 +169,7 @@ public static class CsvTable
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null && !Directory.Exists(directory))
             throw new SynthFileException(path, $"the folder '{directory}' does not exist.");
-        return new CsvTableWriter(path, Path.Combine(directory ?? ".", $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp"));
+        return new CsvTableWriter(path, TempFile.Beside(path));
     }
 
     /// <summary>Appends the rows of <paramref name="table"/> (with a header first when <paramref name="dateOnly"/> is being decided).</summary>

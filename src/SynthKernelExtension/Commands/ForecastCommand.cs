@@ -45,6 +45,8 @@ internal static class ForecastCommand
         bool force = parse.GetValue(grammar.ForecastForce);
         string? into = VariableName.Checked(parse.GetValue(grammar.ForecastInto));
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
+        OutputTarget.CheckFolder(outDir, "--out");
+        CsvExporter.ValidateName(name);
 
         var table = context.Host.ResolveTable(data);
         var request = new TableForecastRequest

@@ -42,6 +42,8 @@ internal static class SampleCommand
         bool force = parse.GetValue(grammar.SampleForce);
         string? into = VariableName.Checked(parse.GetValue(grammar.SampleInto));
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
+        SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
+        CsvExporter.ValidateName(name);
 
         var model = context.Host.ResolveModel(modelName, context.Registry);
         context.Cancellation.ThrowIfCancellationRequested();
