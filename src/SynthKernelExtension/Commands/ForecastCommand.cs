@@ -143,5 +143,5 @@ internal static class ForecastCommand
     private static int[] Whole(string option, string text) =>
         text.Split(',', StringSplitOptions.TrimEntries).Select(p =>
             int.TryParse(p, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v
-            : throw new SynthOptionException(option, $"'{p}' in '{text}' is not a whole number.")).ToArray();
+            : throw new SynthOptionException(option, $"in '{text}', {SynthGrammar.NotWhole(p)}")).ToArray();
 }
