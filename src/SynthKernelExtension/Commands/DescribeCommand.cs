@@ -13,8 +13,8 @@ internal static class DescribeCommand
         bool force = parse.GetValue(grammar.DescribeForce);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
 
-        var (_, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.DescribeCategorical));
-        var description = TableDescription.From(data, metadata);
+        var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.DescribeCategorical));
+        var description = TableDescription.From(data, table, metadata);
         context.Host.Show(description);
 
         if (json is not null)
