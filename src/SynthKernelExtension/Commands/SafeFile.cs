@@ -54,8 +54,9 @@ internal static class SafeFile
             Directory.CreateDirectory(full);
             temp = TempFile.Beside(Path.Combine(full, stem + extension));
             WriteTemp(temp, write);
-            string path = FreeFileName.MoveTo(temp, full, stem, extension);
-            return (path, new FileInfo(path).Length);
+            string moved = FreeFileName.MoveTo(temp, full, stem, extension);
+            // Reported as the user would type it (outputs/x.html), not as an absolute path.
+            return (Path.Combine(directory, Path.GetFileName(moved)), new FileInfo(moved).Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
