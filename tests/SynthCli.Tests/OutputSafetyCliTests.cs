@@ -130,6 +130,20 @@ public sealed class OutputSafetyCliTests : IDisposable
     }
 
     [Fact]
+    public void Force_does_not_replace_the_commands_own_input()
+    {
+        string people = sandbox.People();
+        byte[] before = File.ReadAllBytes(people);
+
+        AssertOneError(CliSandbox.Run(null, "describe", people, "--json", people, "--force"), 1, "'--json'", "is an input");
+        AssertOneError(CliSandbox.Run(null, "evaluate", people, people, "--report", people, "--force"), 1, "'--report'", "is an input");
+        AssertOneError(CliSandbox.Run(null, "fit", people, "--model", Model, "--out", people, "--force"), 1, "'--out'", "is an input");
+
+        Assert.Equal(before, File.ReadAllBytes(people));
+        Assert.Empty(Written(people));
+    }
+
+    [Fact]
     public void Fit_and_plot_refuse_an_empty_out_before_working()
     {
         string people = sandbox.People();

@@ -23,7 +23,7 @@ internal static class AnonymizeCommand
             throw new SynthOptionException("--name", $"'{name}' is not a plain file name (no directories or path characters).");
         string? json = parse.GetValue(grammar.AnonymizeJson);
         bool force = parse.GetValue(grammar.AnonymizeForce);
-        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
         OutputTarget.CheckFolder(outDir, "--out");
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.AnonymizeCategorical));

@@ -11,7 +11,7 @@ internal static class DescribeCommand
         string data = TableInput.DataName(parse, grammar.DescribeData, grammar.DescribeDataOption);
         string? json = parse.GetValue(grammar.DescribeJson);
         bool force = parse.GetValue(grammar.DescribeForce);
-        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.DescribeCategorical));
         var description = TableDescription.From(data, table, metadata);

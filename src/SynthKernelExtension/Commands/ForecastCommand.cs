@@ -44,7 +44,7 @@ internal static class ForecastCommand
         string? json = parse.GetValue(grammar.ForecastJson);
         bool force = parse.GetValue(grammar.ForecastForce);
         string? into = VariableName.Checked(parse.GetValue(grammar.ForecastInto));
-        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
         OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
 

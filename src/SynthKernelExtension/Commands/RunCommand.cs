@@ -36,9 +36,9 @@ internal static class RunCommand
         if (balance is null && balanceRatio is not null)
             throw new SynthOptionException("--balance-ratio", "only applies with --balance COLUMN.");
         context.Registry.Get(model);
-        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
         string? report = parse.GetValue(grammar.RunReport);
-        if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report");
+        if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report", data);
         if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
             throw new SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
         OutputTarget.CheckFolder(outDir, "--out");

@@ -10,8 +10,18 @@ namespace SynthKernelExtension.Commands;
 /// </summary>
 internal static class SafeFile
 {
-    /// <summary>Fails early, before any long work and before anything is written, if <paramref name="path"/> may not be written.</summary>
-    public static void EnsureCanWrite(string path, bool overwrite, string option) => OutputTarget.CheckFile(path, overwrite, option);
+    /// <summary>
+    /// Fails early, before any long work and before anything is written, if <paramref name="path"/> may not be written,
+    /// or is one of the command's <paramref name="inputs"/> (even --force must not turn the data into a JSON summary).
+    /// </summary>
+    public static void EnsureCanWrite(string path, bool overwrite, string option, params string?[] inputs)
+    {
+        OutputTarget.CheckFile(path, overwrite, option);
+        string full = Path.GetFullPath(path);
+        foreach (var input in inputs)
+            if (input is not null && File.Exists(input) && Path.GetFullPath(input) == full)
+                throw new SynthOptionException(option, $"'{path}' is an input of this command; give another file.");
+    }
 
     /// <summary>Writes through <paramref name="write"/> to a temporary file, then moves it to <paramref name="path"/>.</summary>
     public static long Write(string path, bool overwrite, string option, Action<Stream> write)
