@@ -183,7 +183,9 @@ public sealed class OutputSafetyCliTests : IDisposable
         string stale = Path.Combine(outDir, $".people_synthetic_20260101_000000.csv.{dead}.{Guid.NewGuid():N}.tmp");
         string live = Path.Combine(outDir, $".people_synthetic_20260101_000000.csv.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         string notOurs = Path.Combine(outDir, ".notes.tmp");
-        foreach (var path in new[] { stale, live, notOurs }) File.WriteAllText(path, "partial");
+        string recent = Path.Combine(outDir, $".people_synthetic_20260101_000001.csv.{dead}.{Guid.NewGuid():N}.tmp");
+        foreach (var path in new[] { stale, live, notOurs, recent }) File.WriteAllText(path, "partial");
+        foreach (var path in new[] { stale, live, notOurs }) File.SetLastWriteTimeUtc(path, DateTime.UtcNow - TempFile.StaleAfter - TimeSpan.FromMinutes(1));
 
         var result = CliSandbox.Run(null, "run", people, "--model", Model, "--rows", "5", "--out", outDir);
 
@@ -191,6 +193,7 @@ public sealed class OutputSafetyCliTests : IDisposable
         Assert.False(File.Exists(stale), "the temporary file of a process that no longer runs was left behind");
         Assert.True(File.Exists(live), "the temporary file of a running process was removed");
         Assert.True(File.Exists(notOurs), "a file that is not ours was removed");
+        Assert.True(File.Exists(recent), "a temporary file written moments ago (perhaps by a process this machine cannot see) was removed");
         Assert.Single(Directory.GetFiles(outDir, "*.csv"));
     }
 
@@ -210,6 +213,8 @@ public sealed class OutputSafetyCliTests : IDisposable
         process.WaitForExit();
         string[] left = Directory.GetFiles(outDir, ".*.tmp");
         Assert.NotEmpty(left);
+        // As if the next run came a while later: a temporary file written moments ago is left alone.
+        foreach (var path in left) File.SetLastWriteTimeUtc(path, DateTime.UtcNow - TempFile.StaleAfter - TimeSpan.FromMinutes(1));
 
         var next = CliSandbox.Run(SynthesizerRegistry.Default, "sample", model, "--rows", "5", "--out", outDir);
 

@@ -10,6 +10,12 @@ namespace SynthCore.Data;
 /// </summary>
 public static partial class TempFile
 {
+    /// <summary>
+    /// A temporary file untouched for less than this is left alone even if its process id is not running here: the
+    /// folder may be shared with another machine or container, whose process ids this one cannot see.
+    /// </summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+
     /// <summary>A new temporary path beside <paramref name="target"/>, after removing stale ones of ours in that folder.</summary>
     public static string Beside(string target)
     {
@@ -20,8 +26,9 @@ public static partial class TempFile
     }
 
     /// <summary>
-    /// Deletes the temporary files of ours in <paramref name="directory"/> whose writing process has ended, and
-    /// returns their paths. A process id reused by a live process keeps its file; that errs on the side of keeping.
+    /// Deletes the temporary files of ours in <paramref name="directory"/> whose writing process has ended and that
+    /// have not been written for <see cref="StaleAfter"/>, and returns their paths. A process id reused by a live
+    /// process keeps its file; that errs on the side of keeping.
     /// </summary>
     public static IReadOnlyList<string> RemoveStale(string directory)
     {
@@ -33,6 +40,7 @@ public static partial class TempFile
             {
                 var match = Ours().Match(Path.GetFileName(path));
                 if (!match.Success || !int.TryParse(match.Groups[1].Value, out int pid) || IsRunning(pid)) continue;
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(path) < StaleAfter) continue;
                 try
                 {
                     File.Delete(path);
