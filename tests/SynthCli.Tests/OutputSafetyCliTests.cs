@@ -144,6 +144,18 @@ public sealed class OutputSafetyCliTests : IDisposable
     }
 
     [Fact]
+    public void An_unwritable_folder_is_refused_before_any_work()
+    {
+        // /proc refuses new files even to root, where permission bits would not.
+        if (!Directory.Exists("/proc/self")) return;
+        string people = sandbox.People();
+        AssertOneError(CliSandbox.Run(null, "run", people, "--model", Model, "--rows", "5", "--out", sandbox.PathOf("out"), "--json", "/proc/summary.json"),
+            1, "'--json'", "not writable");
+        AssertOneError(CliSandbox.Run(null, "run", people, "--model", Model, "--rows", "5", "--out", "/proc/synth-out"), 1, "'--out'", "not writable");
+        Assert.Empty(Written(people));
+    }
+
+    [Fact]
     public void Fit_and_plot_refuse_an_empty_out_before_working()
     {
         string people = sandbox.People();
