@@ -114,7 +114,7 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
 
     /// <summary>An option that takes one value but was given more than once (<c>--rows 5 --rows 6</c>), if any.</summary>
     private static OptionResult? Repeated(CommandResult command) =>
-        command.Children.OfType<OptionResult>().FirstOrDefault(o => o.IdentifierTokenCount > 1 && o.Option.Arity.MaximumNumberOfValues <= 1);
+        command.Children.OfType<OptionResult>().FirstOrDefault(o => o.IdentifierTokenCount > 1 && o.Tokens.Count > o.Option.Arity.MaximumNumberOfValues);
 
     /// <summary>
     /// System.CommandLine's usage lines start with the process's executable name (<c>synth</c> for the tool, the kernel's
