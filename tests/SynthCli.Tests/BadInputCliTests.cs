@@ -57,6 +57,19 @@ public sealed class BadInputCliTests : IDisposable
         Assert.Equal(hash, SHA256.HashData(File.ReadAllBytes(input)));
     }
 
+    [Fact]
+    public void Describe_json_lists_the_columns_that_are_numbers_in_disguise()
+    {
+        string json = Path.Combine(sandbox.Directory, "describe.json");
+        var result = CliSandbox.Run(SynthesizerRegistry.Default, "describe", Path.Combine(CorpusDirectory, "decimal-commas.csv"), "--json", json);
+
+        Assert.True(result.ExitCode == 0, result.Err);
+        var warnings = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(json))!["warnings"]!.AsArray().Select(w => (string)w!).ToArray();
+        var warning = Assert.Single(warnings);
+        Assert.StartsWith("Column 'price': ", warning);
+        Assert.Contains($"warning: {warning}", result.Out);
+    }
+
     private static void AssertCleanOutcome(CliSandbox.Result result, bool ok, string detail)
     {
         if (ok)
