@@ -249,6 +249,8 @@ public sealed class OutputSafetyCliTests : IDisposable
     [InlineData("--seed", "99999999999", "too large: at most 2147483647")]
     [InlineData("--epochs", "-99999999999", "too small: at least -2147483648")]
     [InlineData("--rows", "ten", "is not a whole number")]
+    [InlineData("--learning-rate", "1e400", "too large: at most 1.7976931348623157E+308")]
+    [InlineData("--learning-rate", "Infinity", "is not a number")]
     public void An_out_of_range_whole_number_says_so(string option, string value, string message)
     {
         var result = CliSandbox.Run(null, "run", sandbox.People(), "--model", Model, option, value);

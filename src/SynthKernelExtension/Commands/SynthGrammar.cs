@@ -334,8 +334,12 @@ public sealed class SynthGrammar
     {
         if (result.Tokens.Count == 0) return null;
         string text = result.Tokens[^1].Value;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)) return value;
-        result.AddError($"Option '{option}': '{text}' is not a number.");
+        bool parsed = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value);
+        if (parsed && double.IsFinite(value)) return value;
+        // .NET reads 1e400 as infinity: that is a number too large, not "not a number".
+        result.AddError(parsed && double.IsInfinity(value) && !text.Contains("inf", StringComparison.OrdinalIgnoreCase) && !text.Contains('∞')
+            ? $"Option '{option}': '{text}' is too large: at most {double.MaxValue.ToString("R", CultureInfo.InvariantCulture)} in magnitude."
+            : $"Option '{option}': '{text}' is not a number.");
         return null;
     }
 }
