@@ -24,10 +24,10 @@ public sealed class BadInputCliTests : IDisposable
         return data;
     }
 
-    private static (bool Ok, string Detail) Expectation(string file)
+    private static (bool Ok, string Detail, string? Warning) Expectation(string file)
     {
         var fields = File.ReadLines(Path.Combine(CorpusDirectory, "expectations.tsv")).Select(l => l.Split('\t')).Single(f => f[0] == file);
-        return (fields[1] == "ok", fields[2]);
+        return (fields[1] == "ok", fields[2], fields.Length > 3 ? fields[3] : null);
     }
 
     [Theory]
@@ -37,10 +37,14 @@ public sealed class BadInputCliTests : IDisposable
         string input = Path.Combine(sandbox.Directory, file);
         File.Copy(Path.Combine(CorpusDirectory, file), input);
         byte[] hash = SHA256.HashData(File.ReadAllBytes(input));
-        var (ok, detail) = Expectation(file);
+        var (ok, detail, warning) = Expectation(file);
 
         var describe = CliSandbox.Run(SynthesizerRegistry.Default, "describe", input);
         AssertCleanOutcome(describe, ok, detail);
+        // A column of numbers or dates in disguise is read as text; describe must say so, naming it, and nothing else may warn.
+        var warnings = describe.Out.Split('\n').Where(l => l.StartsWith("warning: ", StringComparison.Ordinal)).ToArray();
+        if (warning is null) Assert.Empty(warnings);
+        else Assert.Contains(warnings, l => l.Contains(warning, StringComparison.Ordinal));
 
         string outDir = Path.Combine(sandbox.Directory, "out");
         var run = CliSandbox.Run(SynthesizerRegistry.Default, "run", input, "--model", "gan", "--epochs", "3", "--batch-size", "8", "--rows", "5", "--out", outDir);
@@ -51,6 +55,19 @@ public sealed class BadInputCliTests : IDisposable
             Assert.False(Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any(), "a failed run left files behind");
 
         Assert.Equal(hash, SHA256.HashData(File.ReadAllBytes(input)));
+    }
+
+    [Fact]
+    public void Describe_json_lists_the_columns_that_are_numbers_in_disguise()
+    {
+        string json = Path.Combine(sandbox.Directory, "describe.json");
+        var result = CliSandbox.Run(SynthesizerRegistry.Default, "describe", Path.Combine(CorpusDirectory, "decimal-commas.csv"), "--json", json);
+
+        Assert.True(result.ExitCode == 0, result.Err);
+        var warnings = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(json))!["warnings"]!.AsArray().Select(w => (string)w!).ToArray();
+        var warning = Assert.Single(warnings);
+        Assert.StartsWith("Column 'price': ", warning);
+        Assert.Contains($"warning: {warning}", result.Out);
     }
 
     private static void AssertCleanOutcome(CliSandbox.Result result, bool ok, string detail)

@@ -75,6 +75,8 @@ public static class CsvTable
 
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             throw new SynthFileException(path, "the file is UTF-16 or UTF-32 text (it starts with that byte-order mark); save it as UTF-8.");
+        if (LooksLikeUtf16(bytes))
+            throw new SynthFileException(path, "the file looks like UTF-16 text without a byte-order mark (every other byte is zero); save it as UTF-8.");
         int start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         try
         {
@@ -85,6 +87,24 @@ public static class CsvTable
             int line = 1 + bytes.AsSpan(start, Math.Clamp(e.Index, 0, bytes.Length - start)).Count((byte)'\n');
             throw new SynthFileException(path, $"line {line}: the file is not valid UTF-8 text (save it as UTF-8).", e);
         }
+    }
+
+    /// <summary>
+    /// UTF-16 without a byte-order mark: in its first bytes, nearly every pair has exactly one zero byte, always on the
+    /// same side (ASCII text in UTF-16LE or BE). Otherwise it would pass as UTF-8 and fail later as a puzzling field count.
+    /// </summary>
+    private static bool LooksLikeUtf16(byte[] bytes)
+    {
+        int pairs = Math.Min(bytes.Length, 256) / 2;
+        if (pairs < 2) return false;
+        int zeroSecond = 0, zeroFirst = 0;
+        for (int i = 0; i < pairs; i++)
+        {
+            byte a = bytes[2 * i], b = bytes[2 * i + 1];
+            if (a != 0 && b == 0) zeroSecond++;
+            else if (a == 0 && b != 0) zeroFirst++;
+        }
+        return Math.Max(zeroSecond, zeroFirst) >= 0.9 * pairs;
     }
 
     private static string[] CheckHeader(string path, CsvRecord header)
@@ -169,7 +189,7 @@ public static class CsvTable
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (directory is not null && !Directory.Exists(directory))
             throw new SynthFileException(path, $"the folder '{directory}' does not exist.");
-        return new CsvTableWriter(path, Path.Combine(directory ?? ".", $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp"));
+        return new CsvTableWriter(path, TempFile.Beside(path));
     }
 
     /// <summary>Appends the rows of <paramref name="table"/> (with a header first when <paramref name="dateOnly"/> is being decided).</summary>

@@ -19,7 +19,7 @@ internal static class CsvValueParser
         ("iso-slash", Combine(["yyyy/MM/dd", "yyyy/M/d"], IsoTimes.Where(t => !t.StartsWith('T')).ToArray(), [""])),
         ("month-day-year", Combine(["M/d/yyyy"], ClockTimes, [""])),
         ("day-month-year", Combine(["d/M/yyyy", "d.M.yyyy", "d-M-yyyy"], ClockTimes, [""])),
-        ("named-month", Combine(["d MMM yyyy", "d MMMM yyyy", "MMM d, yyyy", "MMMM d, yyyy", "d-MMM-yyyy"], ClockTimes, [""])),
+        ("named-month", Combine(["d MMM yyyy", "d MMMM yyyy", "MMM d, yyyy", "MMMM d, yyyy", "MMM d yyyy", "MMMM d yyyy", "d-MMM-yyyy"], ClockTimes, [""])),
     ];
 
     private static string[] Combine(string[] dates, string[] times, string[] zones) =>

@@ -54,7 +54,7 @@ public static class CsvExporter
             throw new SynthFileException(outDir, $"cannot create the output directory: {e.Message}", e);
         }
 
-        string temp = Path.Combine(directory, $".{baseName}.{Guid.NewGuid():N}.tmp");
+        string temp = TempFile.Beside(Path.Combine(directory, baseName + ".csv"));
         try
         {
             long rows;
@@ -65,7 +65,7 @@ public static class CsvExporter
                 writer.Commit();
                 (rows, columns) = (writer.Rows, writer.Columns);
             }
-            string final = MoveToFreeName(temp, directory, baseName);
+            string final = FreeFileName.MoveTo(temp, directory, baseName, ".csv");
             return new ExportResult(final, checked((int)rows), columns, new FileInfo(final).Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -78,32 +78,13 @@ public static class CsvExporter
         }
     }
 
-    private static void ValidateName(string name)
+    /// <summary>Fails if <paramref name="name"/> is not a plain file name (lets a command check --name before any long work).</summary>
+    /// <exception cref="SynthOptionException">The name is empty or contains path characters.</exception>
+    public static void ValidateName(string name)
     {
         if (string.IsNullOrWhiteSpace(name))
             throw new SynthOptionException("--name", "the output name is empty.");
         if (name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains('/') || name.Contains('\\') || name is "." or "..")
             throw new SynthOptionException("--name", $"'{name}' is not a plain file name (no directories or path characters).");
-    }
-
-    // File.Move without overwrite fails if the target appeared meanwhile; then the next suffix is tried,
-    // so a concurrent export of the same name in the same second cannot replace this one's file.
-    private static string MoveToFreeName(string temp, string directory, string baseName)
-    {
-        for (int suffix = 1; suffix < 10_000; suffix++)
-        {
-            string candidate = Path.Combine(directory, suffix == 1 ? $"{baseName}.csv" : $"{baseName}_{suffix}.csv");
-            if (File.Exists(candidate)) continue;
-            try
-            {
-                File.Move(temp, candidate, overwrite: false);
-                return candidate;
-            }
-            catch (IOException) when (File.Exists(candidate) && File.Exists(temp))
-            {
-                // Lost a race for this name: try the next one.
-            }
-        }
-        throw new SynthFileException(Path.Combine(directory, baseName + ".csv"), "too many files with this name already exist.");
     }
 }

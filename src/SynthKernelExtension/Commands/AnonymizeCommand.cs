@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SynthCore.Data;
+using SynthCore.Export;
 using SynthCore.Privacy;
 
 namespace SynthKernelExtension.Commands;
@@ -22,7 +23,8 @@ internal static class AnonymizeCommand
             throw new SynthOptionException("--name", $"'{name}' is not a plain file name (no directories or path characters).");
         string? json = parse.GetValue(grammar.AnonymizeJson);
         bool force = parse.GetValue(grammar.AnonymizeForce);
-        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
+        OutputTarget.CheckFolder(outDir, "--out");
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.AnonymizeCategorical));
         var quasi = ColumnList.Parse(parse.GetValue(grammar.AnonymizeQuasi)!, "--quasi", metadata);
@@ -33,7 +35,7 @@ internal static class AnonymizeCommand
         var diversity = sensitive is null ? null : LDiversity.Check(result.Table, quasi, sensitive, l ?? 2);
         context.Cancellation.ThrowIfCancellationRequested();
 
-        string path = WriteCsv(result, outDir, name);
+        string path = CsvExporter.ExportTimestamped(result.Table, outDir, name, "anonymized").Path;
         var summary = AnonymizationSummary.From(data, result, diversity, path);
         context.Host.Show(summary);
         context.Host.Store(name + "_anonymized", result.Table);
@@ -45,35 +47,5 @@ internal static class AnonymizeCommand
             context.Host.WriteLine($"Wrote {json}");
         }
         return ExitCodes.Success;
-    }
-
-    /// <summary>
-    /// <c>&lt;out&gt;/&lt;name&gt;_anonymized_&lt;yyyyMMdd_HHmmss&gt;.csv</c>, with _2, _3, … if taken. CsvTable.Write writes a
-    /// temporary file and moves it into place without overwriting, so nothing existing is ever replaced.
-    /// </summary>
-    private static string WriteCsv(KAnonymityResult result, string outDir, string name)
-    {
-        string directory = Path.GetFullPath(outDir);
-        try { Directory.CreateDirectory(directory); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SynthFileException(outDir, $"cannot create the output directory: {e.Message}", e);
-        }
-        string stem = $"{name}_anonymized_{DateTime.Now.ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture)}";
-        for (int suffix = 1; suffix < 10_000; suffix++)
-        {
-            string candidate = Path.Combine(directory, suffix == 1 ? $"{stem}.csv" : $"{stem}_{suffix}.csv");
-            if (File.Exists(candidate)) continue;
-            try
-            {
-                CsvTable.Write(result.Table, candidate);
-                return candidate;
-            }
-            catch (SynthFileException) when (File.Exists(candidate))
-            {
-                // Another writer took the name meanwhile: try the next one.
-            }
-        }
-        throw new SynthFileException(Path.Combine(directory, stem + ".csv"), "too many files with this name already exist.");
     }
 }

@@ -11,10 +11,10 @@ internal static class DescribeCommand
         string data = TableInput.DataName(parse, grammar.DescribeData, grammar.DescribeDataOption);
         string? json = parse.GetValue(grammar.DescribeJson);
         bool force = parse.GetValue(grammar.DescribeForce);
-        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
 
-        var (_, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.DescribeCategorical));
-        var description = TableDescription.From(data, metadata);
+        var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.DescribeCategorical));
+        var description = TableDescription.From(data, table, metadata);
         context.Host.Show(description);
 
         if (json is not null)

@@ -22,8 +22,8 @@ internal static class EvaluateCommand
         int? seed = parse.GetValue(grammar.EvaluateSeed);
         if (seed < 0) throw new SynthCore.Data.SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
         if (seed is not null && target is null) throw new SynthCore.Data.SynthOptionException("--seed", "only applies with --target.");
-        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
-        if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report");
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", realName, syntheticName);
+        if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report", realName, syntheticName);
         if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
             throw new SynthCore.Data.SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
 

@@ -15,6 +15,8 @@ internal static partial class ExportCommand
         string data = parse.GetValue(grammar.ExportData)!;
         string outDir = parse.GetValue(grammar.ExportOut)!;
         string name = parse.GetValue(grammar.ExportName) ?? DefaultName(data);
+        SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
+        CsvExporter.ValidateName(name);
         var table = context.Host.ResolveTable(data);
         if (table.Columns.Count == 0) throw new SynthCore.Data.SynthException($"{data}: the table has no columns.");
         context.Cancellation.ThrowIfCancellationRequested();

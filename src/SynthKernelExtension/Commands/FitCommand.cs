@@ -16,7 +16,7 @@ internal static class FitCommand
         var settings = FitSettingsReader.Read(parse, grammar.FitSettings);
         context.Registry.Get(model);
         // Refuse an existing model file before spending minutes on the fit.
-        SafeFile.EnsureCanWrite(output, force, "--out");
+        SafeFile.EnsureCanWrite(output, force, "--out", data);
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.FitSettings.Categorical));
         var fit = FitStep.Run(context, model, settings, table, metadata);

@@ -44,7 +44,9 @@ internal static class ForecastCommand
         string? json = parse.GetValue(grammar.ForecastJson);
         bool force = parse.GetValue(grammar.ForecastForce);
         string? into = VariableName.Checked(parse.GetValue(grammar.ForecastInto));
-        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
+        OutputTarget.CheckFolder(outDir, "--out");
+        CsvExporter.ValidateName(name);
 
         var table = context.Host.ResolveTable(data);
         var request = new TableForecastRequest
@@ -141,5 +143,5 @@ internal static class ForecastCommand
     private static int[] Whole(string option, string text) =>
         text.Split(',', StringSplitOptions.TrimEntries).Select(p =>
             int.TryParse(p, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v
-            : throw new SynthOptionException(option, $"'{p}' in '{text}' is not a whole number.")).ToArray();
+            : throw new SynthOptionException(option, $"in '{text}', {SynthGrammar.NotWhole(p)}")).ToArray();
 }

@@ -76,8 +76,10 @@ internal static class PlotCommand
         if (context.Host.ShowsCharts) context.Host.Show(page);
         if (output is not null || !context.Host.ShowsCharts)
         {
-            string path = output ?? FreeName(Path.Combine("outputs", $"{kind}_plot_{DateTime.Now.ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture)}"), ".html");
-            long bytes = SafeFile.Write(path, overwrite: false, "--out", stream => stream.Write(Encoding.UTF8.GetBytes(ChartPageHtml.Render(page))));
+            Action<Stream> write = stream => stream.Write(Encoding.UTF8.GetBytes(ChartPageHtml.Render(page)));
+            var (path, bytes) = output is not null
+                ? (output, SafeFile.Write(output, overwrite: false, "--out", write))
+                : SafeFile.WriteNew("outputs", $"{kind}_plot_{DateTime.Now.ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture)}", ".html", write);
             context.Host.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Wrote the {kind} plot ({page.Charts.Count} chart{(page.Charts.Count == 1 ? "" : "s")}) to {path} ({bytes:N0} bytes)."));
         }
@@ -228,15 +230,5 @@ internal static class PlotCommand
         if (table.Columns.Count == 0) throw new SynthException($"{name}: the table has no columns.");
         if (table.Rows.Count == 0) throw new SynthException($"{name}: the table has no rows.");
         return table;
-    }
-
-    /// <summary>The first of <c>stem.html</c>, <c>stem_2.html</c>, … that does not exist.</summary>
-    private static string FreeName(string stem, string extension)
-    {
-        for (int suffix = 1; ; suffix++)
-        {
-            string path = suffix == 1 ? stem + extension : $"{stem}_{suffix}{extension}";
-            if (!File.Exists(path)) return path;
-        }
     }
 }

@@ -27,7 +27,7 @@ internal static class PrivacyCommand
         if (seed < 0) throw new SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
         int bins = parse.GetValue(grammar.PrivacyBins) ?? 10;
         if (bins < 0) throw new SynthOptionException("--bins", $"must be 0 or more, got {bins}.");
-        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", realName, syntheticName, holdoutName);
 
         var (real, metadata) = TableInput.Load(context.Host, realName, parse.GetValue(grammar.PrivacyCategorical));
         var synthetic = context.Host.ResolveTable(syntheticName);

@@ -36,14 +36,16 @@ internal static class RunCommand
         if (balance is null && balanceRatio is not null)
             throw new SynthOptionException("--balance-ratio", "only applies with --balance COLUMN.");
         context.Registry.Get(model);
-        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
         string? report = parse.GetValue(grammar.RunReport);
-        if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report");
+        if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report", data);
         if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
             throw new SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
+        OutputTarget.CheckFolder(outDir, "--out");
+        string name = parse.GetValue(grammar.RunName) ?? Path.GetFileNameWithoutExtension(data);
+        CsvExporter.ValidateName(name);
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.RunSettings.Categorical));
-        string name = parse.GetValue(grammar.RunName) ?? Path.GetFileNameWithoutExtension(data);
         int rows = rowsOption ?? (int)table.Rows.Count;
 
         var fit = FitStep.Run(context, model, settings, table, metadata);

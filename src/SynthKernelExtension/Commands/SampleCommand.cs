@@ -41,7 +41,9 @@ internal static class SampleCommand
         string? json = parse.GetValue(grammar.SampleJson);
         bool force = parse.GetValue(grammar.SampleForce);
         string? into = VariableName.Checked(parse.GetValue(grammar.SampleInto));
-        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json");
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", modelName);
+        SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
+        CsvExporter.ValidateName(name);
 
         var model = context.Host.ResolveModel(modelName, context.Registry);
         context.Cancellation.ThrowIfCancellationRequested();

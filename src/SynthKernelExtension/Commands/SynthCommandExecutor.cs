@@ -90,9 +90,16 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
     }
 
     // A bad value for an option (e.g. --rows abc) is an option error (1); anything else that does
-    // not fit the grammar (unknown command or option, missing argument) is a usage error (2).
+    // not fit the grammar (unknown command or option, missing argument, an option given twice) is a usage error (2).
     private static int ReportParseError(ParseResult parsed, ISynthHost host)
     {
+        string command = parsed.CommandResult.Command == parsed.RootCommandResult.Command ? host.CommandName : $"{host.CommandName} {parsed.CommandResult.Command.Name}";
+        if (Repeated(parsed.CommandResult) is { } twice)
+        {
+            host.WriteError($"error: Option '{twice.Option.Name}' is given {(twice.IdentifierTokenCount == 2 ? "twice" : $"{twice.IdentifierTokenCount} times")}; give it once. Run '{command} --help' for usage.");
+            return ExitCodes.UsageError;
+        }
+
         // An unrecognized word says more than "required command was not provided" listed before it.
         var error = parsed.UnmatchedTokens.Count > 0
             ? parsed.Errors.FirstOrDefault(e => e.Message.Contains($"'{parsed.UnmatchedTokens[0]}'", StringComparison.Ordinal)) ?? parsed.Errors[0]
@@ -101,10 +108,13 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
         string message = OneLine(error.Message);
         if (error.SymbolResult is ArgumentResult { Parent: CommandResult, Tokens.Count: 0 } missing)
             message += $" Expected <{missing.Argument.Name}>.";
-        string command = parsed.CommandResult.Command == parsed.RootCommandResult.Command ? host.CommandName : $"{host.CommandName} {parsed.CommandResult.Command.Name}";
         host.WriteError(badOptionValue ? $"error: {message}" : $"error: {message} Run '{command} --help' for usage.");
         return badOptionValue ? ExitCodes.DataOrOptionError : ExitCodes.UsageError;
     }
+
+    /// <summary>An option that takes one value but was given more than once (<c>--rows 5 --rows 6</c>), if any.</summary>
+    private static OptionResult? Repeated(CommandResult command) =>
+        command.Children.OfType<OptionResult>().FirstOrDefault(o => o.IdentifierTokenCount > 1 && o.Tokens.Count > o.Option.Arity.MaximumNumberOfValues);
 
     /// <summary>
     /// System.CommandLine's usage lines start with the process's executable name (<c>synth</c> for the tool, the kernel's

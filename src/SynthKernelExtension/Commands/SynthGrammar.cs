@@ -316,16 +316,30 @@ public sealed class SynthGrammar
         if (result.Tokens.Count == 0) return null;
         string text = result.Tokens[^1].Value;
         if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)) return value;
-        result.AddError($"Option '{option}': '{text}' is not a whole number.");
+        result.AddError($"Option '{option}': {NotWhole(text)}");
         return null;
+    }
+
+    /// <summary>Why <paramref name="text"/> is not an <see cref="int"/>: out of range (saying the bound), or not a whole number at all.</summary>
+    internal static string NotWhole(string text)
+    {
+        if (!System.Numerics.BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big))
+            return $"'{text}' is not a whole number.";
+        return big > int.MaxValue
+            ? $"'{text}' is too large: at most {int.MaxValue.ToString(CultureInfo.InvariantCulture)}."
+            : $"'{text}' is too small: at least {int.MinValue.ToString(CultureInfo.InvariantCulture)}.";
     }
 
     private static double? ParseNumber(ArgumentResult result, string option)
     {
         if (result.Tokens.Count == 0) return null;
         string text = result.Tokens[^1].Value;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)) return value;
-        result.AddError($"Option '{option}': '{text}' is not a number.");
+        bool parsed = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value);
+        if (parsed && double.IsFinite(value)) return value;
+        // .NET reads 1e400 as infinity: that is a number too large, not "not a number".
+        result.AddError(parsed && double.IsInfinity(value) && !text.Contains("inf", StringComparison.OrdinalIgnoreCase) && !text.Contains('∞')
+            ? $"Option '{option}': '{text}' is too large: at most {double.MaxValue.ToString("R", CultureInfo.InvariantCulture)} in magnitude."
+            : $"Option '{option}': '{text}' is not a number.");
         return null;
     }
 }

@@ -38,7 +38,10 @@ internal static class TableInput
         return overrides;
     }
 
-    /// <summary>Reads the table and its metadata (detected kinds with the overrides), refusing an empty table.</summary>
+    /// <summary>
+    /// Reads the table and its metadata (detected kinds with the overrides), refusing an empty table; prints a warning
+    /// for each text column that is numbers or dates in disguise (<see cref="DisguisedColumns"/>).
+    /// </summary>
     public static (DataFrame Table, TableMetadata Metadata) Load(ISynthHost host, string name, string? categorical)
     {
         var table = host.ResolveTable(name);
@@ -47,6 +50,7 @@ internal static class TableInput
         if (table.Rows.Count == 0)
             throw new SynthException($"{name}: the table has no rows.");
         var metadata = TableMetadata.Detect(table, CategoricalOverrides(categorical, table));
+        foreach (var warning in DisguisedColumns.Find(table, metadata)) host.WriteLine($"warning: {warning}");
         return (table, metadata);
     }
 

@@ -47,6 +47,18 @@ public sealed class BadInputCorpusTests
         Assert.Equal(before, File.ReadAllBytes(expected.Path));
     }
 
+    [Theory]
+    [MemberData(nameof(BadInputCorpus.Files), MemberType = typeof(BadInputCorpus))]
+    public void Numbers_and_dates_in_disguise_are_named_never_silently_text(string file)
+    {
+        var expected = BadInputCorpus.Get(file);
+        if (!expected.Ok) return;
+        var table = CsvTable.Read(expected.Path);
+        var warnings = DisguisedColumns.Find(table, TableMetadata.Detect(table));
+        if (expected.Warning is null) Assert.Empty(warnings);
+        else Assert.Contains(warnings, w => w.Contains(expected.Warning, StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Documented_readings_of_awkward_files()
     {
