@@ -79,6 +79,8 @@ public sealed class CtganBehaviourTests(ITestOutputHelper output)
     [InlineData("generator-dims", "256,0")]
     [InlineData("max-modes", "0")]
     [InlineData("log-frequency", "maybe")]
+    [InlineData("generator-average-decay", "1")]
+    [InlineData("generator-average-decay", "-0.1")]
     public void Bad_options_name_the_option(string option, string value)
     {
         var settings = new SynthesizerSettings { Extra = new Dictionary<string, string> { [option] = value } };
@@ -92,16 +94,28 @@ public sealed class CtganBehaviourTests(ITestOutputHelper output)
         var options = CtganRegistration.OptionsFrom(new SynthesizerSettings
         {
             Seed = 3, Epochs = 10, BatchSize = 100, LearningRate = 1e-3,
-            Extra = new Dictionary<string, string> { ["pac"] = "5", ["generator-dims"] = "128,128", ["log-frequency"] = "false" },
+            Extra = new Dictionary<string, string> { ["pac"] = "5", ["generator-dims"] = "128,128", ["log-frequency"] = "false", ["generator-average-decay"] = "0.99" },
         });
 
         Assert.Equal(new CtganOptions
         {
             Seed = 3, Epochs = 10, BatchSize = 100, GeneratorLearningRate = 1e-3, DiscriminatorLearningRate = 1e-3,
-            Pac = 5, GeneratorDims = [128, 128], LogFrequency = false,
+            Pac = 5, GeneratorDims = [128, 128], LogFrequency = false, GeneratorAverageDecay = 0.99,
         }, options);
         Assert.Contains("embedding-dim", Assert.Throws<SynthOptionException>(() => CtganRegistration.OptionsFrom(
             new SynthesizerSettings { Extra = new Dictionary<string, string> { ["latent-dim"] = "3" } })).Message);
+    }
+
+    [Fact]
+    public void The_weight_average_returns_other_weights_from_the_same_draws()
+    {
+        var options = new CtganOptions { Epochs = 3, BatchSize = 50, Pac = 2, Seed = 4 };
+        using var plain = new CtganSynthesizer(options).FitCtgan(Screentime.Table, Screentime.Metadata);
+        using var averaged = new CtganSynthesizer(options with { GeneratorAverageDecay = 0.9 }).FitCtgan(Screentime.Table, Screentime.Metadata);
+        using var again = new CtganSynthesizer(options with { GeneratorAverageDecay = 0.9 }).FitCtgan(Screentime.Table, Screentime.Metadata);
+
+        Assert.NotEqual(CtganTests.Csv(plain.Sample(50, seed: 1)), CtganTests.Csv(averaged.Sample(50, seed: 1)));
+        Assert.Equal(CtganTests.Csv(averaged.Sample(50, seed: 1)), CtganTests.Csv(again.Sample(50, seed: 1)));
     }
 
     [Fact]

@@ -58,6 +58,14 @@ public sealed record CtganOptions
     /// <summary>Training-by-sampling draws categories by log(1 + count) (true) or by count (false).</summary>
     public bool LogFrequency { get; init; } = true;
 
+    /// <summary>
+    /// 0 (the paper's) returns the generator as trained; a decay d in (0, 1) returns an exponential
+    /// moving average of its weights over the steps (each step: average ← d · average + (1 − d) ·
+    /// weights; Yazıcı et al. 2019), which smooths out the last steps' oscillation of an adversarial
+    /// fit, as the screen-time GAN's generator-average-decay does.
+    /// </summary>
+    public double GeneratorAverageDecay { get; init; }
+
     public int Seed { get; init; } = 42;
 
     public string Device { get; init; } = "cpu";
@@ -138,6 +146,8 @@ public sealed record CtganOptions
         if (!(ModeWeightThreshold >= 0 && ModeWeightThreshold < 1))
             throw new SynthOptionException("mode-weight-threshold", $"must be in [0, 1) (got {ModeWeightThreshold}).");
         if (Threads < 1) throw new SynthOptionException("threads", $"must be at least 1 (got {Threads}).");
+        if (!(GeneratorAverageDecay >= 0 && GeneratorAverageDecay < 1))
+            throw new SynthOptionException("generator-average-decay", $"must be in [0, 1) (got {GeneratorAverageDecay}).");
         DpSgdOptionChecks.Validate(DpNoiseMultiplier, DpMaxGradNorm, DpDelta, Pac, DpCountNoiseMultiplier);
         TorchDevices.Resolve(Device, "device");
     }

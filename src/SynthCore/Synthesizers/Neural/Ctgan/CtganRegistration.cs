@@ -27,6 +27,7 @@ internal static class CtganRegistration
             LogFrequency = bool.TryParse(v, out bool b) ? b : throw new SynthOptionException("log-frequency", $"expects true or false, got '{v}'."),
         },
         ["threads"] = (o, v) => o with { Threads = GanRegistration.Int("threads", v) },
+        ["generator-average-decay"] = (o, v) => o with { GeneratorAverageDecay = GanRegistration.Real("generator-average-decay", v) },
         ["dp-noise-multiplier"] = (o, v) => o with { DpNoiseMultiplier = GanRegistration.Real("dp-noise-multiplier", v) },
         ["dp-max-grad-norm"] = (o, v) => o with { DpMaxGradNorm = GanRegistration.Real("dp-max-grad-norm", v) },
         ["dp-delta"] = (o, v) => o with { DpDelta = GanRegistration.Real("dp-delta", v) },

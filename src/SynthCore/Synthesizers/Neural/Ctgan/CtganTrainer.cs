@@ -36,9 +36,21 @@ internal static class CtganTrainer
         using var conditionSlots = torch.tensor(categories.SelectMany(c => Enumerable.Range(c.Start, c.Width)).Select(f => categorySoftmax.Slot[f]).ToArray(), device: device);
 
         var generator = new CtganGenerator(options.EmbeddingDim + sampler.Width, options.GeneratorDims, layout.Spans, options.GumbelTemperature, random) { Randomness = random };
+        CtganGenerator? averaged = null;
         try
         {
             generator.to(device);
+            WeightAverage? average = null;
+            if (options.GeneratorAverageDecay > 0)
+            {
+                // Its initial weights are the generator's (copied by WeightAverage), so it draws from a
+                // throwaway stream and leaves the fit's own draws as they are without averaging.
+                using var init = new torch.Generator(0, torch.CPU);
+                averaged = new CtganGenerator(options.EmbeddingDim + sampler.Width, options.GeneratorDims, layout.Spans, options.GumbelTemperature, init) { Randomness = random };
+                averaged.to(device);
+                average = new WeightAverage(averaged, generator, options.GeneratorAverageDecay);
+            }
+            var returned = averaged ?? generator;
             using var discriminator = new CtganDiscriminator(width + sampler.Width, options.DiscriminatorDims, options.Pac, options.Dropout, random) { Randomness = random };
             discriminator.to(device);
             using var generatorOptimizer = new FusedAdam(generator.parameters(), options.GeneratorLearningRate, options.Beta1, options.Beta2, options.WeightDecay);
@@ -46,7 +58,7 @@ internal static class CtganTrainer
 
             using var table = torch.tensor(data, [rows, width], device: device);
             using var dp = options.DpNoiseMultiplier is null ? null : new CtganDpSgd(discriminator, options, table, layout, random);
-            using var lastGood = new CtganSnapshot(generator);
+            using var lastGood = new CtganSnapshot(returned);
             var noise = new UniformNoise(random);
             int stepsPerEpoch = Math.Max(rows / batch, 1);
             generator.train();
@@ -113,6 +125,7 @@ internal static class CtganTrainer
                     generatorOptimizer.ZeroGrad();
                     backpropagated.backward();
                     generatorOptimizer.Step();
+                    average?.Update();
                     generatorSum += generatorLoss.item<float>();
                     if (step % TrimEvery == TrimEvery - 1) NativeHeap.Trim();
                 }
@@ -129,12 +142,14 @@ internal static class CtganTrainer
                         elapsed, TimeSpan.FromTicks(elapsed.Ticks / epoch * (options.Epochs - epoch))));
                 }
             }
-            generator.eval();
-            return generator;
+            returned.eval();
+            if (averaged is not null) generator.Dispose();
+            return returned;
         }
         catch
         {
             generator.Dispose();
+            averaged?.Dispose();
             throw;
         }
     }
