@@ -2,6 +2,8 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Tests.Sweeps;
+using Xunit.Abstractions;
 using static SynthCore.Tests.Neural.ColumnStatistics;
 
 namespace SynthCore.Tests.Neural;
@@ -11,10 +13,13 @@ public sealed class ScreentimeCganFixture : IDisposable
 {
     public const int Steps = 3000;
 
-    public ScreentimeCganFixture()
+    public ScreentimeCganFixture() : this(42) { }
+
+    /// <summary>The same fit at another seed (<see cref="ScreentimeCganSweep"/>).</summary>
+    internal ScreentimeCganFixture(int seed)
     {
         (Real, Metadata) = BundledData.Load("screentime.csv");
-        var settings = new SynthesizerSettings { Seed = 42, Epochs = Steps, Extra = new Dictionary<string, string> { ["condition"] = "App" } };
+        var settings = new SynthesizerSettings { Seed = seed, Epochs = Steps, Extra = new Dictionary<string, string> { ["condition"] = "App" } };
         Model = (FittedGan)SynthesizerRegistry.Default.Create("cgan", settings).Fit(Real, Metadata);
         Synthetic = Model.Sample(5000);
     }
@@ -30,60 +35,47 @@ public sealed class ScreentimeCganFixture : IDisposable
 /// <summary>The conditional GAN generates for the category it is given, with that category's character.</summary>
 public sealed class ConditionalGanTests(ScreentimeCganFixture cgan) : IClassFixture<ScreentimeCganFixture>
 {
-    private static SampleConditions App(params string[] apps) =>
+    internal static SampleConditions App(params string[] apps) =>
         new([apps.Length == 1 ? new EqualsCondition("App", apps[0]) : new OneOfCondition("App", apps)]);
 
-    [Fact]
-    public void Sampling_an_app_gives_only_that_app_and_its_notification_level()
+    /// <summary>The statistical checks, with the tolerances <see cref="ScreentimeCganSweep"/> calibrated.</summary>
+    internal static IReadOnlyList<StatisticalCheck> Measure(ScreentimeCganFixture fit)
     {
-        var whatsapp = cgan.Model.Sample(500, App("WhatsApp"), seed: 3);
-        var netflix = cgan.Model.Sample(500, App("Netflix"), seed: 3);
+        var checks = ScreentimeGanChecks.Marginals(fit.Real, fit.Synthetic, relative: 0.20, correlation: 0.1).ToList();
+        checks.Add(StatisticalCheck.AtMost("App total variation", TotalVariation(fit.Real, fit.Synthetic, "App"), 0.05));
 
-        Assert.All(((StringDataFrameColumn)whatsapp["App"]).ToArray(), app => Assert.Equal("WhatsApp", app));
-        Assert.All(((StringDataFrameColumn)netflix["App"]).ToArray(), app => Assert.Equal("Netflix", app));
-        double whatsappMean = Mean(Numbers(whatsapp, "Notifications")), netflixMean = Mean(Numbers(netflix, "Notifications"));
         // Real means: WhatsApp ~100, Netflix ~0 (the overall mean is ~28).
-        Assert.True(whatsappMean > 60 && netflixMean < 15 && whatsappMean > 5 * netflixMean,
-            $"Notifications means: WhatsApp {whatsappMean:F1}, Netflix {netflixMean:F1}");
-    }
+        double whatsapp = Mean(Numbers(fit.Model.Sample(500, App("WhatsApp"), seed: 3), "Notifications"));
+        double netflix = Mean(Numbers(fit.Model.Sample(500, App("Netflix"), seed: 3), "Notifications"));
+        checks.Add(StatisticalCheck.AtLeast("WhatsApp notifications mean, sampled on App", whatsapp, 60));
+        checks.Add(StatisticalCheck.AtMost("Netflix notifications mean, sampled on App", netflix, 15));
 
-    [Fact]
-    public void Per_app_usage_means_follow_the_real_ones()
-    {
         // Each app's usage mean within 25% (or 10 minutes) of the real one: the generator learned per-app structure.
-        foreach (var app in Shares(cgan.Real, "App").Keys)
+        double worst = 0;
+        foreach (var app in Shares(fit.Real, "App").Keys)
         {
-            var realRows = cgan.Real.Filter(((StringDataFrameColumn)cgan.Real["App"]).ElementwiseEquals(app));
+            var realRows = fit.Real.Filter(((StringDataFrameColumn)fit.Real["App"]).ElementwiseEquals(app));
             double real = Mean(Numbers(realRows, "Usage (minutes)"));
-            double synthetic = Mean(Numbers(cgan.Model.Sample(400, App(app), seed: 4), "Usage (minutes)"));
-            Assert.True(Math.Abs(synthetic - real) <= Math.Max(0.25 * real, 10), $"{app} usage mean: real {real:F1}, synthetic {synthetic:F1}");
+            double synthetic = Mean(Numbers(fit.Model.Sample(400, App(app), seed: 4), "Usage (minutes)"));
+            worst = Math.Max(worst, Math.Abs(synthetic - real) / Math.Max(0.25 * real, 10));
         }
+        checks.Add(StatisticalCheck.AtMost("largest per-app usage-mean gap, in units of max(25%, 10 min)", worst, 1));
+
+        var shares = Shares(fit.Model.Sample(2000, App("WhatsApp", "Netflix"), seed: 6), "App");
+        var realShares = Shares(fit.Real, "App");
+        double expected = realShares["WhatsApp"] / (realShares["WhatsApp"] + realShares["Netflix"]);
+        checks.Add(StatisticalCheck.AtMost("WhatsApp share among WhatsApp or Netflix, gap", Math.Abs(shares.GetValueOrDefault("WhatsApp") - expected), 0.05));
+        return checks;
     }
 
     [Fact]
-    public void One_of_several_apps_keeps_their_relative_frequencies_without_other_apps()
-    {
-        var rows = cgan.Model.Sample(2000, App("WhatsApp", "Netflix"), seed: 6);
-        var shares = Shares(rows, "App");
-        var real = Shares(cgan.Real, "App");
-
-        Assert.Equal(["Netflix", "WhatsApp"], shares.Keys.Order());
-        double expected = real["WhatsApp"] / (real["WhatsApp"] + real["Netflix"]);
-        Assert.InRange(shares["WhatsApp"], expected - 0.05, expected + 0.05);
-    }
+    public void Conditional_and_unconditional_rows_are_within_the_swept_tolerances() => StatisticalCheck.AssertAll(Measure(cgan));
 
     [Fact]
-    public void Unconditional_samples_keep_the_real_app_frequencies_and_the_marginals()
+    public void Sampling_an_app_gives_only_that_app()
     {
-        Assert.True(TotalVariation(cgan.Real, cgan.Synthetic, "App") <= 0.05, $"App TV distance {TotalVariation(cgan.Real, cgan.Synthetic, "App"):F3}");
-        foreach (var column in new[] { "Usage (minutes)", "Notifications", "Times Opened" })
-        {
-            AssertRelative(Mean(Numbers(cgan.Real, column)), Mean(Numbers(cgan.Synthetic, column)), 0.20, $"{column} mean");
-            AssertRelative(Std(Numbers(cgan.Real, column)), Std(Numbers(cgan.Synthetic, column)), 0.20, $"{column} standard deviation");
-        }
-        double real = Correlation(Numbers(cgan.Real, "Notifications"), Numbers(cgan.Real, "Times Opened"));
-        double synthetic = Correlation(Numbers(cgan.Synthetic, "Notifications"), Numbers(cgan.Synthetic, "Times Opened"));
-        Assert.True(Math.Abs(synthetic - real) <= 0.1, $"correlation: real {real:F3}, synthetic {synthetic:F3}");
+        Assert.All(((StringDataFrameColumn)cgan.Model.Sample(100, App("WhatsApp"), seed: 3)["App"]).ToArray(), app => Assert.Equal("WhatsApp", app));
+        Assert.Equal(["Netflix", "WhatsApp"], Shares(cgan.Model.Sample(300, App("WhatsApp", "Netflix"), seed: 6), "App").Keys.Order());
     }
 
     [Fact]
@@ -139,4 +131,15 @@ public sealed class ConditionalGanTests(ScreentimeCganFixture cgan) : IClassFixt
             Extra = new Dictionary<string, string> { ["condition"] = "App", ["loss"] = "hinge" },
         }, conditional: true)).Option);
     }
+}
+
+/// <summary>The conditional GAN's checks at seeds 1–10 (slow: a 3,000-step fit per seed).</summary>
+public sealed class ScreentimeCganSweep(ITestOutputHelper output)
+{
+    [SeedSweepFact]
+    public void Every_check_holds_at_every_seed() => SeedSweep.Run(seed =>
+    {
+        using var fit = new ScreentimeCganFixture(seed);
+        return ConditionalGanTests.Measure(fit);
+    }, output.WriteLine);
 }
