@@ -45,6 +45,7 @@ internal static class RunCommand
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.RunSettings.Categorical));
         string name = parse.GetValue(grammar.RunName) ?? Path.GetFileNameWithoutExtension(data);
         int rows = rowsOption ?? (int)table.Rows.Count;
+        EnsureFits(rows, augment, balance is null ? "--rows" : "--balance", table, outDir);
 
         var fit = FitStep.Run(context, model, settings, table, metadata);
 
@@ -78,7 +79,7 @@ internal static class RunCommand
         // Balancing an already balanced column generates nothing, and there is nothing to compare.
         object? comparison = realData is not null
             ? SequenceComparison.Compare(realData.RawWindows(), syntheticSequences!, sequences!.FeatureNames)
-            : synthetic.Rows.Count > 0 ? TableComparison.Compare(table, synthetic, metadata) : null;
+            : synthetic.Rows.Count > 0 ? TableComparison.Compare(table, synthetic, metadata, context.Cancellation) : null;
         double compareSeconds = clock.Elapsed.TotalSeconds;
         if (comparison is not null) context.Host.Show(comparison);
         context.Cancellation.ThrowIfCancellationRequested();
@@ -147,5 +148,20 @@ internal static class RunCommand
             context.Host.WriteLine($"Wrote {json}");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Before the fit: the synthetic rows (with --augment, the real ones too) must fit in memory, their comparison
+    /// with the real table too, and their CSV on the disk. (Sequence models count --rows in sequences; their
+    /// long table is checked as rows of the input table.)
+    /// </summary>
+    private static void EnsureFits(int rows, bool augment, string option, Microsoft.Data.Analysis.DataFrame table, string outDir)
+    {
+        var guard = SynthCore.Resources.ResourceGuard.Current;
+        int columns = table.Columns.Count;
+        long output = augment ? rows + table.Rows.Count : rows;
+        guard.EnsureRowsFitMemory(option, output, columns);
+        guard.EnsureComparisonFits("Comparing", Math.Max(rows, table.Rows.Count), columns);
+        guard.EnsureRowsFitDisk(option, output, CsvTableWriter.BytesPerRow(table.Head((int)Math.Min(100, table.Rows.Count))), outDir);
     }
 }

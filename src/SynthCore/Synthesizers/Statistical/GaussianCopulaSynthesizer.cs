@@ -23,7 +23,8 @@ public sealed class GaussianCopulaSynthesizer(CopulaModelOptions options) : ISyn
         Name,
         "Gaussian copula: per-column marginals (empirical or best parametric fit) joined by a correlation of normal scores; exact conditional sampling. Options: marginals=empirical|parametric, category-order=association|frequency.",
         Create,
-        CopulaModel.Load);
+        CopulaModel.Load)
+    { PairwiseMemory = true };
 
     public static ISynthesizer Create(SynthesizerSettings settings)
     {
