@@ -116,23 +116,23 @@ public sealed class ResourceGuard
     /// </summary>
     /// <exception cref="SynthException">Too large; names the model and the sizes.</exception>
     public void EnsureFitFits(string model, long rows, int columns, bool pairwise) =>
-        EnsureTableFits($"Fitting '{model}'", rows, columns, FitBytesPerCell, pairwise ? FitBytesPerPair : 0);
+        EnsureTableFits($"Fitting '{model}' to", rows, columns, FitBytesPerCell, pairwise ? FitBytesPerPair : 0,
+            "The model correlates every pair of columns: leave out columns, choose a model without a full correlation (e.g. bootstrap, cart, ctgan), or use a machine with more memory.");
 
     /// <summary>A comparison or report of two tables of <paramref name="rows"/> (the larger) × <paramref name="columns"/>, which looks at every column pair.</summary>
     /// <exception cref="SynthException">Too large; names the step and the sizes.</exception>
     public void EnsureComparisonFits(string step, long rows, int columns) =>
-        EnsureTableFits(step, rows, columns, CompareBytesPerCell, CompareBytesPerPair);
+        EnsureTableFits(step, rows, columns, CompareBytesPerCell, CompareBytesPerPair,
+            "Every pair of columns is compared: leave out columns, or use a machine with more memory.");
 
-    private void EnsureTableFits(string step, long rows, int columns, long perCell, long perPair)
+    private void EnsureTableFits(string step, long rows, int columns, long perCell, long perPair, string pairHint)
     {
         long needed = Sum(Product(Product(rows, columns), perCell), Product(Product(columns, columns), perPair));
         long budget = MemoryBudget;
         if (needed <= budget) return;
         throw new SynthException(
             $"{step} {rows:N0} rows × {columns:N0} columns would need about {Size(needed)}; {Size(budget)} of the free memory ({Size(FreeMemoryBytes)}) is available for it. "
-            + (perPair > 0 && Product(Product(columns, columns), perPair) > budget / 2
-                ? "Leave out columns (every pair of columns is compared), or use a machine with more memory."
-                : "Use a sample of the rows, or a machine with more memory."));
+            + (Product(Product(columns, columns), perPair) > budget / 2 ? pairHint : "Use a sample of the rows, or a machine with more memory."));
     }
 
     /// <summary>Training a neural model: the encoded table (rows × width float32) plus the trained parameters (weight, gradient, two Adam moments).</summary>
@@ -161,14 +161,14 @@ public sealed class ResourceGuard
         throw new SynthException($"{what} for {rows:N0} rows × {transform.Width:N0} encoded features. Fit on a sample of the rows.");
     }
 
-    /// <summary>A CSV file of <paramref name="bytes"/> about to be read into a table.</summary>
+    /// <summary>A CSV file of <paramref name="bytes"/> (or, from a pipe or device, at least that many so far) about to be read into a table.</summary>
     /// <exception cref="SynthFileException">Too large for the free memory; says how large a file fits.</exception>
-    public void EnsureReadFits(string path, long bytes)
+    public void EnsureReadFits(string path, long bytes, bool sizeKnown = true)
     {
         long budget = MemoryBudget;
         if (Product(bytes, ReadBytesPerFileByte) <= budget) return;
         throw new SynthFileException(path,
-            $"is too large to read: {Size(bytes)}, and at most {Size(budget / ReadBytesPerFileByte)} of CSV fits in the free memory ({Size(FreeMemoryBytes)}). Use a sample of its rows.");
+            $"is too large to read: {(sizeKnown ? "" : "more than ")}{Size(bytes)}, and at most {Size(budget / ReadBytesPerFileByte)} of CSV fits in the free memory ({Size(FreeMemoryBytes)}). Use a sample of its rows.");
     }
 
     /// <summary>Threads for a model: 1 to this machine's processor count, so a typo cannot start thousands of threads.</summary>
