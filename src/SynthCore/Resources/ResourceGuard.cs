@@ -34,6 +34,9 @@ public sealed class ResourceGuard
     /// <summary>Memory per byte of a CSV file being read: its bytes, the decoded text, the field strings and the columns built from them.</summary>
     public const long ReadBytesPerFileByte = 8;
 
+    /// <summary>Memory per byte of a model file being loaded: the file, its payload, and the model decoded from it.</summary>
+    public const long ModelBytesPerFileByte = 4;
+
     /// <summary>Free disk that must remain after a file is written, for everything else on the disk.</summary>
     public const long DiskReserveBytes = 64L << 20;
 
@@ -169,6 +172,16 @@ public sealed class ResourceGuard
         if (Product(bytes, ReadBytesPerFileByte) <= budget) return;
         throw new SynthFileException(path,
             $"is too large to read: {(sizeKnown ? "" : "more than ")}{Size(bytes)}, and at most {Size(budget / ReadBytesPerFileByte)} of CSV fits in the free memory ({Size(FreeMemoryBytes)}). Use a sample of its rows.");
+    }
+
+    /// <summary>A model file of <paramref name="bytes"/> about to be loaded (read, checked and decoded: a few copies of it).</summary>
+    /// <exception cref="SynthException">Too large for the free memory.</exception>
+    public void EnsureModelFileFits(long bytes)
+    {
+        long budget = MemoryBudget;
+        if (Product(bytes, ModelBytesPerFileByte) <= budget) return;
+        throw new SynthException(
+            $"The model file is {Size(bytes)}; loading it needs about {Size(Product(bytes, ModelBytesPerFileByte))}, and {Size(budget)} of the free memory ({Size(FreeMemoryBytes)}) is available for it.");
     }
 
     /// <summary>Threads for a model: 1 to this machine's processor count, so a typo cannot start thousands of threads.</summary>
