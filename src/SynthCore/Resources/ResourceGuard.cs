@@ -204,7 +204,8 @@ public sealed class ResourceGuard
         long.MaxValue => "more than can be counted",
         >= 1L << 40 => $"{bytes / (double)(1L << 40):F1} TiB",
         >= 1L << 30 => $"{bytes / (double)(1L << 30):F1} GiB",
-        _ => $"{bytes / (double)(1L << 20):F0} MiB",
+        >= 1L << 20 => $"{bytes / (double)(1L << 20):F0} MiB",
+        _ => $"{bytes / 1024.0:F0} KiB",
     };
 
     // Sizes saturate instead of overflowing: anything past long.MaxValue is simply too large.
