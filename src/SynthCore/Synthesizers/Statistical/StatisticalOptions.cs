@@ -38,10 +38,13 @@ internal static class StatisticalOptions
     /// <paramref name="options"/>, so a hand-edited header cannot hold what <c>fit</c> would refuse.
     /// </summary>
     /// <exception cref="SynthException">Options the model does not accept, naming the option.</exception>
-    public static void EnsureAccepted<T>(string model, T options, int seed, Dictionary<string, string> extra, Func<SynthesizerSettings, T> fromSettings)
+    public static void EnsureAccepted<T>(string model, T options, int seed, Dictionary<string, string?> extra, Func<SynthesizerSettings, T> fromSettings)
     {
+        // A header without an option deserializes it as null; fit always writes every one.
+        if (extra.FirstOrDefault(pair => pair.Value is null).Key is string missing)
+            throw new SynthException($"The model file's options lack '{missing}' (the '{model}' model always writes it).");
         T again;
-        try { again = fromSettings(new SynthesizerSettings { Seed = seed, Extra = extra }); }
+        try { again = fromSettings(new SynthesizerSettings { Seed = seed, Extra = extra.ToDictionary(pair => pair.Key, pair => pair.Value!) }); }
         catch (SynthOptionException e)
         {
             throw new SynthException($"The model file's options are not valid for the '{model}' model: {e.Message}", e);
