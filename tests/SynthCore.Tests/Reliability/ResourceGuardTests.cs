@@ -129,6 +129,20 @@ public sealed class ResourceGuardTests
         AssertStopsWithinASecond(token => QualityReport.Generate(table, table, metadata, cancellation: token));
     }
 
+    [Fact]
+    public void The_copula_correlation_repair_stops_within_a_second_of_cancellation()
+    {
+        // 800 columns from 30 rows: rank-deficient, so every iteration repairs, and each takes a good part of a second.
+        var random = new Random(5);
+        var rows = Enumerable.Range(0, 30).Select(_ => Enumerable.Range(0, 800).Select(_ => random.NextDouble()).ToArray()).ToArray();
+        var estimate = new double[800, 800];
+        for (int i = 0; i < 800; i++)
+            for (int j = 0; j < 800; j++)
+                estimate[i, j] = MathNet.Numerics.Statistics.Correlation.Pearson(rows.Select(r => r[i]), rows.Select(r => r[j]));
+
+        AssertStopsWithinASecond(token => SynthCore.Synthesizers.Statistical.CorrelationRepair.Repair(estimate, token));
+    }
+
     private static void AssertStopsWithinASecond(Action<CancellationToken> work)
     {
         using var cancellation = new CancellationTokenSource();
