@@ -13,7 +13,7 @@ namespace SynthCore.Data;
 internal static class CsvFileBytes
 {
     /// <summary>The longest physical line accepted: far beyond any real table's row, and small enough to refuse a stream of one endless line at once.</summary>
-    public const int MaxLineBytes = 16 << 20;
+    public const int MaxLineBytes = 64 << 20;
 
     /// <summary>The largest file read: its text must fit one .NET string (about 2³⁰ characters).</summary>
     public const long MaxFileBytes = 1L << 30;

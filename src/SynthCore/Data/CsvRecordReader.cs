@@ -17,7 +17,7 @@ internal sealed class CsvRecordReader(string text, char delimiter, string path)
     /// The longest field accepted, in characters. Physical lines are bounded by <see cref="CsvFileBytes.MaxLineBytes"/>;
     /// this bounds a quoted field that runs over many of them (an unclosed quote in a large file, say).
     /// </summary>
-    public const int MaxFieldChars = 16 << 20;
+    public const int MaxFieldChars = 32 << 20;
 
     /// <summary>Column names, once known, so errors can name the column instead of a field number.</summary>
     public string[]? Header { get; set; }
