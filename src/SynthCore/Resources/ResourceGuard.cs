@@ -191,12 +191,20 @@ public sealed class ResourceGuard
             ? threads
             : throw new SynthOptionException(option, $"must be 1 to {Environment.ProcessorCount} (the processors of this machine), got {threads:N0}.");
 
-    /// <summary>A batch cannot hold more rows than the table has.</summary>
-    /// <exception cref="SynthOptionException">Larger than the table.</exception>
-    public static int EnsureBatchSize(string option, int batchSize, long rows) =>
-        batchSize <= rows
-            ? batchSize
-            : throw new SynthOptionException(option, $"{batchSize:N0} is larger than the table's {rows:N0} rows; give at most {rows:N0}.");
+    /// <summary>
+    /// A batch is rows held in memory, so it must fit like sampled rows. A batch larger than the table is kept, with a
+    /// note: the default batch sizes (128, 500) already exceed small tables, and clamping would break a model's own rules
+    /// (gan's batch must be a multiple of pac 4), so an explicit value is treated no differently.
+    /// </summary>
+    /// <returns>The note to show when the batch is larger than the table; null otherwise.</returns>
+    /// <exception cref="SynthOptionException">Too large for the free memory.</exception>
+    public string? EnsureBatchSize(string option, int batchSize, long rows, int columns)
+    {
+        EnsureRowsFitMemory(option, batchSize, columns);
+        return batchSize > rows
+            ? $"Note: {option} {batchSize:N0} is more than the table's {rows:N0} rows; each batch repeats rows (or holds the whole table)."
+            : null;
+    }
 
     /// <summary>Bytes as a reader would say them: MiB, GiB or TiB.</summary>
     public static string Size(long bytes) => bytes switch

@@ -16,7 +16,7 @@ internal static class FitStep
     {
         TableInput.EnsureModellable(metadata);
         var synthesizer = context.Registry.Create(model, settings);
-        EnsureFits(context.Registry.Get(model), settings, table);
+        EnsureFits(context, context.Registry.Get(model), settings, table);
         context.Cancellation.ThrowIfCancellationRequested();
         var timeline = new TrainingTimeline(context.Host);
         var clock = Stopwatch.StartNew();
@@ -27,10 +27,11 @@ internal static class FitStep
         return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray(), timeline.Losses.ToArray());
     }
 
-    /// <summary>Refuses, before anything is fitted, a table too large for the model in the free memory, and a batch larger than the table.</summary>
-    private static void EnsureFits(SynthesizerDescriptor descriptor, SynthesizerSettings settings, DataFrame table)
+    /// <summary>Refuses, before anything is fitted, a table or a batch too large for the model in the free memory; notes a batch larger than the table.</summary>
+    private static void EnsureFits(CommandContext context, SynthesizerDescriptor descriptor, SynthesizerSettings settings, DataFrame table)
     {
-        if (settings.BatchSize is int batch) ResourceGuard.EnsureBatchSize("--batch-size", batch, table.Rows.Count);
+        if (settings.BatchSize is int batch && ResourceGuard.Current.EnsureBatchSize("--batch-size", batch, table.Rows.Count, table.Columns.Count) is { } note)
+            context.Host.WriteLine(note);
         ResourceGuard.Current.EnsureFitFits(descriptor.Name, table.Rows.Count, table.Columns.Count, descriptor.PairwiseMemory);
     }
 }

@@ -112,11 +112,15 @@ public sealed class ResourceGuardTests
     }
 
     [Fact]
-    public void A_batch_larger_than_the_table_is_refused()
+    public void A_batch_larger_than_the_table_is_noted_and_one_larger_than_the_memory_refused()
     {
-        Assert.Equal(40, ResourceGuard.EnsureBatchSize("--batch-size", 40, 40));
-        var e = Assert.Throws<SynthOptionException>(() => ResourceGuard.EnsureBatchSize("--batch-size", 500, 40));
-        Assert.Contains("500 is larger than the table's 40 rows", e.Message);
+        using var guard = ResourceGuard.Use(memoryBytes: 1L << 30);
+
+        Assert.Null(ResourceGuard.Current.EnsureBatchSize("--batch-size", 40, 40, 4));
+        Assert.Contains("--batch-size 500 is more than the table's 40 rows", ResourceGuard.Current.EnsureBatchSize("--batch-size", 500, 40, 4));
+        var e = Assert.Throws<SynthOptionException>(() => ResourceGuard.Current.EnsureBatchSize("--batch-size", int.MaxValue, 40, 4));
+        Assert.Equal("--batch-size", e.Option);
+        Assert.Contains("too large: at most", e.Message);
     }
 
     [Fact]
@@ -170,7 +174,7 @@ public sealed class ResourceGuardTests
     }
 
     [Theory]
-    [InlineData("/dev/zero", "line 1 is longer than 16 MiB")]
+    [InlineData("/dev/zero", "line 1 is longer than 64 MiB")]
     [InlineData("/dev/urandom", "not valid UTF-8")]
     public void Endless_devices_fail_fast_with_a_clear_error(string device, string expected)
     {
@@ -184,15 +188,15 @@ public sealed class ResourceGuardTests
     }
 
     [Fact]
-    public void A_quoted_field_over_16_mebi_characters_is_refused_naming_its_column()
+    public void A_quoted_field_over_32_mebi_characters_is_refused_naming_its_column()
     {
         using var folder = new TempDirectory();
         string line = new string('y', 1 << 20) + "\n";
-        string path = folder.Write("field.csv", "a,b\n1,\"" + string.Concat(Enumerable.Repeat(line, 17)) + "\"\n");
+        string path = folder.Write("field.csv", "a,b\n1,\"" + string.Concat(Enumerable.Repeat(line, 33)) + "\"\n");
 
         var e = Assert.Throws<SynthFileException>(() => CsvTable.Read(path));
 
-        Assert.Contains("line 2, column 'b': the field is longer than 16 Mi characters", e.Message);
+        Assert.Contains("line 2, column 'b': the field is longer than 32 Mi characters", e.Message);
     }
 
     [Fact]
