@@ -10,20 +10,20 @@ namespace SynthCore.Tests.Reliability;
 /// </summary>
 public sealed class ModelFileLimitTests
 {
-    private static byte[] Fitted(string model, Dictionary<string, string>? extra = null)
+    private static byte[] Fitted(string model, Dictionary<string, string>? extra = null, int? epochs = null)
     {
         var table = new DataFrame(
             new DoubleDataFrameColumn("x", Enumerable.Range(0, 30).Select(i => (double?)(i % 7))),
             new DoubleDataFrameColumn("y", Enumerable.Range(0, 30).Select(i => (double?)(i * 1.5))),
             new StringDataFrameColumn("c", Enumerable.Range(0, 30).Select(i => i % 3 == 0 ? "a" : "b")));
-        var fitted = SynthesizerRegistry.Default.Create(model, new SynthesizerSettings { Extra = extra ?? [] }).Fit(table, TableMetadata.Detect(table));
+        var fitted = SynthesizerRegistry.Default.Create(model, new SynthesizerSettings { Epochs = epochs, Extra = extra ?? [] }).Fit(table, TableMetadata.Detect(table));
         using var stream = new MemoryStream();
         fitted.Save(stream);
         return stream.ToArray();
     }
 
     private static SynthException Load(byte[] file) =>
-        Assert.Throws<SynthException>(() => SynthesizerRegistry.Default.Load(new MemoryStream(file)));
+        Assert.ThrowsAny<SynthException>(() => SynthesizerRegistry.Default.Load(new MemoryStream(file)));
 
     [Theory]
     [InlineData(int.MaxValue, null, "header length 2,147,483,647 is more than the")]
@@ -56,6 +56,15 @@ public sealed class ModelFileLimitTests
         options[option] = double.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out double number) ? number : value;
 
         Assert.Contains(expected, Load(parts.ToBytes()).Message);
+    }
+
+    [Fact]
+    public void A_gan_file_asking_for_more_threads_than_processors_is_refused()
+    {
+        var parts = ModelFileBytes.Parse(Fitted("gan", epochs: 1));
+        parts.Header["options"]!["threads"] = 100_000;
+
+        Assert.Contains($"Option 'threads': must be 1 to {Environment.ProcessorCount}", Load(parts.ToBytes()).Message);
     }
 
     [Fact]
