@@ -92,13 +92,21 @@ public sealed class ResourceGuard
 
     /// <summary>Sampled rows held in memory: <paramref name="rows"/> × <paramref name="columns"/> must fit the budget.</summary>
     /// <exception cref="SynthOptionException">Too many rows; says how many fit.</exception>
-    public void EnsureRowsFitMemory(string option, long rows, int columns)
+    public void EnsureRowsFitMemory(string option, long rows, int columns) =>
+        EnsureItemsFitMemory(option, rows, columns, $"rows of {columns:N0} columns");
+
+    /// <summary>Sampled sequences held in memory as a long table: a row of <paramref name="columns"/> per step.</summary>
+    /// <exception cref="SynthOptionException">Too many sequences; says how many fit.</exception>
+    public void EnsureSequencesFitMemory(string option, long sequences, int steps, int columns) =>
+        EnsureItemsFitMemory(option, sequences, Product(steps, columns), $"sequences of {steps:N0} steps × {columns:N0} columns");
+
+    private void EnsureItemsFitMemory(string option, long count, long cellsPerItem, string items)
     {
-        long perRow = Math.Max(1, columns) * SampleBytesPerCell;
+        long perItem = Product(Math.Max(1, cellsPerItem), SampleBytesPerCell);
         long budget = MemoryBudget;
-        if (Product(rows, perRow) <= budget) return;
+        if (Product(count, perItem) <= budget) return;
         throw new SynthOptionException(option,
-            $"{rows:N0} is too large: at most {budget / perRow:N0} rows of {columns:N0} columns fit in the free memory ({Size(FreeMemoryBytes)}).");
+            $"{count:N0} is too large: at most {budget / perItem:N0} {items} fit in the free memory ({Size(FreeMemoryBytes)}).");
     }
 
     /// <summary>Rows written to a file in <paramref name="directory"/>: <paramref name="rows"/> × <paramref name="bytesPerRow"/> must fit the free disk.</summary>

@@ -55,7 +55,12 @@ internal static class RunCommand
         if (sequences is not null && (augment || balance is not null))
             throw new SynthOptionException(augment ? "--augment" : "--balance", $"does not apply to the sequence model '{model}' (it generates whole sequences, not rows of the table).");
         var realData = sequences is null ? null : SequenceData.FromTable(table, metadata, sequences.DataOptions);
-        if (realData is not null) rows = rowsOption ?? realData.WindowCount;
+        if (realData is not null)
+        {
+            rows = rowsOption ?? realData.WindowCount;
+            // The fit told us how long a sequence is: the long table has a row per step, which the check before the fit could not count.
+            SynthCore.Resources.ResourceGuard.Current.EnsureSequencesFitMemory("--rows", rows, realData.Options.SequenceLength, realData.FeatureNames.Count + 2);
+        }
         if (realData is not null && augment)
             throw new SynthOptionException("--augment", $"does not apply to the sequence model '{model}': its rows are sequences, not rows of the input table.");
 
@@ -152,8 +157,8 @@ internal static class RunCommand
 
     /// <summary>
     /// Before the fit: the synthetic rows (with --augment, the real ones too) must fit in memory, their comparison
-    /// with the real table too, and their CSV on the disk. (Sequence models count --rows in sequences; their
-    /// long table is checked as rows of the input table.)
+    /// with the real table too, and their CSV on the disk. (Sequence models count --rows in sequences, checked here as
+    /// rows and again after the fit as steps of the long table.)
     /// </summary>
     private static void EnsureFits(int rows, bool augment, string option, Microsoft.Data.Analysis.DataFrame table, string outDir)
     {

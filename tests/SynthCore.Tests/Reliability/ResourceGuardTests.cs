@@ -36,6 +36,18 @@ public sealed class ResourceGuardTests
     }
 
     [Fact]
+    public void Sequences_count_a_row_per_step()
+    {
+        using var guard = ResourceGuard.Use(memoryBytes: 1L << 30);
+
+        ResourceGuard.Current.EnsureSequencesFitMemory("--rows", 80_000, 24, 4);
+        var e = Assert.Throws<SynthOptionException>(() => ResourceGuard.Current.EnsureSequencesFitMemory("--rows", 1_000_000, 24, 4));
+
+        // 0.6 × 1 GiB over 24 × 4 cells × 64 bytes.
+        Assert.Contains("1,000,000 is too large: at most 104,857 sequences of 24 steps × 4 columns fit", e.Message);
+    }
+
+    [Fact]
     public void Rows_on_disk_are_refused_with_how_many_fit()
     {
         using var guard = ResourceGuard.Use(diskBytes: (64L << 20) + 1_000_000);
