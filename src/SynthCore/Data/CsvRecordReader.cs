@@ -13,11 +13,20 @@ internal sealed record CsvRecord(int Line, string[] Fields, bool[] Quoted);
 /// </summary>
 internal sealed class CsvRecordReader(string text, char delimiter, string path)
 {
+    /// <summary>
+    /// The longest field accepted, in characters. Physical lines are bounded by <see cref="CsvFileBytes.MaxLineBytes"/>;
+    /// this bounds a quoted field that runs over many of them (an unclosed quote in a large file, say).
+    /// </summary>
+    public const int MaxFieldChars = 32 << 20;
+
     /// <summary>Column names, once known, so errors can name the column instead of a field number.</summary>
     public string[]? Header { get; set; }
 
     private string FieldName(int index) =>
         Header is not null && index < Header.Length ? $"column '{Header[index]}'" : $"field {index + 1}";
+
+    private SynthFileException TooLong(int line, int field) =>
+        new(path, $"line {line}, {FieldName(field)}: the field is longer than {MaxFieldChars / (1 << 20)} Mi characters; a quote may be unclosed, or this is not a CSV table.");
 
     public IEnumerable<CsvRecord> Records()
     {
@@ -51,6 +60,7 @@ internal sealed class CsvRecordReader(string text, char delimiter, string path)
                             break;
                         }
                         if (c == '\n' || (c == '\r' && !(i + 1 < n && text[i + 1] == '\n'))) line++;
+                        if (value.Length >= MaxFieldChars) throw TooLong(quoteLine, fields.Count);
                         value.Append(c);
                         i++;
                     }
@@ -61,6 +71,7 @@ internal sealed class CsvRecordReader(string text, char delimiter, string path)
                 {
                     int start = i;
                     while (i < n && text[i] != delimiter && text[i] != '\r' && text[i] != '\n') i++;
+                    if (i - start > MaxFieldChars) throw TooLong(line, fields.Count);
                     value.Append(text, start, i - start);
                 }
                 fields.Add(value.ToString());

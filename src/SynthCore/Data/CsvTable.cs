@@ -66,12 +66,7 @@ public static class CsvTable
     {
         if (Directory.Exists(path)) throw new SynthFileException(path, "is a directory, not a CSV file.");
         if (!File.Exists(path)) throw new SynthFileException(path, "no such file.");
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SynthFileException(path, $"cannot be read: {e.Message}", e);
-        }
+        byte[] bytes = CsvFileBytes.Read(path);
 
         if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             throw new SynthFileException(path, "the file is UTF-16 or UTF-32 text (it starts with that byte-order mark); save it as UTF-8.");
@@ -85,7 +80,7 @@ public static class CsvTable
         catch (DecoderFallbackException e)
         {
             int line = 1 + bytes.AsSpan(start, Math.Clamp(e.Index, 0, bytes.Length - start)).Count((byte)'\n');
-            throw new SynthFileException(path, $"line {line}: the file is not valid UTF-8 text (save it as UTF-8).", e);
+            throw CsvFileBytes.NotUtf8(path, line, e);
         }
     }
 

@@ -50,6 +50,20 @@ public sealed class CsvTableWriter : IDisposable
         Rows += chunk.Rows.Count;
     }
 
+    /// <summary>
+    /// Bytes a row takes in a CSV file, measured by writing <paramref name="probe"/> (a few rows like those
+    /// to come): what the disk check multiplies by the rows asked for.
+    /// </summary>
+    public static long BytesPerRow(DataFrame probe)
+    {
+        if (probe.Rows.Count == 0) return 1;
+        var text = new StringWriter();
+        bool[]? dateOnly = null;
+        CsvTable.AppendRows(text, probe, ref dateOnly);
+        // The header is written once per file; a whole row more per row is a margin for longer values.
+        return Math.Max(1, 2 * System.Text.Encoding.UTF8.GetByteCount(text.ToString()) / (probe.Rows.Count + 1));
+    }
+
     /// <summary>Finishes the file and moves it into place.</summary>
     /// <exception cref="SynthFileException">Nothing was appended, the target appeared meanwhile, or the disk refused.</exception>
     public void Commit()

@@ -38,13 +38,17 @@ public sealed record TableComparison(
 {
     /// <summary>Compares the columns of <paramref name="metadata"/>; identifier columns are skipped (they are unique by design).</summary>
     /// <exception cref="SynthColumnException">A column of the metadata is missing from either table.</exception>
-    public static TableComparison Compare(DataFrame real, DataFrame synthetic, TableMetadata metadata)
+    /// <exception cref="SynthException">The tables are too large to compare in the free memory (see <see cref="Resources.ResourceGuard"/>).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; checked per column and per row of the correlation matrix.</exception>
+    public static TableComparison Compare(DataFrame real, DataFrame synthetic, TableMetadata metadata, CancellationToken cancellation = default)
     {
+        Resources.ResourceGuard.Current.EnsureComparisonFits("Comparing", Math.Max(real.Rows.Count, synthetic.Rows.Count), metadata.Columns.Count);
         var numeric = new List<NumericColumnComparison>();
         var categorical = new List<CategoricalColumnComparison>();
         var numericNames = new List<string>();
         foreach (var column in metadata.Columns)
         {
+            cancellation.ThrowIfCancellationRequested();
             if (column.Kind == ColumnKind.Identifier) continue;
             var realColumn = Find(real, column.Name, "real");
             var syntheticColumn = Find(synthetic, column.Name, "synthetic");
@@ -58,7 +62,7 @@ public sealed record TableComparison(
                 categorical.Add(CompareCategorical(column, realColumn, syntheticColumn));
             }
         }
-        return new TableComparison((int)real.Rows.Count, (int)synthetic.Rows.Count, numeric, categorical, CompareCorrelations(real, synthetic, numericNames));
+        return new TableComparison((int)real.Rows.Count, (int)synthetic.Rows.Count, numeric, categorical, CompareCorrelations(real, synthetic, numericNames, cancellation));
     }
 
     private static DataFrameColumn Find(DataFrame table, string name, string which) =>
@@ -107,10 +111,10 @@ public sealed record TableComparison(
         return shares;
     }
 
-    private static CorrelationComparison CompareCorrelations(DataFrame real, DataFrame synthetic, IReadOnlyList<string> names)
+    private static CorrelationComparison CompareCorrelations(DataFrame real, DataFrame synthetic, IReadOnlyList<string> names, CancellationToken cancellation)
     {
-        var realMatrix = PearsonMatrix(real, names);
-        var syntheticMatrix = PearsonMatrix(synthetic, names);
+        var realMatrix = PearsonMatrix(real, names, cancellation);
+        var syntheticMatrix = PearsonMatrix(synthetic, names, cancellation);
         int n = names.Count;
         var difference = new double?[n][];
         double sumOfSquares = 0;
@@ -129,7 +133,7 @@ public sealed record TableComparison(
         return new CorrelationComparison(names.ToArray(), realMatrix, syntheticMatrix, difference, Math.Sqrt(sumOfSquares));
     }
 
-    private static double?[][] PearsonMatrix(DataFrame table, IReadOnlyList<string> names)
+    private static double?[][] PearsonMatrix(DataFrame table, IReadOnlyList<string> names, CancellationToken cancellation)
     {
         var columns = names.Select(name => ColumnValues.AlignedNumbers(table.Columns[name])).ToArray();
         int n = names.Count;
@@ -139,6 +143,7 @@ public sealed record TableComparison(
         {
             for (int j = i; j < n; j++)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var xs = new List<double>();
                 var ys = new List<double>();
                 for (int row = 0; row < columns[i].Length; row++)

@@ -30,6 +30,9 @@ public static class ModelFile
     /// <summary>The largest model file accepted on load.</summary>
     public const long MaxBytes = 2L * 1024 * 1024 * 1024 - 1;
 
+    /// <summary>The largest JSON header accepted: a schema of a million columns fits well within it.</summary>
+    public const int MaxHeaderBytes = 256 << 20;
+
     private static readonly byte[] Magic = "SYNTHNB\n"u8.ToArray();
 
     public static void Write(Stream stream, ModelFileHeader header, byte[] payload)
@@ -66,6 +69,7 @@ public static class ModelFile
     /// <exception cref="SynthException">Not a model file, truncated or altered, too large, or another format version.</exception>
     public static ModelFileContent Read(Stream stream)
     {
+        if (stream.CanSeek) Resources.ResourceGuard.Current.EnsureModelFileFits(stream.Length - stream.Position);
         byte[] all;
         using (var buffer = new MemoryStream())
         {
@@ -94,14 +98,16 @@ public static class ModelFile
 
         try
         {
-            using var reader = new BinaryReader(new MemoryStream(body.ToArray()), Encoding.UTF8);
-            reader.ReadBytes(Magic.Length);
-            reader.ReadInt32();
-            int headerLength = reader.ReadInt32();
-            var json = JsonNode.Parse(reader.ReadBytes(headerLength))!.AsObject();
-            long payloadLength = reader.ReadInt64();
-            byte[] payload = reader.ReadBytes(checked((int)payloadLength));
-            if (payload.Length != payloadLength) throw new EndOfStreamException();
+            // The lengths are checked against the bytes that are there before anything is allocated for them: a
+            // file with a valid checksum can still claim a negative or 2 GiB header or payload.
+            int offset = Magic.Length + 4;
+            int headerLength = Length(body, ref offset, 4, "header", Math.Min(MaxHeaderBytes, body.Length - offset - 4 - 8));
+            var json = JsonNode.Parse(body.Slice(offset, headerLength))!.AsObject();
+            offset += headerLength;
+            long payloadLength = Length(body, ref offset, 8, "payload", body.Length - offset - 8);
+            if (payloadLength != body.Length - offset)
+                throw new SynthException($"The model file is damaged: its payload is {payloadLength:N0} bytes, but {body.Length - offset:N0} follow the header.");
+            byte[] payload = body.Slice(offset).ToArray();
 
             var header = new ModelFileHeader(
                 (string?)json["model"] ?? throw new SynthException("The model file names no model."),
@@ -115,6 +121,17 @@ public static class ModelFile
         {
             throw new SynthException($"The model file is damaged: {e.Message}", e);
         }
+    }
+
+    /// <summary>Reads a length field of <paramref name="size"/> bytes at <paramref name="offset"/> (advancing it) and checks it is 0 to <paramref name="max"/>.</summary>
+    private static int Length(ReadOnlySpan<byte> body, ref int offset, int size, string part, long max)
+    {
+        if (offset + size > body.Length) throw new SynthException("The model file is truncated.");
+        long length = size == 4 ? BitConverter.ToInt32(body.Slice(offset, 4)) : BitConverter.ToInt64(body.Slice(offset, 8));
+        offset += size;
+        if (length < 0 || length > max)
+            throw new SynthException($"The model file is damaged: its {part} length {length:N0} is {(length < 0 ? "negative" : $"more than the {Math.Max(0, max):N0} bytes there are")}.");
+        return (int)length;
     }
 
     /// <summary>The options record as JSON (snake_case), for the header.</summary>

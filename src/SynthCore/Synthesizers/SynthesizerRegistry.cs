@@ -12,7 +12,14 @@ public sealed record SynthesizerDescriptor(
     string Name,
     string Description,
     Func<SynthesizerSettings, ISynthesizer> Create,
-    Func<ModelFileContent, IFittedSynthesizer> Load);
+    Func<ModelFileContent, IFittedSynthesizer> Load)
+{
+    /// <summary>
+    /// The fit holds a full correlation or covariance matrix, so its memory grows with columns², which
+    /// <see cref="Resources.ResourceGuard.EnsureFitFits"/> counts.
+    /// </summary>
+    public bool PairwiseMemory { get; init; }
+}
 
 /// <summary>
 /// Maps model names to descriptors, so the CLI, the magics and the notebooks never switch on

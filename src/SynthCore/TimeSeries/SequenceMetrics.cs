@@ -44,7 +44,7 @@ public sealed record SequenceMetricOptions
         if (Layers is < 1) throw new SynthOptionException("layers", $"must be at least 1 (got {Layers}).");
         if (BatchSize < 1) throw new SynthOptionException("batch-size", $"must be at least 1 (got {BatchSize}).");
         if (!(TestFraction > 0 && TestFraction < 1)) throw new SynthOptionException("test-fraction", $"must be in (0, 1) (got {TestFraction}).");
-        if (Threads < 1) throw new SynthOptionException("threads", $"must be at least 1 (got {Threads}).");
+        SynthCore.Resources.ResourceGuard.EnsureThreads("threads", Threads);
     }
 }
 

@@ -103,7 +103,7 @@ public sealed record TimeGanOptions
         if (!(DiscriminatorThreshold >= 0) || double.IsInfinity(DiscriminatorThreshold))
             throw new SynthOptionException("discriminator-threshold", $"must be 0 or more (got {DiscriminatorThreshold}).");
         if (!(EmaDecay >= 0 && EmaDecay < 1)) throw new SynthOptionException("ema-decay", $"must be at least 0 and below 1 (got {EmaDecay}).");
-        if (Threads < 1) throw new SynthOptionException("threads", $"must be at least 1 (got {Threads}).");
+        SynthCore.Resources.ResourceGuard.EnsureThreads("threads", Threads);
         if (ProgressEvery < 1) throw new SynthOptionException("progress-every", $"must be at least 1 (got {ProgressEvery}).");
         TorchDevices.Resolve(Device, "device");
     }

@@ -48,9 +48,10 @@ public sealed record Evaluation(
     public static Evaluation Run(string realName, DataFrame real, string syntheticName, DataFrame synthetic, TableMetadata metadata,
         UtilityOptions? utility = null, CancellationToken cancellation = default)
     {
-        var quality = QualityReport.Generate(real, synthetic, metadata);
+        var quality = QualityReport.Generate(real, synthetic, metadata, cancellation: cancellation);
+        cancellation.ThrowIfCancellationRequested();
         var diagnostic = DiagnosticReport.Generate(real, synthetic, metadata);
-        var correlations = TableComparison.Compare(real, synthetic, metadata).Correlation;
+        var correlations = TableComparison.Compare(real, synthetic, metadata, cancellation).Correlation;
         cancellation.ThrowIfCancellationRequested();
         var pca = metadata.Columns.Any(c => c.Kind != ColumnKind.Identifier) && real.Rows.Count >= 3
             ? PcaEmbedding.Compute(real, synthetic, metadata, components: Math.Min(2, TableFeatures.Fit(real, metadata).Width))

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Resources;
 using SynthCore.Synthesizers;
 
 namespace SynthKernelExtension.Commands;
@@ -15,6 +16,7 @@ internal static class FitStep
     {
         TableInput.EnsureModellable(metadata);
         var synthesizer = context.Registry.Create(model, settings);
+        EnsureFits(context, context.Registry.Get(model), settings, table);
         context.Cancellation.ThrowIfCancellationRequested();
         var timeline = new TrainingTimeline(context.Host);
         var clock = Stopwatch.StartNew();
@@ -23,5 +25,13 @@ internal static class FitStep
         context.Cancellation.ThrowIfCancellationRequested();
         PrivacyNotice.Write(context.Host, fitted);
         return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray(), timeline.Losses.ToArray());
+    }
+
+    /// <summary>Refuses, before anything is fitted, a table or a batch too large for the model in the free memory; notes a batch larger than the table.</summary>
+    private static void EnsureFits(CommandContext context, SynthesizerDescriptor descriptor, SynthesizerSettings settings, DataFrame table)
+    {
+        if (settings.BatchSize is int batch && ResourceGuard.Current.EnsureBatchSize("--batch-size", batch, table.Rows.Count, table.Columns.Count) is { } note)
+            context.Host.WriteLine(note);
+        ResourceGuard.Current.EnsureFitFits(descriptor.Name, table.Rows.Count, table.Columns.Count, descriptor.PairwiseMemory);
     }
 }

@@ -110,7 +110,7 @@ internal static class PlotCommand
     private static ChartPage Correlation(Request request)
     {
         var (real, synthetic, metadata) = Tabular(request, _ => true);
-        var correlations = TableComparison.Compare(real, synthetic, metadata).Correlation;
+        var correlations = TableComparison.Compare(real, synthetic, metadata, request.Context.Cancellation).Correlation;
         if (correlations.Columns.Count < 2)
             throw new SynthOptionException(request.Columns is null ? "--kind" : "--columns", "correlation needs at least two numeric columns.");
         var charts = EvaluationCharts.CorrelationHeatmaps(correlations);

@@ -47,6 +47,7 @@ internal static class RunCommand
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.RunSettings.Categorical));
         int rows = rowsOption ?? (int)table.Rows.Count;
+        EnsureFits(rows, augment, balance is null ? "--rows" : "--balance", table, outDir);
 
         var fit = FitStep.Run(context, model, settings, table, metadata);
 
@@ -56,7 +57,12 @@ internal static class RunCommand
         if (sequences is not null && (augment || balance is not null))
             throw new SynthOptionException(augment ? "--augment" : "--balance", $"does not apply to the sequence model '{model}' (it generates whole sequences, not rows of the table).");
         var realData = sequences is null ? null : SequenceData.FromTable(table, metadata, sequences.DataOptions);
-        if (realData is not null) rows = rowsOption ?? realData.WindowCount;
+        if (realData is not null)
+        {
+            rows = rowsOption ?? realData.WindowCount;
+            // The fit told us how long a sequence is: the long table has a row per step, which the check before the fit could not count.
+            SynthCore.Resources.ResourceGuard.Current.EnsureSequencesFitMemory("--rows", rows, realData.Options.SequenceLength, realData.FeatureNames.Count + 2);
+        }
         if (realData is not null && augment)
             throw new SynthOptionException("--augment", $"does not apply to the sequence model '{model}': its rows are sequences, not rows of the input table.");
 
@@ -80,7 +86,7 @@ internal static class RunCommand
         // Balancing an already balanced column generates nothing, and there is nothing to compare.
         object? comparison = realData is not null
             ? SequenceComparison.Compare(realData.RawWindows(), syntheticSequences!, sequences!.FeatureNames)
-            : synthetic.Rows.Count > 0 ? TableComparison.Compare(table, synthetic, metadata) : null;
+            : synthetic.Rows.Count > 0 ? TableComparison.Compare(table, synthetic, metadata, context.Cancellation) : null;
         double compareSeconds = clock.Elapsed.TotalSeconds;
         if (comparison is not null) context.Host.Show(comparison);
         context.Cancellation.ThrowIfCancellationRequested();
@@ -149,5 +155,20 @@ internal static class RunCommand
             context.Host.WriteLine($"Wrote {json}");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Before the fit: the synthetic rows (with --augment, the real ones too) must fit in memory, their comparison
+    /// with the real table too, and their CSV on the disk. (Sequence models count --rows in sequences, checked here as
+    /// rows and again after the fit as steps of the long table.)
+    /// </summary>
+    private static void EnsureFits(int rows, bool augment, string option, Microsoft.Data.Analysis.DataFrame table, string outDir)
+    {
+        var guard = SynthCore.Resources.ResourceGuard.Current;
+        int columns = table.Columns.Count;
+        long output = augment ? rows + table.Rows.Count : rows;
+        guard.EnsureRowsFitMemory(option, output, columns);
+        guard.EnsureComparisonFits("Comparing", Math.Max(rows, table.Rows.Count), columns);
+        guard.EnsureRowsFitDisk(option, output, CsvTableWriter.BytesPerRow(table.Head((int)Math.Min(100, table.Rows.Count))), outDir);
     }
 }

@@ -30,6 +30,15 @@ internal static class SampleCommand
 
     internal static int ChunkSeed(int seed, int chunk) => unchecked((int)((uint)seed * 2654435761u) ^ (chunk * 40503)) & int.MaxValue;
 
+    /// <summary>Before sampling: a chunk (or all the rows, when fewer) must fit in memory, and all the rows' CSV on the disk, measured on a few sampled rows.</summary>
+    private static void EnsureFits(SynthCore.Synthesizers.IFittedSynthesizer model, int rows, int? seed, string outDir)
+    {
+        var guard = SynthCore.Resources.ResourceGuard.Current;
+        guard.EnsureRowsFitMemory("--rows", Math.Min(rows, ChunkRows), model.Metadata.Columns.Count);
+        var probe = model.Sample(Math.Min(rows, 100), null, seed);
+        guard.EnsureRowsFitDisk("--rows", rows, SynthCore.Data.CsvTableWriter.BytesPerRow(probe), outDir);
+    }
+
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
         string modelName = parse.GetValue(grammar.SampleModel)!;
@@ -46,6 +55,7 @@ internal static class SampleCommand
         CsvExporter.ValidateName(name);
 
         var model = context.Host.ResolveModel(modelName, context.Registry);
+        EnsureFits(model, rows, seed, outDir);
         context.Cancellation.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
         ExportResult export;

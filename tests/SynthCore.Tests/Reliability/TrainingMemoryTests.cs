@@ -1,7 +1,7 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Synthesizers.Neural;
-using SynthCore.Training;
+using SynthCore.Resources;
 using SynthCore.Transforms;
 
 namespace SynthCore.Tests.Reliability;
@@ -53,7 +53,7 @@ public sealed class TrainingMemoryTests
         var transform = TableTransform.Fit(table, TableMetadata.Detect(table));
 
         Assert.Equal(11, transform.Width);
-        Assert.Equal(1000L * 11 * 4 + 500L * 16, TrainingMemory.Estimate(1000, transform, 500));
+        Assert.Equal(1000L * 11 * 4 + 500L * 16, ResourceGuard.TrainingEstimate(1000, transform, 500));
     }
 
     [Fact]
@@ -62,8 +62,9 @@ public sealed class TrainingMemoryTests
         var table = Table(1000, 10);
         var transform = TableTransform.Fit(table, TableMetadata.Detect(table));
 
-        TrainingMemory.EnsureFits("gan", 1000, transform, 10_000, availableBytes: 1L << 30);
-        var e = Assert.Throws<SynthException>(() => TrainingMemory.EnsureFits("gan", 100_000_000, transform, 10_000, availableBytes: 1L << 30));
+        using var guard = ResourceGuard.Use(memoryBytes: 1L << 30);
+        ResourceGuard.Current.EnsureTrainingFits("gan", 1000, transform, 10_000);
+        var e = Assert.Throws<SynthException>(() => ResourceGuard.Current.EnsureTrainingFits("gan", 100_000_000, transform, 10_000));
         Assert.IsNotType<SynthColumnException>(e);
         Assert.Contains("Fit on a sample of the rows", e.Message);
     }

@@ -15,7 +15,8 @@ public static class ColumnPairTrends
     public const string Name = "Column Pair Trends";
 
     /// <summary>One row per pair, in metadata order (first column's position, then the second's).</summary>
-    public static IReadOnlyList<ColumnPairScore> Details(DataFrame real, DataFrame synthetic, TableMetadata metadata, QualityReportOptions? options = null)
+    public static IReadOnlyList<ColumnPairScore> Details(DataFrame real, DataFrame synthetic, TableMetadata metadata, QualityReportOptions? options = null,
+        CancellationToken cancellation = default)
     {
         options ??= new QualityReportOptions();
         var columns = metadata.Columns.Where(c => ReportInputs.IsContinuous(c.Kind) || ReportInputs.IsDiscrete(c.Kind)).ToArray();
@@ -31,6 +32,7 @@ public static class ColumnPairTrends
         for (var i = 0; i < columns.Length; i++)
             for (var j = i + 1; j < columns.Length; j++)
             {
+                cancellation.ThrowIfCancellationRequested();
                 string a = columns[i].Name, b = columns[j].Name;
                 if (realData[i].Numbers is { } ra && realData[j].Numbers is { } rb)
                 {

@@ -13,11 +13,12 @@ public static class ColumnShapes
     public const string Name = "Column Shapes";
 
     /// <summary>One row per compared column, in metadata order.</summary>
-    public static IReadOnlyList<ColumnScore> Details(DataFrame real, DataFrame synthetic, TableMetadata metadata)
+    public static IReadOnlyList<ColumnScore> Details(DataFrame real, DataFrame synthetic, TableMetadata metadata, CancellationToken cancellation = default)
     {
         var details = new List<ColumnScore>();
         foreach (var column in metadata.Columns)
         {
+            cancellation.ThrowIfCancellationRequested();
             IColumnMetric? metric = ReportInputs.IsContinuous(column.Kind) ? new KSComplement()
                 : ReportInputs.IsDiscrete(column.Kind) ? new TVComplement()
                 : null;

@@ -15,7 +15,7 @@ public static class CorrelationDifference
 {
     /// <summary>The norm, or null when there are fewer than two numeric or date columns.</summary>
     public static double? FrobeniusNorm(DataFrame real, DataFrame synthetic, TableMetadata metadata,
-        CorrelationCoefficient coefficient = CorrelationCoefficient.Pearson)
+        CorrelationCoefficient coefficient = CorrelationCoefficient.Pearson, CancellationToken cancellation = default)
     {
         var columns = metadata.Columns.Where(c => ReportInputs.IsContinuous(c.Kind)).Select(c => c.Name).ToArray();
         if (columns.Length < 2) return null;
@@ -26,6 +26,7 @@ public static class CorrelationDifference
         for (var i = 0; i < columns.Length; i++)
             for (var j = i + 1; j < columns.Length; j++)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var r = metric.Correlation(columns[i], realNumbers[i], columns[j], realNumbers[j], "real", out var realError);
                 var s = metric.Correlation(columns[i], syntheticNumbers[i], columns[j], syntheticNumbers[j], "synthetic", out var syntheticError);
                 if (realError is not null || syntheticError is not null) continue;

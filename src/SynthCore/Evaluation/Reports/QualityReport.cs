@@ -55,12 +55,16 @@ public sealed class QualityReport
 
     /// <summary>Compares <paramref name="synthetic"/> with <paramref name="real"/> on the columns of <paramref name="metadata"/>.</summary>
     /// <exception cref="SynthColumnException">A metadata column is missing from a table or holds values that do not suit its kind.</exception>
-    public static QualityReport Generate(DataFrame real, DataFrame synthetic, TableMetadata metadata, QualityReportOptions? options = null)
+    /// <exception cref="SynthException">The tables are too large to compare in the free memory (see <see cref="Resources.ResourceGuard"/>).</exception>
+    /// <exception cref="OperationCanceledException">Cancelled; checked per column and per column pair.</exception>
+    public static QualityReport Generate(DataFrame real, DataFrame synthetic, TableMetadata metadata, QualityReportOptions? options = null,
+        CancellationToken cancellation = default)
     {
         options ??= new QualityReportOptions();
+        Resources.ResourceGuard.Current.EnsureComparisonFits("The quality report of", Math.Max(real.Rows.Count, synthetic.Rows.Count), metadata.Columns.Count);
         ReportInputs.Validate(real, synthetic, metadata);
-        var shapes = Reports.ColumnShapes.Details(real, synthetic, metadata);
-        var trends = Reports.ColumnPairTrends.Details(real, synthetic, metadata, options);
+        var shapes = Reports.ColumnShapes.Details(real, synthetic, metadata, cancellation);
+        var trends = Reports.ColumnPairTrends.Details(real, synthetic, metadata, options, cancellation);
         PropertyScore[] properties =
         [
             new(Reports.ColumnShapes.Name, Averages.NanMean(shapes.Select(d => d.Score))),
@@ -68,6 +72,6 @@ public sealed class QualityReport
         ];
         return new QualityReport(Averages.NanMean(properties.Select(p => p.Score)), properties, shapes, trends,
             ColumnDistribution.Compare(real, synthetic, metadata),
-            Reports.CorrelationDifference.FrobeniusNorm(real, synthetic, metadata, options.Correlation));
+            Reports.CorrelationDifference.FrobeniusNorm(real, synthetic, metadata, options.Correlation, cancellation));
     }
 }

@@ -160,7 +160,7 @@ public sealed record GanOptions
             throw new SynthOptionException("pac", $"must divide the batch size {BatchSize} (got {Pac}).");
         if (!(GeneratorAverageDecay >= 0 && GeneratorAverageDecay < 1))
             throw new SynthOptionException("generator-average-decay", $"must be in [0, 1) (got {GeneratorAverageDecay}).");
-        if (Threads < 1) throw new SynthOptionException("threads", $"must be at least 1 (got {Threads}).");
+        SynthCore.Resources.ResourceGuard.EnsureThreads("threads", Threads);
         if (ProgressEvery < 1) throw new SynthOptionException("progress-every", $"must be at least 1 (got {ProgressEvery}).");
         if (!(RealLabel > 0.5 && RealLabel <= 1)) throw new SynthOptionException("real-label", $"must be in (0.5, 1] (got {RealLabel}).");
         if (!(GumbelTemperature > 0) || double.IsInfinity(GumbelTemperature))

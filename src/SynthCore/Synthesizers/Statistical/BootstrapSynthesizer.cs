@@ -37,13 +37,16 @@ public sealed class BootstrapSynthesizer(BootstrapOptions options) : ISynthesize
         Create,
         BootstrapModel.Load);
 
-    public static ISynthesizer Create(SynthesizerSettings settings)
+    public static ISynthesizer Create(SynthesizerSettings settings) => new BootstrapSynthesizer(OptionsFrom(settings));
+
+    /// <summary>The options from the common settings and <c>--option</c> pairs; also how a model file's options are checked.</summary>
+    internal static BootstrapOptions OptionsFrom(SynthesizerSettings settings)
     {
         StatisticalOptions.RejectNeuralSettings(settings, Name);
         StatisticalOptions.RejectUnknown(settings, Name, "smooth", "bandwidth");
         bool smooth = StatisticalOptions.Choice(settings, "smooth", settings.Extra.ContainsKey("bandwidth") ? "true" : "false", "true", "false") == "true";
         double bandwidth = StatisticalOptions.Number(settings, "bandwidth", 1, 0.001, 100);
-        return new BootstrapSynthesizer(new BootstrapOptions(smooth ? bandwidth : 0, settings.Seed));
+        return new BootstrapOptions(smooth ? bandwidth : 0, settings.Seed);
     }
 
     public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -171,6 +174,9 @@ public sealed class BootstrapModel : IFittedSynthesizer
     public static BootstrapModel Load(ModelFileContent content)
     {
         var options = ModelFile.OptionsFromJson<BootstrapOptions>(content.Header.Options);
+        StatisticalOptions.EnsureAccepted(content.Header.Model, options, options.Seed, options.Smoothed
+            ? new() { ["smooth"] = "true", ["bandwidth"] = options.Bandwidth.ToString("R", System.Globalization.CultureInfo.InvariantCulture) }
+            : new() { ["smooth"] = "false" }, BootstrapSynthesizer.OptionsFrom);
         var table = StoredTable.FromBytes(content.Payload);
         if (!content.Header.Metadata.Columns.Select(c => c.Name).SequenceEqual(table.Columns.Select(c => c.Name)))
             throw new SynthException("The model file's table does not match its schema.");

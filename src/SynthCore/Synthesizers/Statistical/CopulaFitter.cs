@@ -96,7 +96,7 @@ internal static class CopulaFitter
                 double r = Pearson(modelled[pair.Item1].Scores!, modelled[pair.Item2].Scores!);
                 correlation[pair.Item1, pair.Item2] = correlation[pair.Item2, pair.Item1] = r;
             });
-            correlation = CorrelationRepair.Repair(correlation);
+            correlation = CorrelationRepair.Repair(correlation, cancellationToken);
         }
         var flat = new double[dims * dims];
         for (int i = 0; i < dims; i++) for (int j = 0; j < dims; j++) flat[i * dims + j] = correlation[i, j];

@@ -68,6 +68,12 @@ public sealed class CopulaModel : IFittedSynthesizer
     public static CopulaModel Load(ModelFileContent content)
     {
         var options = ModelFile.OptionsFromJson<CopulaModelOptions>(content.Header.Options);
+        if (content.Header.Model == DistributionsSynthesizer.Name)
+            StatisticalOptions.EnsureAccepted(content.Header.Model, options, options.Seed,
+                new() { ["joint"] = options.Joint, ["rank"] = options.Ranking }, DistributionsSynthesizer.OptionsFrom);
+        else
+            StatisticalOptions.EnsureAccepted(content.Header.Model, options, options.Seed,
+                new() { ["marginals"] = options.Marginals, ["category-order"] = options.CategoryOrder }, GaussianCopulaSynthesizer.OptionsFrom);
         var state = CopulaState.FromBytes(content.Payload);
         var names = content.Header.Metadata.Columns.Select(c => c.Name);
         if (!names.SequenceEqual(state.Columns.Select(c => c.Name)))

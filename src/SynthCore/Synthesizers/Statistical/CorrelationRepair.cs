@@ -14,13 +14,18 @@ public static class CorrelationRepair
     public const double EigenFloor = 1e-6;
 
     /// <summary>A positive-definite correlation matrix close to <paramref name="estimate"/> (NaN entries are treated as 0).</summary>
-    public static double[,] Repair(double[,] estimate)
+    /// <exception cref="OperationCanceledException">Cancelled: answered at once, even inside an eigen-decomposition.</exception>
+    public static double[,] Repair(double[,] estimate, CancellationToken cancellation = default) =>
+        Cancellable(() => Repair(estimate, cancellation, iterations: 50), cancellation);
+
+    private static double[,] Repair(double[,] estimate, CancellationToken cancellation, int iterations)
     {
         int d = estimate.GetLength(0);
         var m = Matrix<double>.Build.Dense(d, d, (i, j) =>
             i == j ? 1 : double.IsFinite(estimate[i, j]) ? Math.Clamp(0.5 * (estimate[i, j] + estimate[j, i]), -1, 1) : 0);
-        for (int iteration = 0; iteration < 50; iteration++)
+        for (int iteration = 0; iteration < iterations; iteration++)
         {
+            cancellation.ThrowIfCancellationRequested();
             var evd = m.Evd(Symmetricity.Symmetric);
             var values = evd.EigenValues.Real();
             if (values.Minimum() >= EigenFloor && IsCholeskyOk(m)) break;
@@ -30,6 +35,21 @@ public static class CorrelationRepair
             m = Matrix<double>.Build.Dense(d, d, (i, j) => i == j ? 1 : m[i, j] * scale[i] * scale[j]);
         }
         return m.ToArray();
+    }
+
+    /// <summary>
+    /// An iteration's eigen-decomposition, product and Cholesky factorisation of 1,500 columns take seconds and cannot check a
+    /// token (50 iterations ignored Ctrl+C for 7 minutes); the repair runs on a worker that stops at its next iteration
+    /// when cancelled, and the caller is answered at once.
+    /// </summary>
+    private static T Cancellable<T>(Func<T> work, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        if (!cancellation.CanBeCanceled) return work();
+        var task = Task.Run(work);
+        try { task.Wait(cancellation); }
+        catch (AggregateException e) { System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException!); }
+        return task.Result;
     }
 
     private static bool IsCholeskyOk(Matrix<double> m)

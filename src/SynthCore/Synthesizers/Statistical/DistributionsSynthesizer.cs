@@ -24,13 +24,16 @@ public sealed class DistributionsSynthesizer(CopulaModelOptions options) : ISynt
         Create,
         CopulaModel.Load);
 
-    public static ISynthesizer Create(SynthesizerSettings settings)
+    public static ISynthesizer Create(SynthesizerSettings settings) => new DistributionsSynthesizer(OptionsFrom(settings));
+
+    /// <summary>The options from the common settings and <c>--option</c> pairs; also how a model file's options are checked.</summary>
+    internal static CopulaModelOptions OptionsFrom(SynthesizerSettings settings)
     {
         StatisticalOptions.RejectNeuralSettings(settings, Name);
         StatisticalOptions.RejectUnknown(settings, Name, "joint", "rank");
         string joint = StatisticalOptions.Choice(settings, "joint", "independent", "independent", "copula");
         string rank = StatisticalOptions.Choice(settings, "rank", "aic", "aic", "ks");
-        return new DistributionsSynthesizer(new CopulaModelOptions("parametric", joint, rank, settings.Seed));
+        return new CopulaModelOptions("parametric", joint, rank, settings.Seed);
     }
 
     public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>

@@ -23,15 +23,19 @@ public sealed class GaussianCopulaSynthesizer(CopulaModelOptions options) : ISyn
         Name,
         "Gaussian copula: per-column marginals (empirical or best parametric fit) joined by a correlation of normal scores; exact conditional sampling. Options: marginals=empirical|parametric, category-order=association|frequency.",
         Create,
-        CopulaModel.Load);
+        CopulaModel.Load)
+    { PairwiseMemory = true };
 
-    public static ISynthesizer Create(SynthesizerSettings settings)
+    public static ISynthesizer Create(SynthesizerSettings settings) => new GaussianCopulaSynthesizer(OptionsFrom(settings));
+
+    /// <summary>The options from the common settings and <c>--option</c> pairs; also how a model file's options are checked.</summary>
+    internal static CopulaModelOptions OptionsFrom(SynthesizerSettings settings)
     {
         StatisticalOptions.RejectNeuralSettings(settings, Name);
         StatisticalOptions.RejectUnknown(settings, Name, "marginals", "category-order");
         string marginals = StatisticalOptions.Choice(settings, "marginals", "empirical", "empirical", "parametric");
         string order = StatisticalOptions.Choice(settings, "category-order", "association", "association", "frequency");
-        return new GaussianCopulaSynthesizer(new CopulaModelOptions(marginals, "copula", "ks", settings.Seed, order));
+        return new CopulaModelOptions(marginals, "copula", "ks", settings.Seed, order);
     }
 
     public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>

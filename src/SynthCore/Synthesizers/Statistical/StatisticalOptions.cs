@@ -32,6 +32,27 @@ internal static class StatisticalOptions
             : throw new SynthOptionException("--option", $"{key} must be one of {string.Join(", ", choices)}, got '{value}'.");
     }
 
+    /// <summary>
+    /// Checks options read from a model file with the command line's own code: <paramref name="fromSettings"/> (the model's
+    /// option reader) must accept <paramref name="extra"/> as if typed as <c>--option</c> pairs and give back exactly
+    /// <paramref name="options"/>, so a hand-edited header cannot hold what <c>fit</c> would refuse.
+    /// </summary>
+    /// <exception cref="SynthException">Options the model does not accept, naming the option.</exception>
+    public static void EnsureAccepted<T>(string model, T options, int seed, Dictionary<string, string?> extra, Func<SynthesizerSettings, T> fromSettings)
+    {
+        // A header without an option deserializes it as null; fit always writes every one.
+        if (extra.FirstOrDefault(pair => pair.Value is null).Key is string missing)
+            throw new SynthException($"The model file's options lack '{missing}' (the '{model}' model always writes it).");
+        T again;
+        try { again = fromSettings(new SynthesizerSettings { Seed = seed, Extra = extra.ToDictionary(pair => pair.Key, pair => pair.Value!) }); }
+        catch (SynthOptionException e)
+        {
+            throw new SynthException($"The model file's options are not valid for the '{model}' model: {e.Message}", e);
+        }
+        if (!EqualityComparer<T>.Default.Equals(again, options))
+            throw new SynthException($"The model file's options are not ones the '{model}' model accepts: {Persistence.ModelFile.OptionsToJson(options!).ToJsonString()}.");
+    }
+
     /// <summary>A number option in [min, max], or the default.</summary>
     public static double Number(SynthesizerSettings settings, string key, double fallback, double min, double max)
     {

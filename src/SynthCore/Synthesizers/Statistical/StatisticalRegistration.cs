@@ -25,7 +25,8 @@ internal static class StatisticalRegistration
             options.Validate();
             return new KdeSynthesizer(options);
         },
-        FittedKde.Load);
+        FittedKde.Load)
+    { PairwiseMemory = true };
 
     public static SynthesizerDescriptor Gmm { get; } = new(
         GmmSynthesizer.Name,
@@ -46,7 +47,8 @@ internal static class StatisticalRegistration
             options.Validate();
             return new GmmSynthesizer(options);
         },
-        FittedGmm.Load);
+        FittedGmm.Load)
+    { PairwiseMemory = true };
 
     public static SynthesizerDescriptor Cart { get; } = new(
         CartSynthesizer.Name,

@@ -145,7 +145,7 @@ public sealed record CtganOptions
         if (MaxModes < 1) throw new SynthOptionException("max-modes", $"must be at least 1 (got {MaxModes}).");
         if (!(ModeWeightThreshold >= 0 && ModeWeightThreshold < 1))
             throw new SynthOptionException("mode-weight-threshold", $"must be in [0, 1) (got {ModeWeightThreshold}).");
-        if (Threads < 1) throw new SynthOptionException("threads", $"must be at least 1 (got {Threads}).");
+        SynthCore.Resources.ResourceGuard.EnsureThreads("threads", Threads);
         if (!(GeneratorAverageDecay >= 0 && GeneratorAverageDecay < 1))
             throw new SynthOptionException("generator-average-decay", $"must be in [0, 1) (got {GeneratorAverageDecay}).");
         DpSgdOptionChecks.Validate(DpNoiseMultiplier, DpMaxGradNorm, DpDelta, Pac, DpCountNoiseMultiplier);

@@ -89,7 +89,7 @@ public sealed record TvaeOptions
         if (!(WeightDecay >= 0) || double.IsInfinity(WeightDecay)) throw new SynthOptionException("weight-decay", $"must be a non-negative number (got {WeightDecay}).");
         if (MaxModes < 1) throw new SynthOptionException("max-modes", $"must be at least 1 (got {MaxModes}).");
         if (!(ModeWeightThreshold >= 0 && ModeWeightThreshold < 1)) throw new SynthOptionException("mode-weight-threshold", $"must be in [0, 1) (got {ModeWeightThreshold}).");
-        if (Threads < 1) throw new SynthOptionException("threads", $"must be at least 1 (got {Threads}).");
+        SynthCore.Resources.ResourceGuard.EnsureThreads("threads", Threads);
         DpSgdOptionChecks.Validate(DpNoiseMultiplier, DpMaxGradNorm, DpDelta);
         TorchDevices.Resolve(Device, "device");
     }
