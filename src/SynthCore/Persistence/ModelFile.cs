@@ -138,12 +138,23 @@ public static class ModelFile
     public static JsonObject OptionsToJson(object options) =>
         JsonSerializer.SerializeToNode(options, options.GetType(), JsonOptions)!.AsObject();
 
-    /// <summary>Reads an options record back from the header.</summary>
+    /// <summary>
+    /// Reads an options record back from the header. A thread count above this machine's processors
+    /// is lowered to them first: it says how the maker's machine ran, not what the model is, and a
+    /// model made on a larger machine must load on a smaller one (the options' own checks, the
+    /// command line's, then hold it to 1 … processors). Other thread counts give other rows, as on
+    /// the command line.
+    /// </summary>
     /// <exception cref="SynthException">The options are empty or do not fit the record (a damaged or hand-edited file).</exception>
     public static T OptionsFromJson<T>(JsonObject json)
     {
         try
         {
+            if (json["threads"] is JsonValue threads && threads.TryGetValue(out long count) && count > Environment.ProcessorCount)
+            {
+                json = (JsonObject)json.DeepClone();
+                json["threads"] = Environment.ProcessorCount;
+            }
             return json.Deserialize<T>(JsonOptions) ?? throw new SynthException("The model file's options are empty.");
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)

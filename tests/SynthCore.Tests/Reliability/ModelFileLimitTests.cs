@@ -59,10 +59,21 @@ public sealed class ModelFileLimitTests
     }
 
     [Fact]
-    public void A_gan_file_asking_for_more_threads_than_processors_is_refused()
+    public void A_gan_file_made_with_more_threads_than_processors_loads_with_this_machines_count()
     {
         var parts = ModelFileBytes.Parse(Fitted("gan", epochs: 1));
         parts.Header["options"]!["threads"] = 100_000;
+
+        var loaded = (SynthCore.Synthesizers.Neural.FittedGan)SynthesizerRegistry.Default.Load(new MemoryStream(parts.ToBytes()));
+        Assert.Equal(Environment.ProcessorCount, loaded.Options.Threads);
+        loaded.Dispose();
+    }
+
+    [Fact]
+    public void A_gan_file_with_no_threads_is_refused_by_the_command_lines_check()
+    {
+        var parts = ModelFileBytes.Parse(Fitted("gan", epochs: 1));
+        parts.Header["options"]!["threads"] = 0;
 
         Assert.Contains($"Option 'threads': must be 1 to {Environment.ProcessorCount}", Load(parts.ToBytes()).Message);
     }
