@@ -41,16 +41,18 @@ public sealed class ConditionalGanTests(ScreentimeCganFixture cgan) : IClassFixt
     /// <summary>The statistical checks, with the tolerances <see cref="ScreentimeCganSweep"/> calibrated.</summary>
     internal static IReadOnlyList<StatisticalCheck> Measure(ScreentimeCganFixture fit)
     {
-        var checks = ScreentimeGanChecks.Marginals(fit.Real, fit.Synthetic, relative: 0.20, correlation: 0.1).ToList();
+        // Seeds 1–10: means 0.000 … 0.047, deviations 0.008 … 0.097, correlation gap 0.018 … 0.103, App TV 0.011 … 0.018.
+        var checks = ScreentimeGanChecks.Marginals(fit.Real, fit.Synthetic, relative: 0.15, correlation: 0.13).ToList();
         checks.Add(StatisticalCheck.AtMost("App total variation", TotalVariation(fit.Real, fit.Synthetic, "App"), 0.05));
 
-        // Real means: WhatsApp ~100, Netflix ~0 (the overall mean is ~28).
+        // Real means: WhatsApp ~100, Netflix ~0 (the overall mean is ~28). Seeds 1–10: 89.7 … 96.6 and 0.5 … 1.1.
         double whatsapp = Mean(Numbers(fit.Model.Sample(500, App("WhatsApp"), seed: 3), "Notifications"));
         double netflix = Mean(Numbers(fit.Model.Sample(500, App("Netflix"), seed: 3), "Notifications"));
         checks.Add(StatisticalCheck.AtLeast("WhatsApp notifications mean, sampled on App", whatsapp, 60));
         checks.Add(StatisticalCheck.AtMost("Netflix notifications mean, sampled on App", netflix, 15));
 
-        // Each app's usage mean within 25% (or 10 minutes) of the real one: the generator learned per-app structure.
+        // Each app's usage mean within 25% (or 10 minutes) of the real one: the generator learned
+        // per-app structure. Seeds 1–10: the largest gap 0.12 … 0.53 of that allowance.
         double worst = 0;
         foreach (var app in Shares(fit.Real, "App").Keys)
         {

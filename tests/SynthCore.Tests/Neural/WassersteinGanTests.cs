@@ -12,7 +12,7 @@ namespace SynthCore.Tests.Neural;
 /// <summary>One WGAN-GP trained on data/screentime.csv with a fixed seed, through the registry.</summary>
 public sealed class ScreentimeWganFixture : IDisposable
 {
-    public const int Steps = 1000;
+    public const int Steps = 2000;
 
     public ScreentimeWganFixture() : this(42) { }
 
@@ -36,14 +36,19 @@ public sealed class ScreentimeWganFixture : IDisposable
     public void Dispose() => Model.Dispose();
 }
 
-/// <summary>The screen-time GAN with the WGAN-GP loss meets the GAN's statistical bar (within 15–20%).</summary>
+/// <summary>The screen-time GAN with the WGAN-GP loss meets the GAN's statistical bar.</summary>
 public sealed class WassersteinGanTests(ScreentimeWganFixture wgan) : IClassFixture<ScreentimeWganFixture>
 {
     /// <summary>The statistical checks, with the tolerances <see cref="ScreentimeWganSweep"/> calibrated.</summary>
+    /// <remarks>
+    /// Seeds 1–10 after 2,000 steps: means 0.000 … 0.032, deviations 0.001 … 0.073, correlation gap
+    /// 0.005 … 0.046, App TV 0.011 … 0.022. After 1,000 steps (the fixture's earlier length) Times
+    /// Opened's deviation fell 15–25% short on every seed and the correlation gap reached 0.162.
+    /// </remarks>
     internal static IReadOnlyList<StatisticalCheck> Measure(ScreentimeWganFixture fit) =>
         [
-            .. ScreentimeGanChecks.Marginals(fit.Real, fit.Synthetic, relative: 0.20, correlation: 0.1),
-            StatisticalCheck.AtMost("App total variation", TotalVariation(fit.Real, fit.Synthetic, "App"), 0.1),
+            .. ScreentimeGanChecks.Marginals(fit.Real, fit.Synthetic, relative: 0.12, correlation: 0.08),
+            StatisticalCheck.AtMost("App total variation", TotalVariation(fit.Real, fit.Synthetic, "App"), 0.05),
         ];
 
     [Fact]
@@ -79,7 +84,7 @@ public sealed class WassersteinGanTests(ScreentimeWganFixture wgan) : IClassFixt
     }
 }
 
-/// <summary>The WGAN-GP's checks at seeds 1–10 (slow: a 1,000-step fit per seed).</summary>
+/// <summary>The WGAN-GP's checks at seeds 1–10 (slow: a 2,000-step fit per seed).</summary>
 public sealed class ScreentimeWganSweep(ITestOutputHelper output)
 {
     [SeedSweepFact]
