@@ -111,13 +111,14 @@ public sealed class OutputSafetyCliTests : IDisposable
     [InlineData("--json", "")]
     [InlineData("--report", "")]
     [InlineData("--out", "")]
-    [InlineData("--json", "no-such-folder/summary.json")]
-    [InlineData("--report", "no-such-folder/report.html")]
+    [InlineData("--json", "a-file/summary.json")]
+    [InlineData("--report", "a-file/report.html")]
     [InlineData("--out", "people.csv")]
     [InlineData("--name", "../escape")]
     public void A_bad_output_path_fails_before_anything_is_written(string option, string value)
     {
         string people = sandbox.People();
+        File.WriteAllText(sandbox.PathOf("a-file"), "not a folder");
         string path = value.Length == 0 ? value : sandbox.PathOf(value);
         var args = new List<string> { "run", people, "--model", Model, "--rows", "5" };
         if (option != "--out") args.AddRange(["--out", sandbox.PathOf("out")]);
@@ -126,7 +127,17 @@ public sealed class OutputSafetyCliTests : IDisposable
         var result = CliSandbox.Run(null, args.ToArray());
 
         AssertOneError(result, 1, $"'{option}'");
-        Assert.Empty(Written(people));
+        Assert.Empty(Written(people, sandbox.PathOf("a-file")));
+    }
+
+    [Fact]
+    public void A_missing_folder_for_an_output_file_is_created()
+    {
+        string people = sandbox.People();
+        var result = CliSandbox.Run(null, "fit", people, "--model", Model, "--out", sandbox.PathOf("models/new/people.synth"));
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Err}");
+        Assert.True(File.Exists(sandbox.PathOf("models/new/people.synth")));
     }
 
     [Fact]

@@ -2,13 +2,13 @@ namespace SynthCore.Data;
 
 /// <summary>
 /// Checks, before any long work and before anything is written, that a path the user gave for an output can be
-/// written: not empty, its folder there and writable, and nothing but a regular file replaced (and that only when
-/// asked). A device, directory, fifo, socket or symbolic link is refused, never replaced nor written through.
+/// written: not empty, its folder there or creatable (under an existing, writable folder, and not under a file),
+/// and nothing but a regular file replaced (and that only when asked). A device, directory, fifo, socket or symbolic link is refused, never replaced nor written through.
 /// </summary>
 public static class OutputTarget
 {
-    /// <summary>An output file (a JSON summary, a report, a model file, a plot).</summary>
-    /// <exception cref="SynthOptionException">The path is empty or invalid, its folder is missing or not writable, or something other than a regular file is there.</exception>
+    /// <summary>An output file (a JSON summary, a report, a model file, a plot); its folder is created when it is written, as <c>--out outputs/m.synth</c> expects.</summary>
+    /// <exception cref="SynthOptionException">The path is empty or invalid, its folder cannot be created or written, or something other than a regular file is there.</exception>
     /// <exception cref="SynthFileException">A file is there and <paramref name="overwrite"/> is false.</exception>
     public static void CheckFile(string path, bool overwrite, string option)
     {
@@ -20,7 +20,7 @@ public static class OutputTarget
             throw new SynthOptionException(option, $"'{path}' is {FileKinds.Describe(kind)}, not a regular file; only regular files are written or replaced (it was left alone).");
         if (kind is FileKind.Regular && !overwrite)
             throw new SynthFileException(path, $"already exists; choose another {option} or add --force to replace it.");
-        CheckFolder(Path.GetDirectoryName(full)!, path, option, mayCreate: false);
+        CheckFolder(Path.GetDirectoryName(full)!, path, option);
     }
 
     /// <summary>An output folder that timestamped files go into; it is created if missing.</summary>
@@ -28,7 +28,7 @@ public static class OutputTarget
     public static void CheckFolder(string path, string option)
     {
         string full = FullPath(path, option, "a folder");
-        CheckFolder(full, path, option, mayCreate: true);
+        CheckFolder(full, path, option);
     }
 
     private static string FullPath(string path, string option, string what)
@@ -45,7 +45,7 @@ public static class OutputTarget
         }
     }
 
-    private static void CheckFolder(string folder, string given, string option, bool mayCreate)
+    private static void CheckFolder(string folder, string given, string option)
     {
         // A folder that will be created must have an existing folder as its nearest existing ancestor.
         string existing = folder;
@@ -55,8 +55,6 @@ public static class OutputTarget
                 throw new SynthOptionException(option, existing == Path.GetFullPath(given)
                     ? $"'{given}' is {FileKinds.Describe(FileKinds.Of(existing))}, not a folder."
                     : $"'{given}': '{existing}' is {FileKinds.Describe(FileKinds.Of(existing))}, not a folder.");
-            if (!mayCreate)
-                throw new SynthOptionException(option, $"'{given}': the folder '{folder}' does not exist; create it first.");
             existing = Path.GetDirectoryName(existing) ?? throw new SynthOptionException(option, $"'{given}' has no existing folder above it.");
         }
         if (!CanWriteIn(existing))

@@ -31,6 +31,7 @@ internal static class SafeFile
         string temp = TempFile.Beside(full);
         try
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             WriteTemp(temp, write);
             // Checked again just before the move: rename(2) would replace a link or device put there meanwhile.
             EnsureCanWrite(path, overwrite, option);
