@@ -26,7 +26,7 @@ public sealed class CartTests
         Assert.Null(fitted.Trees[0]);
         Assert.All(fitted.Trees.Skip(1), t => Assert.True(t!.SmallestLeaf >= 12));
         Assert.True(fitted.Leaves.Sum() > 20);
-        var good = FidelityChecks.AssertFaithful(real, fitted.Sample(2000, seed: 1), metadata, 0.07, 0.05, 0.25);
+        var good = FidelityChecks.AssertFaithful(real, fitted.Sample(2000, seed: 1), metadata, new(0.07, 0.05, 0.25));
 
         // A leaf as large as the table allows no split: every column falls back to its marginal and the correlations vanish.
         var stumps = (FittedCart)StatTables.Fit("cart", real, new() { ["min-leaf"] = "200" }, metadata: metadata);
