@@ -98,9 +98,34 @@ public static class PrivacyRiskChecks
         ];
     }
 
+    /// <summary>A linear model trained by 60 DP-SGD steps (clip 1, σ 0.5, batches of 32 of 256 rows) still learns: its MSE falls below a fifth.</summary>
+    public static IReadOnlyList<StatisticalCheck> Learning(int torchSeed, int generatorSeed, int batchSeed)
+    {
+        TorchNativeLoader.EnsureLoaded();
+        torch.manual_seed(torchSeed);
+        var model = nn.Linear(3, 1);
+        using var g = new torch.Generator((ulong)generatorSeed, torch.CPU);
+        var x = torch.randn([256, 3], generator: g);
+        var y = x.matmul(torch.tensor(new float[] { 1, -2, 0.5f }).unsqueeze(1));
+        using var optimizer = optim.SGD(model.parameters(), 0.1);
+        var step = new DpSgdOptimizerStep(model.parameters(), 1.0, 0.5, g);
+        var random = new Random(batchSeed);
+        double Mse() { using var _ = torch.no_grad(); return nn.functional.mse_loss(model.forward(x), y).item<float>(); }
+        double before = Mse();
+        for (int s = 0; s < 60; s++)
+        {
+            var batch = Enumerable.Range(0, 32).Select(_ => random.Next(256)).ToArray();
+            step.ComputeGradients(batch.Length, i => nn.functional.mse_loss(model.forward(x[batch[i]].unsqueeze(0)), y[batch[i]].unsqueeze(0)));
+            optimizer.step();
+        }
+        // seeds 1–10: 0.000 … 0.008 (1–100: 0.000 … 0.061)
+        return [StatisticalCheck.AtMost("DP-SGD: MSE after 60 steps / before", Mse() / before, 0.2)];
+    }
+
     public static IReadOnlyList<StatisticalCheck> All(int seed) =>
     [
         .. Copies(seed, 100 + seed), .. IndependentMarginals(seed, 100 + seed), .. FreshDraw(3 * seed, 3 * seed + 1, 3 * seed + 2), .. Noise(seed),
+        .. Learning(seed, 100 + seed, 200 + seed),
     ];
 }
 
