@@ -3,25 +3,23 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Privacy;
 using SynthCore.Synthesizers;
+using SynthCore.Tests.Sweeps;
+using Xunit.Abstractions;
 
 namespace SynthCore.Tests.Privacy;
 
 [Collection(TorchSerialCollection.Name)]
-public class DpCopulaTests
+public class DpCopulaTests(ITestOutputHelper output)
 {
-    private const string Beak = "Beak Length (mm)", Depth = "Beak Depth (mm)", Flipper = "Flipper Length (mm)", Mass = "Body Mass (g)";
-    private static readonly string[] Numeric = [Beak, Depth, Flipper, Mass];
+    private const string Mass = DpCopulaChecks.Mass, Flipper = DpCopulaChecks.Flipper;
+    private static readonly Dictionary<string, NumericBounds> PenguinBounds = DpCopulaChecks.PenguinBounds;
 
-    private static readonly Dictionary<string, NumericBounds> PenguinBounds = new()
-    {
-        [Beak] = new(30, 60), [Depth] = new(13, 22), [Flipper] = new(170, 235), [Mass] = new(2500, 6500),
-    };
+    private static FittedDpCopula FitPenguins(double epsilon, int seed = 7) => DpCopulaChecks.FitPenguins(epsilon, seed);
 
-    private static FittedDpCopula FitPenguins(double epsilon, int seed = 7)
+    private void AssertAll(IReadOnlyList<StatisticalCheck> checks)
     {
-        var table = PrivacyTestData.Penguins();
-        var options = new DpCopulaOptions { Epsilon = epsilon, Bounds = PenguinBounds, Seed = seed };
-        return (FittedDpCopula)new DpCopulaSynthesizer(options).Fit(table, TableMetadata.Detect(table));
+        foreach (var check in checks) output.WriteLine(check.ToString());
+        StatisticalCheck.AssertAll(checks);
     }
 
     [Fact]
@@ -43,66 +41,13 @@ public class DpCopulaTests
     }
 
     [Fact]
-    public void LargeEpsilonReproducesMarginalsAndCorrelation()
-    {
-        var real = PrivacyTestData.Penguins();
-        var synthetic = FitPenguins(1e5).Sample(3000, seed: 1);
-
-        foreach (string column in Numeric)
-        {
-            var r = Values(real, column);
-            var s = Values(synthetic, column);
-            Assert.True(Math.Abs(r.Mean() - s.Mean()) < 0.05 * r.StandardDeviation(), $"{column}: mean {r.Mean()} vs {s.Mean()}");
-            Assert.InRange(s.StandardDeviation() / r.StandardDeviation(), 0.9, 1.1);
-        }
-        Assert.True(Math.Abs(Pearson(real, Flipper, Mass) - Pearson(synthetic, Flipper, Mass)) < 0.08,
-            $"flipper × mass {Pearson(real, Flipper, Mass)} vs {Pearson(synthetic, Flipper, Mass)}");
-        Assert.True(Math.Abs(Pearson(real, Beak, Depth) - Pearson(synthetic, Beak, Depth)) < 0.1);
-        Assert.True(TotalVariation(real, synthetic, "Species") < 0.04);
-        Assert.True(TotalVariation(real, synthetic, "Sex") < 0.04);
-    }
+    public void LargeEpsilonReproducesMarginalsAndCorrelation() => AssertAll(DpCopulaChecks.LargeEpsilon(fitSeed: 7, sampleSeed: 1));
 
     [Fact]
-    public void TinyEpsilonIsNoisy()
-    {
-        var real = PrivacyTestData.Penguins();
-        double error = 0, baseline = 0;
-        foreach (int seed in new[] { 1, 2, 3 })
-        {
-            var noisy = FitPenguins(0.01, seed).Sample(3000, seed: 1);
-            var precise = FitPenguins(1e5, seed).Sample(3000, seed: 1);
-            error += CorrelationError(real, noisy) + TotalVariation(real, noisy, "Species");
-            baseline += CorrelationError(real, precise) + TotalVariation(real, precise, "Species");
-        }
-        Assert.True(error > 5 * baseline && error / 3 > 0.25, $"noisy error {error / 3}, precise {baseline / 3}");
-    }
+    public void TinyEpsilonIsNoisy() => AssertAll(DpCopulaChecks.TinyEpsilon([1, 2, 3], sampleSeed: 1));
 
     [Fact]
-    public void ValuesAreClippedToTheBoundsAndIntegersRounded()
-    {
-        var table = PrivacyTestData.Screentime();
-        var options = new DpCopulaOptions
-        {
-            Epsilon = 1e4,
-            Bounds = new Dictionary<string, NumericBounds>
-            {
-                ["Usage (minutes)"] = new(20, 100), ["Notifications"] = new(0, 150), ["Times Opened"] = new(0.5, 150.5),
-                ["Date"] = new(new DateTime(2024, 8, 1).Ticks, new DateTime(2024, 8, 31).Ticks),
-            },
-        };
-        var metadata = TableMetadata.Detect(table);
-        var synthetic = new DpCopulaSynthesizer(options).Fit(table, metadata).Sample(2000, seed: 3);
-
-        var usage = Values(synthetic, "Usage (minutes)");
-        Assert.All(usage, u => Assert.InRange(u, 20, 100));
-        Assert.All(usage, u => Assert.Equal(Math.Round(u), u));
-        Assert.All(Values(synthetic, "Times Opened"), u => Assert.InRange(u, 1, 150));
-        // About a fifth of real usages are above 100 and a few below 20: clipping piles them at the bounds.
-        double realAbove = Values(table, "Usage (minutes)").Count(u => u >= 100) / 200.0;
-        Assert.InRange(usage.Count(u => u >= 96) / 2000.0, realAbove - 0.06, realAbove + 0.06);
-        Assert.IsType<DateTimeDataFrameColumn>(synthetic["Date"]);
-        Assert.All(((DateTimeDataFrameColumn)synthetic["Date"]).Select(d => d!.Value), d => Assert.InRange(d, new DateTime(2024, 8, 1), new DateTime(2024, 8, 31)));
-    }
+    public void ValuesAreClippedToTheBoundsAndIntegersRounded() => AssertAll(DpCopulaChecks.Clipping(fitSeed: 42, sampleSeed: 3));
 
     [Fact]
     public void SameSeedSameRowsAndSaveLoadKeepsTheModel()
@@ -206,34 +151,6 @@ public class DpCopulaTests
         Assert.All(Enumerable.Range(0, 3), i => Assert.Equal(1.0, repaired[i, i], 12));
         Assert.True(repaired.Evd().EigenValues.All(l => l.Real > 0));
         Assert.Equal(repaired, repaired.Transpose());
-    }
-
-    private static double[] Values(DataFrame table, string column) =>
-        Enumerable.Range(0, (int)table.Rows.Count).Select(r => table[column][r]).Where(v => v is not null).Select(Convert.ToDouble).ToArray();
-
-    private static double Pearson(DataFrame table, string a, string b)
-    {
-        var pairs = Enumerable.Range(0, (int)table.Rows.Count).Where(r => table[a][r] is not null && table[b][r] is not null).ToArray();
-        return Correlation.Pearson(pairs.Select(r => Convert.ToDouble(table[a][r])), pairs.Select(r => Convert.ToDouble(table[b][r])));
-    }
-
-    private static double CorrelationError(DataFrame real, DataFrame synthetic)
-    {
-        double sum = 0;
-        int count = 0;
-        for (int i = 0; i < Numeric.Length; i++)
-            for (int j = i + 1; j < Numeric.Length; j++, count++)
-                sum += Math.Abs(Pearson(real, Numeric[i], Numeric[j]) - Pearson(synthetic, Numeric[i], Numeric[j]));
-        return sum / count;
-    }
-
-    private static double TotalVariation(DataFrame real, DataFrame synthetic, string column)
-    {
-        Dictionary<string, double> Shares(DataFrame t) => Enumerable.Range(0, (int)t.Rows.Count).Select(r => t[column][r]?.ToString() ?? "")
-            .GroupBy(v => v).ToDictionary(g => g.Key, g => g.Count() / (double)t.Rows.Count);
-        var p = Shares(real);
-        var q = Shares(synthetic);
-        return p.Keys.Union(q.Keys).Sum(k => Math.Abs(p.GetValueOrDefault(k) - q.GetValueOrDefault(k))) / 2;
     }
 
     private static string Csv(DataFrame table) =>

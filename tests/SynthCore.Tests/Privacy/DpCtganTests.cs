@@ -3,8 +3,8 @@ using SynthCore.Data;
 using SynthCore.Privacy;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural.Ctgan;
+using SynthCore.Tests.Sweeps;
 using Xunit.Abstractions;
-using static SynthCore.Tests.Neural.ColumnStatistics;
 
 namespace SynthCore.Tests.Privacy;
 
@@ -69,32 +69,10 @@ public class DpCtganTests(ITestOutputHelper output)
     [Fact]
     public void With_moderate_noise_the_rows_are_valid_and_the_category_shares_roughly_right()
     {
-        // 30 epochs at σ 0.8: 180 critic updates at q = 50 / 344, ε ≈ 24 at δ 1e-5 (a utility check, not a recommended budget).
-        var options = Small with { Epochs = 30, DpNoiseMultiplier = 0.8 };
-        using var model = Fit(options);
-        var synthetic = model.Sample(2000, seed: 5);
-        output.WriteLine($"ε = {model.DifferentialPrivacy!.Value.Epsilon:F2}");
-
-        Assert.Equal(2000, synthetic.Rows.Count);
-        foreach (var column in new[] { "Species", "Island", "Sex" })
-        {
-            var real = Shares(Penguins.Table, column);
-            Assert.All(Shares(synthetic, column).Keys, v => Assert.Contains(v, real.Keys));
-            double tv = TotalVariation(Penguins.Table, synthetic, column);
-            output.WriteLine($"{column}: TV {tv:F3}; real {Format(real)}; synthetic {Format(Shares(synthetic, column))}");
-            // Noisy counts (σ 5·√7 on counts of 11–170) and a short noisy training of small networks: a loose bound.
-            // For scale: this seed gives 0.10 / 0.02 / 0.08; the same small CTGAN without DP (lr 1e-3) 0.22 / 0.02 / 0.16.
-            Assert.True(tv <= 0.15, $"{column} TV {tv:F3}");
-        }
-        foreach (var column in new[] { "Beak Length (mm)", "Flipper Length (mm)", "Body Mass (g)" })
-        {
-            double[] real = Numbers(Penguins.Table, column), fake = Numbers(synthetic, column);
-            Assert.All(fake, v => Assert.InRange(v, real.Min(), real.Max()));
-            output.WriteLine($"{column}: mean {Mean(real):F1} / {Mean(fake):F1}, KS {KolmogorovSmirnov(real, fake):F3}");
-        }
+        var checks = DpNeuralChecks.DpCtgan(fitSeed: 3, sampleSeed: 5, output);
+        foreach (var check in checks) output.WriteLine(check.ToString());
+        StatisticalCheck.AssertAll(checks);
     }
-
-    private static string Format(Dictionary<string, double> shares) => string.Join(", ", shares.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value:F2}"));
 
     private static string CtganTestsCsv(DataFrame table) => Neural.CtganTests.Csv(table);
 }

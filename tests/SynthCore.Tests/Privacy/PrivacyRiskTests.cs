@@ -1,62 +1,28 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Privacy;
+using SynthCore.Tests.Sweeps;
+using Xunit.Abstractions;
 
 namespace SynthCore.Tests.Privacy;
 
 [Collection(TorchSerialCollection.Name)]
-public class PrivacyRiskTests
+public class PrivacyRiskTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void CopyingTrainingRowsIsCaughtByEveryMetric()
+    private void AssertAll(IReadOnlyList<StatisticalCheck> checks)
     {
-        var penguins = PrivacyTestData.Penguins();
-        var (training, holdout) = PrivacyTestData.Split(penguins, 244, seed: 1);
-        var metadata = TableMetadata.Detect(penguins);
-        // The "synthesizer" returns its training rows, reshuffled.
-        var copies = PrivacyTestData.Split(training, 244, seed: 2).First;
-
-        var report = PrivacyRisk.Evaluate(training, copies, holdout, metadata);
-
-        Assert.Equal(1.0, report.ExactCopyRate);
-        Assert.Equal(0.0, report.SyntheticToTraining.Median);
-        Assert.Equal(0.0, report.SyntheticNndr.Median);
-        Assert.True(report.ShareCloserThanHoldout5th > 0.9, $"share {report.ShareCloserThanHoldout5th}");
-        Assert.True(report.MembershipInferenceAuc > 0.9, $"AUC {report.MembershipInferenceAuc}");
-        Assert.True(report.HoldoutToTraining!.Median > 0.01, $"holdout median {report.HoldoutToTraining.Median}");
+        foreach (var check in checks) output.WriteLine(check.ToString());
+        StatisticalCheck.AssertAll(checks);
     }
 
     [Fact]
-    public void IndependentMarginalsCopyNothingAndDefeatTheAttack()
-    {
-        var penguins = PrivacyTestData.Penguins();
-        var (training, holdout) = PrivacyTestData.Split(penguins, 244, seed: 1);
-        var metadata = TableMetadata.Detect(penguins);
-        var synthetic = PrivacyTestData.IndependentMarginals(training, 244, seed: 3);
-
-        var report = PrivacyRisk.Evaluate(training, synthetic, holdout, metadata);
-
-        Assert.True(report.ExactCopyRate < 0.02, $"exact copies {report.ExactCopyRate}");
-        Assert.True(report.SyntheticToTraining.Median > report.HoldoutToTraining!.Median, "independent columns sit farther than real rows");
-        Assert.InRange(report.MembershipInferenceAuc!.Value, 0.4, 0.6);
-    }
+    public void CopyingTrainingRowsIsCaughtByEveryMetric() => AssertAll(PrivacyRiskChecks.Copies(splitSeed: 1, shuffleSeed: 2));
 
     [Fact]
-    public void AFreshDrawFromTheSameDistributionLooksLikeTheHoldout()
-    {
-        var training = PrivacyTestData.Draw(600, seed: 10);
-        var holdout = PrivacyTestData.Draw(600, seed: 11);
-        var synthetic = PrivacyTestData.Draw(600, seed: 12);
-        var metadata = TableMetadata.Detect(training);
+    public void IndependentMarginalsCopyNothingAndDefeatTheAttack() => AssertAll(PrivacyRiskChecks.IndependentMarginals(splitSeed: 1, synthesisSeed: 3));
 
-        var report = PrivacyRisk.Evaluate(training, synthetic, holdout, metadata);
-
-        Assert.Equal(0.0, report.ExactCopyRate);
-        Assert.InRange(report.MembershipInferenceAuc!.Value, 0.45, 0.55);
-        Assert.InRange(report.ShareCloserThanHoldout5th!.Value, 0.02, 0.09);
-        Assert.InRange(report.SyntheticToTraining.Median / report.HoldoutToTraining!.Median, 0.85, 1.15);
-        Assert.InRange(report.SyntheticNndr.Median, report.HoldoutNndr!.Median - 0.05, report.HoldoutNndr.Median + 0.05);
-    }
+    [Fact]
+    public void AFreshDrawFromTheSameDistributionLooksLikeTheHoldout() => AssertAll(PrivacyRiskChecks.FreshDraw(trainingSeed: 10, holdoutSeed: 11, syntheticSeed: 12));
 
     [Fact]
     public void DistancesAreGowerStyleByHand()

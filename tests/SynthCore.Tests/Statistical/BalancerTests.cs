@@ -22,8 +22,7 @@ public sealed class BalancerTests
         var species = Frequencies(augmented, "Species");
         Assert.All(species.Values, share => Assert.Equal(1.0 / 3, share, 6));
         // The added Gentoo are heavy birds, as real Gentoo are.
-        var gentoo = result.Synthetic.Filter(((StringDataFrameColumn)result.Synthetic.Columns["Species"]).ElementwiseEquals("Gentoo"));
-        Assert.True(Numbers(gentoo, "Body Mass (g)").Average() > 4500);
+        SynthCore.Tests.Sweeps.StatisticalCheck.AssertAll(SamplerChecks.BalancedGentoo(fitSeed: 1, balanceSeed: 3));
         Assert.Equal(["real", "synthetic"], Frequencies(augmented, AugmentedTable.SourceColumn).Keys.Order());
     }
 

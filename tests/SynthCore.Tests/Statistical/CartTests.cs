@@ -1,10 +1,12 @@
 using SynthCore.Data;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Statistical;
+using SynthCore.Tests.Sweeps;
+using Xunit.Abstractions;
 
 namespace SynthCore.Tests.Statistical;
 
-public sealed class CartTests
+public sealed class CartTests(ITestOutputHelper output)
 {
     [Fact]
     public void Every_sampled_value_is_a_real_value_of_its_column()
@@ -21,19 +23,9 @@ public sealed class CartTests
     [Fact]
     public void Leaves_keep_at_least_the_minimum_rows_and_the_trees_carry_the_correlations()
     {
-        var (real, metadata) = BundledData.Load("penguins.csv");
-        var fitted = (FittedCart)StatTables.Fit("cart", real, new() { ["min-leaf"] = "12" }, metadata: metadata);
-        Assert.Null(fitted.Trees[0]);
-        Assert.All(fitted.Trees.Skip(1), t => Assert.True(t!.SmallestLeaf >= 12));
-        Assert.True(fitted.Leaves.Sum() > 20);
-        var good = FidelityChecks.AssertFaithful(real, fitted.Sample(2000, seed: 1), metadata, 0.07, 0.05, 0.25);
-
-        // A leaf as large as the table allows no split: every column falls back to its marginal and the correlations vanish.
-        var stumps = (FittedCart)StatTables.Fit("cart", real, new() { ["min-leaf"] = "200" }, metadata: metadata);
-        Assert.All(stumps.Leaves.Skip(1), leaves => Assert.Equal(1, leaves));
-        var independent = SynthCore.Evaluation.TableComparison.Compare(real, stumps.Sample(2000, seed: 1), metadata);
-        Assert.True(independent.Correlation.FrobeniusNorm > 1.5, $"{independent.Correlation.FrobeniusNorm}");
-        Assert.True(good.Correlation.FrobeniusNorm < 0.25);
+        var checks = CartChecks.LeavesAndCorrelations(fitSeed: 7, sampleSeed: 1);
+        foreach (var check in checks) output.WriteLine(check.ToString());
+        StatisticalCheck.AssertAll(checks);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Statistical;
+using SynthCore.Tests.Sweeps;
 using Xunit.Abstractions;
 using static SynthCore.Tests.Statistical.SampleChecks;
 
@@ -9,64 +10,32 @@ namespace SynthCore.Tests.Statistical;
 
 public sealed class DistributionsAndBootstrapTests(ITestOutputHelper output)
 {
-    private static readonly (DataFrame Table, TableMetadata Metadata) Penguins = BundledTables.Penguins();
-    private static readonly (DataFrame Table, TableMetadata Metadata) Screentime = BundledTables.Screentime();
-    private static readonly string[] PenguinNumbers = ["Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"];
-    private static readonly string[] ScreentimeNumbers = ["Usage (minutes)", "Notifications", "Times Opened"];
+    private static readonly (DataFrame Table, TableMetadata Metadata) Penguins = DistributionsAndBootstrapChecks.Penguins;
+    private static readonly (DataFrame Table, TableMetadata Metadata) Screentime = DistributionsAndBootstrapChecks.Screentime;
 
     private static IFittedSynthesizer Fit(string model, (DataFrame Table, TableMetadata Metadata) data, params (string, string)[] options) =>
-        SynthesizerRegistry.Default.Create(model, new SynthesizerSettings { Seed = 4, Extra = options.ToDictionary(o => o.Item1, o => o.Item2) })
-            .Fit(data.Table, data.Metadata);
+        DistributionsAndBootstrapChecks.Fit(model, data, seed: 4, options);
+
+    private void AssertAll(IReadOnlyList<StatisticalCheck> checks)
+    {
+        foreach (var check in checks) output.WriteLine(check.ToString());
+        StatisticalCheck.AssertAll(checks);
+    }
 
     [Fact]
     public void Distributions_sample_the_fitted_marginals_independently()
     {
-        var model = (CopulaModel)Fit("distributions", Screentime);
-        foreach (var (column, (marginal, distribution)) in model.Marginals) output.WriteLine($"{column}: {marginal} {distribution}");
         foreach (var (column, fits) in DistributionFitter.FitTable(Screentime.Table, Screentime.Metadata))
             output.WriteLine($"{column}: {string.Join("; ", fits.Select(c => $"{c.Distribution} AIC {c.Aic:F0} KS {c.KsStatistic:F3}"))}");
-        Assert.Equal("empirical", model.Marginals["Date"].Marginal);
-        Assert.NotEqual("empirical", model.Marginals["Usage (minutes)"].Marginal);
-        var sample = model.Sample(3000, seed: 1);
-        foreach (var column in ScreentimeNumbers)
-        {
-            double ks = Ks(Screentime.Table, sample, column);
-            output.WriteLine($"{column}: KS {ks:F3}");
-            // Screen-time counts are a mixture over apps: one parametric family fits them only roughly. By AIC
-            // the best fit of Times Opened is a truncated normal whose own KS distance is 0.21.
-            Assert.True(ks < 0.2, $"{column}: KS {ks:F3}");
-            AssertIntegral(sample, column);
-        }
-        Assert.True(Tv(Screentime.Table, sample, "App") < 0.04);
-        // Independent: the strong Notifications–Times Opened link (0.8) is gone.
-        Assert.InRange(NormalScoreCorrelation(sample, "Notifications", "Times Opened"), -0.06, 0.06);
-        AssertNoNaN(sample);
+        AssertAll(DistributionsAndBootstrapChecks.IndependentDistributions(fitSeed: 4, sampleSeed: 1, output));
     }
 
     [Fact]
-    public void Ranking_by_ks_picks_closer_marginals()
-    {
-        var model = (CopulaModel)Fit("distributions", Screentime, ("rank", "ks"));
-        var sample = model.Sample(3000, seed: 1);
-        foreach (var column in ScreentimeNumbers)
-        {
-            double ks = Ks(Screentime.Table, sample, column);
-            output.WriteLine($"{column}: {model.Marginals[column].Distribution}, KS {ks:F3}");
-            Assert.True(ks < 0.12, $"{column}: KS {ks:F3}"); // the best KS of a fit here is 0.088 (log-normal), plus sampling noise
-        }
-    }
+    public void Ranking_by_ks_picks_closer_marginals() => AssertAll(DistributionsAndBootstrapChecks.RankedByKs(fitSeed: 4, sampleSeed: 1, output));
 
     [Fact]
-    public void Distributions_joined_by_the_copula_keep_the_correlation()
-    {
-        var model = Fit("distributions", Screentime, ("joint", "copula"));
-        var sample = model.Sample(3000, seed: 1);
-        double diff = MaxNormalScoreCorrelationDifference(Screentime.Table, sample, ScreentimeNumbers);
-        output.WriteLine($"normal-score correlation difference {diff:F3}");
-        Assert.True(diff < 0.06);
-        var conditioned = model.Sample(500, new SampleConditions([new EqualsCondition("App", "Netflix")]), seed: 2);
-        Assert.All(SynthCore.Evaluation.ColumnValues.Labels(conditioned.Columns["App"]), a => Assert.Equal("Netflix", a));
-    }
+    public void Distributions_joined_by_the_copula_keep_the_correlation() =>
+        AssertAll(DistributionsAndBootstrapChecks.JoinedByCopula(fitSeed: 4, sampleSeed: 1, conditionedSeed: 2));
 
     [Fact]
     public void Distributions_options_are_checked()
@@ -80,37 +49,11 @@ public sealed class DistributionsAndBootstrapTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Bootstrap_reproduces_real_rows()
-    {
-        var model = Fit("bootstrap", Penguins);
-        var sample = model.Sample(2000, seed: 3);
-        var realRows = RowKeys(Penguins.Table);
-        Assert.All(RowKeys(sample), row => Assert.Contains(row, realRows));
-        foreach (var column in PenguinNumbers) Assert.True(Ks(Penguins.Table, sample, column) < 0.05);
-        Assert.InRange(MissingRate(sample, "Sex"), MissingRate(Penguins.Table, "Sex") - 0.015, MissingRate(Penguins.Table, "Sex") + 0.015);
-    }
+    public void Bootstrap_reproduces_real_rows() => AssertAll(DistributionsAndBootstrapChecks.Bootstrap(fitSeed: 4, sampleSeed: 3));
 
     [Fact]
-    public void Smoothed_bootstrap_jitters_within_range_and_keeps_integers()
-    {
-        var model = (BootstrapModel)Fit("bootstrap", Penguins, ("smooth", "true"), ("bandwidth", "0.5"));
-        var sample = model.Sample(3000, seed: 3);
-        foreach (var column in PenguinNumbers)
-        {
-            var real = Numbers(Penguins.Table, column);
-            var synth = Numbers(sample, column);
-            double ks = Ks(Penguins.Table, sample, column);
-            output.WriteLine($"{column}: bandwidth {model.Bandwidths[column]:F2}, KS {ks:F3}");
-            Assert.True(ks < 0.06, $"{column}: KS {ks:F3}");
-            Assert.InRange(synth.Min(), real.Min(), real.Max());
-            Assert.InRange(synth.Max(), real.Min(), real.Max());
-            // Jitter makes values the real column never had (for the continuous beak measurements).
-            if (column.StartsWith("Beak", StringComparison.Ordinal)) Assert.True(synth.Distinct().Count() > 2 * real.Distinct().Count());
-        }
-        AssertIntegral(sample, "Flipper Length (mm)");
-        AssertIntegral(sample, "Body Mass (g)");
-        Assert.True(MaxNormalScoreCorrelationDifference(Penguins.Table, sample, PenguinNumbers) < 0.05);
-    }
+    public void Smoothed_bootstrap_jitters_within_range_and_keeps_integers() =>
+        AssertAll(DistributionsAndBootstrapChecks.SmoothedBootstrap(fitSeed: 4, sampleSeed: 3, output));
 
     [Fact]
     public void Bootstrap_conditions_select_real_rows_and_rare_ones_fail_with_counts()
@@ -134,9 +77,6 @@ public sealed class DistributionsAndBootstrapTests(ITestOutputHelper output)
         AssertSameRows(model.Sample(200, seed: 8), loaded.Sample(200, seed: 8));
         Assert.IsType<DateTimeDataFrameColumn>(loaded.Sample(5).Columns["Date"]);
     }
-
-    private static HashSet<string> RowKeys(DataFrame table) =>
-        Enumerable.Range(0, (int)table.Rows.Count).Select(r => string.Join("|", table.Columns.Select(c => c[r]?.ToString() ?? ""))).ToHashSet();
 
     // Bad input: a constant column, a one-category column, an all-missing column.
     private static (DataFrame, TableMetadata) Awkward()

@@ -18,37 +18,60 @@ internal static class FidelityChecks
         return (table, metadata, SynthesizerRegistry.Default.Create(model, settings).Fit(table, metadata));
     }
 
+    /// <summary>The allowed distances of a synthetic table from the real one (<see cref="Measure"/>).</summary>
+    public sealed record Limits(double MaxKs, double MaxTv, double MaxCorrelationNorm, double MissingPoints = 0.04);
+
     /// <summary>
-    /// Asserts every numeric column's KS statistic and every categorical column's total variation
-    /// distance are at most the limits, the Frobenius norm of the correlation difference is at most
-    /// <paramref name="maxCorrelationNorm"/>, categories are a subset of the real ones, integers are
-    /// whole and every column's missing rate is within <paramref name="missingPoints"/> points.
+    /// Every numeric column's KS statistic and every categorical column's total variation distance,
+    /// the Frobenius norm of the correlation difference and the missing-rate gap of every column with missing values, each
+    /// against its limit: the statistical part of <see cref="AssertFaithful"/>, shared with seed sweeps.
     /// </summary>
-    public static TableComparison AssertFaithful(DataFrame real, DataFrame synthetic, TableMetadata metadata,
-        double maxKs, double maxTv, double maxCorrelationNorm, double missingPoints = 0.04, ITestOutputHelper? output = null)
+    public static IReadOnlyList<Sweeps.StatisticalCheck> Measure(DataFrame real, DataFrame synthetic, TableMetadata metadata, Limits limits) =>
+        Measure(TableComparison.Compare(real, synthetic, metadata), real, synthetic, metadata, limits);
+
+    private static IReadOnlyList<Sweeps.StatisticalCheck> Measure(TableComparison comparison, DataFrame real, DataFrame synthetic, TableMetadata metadata, Limits limits)
     {
-        var comparison = TableComparison.Compare(real, synthetic, metadata);
+        var checks = new List<Sweeps.StatisticalCheck>();
         foreach (var n in comparison.Numeric)
-            output?.WriteLine($"KS {n.Column}: {n.Ks?.Statistic:F3}");
+            checks.Add(Sweeps.StatisticalCheck.AtMost($"{n.Column} KS", n.Ks!.Statistic, limits.MaxKs));
         foreach (var c in comparison.Categorical)
-            output?.WriteLine($"TV {c.Column}: {c.TotalVariationDistance:F3}");
-        output?.WriteLine($"correlation difference (Frobenius): {comparison.Correlation.FrobeniusNorm:F3}");
-
-        foreach (var n in comparison.Numeric)
-            Assert.True(n.Ks!.Statistic <= maxKs, $"KS of '{n.Column}' is {n.Ks.Statistic:F3}, above {maxKs}.");
-        foreach (var c in comparison.Categorical)
-            Assert.True(c.TotalVariationDistance <= maxTv, $"TV distance of '{c.Column}' is {c.TotalVariationDistance:F3}, above {maxTv}.");
-        Assert.True(comparison.Correlation.FrobeniusNorm <= maxCorrelationNorm,
-            $"correlation difference {comparison.Correlation.FrobeniusNorm:F3} is above {maxCorrelationNorm}.");
-
+            checks.Add(Sweeps.StatisticalCheck.AtMost($"{c.Column} TV", c.TotalVariationDistance, limits.MaxTv));
+        checks.Add(Sweeps.StatisticalCheck.AtMost("correlation difference (Frobenius)", comparison.Correlation.FrobeniusNorm, limits.MaxCorrelationNorm));
         foreach (var column in metadata.Columns)
         {
             var realColumn = real.Columns[column.Name];
             var synthColumn = synthetic.Columns[column.Name];
+            if (realColumn.NullCount == 0) continue; // then none may be missing: AssertWellFormed
             double realMissing = (double)realColumn.NullCount / realColumn.Length;
             double synthMissing = (double)synthColumn.NullCount / synthColumn.Length;
-            Assert.True(Math.Abs(realMissing - synthMissing) <= missingPoints,
-                $"missing rate of '{column.Name}' is {synthMissing:P1}, real {realMissing:P1}.");
+            checks.Add(Sweeps.StatisticalCheck.AtMost($"{column.Name} missing-rate gap", Math.Abs(realMissing - synthMissing), limits.MissingPoints));
+        }
+        return checks;
+    }
+
+    /// <summary>
+    /// Asserts the checks of <see cref="Measure"/> (KS, total variation, correlation difference,
+    /// missing rates) and, exactly, that categories are a subset of the real ones, integers are whole
+    /// and numbers lie inside the real range.
+    /// </summary>
+    public static TableComparison AssertFaithful(DataFrame real, DataFrame synthetic, TableMetadata metadata, Limits limits, ITestOutputHelper? output = null)
+    {
+        var comparison = TableComparison.Compare(real, synthetic, metadata);
+        var checks = Measure(comparison, real, synthetic, metadata, limits);
+        foreach (var check in checks) output?.WriteLine(check.ToString());
+        Sweeps.StatisticalCheck.AssertAll(checks);
+        AssertWellFormed(real, synthetic, metadata);
+        return comparison;
+    }
+
+    /// <summary>The deterministic part: known categories, whole integers, numbers inside the real range, no missing values where the real column has none.</summary>
+    public static void AssertWellFormed(DataFrame real, DataFrame synthetic, TableMetadata metadata)
+    {
+        foreach (var column in metadata.Columns)
+        {
+            var realColumn = real.Columns[column.Name];
+            var synthColumn = synthetic.Columns[column.Name];
+            if (realColumn.NullCount == 0) Assert.True(synthColumn.NullCount == 0, $"'{column.Name}' has no missing values, the sample {synthColumn.NullCount}.");
             if (column.Kind is ColumnKind.Categorical or ColumnKind.Boolean)
             {
                 var known = Labels(realColumn).ToHashSet();
@@ -62,7 +85,6 @@ internal static class FidelityChecks
                 Assert.All(Numbers(synthColumn), x => Assert.InRange(x, realValues.Min(), realValues.Max()));
             }
         }
-        return comparison;
     }
 
     public static IEnumerable<string> Labels(DataFrameColumn column)

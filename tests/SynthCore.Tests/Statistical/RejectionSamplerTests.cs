@@ -33,21 +33,8 @@ public sealed class RejectionSamplerTests
     }
 
     [Fact]
-    public void Conditional_distribution_matches_the_real_subset()
-    {
-        var sample = Sample(2000, new OneOfCondition("Island", ["Dream"]));
-        double realMean = MeanWhere("Island", "Dream", Penguins.Table);
-        double sampled = ((DoubleDataFrameColumn)sample.Columns["Beak Length (mm)"]).Mean();
-        Assert.InRange(sampled, realMean - 0.6, realMean + 0.6);
-    }
-
-    private static double MeanWhere(string column, string value, DataFrame table)
-    {
-        var xs = new List<double>();
-        for (long r = 0; r < table.Rows.Count; r++)
-            if ((string?)table.Columns[column][r] == value && table.Columns["Beak Length (mm)"][r] is double x) xs.Add(x);
-        return xs.Average();
-    }
+    public void Conditional_distribution_matches_the_real_subset() =>
+        SynthCore.Tests.Sweeps.StatisticalCheck.AssertAll(SamplerChecks.RejectionMean(seed: 7));
 
     [Fact]
     public void Same_seed_gives_the_same_rows()

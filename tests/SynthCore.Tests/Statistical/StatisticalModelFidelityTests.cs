@@ -1,38 +1,32 @@
 using SynthCore.Synthesizers;
+using SynthCore.Tests.Sweeps;
 using Xunit.Abstractions;
 
 namespace SynthCore.Tests.Statistical;
 
 /// <summary>
 /// The four statistical models (smote, kde, gmm, cart) against the bundled tables with fixed seeds:
-/// per-column KS / total variation, the correlation matrix, categories, integers, ranges and
-/// missing rates; the same seed giving the same rows, through save / load too; conditions met.
-/// Limits are set from measured values with headroom (measured, 2,000 rows, fit seed 7, sample seed 3:
-/// KS ≤ 0.04 / 0.04 / 0.08 / 0.03, TV ≤ 0.02 / 0.02 / 0.03 / 0.02, correlation difference ≤ 0.09 / 0.12 / 0.07 / 0.11
-/// for smote / kde / gmm / cart); independent columns would give a correlation difference above 1.5 on penguins.
+/// per-column KS / total variation, the correlation matrix and missing rates within the limits their
+/// seed sweep calibrated (<see cref="StatisticalModelFidelityChecks"/>), categories, integers and
+/// ranges exactly; the same seed giving the same rows, through save / load too; conditions met.
+/// Independent columns would give a correlation difference above 1.5 on penguins (<see cref="CartTests"/>).
 /// </summary>
 public sealed class StatisticalModelFidelityTests(ITestOutputHelper output)
 {
-    public static TheoryData<string, string, double> Cases() => new()
+    public static TheoryData<string, string> Cases()
     {
-        { "smote", "penguins.csv", 0.07 },
-        { "smote", "screentime.csv", 0.07 },
-        { "kde", "penguins.csv", 0.07 },
-        { "kde", "screentime.csv", 0.08 },
-        { "gmm", "penguins.csv", 0.09 },
-        { "gmm", "screentime.csv", 0.11 },
-        { "cart", "penguins.csv", 0.06 },
-        { "cart", "screentime.csv", 0.06 },
-    };
+        var cases = new TheoryData<string, string>();
+        foreach (var (model, file) in StatisticalModelFidelityChecks.Cases) cases.Add(model, file);
+        return cases;
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Samples_match_the_real_columns_and_correlations(string model, string file, double maxKs)
+    public void Samples_match_the_real_columns_and_correlations(string model, string file)
     {
-        var (real, metadata, fitted) = FidelityChecks.Fit(model, file);
-        var synthetic = fitted.Sample(2000, seed: 3);
-        Assert.Equal(2000, synthetic.Rows.Count);
-        FidelityChecks.AssertFaithful(real, synthetic, metadata, maxKs, maxTv: 0.05, maxCorrelationNorm: 0.2, missingPoints: 0.03, output);
+        var checks = StatisticalModelFidelityChecks.Measure(model, file, fitSeed: 7, sampleSeed: 3);
+        foreach (var check in checks) output.WriteLine(check.ToString());
+        StatisticalCheck.AssertAll(checks);
     }
 
     [Theory]

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using MathNet.Numerics.LinearAlgebra;
+using SynthCore.Tests.Sweeps;
 using SynthCore.TimeSeries;
+using Xunit.Abstractions;
 
 namespace SynthCore.Tests.TimeSeries;
 
 /// <summary>Exact likelihood (Kalman filter) against closed forms, and exact ML estimation.</summary>
-public class ArimaMaximumLikelihoodTests
+public class ArimaMaximumLikelihoodTests(ITestOutputHelper output)
 {
     private static ArimaModel Truth(ArimaOrder order, double[]? ar = null, double[]? ma = null, double[]? sar = null, double[]? sma = null, double mean = 0, double sigma2 = 1) =>
         new(order, ar ?? [], ma ?? [], sar ?? [], sma ?? [], mean, sigma2, 0, 0, 0);
@@ -68,65 +70,23 @@ public class ArimaMaximumLikelihoodTests
         Assert.Equal(MultivariateNormal(y, 1, Gamma), ArimaEstimation.ExactLogLikelihood(model, [y]), 1e-8);
     }
 
-    [Fact]
-    public void Ml_recovers_an_AR2_and_an_MA1()
+    private void AssertAll(IReadOnlyList<StatisticalCheck> checks)
     {
-        var ar = Truth(new ArimaOrder(2, 0, 0), ar: [0.5, -0.3], mean: 10).Simulate(1500, new Random(11));
-        var fitAr = ArimaEstimation.Fit([ar], new ArimaOrder(2, 0, 0), ArimaMethod.CssMl);
-        Assert.Equal(ArimaMethod.CssMl, fitAr.Method);
-        Assert.InRange(fitAr.Ar[0], 0.44, 0.56);
-        Assert.InRange(fitAr.Ar[1], -0.36, -0.24);
-        Assert.InRange(fitAr.Mean, 9.9, 10.1);
-        Assert.InRange(fitAr.Sigma2, 0.92, 1.08);
-        Assert.Equal(1500, fitAr.Observations);
-
-        var ma = Truth(new ArimaOrder(0, 0, 1), ma: [0.6]).Simulate(1500, new Random(12));
-        var fitMa = ArimaEstimation.Fit([ma], new ArimaOrder(0, 0, 1), ArimaMethod.Ml);
-        Assert.InRange(fitMa.Ma[0], 0.55, 0.65);
-        // The estimate maximises the exact likelihood: its reported log L is the likelihood there, and nearby points are worse.
-        Assert.Equal(ArimaEstimation.ExactLogLikelihood(fitMa, [ma]), fitMa.LogLikelihood, 1e-6);
-        foreach (double delta in new[] { -0.02, 0.02 })
-            Assert.True(ArimaEstimation.ExactLogLikelihood(fitMa with { Ma = [fitMa.Ma[0] + delta] }, [ma]) < fitMa.LogLikelihood);
+        foreach (var check in checks) output.WriteLine(check.ToString());
+        StatisticalCheck.AssertAll(checks);
     }
 
     [Fact]
-    public void Ml_recovers_seasonal_coefficients()
-    {
-        var order = new ArimaOrder(1, 0, 0, 0, 0, 1, 12);
-        var y = Truth(order, ar: [0.5], sma: [0.6], mean: 3).Simulate(900, new Random(13));
-        var fit = ArimaEstimation.Fit([y], order, ArimaMethod.CssMl);
-        Assert.InRange(fit.Ar[0], 0.43, 0.57);
-        Assert.InRange(fit.SeasonalMa[0], 0.52, 0.68);
-        Assert.InRange(fit.Mean, 2.8, 3.2);
-    }
+    public void Ml_recovers_an_AR2_and_an_MA1() => AssertAll(ArimaMaximumLikelihoodChecks.Ar2AndMa1(arSeed: 11, maSeed: 12));
 
     [Fact]
-    public void On_short_MA_series_ML_is_less_biased_towards_zero_than_CSS()
-    {
-        // CSS's zero pre-sample errors pull an MA(1) estimate near the invertibility boundary
-        // towards 0 on short series; the exact likelihood accounts for the start.
-        var truth = Truth(new ArimaOrder(0, 0, 1), ma: [0.9]);
-        double css = 0, ml = 0;
-        const int replications = 40;
-        for (int i = 0; i < replications; i++)
-        {
-            var y = truth.Simulate(40, new Random(100 + i));
-            css += ArimaEstimation.Fit([y], new ArimaOrder(0, 0, 1), ArimaMethod.Css).Ma[0] / replications;
-            ml += ArimaEstimation.Fit([y], new ArimaOrder(0, 0, 1), ArimaMethod.CssMl).Ma[0] / replications;
-        }
-        Assert.True(ml > css + 0.03, $"mean θ̂: ML {ml:0.000}, CSS {css:0.000}");
-        Assert.True(Math.Abs(ml - 0.9) < Math.Abs(css - 0.9), $"mean θ̂: ML {ml:0.000}, CSS {css:0.000}");
-    }
+    public void Ml_recovers_seasonal_coefficients() => AssertAll(ArimaMaximumLikelihoodChecks.Seasonal(seed: 13));
 
     [Fact]
-    public void Aic_with_ML_selects_the_true_order()
-    {
-        var y = Truth(new ArimaOrder(1, 0, 1), ar: [0.7], ma: [-0.5]).Simulate(800, new Random(14));
-        var selection = ArimaEstimation.Select([y], new ArimaSearch { Period = 0 }, ArimaMethod.CssMl);
-        Assert.Equal(new ArimaOrder(1, 0, 1), selection.Best.Order);
-        Assert.All(selection.Candidates, c => Assert.Equal(800, c.Observations));
-        Assert.All(selection.Candidates, c => Assert.Equal(ArimaMethod.CssMl, c.Method));
-    }
+    public void On_short_MA_series_ML_is_less_biased_towards_zero_than_CSS() => AssertAll(ArimaMaximumLikelihoodChecks.ShortMaBias(firstSeed: 100));
+
+    [Fact]
+    public void Aic_with_ML_selects_the_true_order() => AssertAll(ArimaMaximumLikelihoodChecks.AicOrder(seed: 14));
 
     [Fact]
     public void Partial_autocorrelation_map_round_trips_and_stays_stationary()

@@ -1,5 +1,6 @@
 using SynthCore.Data;
 using SynthCore.Synthesizers;
+using SynthCore.Tests.Sweeps;
 using SynthCore.TimeSeries;
 using SynthCore.Training;
 
@@ -8,32 +9,21 @@ namespace SynthCore.Tests.TimeSeries;
 /// <summary>TimeGAN mechanics on a small Sines set with small networks and few iterations (seconds, not minutes).</summary>
 public class TimeGanTests
 {
-    private static readonly SequenceData Sines = SequenceData.FromSequences(SinesData.Generate(200, 12, 3, seed: 5, SinesVariant.ReferenceCode));
+    private static readonly SequenceData Sines = TimeGanChecks.Sines(seed: 5);
 
-    private static TimeGanOptions Small(int iterations = 20, int seed = 1) => new()
-    {
-        HiddenDim = 6, Layers = 2, Iterations = iterations, BatchSize = 32, Seed = seed, ProgressEvery = 5,
-    };
-
-    private sealed class Collect : IProgress<TrainingProgress>
-    {
-        public List<TrainingProgress> Reports { get; } = [];
-        public void Report(TrainingProgress value) => Reports.Add(value);
-    }
+    private static TimeGanOptions Small(int iterations = 20, int seed = 1) => TimeGanChecks.Small(iterations, seed);
 
     [Fact]
     public void Trains_the_three_phases_in_order_and_samples_sequences_in_the_data_range()
     {
-        var progress = new Collect();
-        using var model = new TimeGanSynthesizer(Small(25) with { ProgressEvery = 1, LearningRate = 5e-3 }).Fit(Sines, progress);
+        var (fitted, reports) = TimeGanChecks.Fit(Sines, seed: 1);
+        using var model = fitted;
 
-        Assert.Equal(["autoencoder", "supervisor", "joint"], progress.Reports.Select(r => r.Phase).Distinct());
-        Assert.All(progress.Reports.GroupBy(r => r.Phase), g => Assert.Equal(Enumerable.Range(1, 25), g.Select(r => r.Step)));
-        Assert.Contains("discriminator", progress.Reports.Last().Losses.Keys);
-        Assert.Equal(TimeSpan.Zero, progress.Reports.Last().EstimatedRemaining);
-        var autoencoder = progress.Reports.Where(r => r.Phase == "autoencoder").Select(r => r.Losses["reconstruction_rmse"]).ToArray();
-        double first = autoencoder[..5].Average(), last = autoencoder[^5..].Average();
-        Assert.True(last < first, $"autoencoder loss {first} -> {last}");
+        Assert.Equal(["autoencoder", "supervisor", "joint"], reports.Select(r => r.Phase).Distinct());
+        Assert.All(reports.GroupBy(r => r.Phase), g => Assert.Equal(Enumerable.Range(1, 25), g.Select(r => r.Step)));
+        Assert.Contains("discriminator", reports.Last().Losses.Keys);
+        Assert.Equal(TimeSpan.Zero, reports.Last().EstimatedRemaining);
+        StatisticalCheck.AssertAll(TimeGanChecks.Measure(reports));
 
         var sequences = model.SampleSequences(50, seed: 3);
         Assert.Equal(50, sequences.Length);
