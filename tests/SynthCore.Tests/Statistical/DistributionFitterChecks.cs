@@ -71,12 +71,11 @@ public static class DistributionFitterChecks
         // uniform a beta with α = β = 1; each extra parameter lowers a nested fit's AIC by χ²₁ − 2. So the
         // true family's AIC must be within a few points of the best, not in the top two (the exponential
         // was 3rd or 4th at 16 of seeds 1–100, the uniform 3rd at 2).
-        // A known weakness breaks this for the exponential and the uniform: on their draws the truncated-normal
-        // fit can run off to a far mean and a huge sd, where its log-likelihood (the mass Φ(b) − Φ(a) as a
-        // difference of two CDFs near 1) is wrong, and it "wins" by up to 6,900 AIC points with a KS of
-        // 0.34–0.40. The bound is what a sound fitter needs; the sweep fails at those seeds until the fitter is fixed.
-        // seeds 1–10: normal 0 … 0.98, beta, log-normal, Weibull 0, exponential 0 … 2225 (seed 3), uniform
-        // 0 … 3933 (seeds 2, 5, 6); 1–100: normal ≤ 10.6, beta ≤ 6.6, exponential broken at 7 seeds, uniform at 19
+        // The truncated normal's mass Φ(b) − Φ(a) used to be a difference of two numbers near ½ (huge sd) or
+        // near 1 (far mean), so on exponential and uniform draws it "won" by up to 6,900 AIC points with a KS
+        // of 0.34–0.40 (exponential at 7 of seeds 1–100, uniform at 19); LogStandardNormalMass fixed that.
+        // seeds 1–10: normal 0 … 0.98, the others 0; 1–100: normal ≤ 10.6, beta ≤ 6.6, and still 3 seeds over
+        // the bound (uniform 13.3 and 37.3 at seeds 56 and 20, exponential 73.2 at 64): left for the fitter.
         var checks = new List<StatisticalCheck> { StatisticalCheck.AtMost($"{family}: AIC above the best fit's", fit.Aic - fits.Min(f => f.Aic), 12) };
         // Beta bounds are fitted to the observed range (widened slightly), which costs its shape a little accuracy.
         // seeds 1–10 (1–100): normal mean ≤ 0.004 (0.007), sd ≤ 0.018 (0.023); log-normal μ ≤ 0.009 (0.017),
@@ -121,8 +120,8 @@ public static class DistributionFitterChecks
         // The Poisson is the limit of the binomial (n → ∞) and of the negative binomial (r → ∞): draws that
         // happen to be a little under- or overdispersed let one of them beat it by AIC (seeds 1 and 2 of 1–10),
         // so, as for the nested continuous families, the Poisson must be among the top two; the others first.
-        // seeds 1–10: Poisson 1 … 2, negative binomial and binomial always 1 (1–100 the same, but seed 72:
-        // the negative-binomial fit throws on barely overdispersed Poisson draws, a weakness of the fitter)
+        // seeds 1–10: Poisson 1 … 2, negative binomial and binomial always 1 (1–100 the same; seed 72's barely
+        // overdispersed Poisson draws made the negative-binomial fit throw until its profile was taken in logs)
         var checks = new List<StatisticalCheck> { new($"{family}: rank by AIC", fits.ToList().IndexOf(fit) + 1, 1, expected == DistributionFamily.Poisson ? 2 : 1) };
         // The binomial's n is notoriously ill-determined by its MLE (n·p is sharp, n and p trade off).
         // seeds 1–10 (1–100): Poisson λ ≤ 0.021 (0.021); negative binomial p ≤ 0.041 (0.061), r ≤ 0.060 (0.074);

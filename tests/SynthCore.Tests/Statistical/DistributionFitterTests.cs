@@ -8,6 +8,14 @@ namespace SynthCore.Tests.Statistical;
 
 public sealed class DistributionFitterTests(ITestOutputHelper output)
 {
+    [Theory]
+    [InlineData(-1, 1, 0.682689492137086)]            // an ordinary interval
+    [InlineData(10, 11, 7.619661958203e-24)]          // far in the upper tail: Φ(11) − Φ(10) is 0 in doubles
+    [InlineData(-11, -10, 7.619661958203e-24)]        // and in the lower
+    [InlineData(0.3, 0.3 + 1e-9, 3.813878154e-10)]    // a sliver (a huge σ): the difference of two numbers near ½ had no correct digits
+    public void The_truncated_normals_mass_is_computed_without_cancellation(double alpha, double beta, double mass) =>
+        Assert.Equal(Math.Log(mass), DistributionFitter.LogStandardNormalMass(alpha, beta), 6);
+
     private const int N = DistributionFitterChecks.N;
 
     private static double[] Draw(IContinuousDistribution d) { var x = new double[N]; d.Samples(x); return x; }

@@ -224,16 +224,32 @@ public static class DistributionFitter
         double NegLogL(double mu, double logSd)
         {
             double sd = Math.Exp(logSd);
-            double mass = Normal.CDF(mu, sd, b) - Normal.CDF(mu, sd, a);
-            if (!(mass > 1e-300)) return double.MaxValue;
+            double logMass = LogStandardNormalMass((a - mu) / sd, (b - mu) / sd);
+            if (!double.IsFinite(logMass)) return double.MaxValue;
             double ss = meanSq - 2 * mu * s.Mean + mu * mu;
-            return n * (logSd + 0.5 * Math.Log(2 * Math.PI) + ss / (2 * sd * sd) + Math.Log(mass));
+            return n * (logSd + 0.5 * Math.Log(2 * Math.PI) + ss / (2 * sd * sd) + logMass);
         }
         var (muHat, logSdHat) = FindMinimum.OfFunction(NegLogL, s.Mean, Math.Log(Math.Sqrt(s.Variance)), 1e-10, 5000);
         double sdHat = Math.Exp(logSdHat);
         return double.IsFinite(muHat) && double.IsFinite(sdHat) && sdHat > 0
             ? new FittedDistribution(DistributionFamily.TruncatedNormal, new Dictionary<string, double> { ["mean"] = muHat, ["sd"] = sdHat, ["lower"] = a, ["upper"] = b })
             : null;
+    }
+
+    /// <summary>
+    /// log(Φ(β) − Φ(α)) without cancellation. As σ grows (uniform-looking data) the interval shrinks to a
+    /// sliver at the centre and Φ(β) − Φ(α) became a difference of two numbers near ½ with no correct
+    /// digits, which let the search "win" by thousands of AIC points; a sliver is its width times the
+    /// density at its midpoint (relative error below 1e-7), and both tails are taken on the side where
+    /// the probabilities are small.
+    /// </summary>
+    internal static double LogStandardNormalMass(double alpha, double beta)
+    {
+        double width = beta - alpha;
+        if (!(width > 0)) return double.NegativeInfinity;
+        if (width < 1e-3) return Math.Log(width) + Normal.PDFLn(0, 1, 0.5 * (alpha + beta));
+        double mass = alpha > 0 ? Normal.CDF(0, 1, -alpha) - Normal.CDF(0, 1, -beta) : Normal.CDF(0, 1, beta) - Normal.CDF(0, 1, alpha);
+        return mass > 0 ? Math.Log(mass) : double.NegativeInfinity;
     }
 
     // Binomial: for fixed n the MLE of p is mean / n; n (at least the largest value) maximises the profile likelihood,
@@ -272,14 +288,19 @@ public static class DistributionFitter
         var counts = x.GroupBy(v => v).Select(g => (Value: g.Key, Count: g.Count())).ToArray();
         double NegProfile(double logR)
         {
-            double r = Math.Exp(logR), p = r / (r + s.Mean);
+            // log p and log(1 − p) from logs: with r ≫ mean, 1 − r / (r + mean) rounded to 0 and its log was −∞.
+            double r = Math.Exp(logR), logTotal = Math.Log(r + s.Mean);
             double sum = 0;
             foreach (var (v, c) in counts)
                 sum += c * (SpecialFunctions.GammaLn(v + r) - SpecialFunctions.GammaLn(r) - SpecialFunctions.GammaLn(v + 1));
-            return -(sum + s.N * (r * Math.Log(p) + s.Mean * Math.Log(1 - p)));
+            double value = -(sum + s.N * (r * (logR - logTotal) + s.Mean * (Math.Log(s.Mean) - logTotal)));
+            return double.IsFinite(value) ? value : double.MaxValue;
         }
+        // Barely overdispersed draws put r₀ far out; past r = 10⁸ · mean the negative binomial is the Poisson to
+        // double precision, so the search stops there.
         double r0 = s.Mean * s.Mean / (s.Variance - s.Mean);
-        double logR = FindMinimum.OfScalarFunctionConstrained(NegProfile, Math.Log(r0) - 8, Math.Log(r0) + 8, 1e-8, 500);
+        double upper = Math.Min(Math.Log(r0) + 8, Math.Log(1e8 * s.Mean));
+        double logR = FindMinimum.OfScalarFunctionConstrained(NegProfile, Math.Min(Math.Log(r0) - 8, upper - 16), upper, 1e-8, 500);
         double rHat = Math.Exp(logR);
         return new FittedDistribution(DistributionFamily.NegativeBinomial, new Dictionary<string, double> { ["r"] = rHat, ["p"] = rHat / (rHat + s.Mean) });
     }
