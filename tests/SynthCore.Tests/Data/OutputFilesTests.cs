@@ -37,7 +37,8 @@ public sealed class OutputFilesTests : IDisposable
         Assert.Contains("already exists", Assert.Throws<SynthFileException>(() => OutputTarget.CheckFile(file, false, "--json")).Message);
         Assert.Contains("symbolic link", Assert.Throws<SynthOptionException>(() => OutputTarget.CheckFile(link, true, "--json")).Message);
         Assert.Contains("directory", Assert.Throws<SynthOptionException>(() => OutputTarget.CheckFile(dir.Path, true, "--json")).Message);
-        Assert.Contains("does not exist", Assert.Throws<SynthOptionException>(() => OutputTarget.CheckFile(dir.PathOf("no/a.json"), true, "--report")).Message);
+        Assert.Contains("not a folder", Assert.Throws<SynthOptionException>(() => OutputTarget.CheckFile(Path.Combine(file, "a.json"), true, "--report")).Message);
+        OutputTarget.CheckFile(dir.PathOf("no/a.json"), true, "--report"); // its folder is created when it is written
         OutputTarget.CheckFile(file, true, "--json");
         OutputTarget.CheckFile(dir.PathOf("new.json"), false, "--json");
         Assert.Equal(["a.json", "link.json"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName).Order());
