@@ -3,6 +3,7 @@ using SynthCore.Data;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural.Ctgan;
 using Xunit.Abstractions;
+using SynthCore.Tests.Sweeps;
 using static SynthCore.Tests.Neural.ColumnStatistics;
 
 namespace SynthCore.Tests.Neural;
@@ -12,38 +13,45 @@ public sealed class CtganBehaviourTests(ITestOutputHelper output)
 {
     private static readonly (DataFrame Table, TableMetadata Metadata) Screentime = BundledData.Load("screentime.csv");
 
+    // Short fits on 200 rows, as the penguins fixture: two critic steps and the generator's weights averaged
+    // (with the paper's one critic step and last iterate, 800 steps missed the means by up to 60% at seeds 1–10).
     private static FittedCtgan Fit(int seed, int epochs) =>
-        new CtganSynthesizer(new CtganOptions { Epochs = epochs, BatchSize = 50, Pac = 2, GeneratorLearningRate = 5e-4, DiscriminatorLearningRate = 5e-4, Seed = seed })
-            .FitCtgan(Screentime.Table, Screentime.Metadata);
+        new CtganSynthesizer(new CtganOptions
+        {
+            Epochs = epochs, BatchSize = 50, Pac = 2, GeneratorLearningRate = 5e-4, DiscriminatorLearningRate = 5e-4,
+            DiscriminatorSteps = 2, GeneratorAverageDecay = 0.995, Seed = seed,
+        }).FitCtgan(Screentime.Table, Screentime.Metadata);
+
+    /// <summary>
+    /// 800 steps on 200 rows: each numeric mean and deviation, the App shares, and WhatsApp's and
+    /// Netflix's very different notification counts when sampled on App (real ~100 and ~0).
+    /// Notifications, a spike at 0 plus a long tail, is the hardest. Seeds 1–10: means 0.000 … 0.109,
+    /// deviations 0.002 … 0.073, App TV 0.014 … 0.028, WhatsApp − 2 × Netflix 77 … 97.
+    /// </summary>
+    internal static IReadOnlyList<StatisticalCheck> MeasureScreentime(int seed)
+    {
+        using var model = Fit(seed, epochs: 200);
+        var synthetic = model.Sample(3000);
+        var checks = new List<StatisticalCheck>();
+        foreach (var column in new[] { "Usage (minutes)", "Notifications", "Times Opened" })
+        {
+            double[] real = Numbers(Screentime.Table, column), fake = Numbers(synthetic, column);
+            checks.Add(StatisticalCheck.AtMost($"{column} mean, relative error", Math.Abs(Mean(fake) - Mean(real)) / Mean(real), 0.15));
+            checks.Add(StatisticalCheck.AtMost($"{column} std, relative error", Math.Abs(Std(fake) - Std(real)) / Std(real), 0.12));
+        }
+        checks.Add(StatisticalCheck.AtMost("App total variation", TotalVariation(Screentime.Table, synthetic, "App"), 0.05));
+        double w = Mean(Numbers(model.Sample(300, new SampleConditions([new EqualsCondition("App", "WhatsApp")]), seed: 1), "Notifications"));
+        double n = Mean(Numbers(model.Sample(300, new SampleConditions([new EqualsCondition("App", "Netflix")]), seed: 1), "Notifications"));
+        checks.Add(StatisticalCheck.AtLeast("WhatsApp − 2 × Netflix notifications mean, sampled on App", w - 2 * n, 40));
+        return checks;
+    }
 
     [Fact]
     public void Screentime_marginals_apps_and_per_app_character_are_learned()
     {
-        using var model = Fit(seed: 42, epochs: 200);
-        var synthetic = model.Sample(3000);
-        var columns = new[] { "Usage (minutes)", "Notifications", "Times Opened" };
-        foreach (var column in columns)
-        {
-            double[] real = Numbers(Screentime.Table, column), fake = Numbers(synthetic, column);
-            output.WriteLine($"{column}: mean {Mean(real):F1} / {Mean(fake):F1}, std {Std(real):F1} / {Std(fake):F1}, KS {KolmogorovSmirnov(real, fake):F3}");
-        }
-        double tv = TotalVariation(Screentime.Table, synthetic, "App");
-        output.WriteLine($"App TV {tv:F3}");
-        // 800 steps on 200 rows: means within 30% (Notifications, a spike at 0 plus a long tail, is the hardest), deviations within 25%.
-        foreach (var column in columns)
-        {
-            double[] real = Numbers(Screentime.Table, column), fake = Numbers(synthetic, column);
-            AssertRelative(Mean(real), Mean(fake), 0.30, $"{column} mean");
-            AssertRelative(Std(real), Std(fake), 0.25, $"{column} standard deviation");
-        }
-        Assert.True(tv <= 0.1, $"App TV {tv:F3}");
-
-        var whatsapp = model.Sample(300, new SampleConditions([new EqualsCondition("App", "WhatsApp")]), seed: 1);
-        var netflix = model.Sample(300, new SampleConditions([new EqualsCondition("App", "Netflix")]), seed: 1);
-        double w = Mean(Numbers(whatsapp, "Notifications")), n = Mean(Numbers(netflix, "Notifications"));
-        output.WriteLine($"Notifications: WhatsApp {w:F1} (real ~100), Netflix {n:F1} (real ~0)");
-        Assert.All(((StringDataFrameColumn)whatsapp["App"]).ToArray(), app => Assert.Equal("WhatsApp", app));
-        Assert.True(w > 2 * n + 20, $"WhatsApp {w:F1}, Netflix {n:F1}");
+        var checks = MeasureScreentime(seed: 42);
+        foreach (var check in checks) output.WriteLine(check.ToString());
+        StatisticalCheck.AssertAll(checks);
     }
 
     [Fact]
@@ -125,4 +133,11 @@ public sealed class CtganBehaviourTests(ITestOutputHelper output)
         var e = Assert.Throws<SynthColumnException>(() => model.Sample(5, new SampleConditions([new EqualsCondition("App", "TikTok")])));
         Assert.Equal("App", e.Column);
     }
+}
+
+/// <summary>CTGAN on the screen-time table at seeds 1–10 (slow: an 800-step fit per seed).</summary>
+public sealed class ScreentimeCtganSweep(ITestOutputHelper output)
+{
+    [SeedSweepFact]
+    public void Every_check_holds_at_every_seed() => SeedSweep.Run(CtganBehaviourTests.MeasureScreentime, output.WriteLine);
 }
