@@ -18,8 +18,8 @@ public static class GaussianCopulaChecks
 {
     public static readonly (DataFrame Table, TableMetadata Metadata) Penguins = BundledTables.Penguins();
     public static readonly (DataFrame Table, TableMetadata Metadata) Screentime = BundledTables.Screentime();
-    public static readonly string[] PenguinNumbers = ["Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"];
-    public static readonly string[] ScreentimeNumbers = ["Usage (minutes)", "Notifications", "Times Opened"];
+    public static readonly string[] PenguinNumbers = BundledTables.PenguinNumbers;
+    public static readonly string[] ScreentimeNumbers = BundledTables.ScreentimeNumbers;
 
     public static IFittedSynthesizer Fit((DataFrame Table, TableMetadata Metadata) data, int seed, string marginals = "empirical") =>
         SynthesizerRegistry.Default.Create("copula", new SynthesizerSettings { Seed = seed, Extra = new Dictionary<string, string> { ["marginals"] = marginals } })
