@@ -60,7 +60,7 @@ public sealed record TimeGanOptions
     /// from the last iterate. Averaging (Yazıcı et al. 2019) damps the oscillation of GAN training:
     /// on Sines the last iterate's discriminative score swings 0.03–0.22 between checkpoints, while 0.999
     /// with a learning rate of 0.002 gave 0.015–0.036 after 12,000 joint iterations (six seeds) and the paper's
-    /// level after 24,000 (0.007–0.019 on four seeds, paper 0.011; README). Off by default: over the default
+    /// level after 24,000 (0.007–0.019 on four seeds, paper 0.011; docs/time-series.md). Off by default: over the default
     /// 2,000 joint iterations the average lags the last iterate.
     /// </summary>
     public double EmaDecay { get; init; }
