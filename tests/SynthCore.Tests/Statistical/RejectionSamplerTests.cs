@@ -6,16 +6,10 @@ namespace SynthCore.Tests.Statistical;
 
 public sealed class RejectionSamplerTests
 {
-    private static readonly (DataFrame Table, TableMetadata Metadata) Penguins = BundledTables.Penguins();
-    private static readonly ConditionDomain Domain = ConditionDomain.FromTable(Penguins.Table, Penguins.Metadata);
+    private static readonly (DataFrame Table, TableMetadata Metadata) Penguins = SamplerChecks.Penguins;
+    private static readonly ConditionDomain Domain = SamplerChecks.Domain;
 
-    // Resamples real rows: a draw function whose conditional distribution we know exactly.
-    private static DataFrame Draw(int rows, Random random)
-    {
-        var picks = new long[rows];
-        for (int i = 0; i < rows; i++) picks[i] = random.Next((int)Penguins.Table.Rows.Count);
-        return Penguins.Table[picks];
-    }
+    private static DataFrame Draw(int rows, Random random) => SamplerChecks.Draw(rows, random);
 
     private static DataFrame Sample(int rows, params ColumnCondition[] conditions) =>
         RejectionSampler.Sample(Draw, rows, new SampleConditions(conditions), Penguins.Metadata, Domain, new Random(7));

@@ -15,11 +15,11 @@ namespace SynthCore.Tests.Statistical;
 /// </summary>
 public static class SamplerChecks
 {
-    private static readonly (DataFrame Table, TableMetadata Metadata) Penguins = BundledTables.Penguins();
-    private static readonly ConditionDomain Domain = ConditionDomain.FromTable(Penguins.Table, Penguins.Metadata);
+    internal static readonly (DataFrame Table, TableMetadata Metadata) Penguins = BundledTables.Penguins();
+    internal static readonly ConditionDomain Domain = ConditionDomain.FromTable(Penguins.Table, Penguins.Metadata);
 
     // Resamples real rows: a draw function whose conditional distribution we know exactly.
-    private static DataFrame Draw(int rows, Random random)
+    internal static DataFrame Draw(int rows, Random random)
     {
         var picks = new long[rows];
         for (int i = 0; i < rows; i++) picks[i] = random.Next((int)Penguins.Table.Rows.Count);
