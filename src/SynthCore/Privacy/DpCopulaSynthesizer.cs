@@ -81,7 +81,8 @@ public sealed class DpCopulaSynthesizer : ISynthesizer
                     correlation[i, j] = correlation[j, i] = Math.Sin(Math.PI / 2 * Math.Clamp(tau, -1, 1));
                     ledger.Add(new PrivacySpend("laplace", $"Kendall's tau of {modelled[i].Name} × {modelled[j].Name}", epsilon, 0, sensitivity, scale));
                 }
-            correlation = CorrelationRepair.Repair(correlation);
+            // One eigen-decomposition of the whole matrix: seconds for thousands of columns, with no token inside.
+            correlation = Resources.CancellableWork.Run(() => CorrelationRepair.Repair(correlation), cancellationToken);
         }
         progress?.Report(new TrainingProgress("fit", 1, 1, new Dictionary<string, double> { ["epsilon"] = ledger.TotalEpsilon }, DateTime.UtcNow - started, TimeSpan.Zero));
         return new FittedDpCopula(Options, metadata, columns, correlation, ledger, n);

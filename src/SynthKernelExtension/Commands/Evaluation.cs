@@ -57,7 +57,7 @@ public sealed record Evaluation(
             ? PcaEmbedding.Compute(real, synthetic, metadata, components: Math.Min(2, TableFeatures.Fit(real, metadata).Width))
             : null;
         cancellation.ThrowIfCancellationRequested();
-        var utilityReport = utility is null ? null : UtilityReport.Evaluate(real, synthetic, metadata, utility);
+        var utilityReport = utility is null ? null : UtilityReport.Evaluate(real, synthetic, metadata, utility, cancellation);
         return new Evaluation(realName, syntheticName, real, synthetic, metadata, quality, diagnostic, correlations, pca, utilityReport);
     }
 }

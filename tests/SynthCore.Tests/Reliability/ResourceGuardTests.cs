@@ -159,6 +159,20 @@ public sealed class ResourceGuardTests
         AssertStopsWithinASecond(token => SynthCore.Synthesizers.Statistical.CorrelationRepair.Repair(estimate, token));
     }
 
+    [Fact]
+    public void The_utility_report_stops_within_a_second_even_inside_ml_nets_training()
+    {
+        // 40,000 rows × 12 features: the boosted trees alone train for several seconds, and ML.NET checks no token.
+        var random = new Random(5);
+        var table = new DataFrame(Enumerable.Range(0, 12)
+            .Select(i => (DataFrameColumn)new DoubleDataFrameColumn($"x{i}", Enumerable.Range(0, 40_000).Select(_ => random.NextDouble())))
+            .Append(new StringDataFrameColumn("y", Enumerable.Range(0, 40_000).Select(_ => random.Next(3).ToString()))));
+        var metadata = TableMetadata.Detect(table);
+
+        AssertStopsWithinASecond(token => SynthCore.Evaluation.Utility.UtilityReport.Evaluate(table, table, metadata,
+            new SynthCore.Evaluation.Utility.UtilityOptions("y"), token));
+    }
+
     private static void AssertStopsWithinASecond(Action<CancellationToken> work)
     {
         using var cancellation = new CancellationTokenSource();

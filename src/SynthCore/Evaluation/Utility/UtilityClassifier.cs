@@ -9,7 +9,7 @@ namespace SynthCore.Evaluation.Utility;
 internal static class UtilityClassifier
 {
     /// <returns>Per test row, one probability per class (0 … <paramref name="classes"/> − 1).</returns>
-    public static double[][] FitPredict(string model, double[][] trainX, int[] trainY, int classes, double[][] testX, int seed)
+    public static double[][] FitPredict(string model, double[][] trainX, int[] trainY, int classes, double[][] testX, int seed, CancellationToken cancellation = default)
     {
         // Train on the classes that occur and give the others probability 0: a trainer cannot learn a class it
         // never sees (and one-vs-rest would have a binary problem without positives).
@@ -35,7 +35,7 @@ internal static class UtilityClassifier
             }),
             _ => throw new ArgumentException($"Unknown model '{model}'.", nameof(model)),
         };
-        var fitted = trainer.Fit(train);
+        var fitted = Resources.CancellableWork.Run(() => trainer.Fit(train), cancellation);
         var test = MlRows.Classes(ml, testX, new int[testX.Length], present.Length);
         // Copy each row's scores as it is read: the cursor reuses one buffer for every row.
         var scores = fitted.Transform(test).GetColumn<VBuffer<float>>("Score").Select(score => score.DenseValues().ToArray()).ToArray();

@@ -35,7 +35,8 @@ public sealed record UtilityReport(
 {
     /// <exception cref="SynthOptionException">The target is unknown or cannot be predicted.</exception>
     /// <exception cref="SynthException">Too few rows with a target value.</exception>
-    public static UtilityReport Evaluate(DataFrame real, DataFrame synthetic, TableMetadata metadata, UtilityOptions options)
+    /// <exception cref="OperationCanceledException">Cancelled (at once, also during ML.NET's training: <see cref="Resources.CancellableWork"/>).</exception>
+    public static UtilityReport Evaluate(DataFrame real, DataFrame synthetic, TableMetadata metadata, UtilityOptions options, CancellationToken cancellation = default)
     {
         var target = metadata.Columns.FirstOrDefault(c => c.Name == options.Target)
             ?? throw new SynthOptionException("--target", $"unknown column '{options.Target}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
@@ -73,7 +74,7 @@ public sealed record UtilityReport(
             int[] Indices(string?[] labels) => labels.Select(l => index[l!]).ToArray();
             var yTest = Indices(testLabels);
             UtilityScores Score(double[][] x, int[] y, string model) =>
-                Classification(yTest, UtilityClassifier.FitPredict(model, x, y, classes.Length, xTest, options.Seed));
+                Classification(yTest, UtilityClassifier.FitPredict(model, x, y, classes.Length, xTest, options.Seed, cancellation));
             var results = UtilityModels.All.Select(model => new UtilityResult(model,
                 Score(xTrain, Indices(trainLabels), model), Score(xSynthetic, Indices(syntheticLabels), model))).ToArray();
             return new UtilityReport(target.Name, task, train.Length, test.Length, syntheticRows.Length, classes!, results);
@@ -84,7 +85,7 @@ public sealed record UtilityReport(
             var yTest = Values(realTest);
             UtilityScores Score(double[][] x, double[] y, string model)
             {
-                var predicted = UtilityRegressor.FitPredict(model, x, y, xTest, options.Seed);
+                var predicted = UtilityRegressor.FitPredict(model, x, y, xTest, options.Seed, cancellation);
                 return new UtilityScores(RSquared: RegressionMetrics.RSquared(yTest, predicted), MeanAbsoluteError: RegressionMetrics.MeanAbsoluteError(yTest, predicted));
             }
             var results = UtilityModels.All.Select(model => new UtilityResult(model,

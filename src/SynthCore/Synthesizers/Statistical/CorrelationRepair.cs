@@ -16,7 +16,9 @@ public static class CorrelationRepair
     /// <summary>A positive-definite correlation matrix close to <paramref name="estimate"/> (NaN entries are treated as 0).</summary>
     /// <exception cref="OperationCanceledException">Cancelled: answered at once, even inside an eigen-decomposition.</exception>
     public static double[,] Repair(double[,] estimate, CancellationToken cancellation = default) =>
-        Cancellable(() => Repair(estimate, cancellation, iterations: 50), cancellation);
+        // An iteration's eigen-decomposition, product and Cholesky factorisation of 1,500 columns take seconds and
+        // cannot check a token (50 iterations ignored Ctrl+C for 7 minutes); the worker stops at its next iteration.
+        Resources.CancellableWork.Run(() => Repair(estimate, cancellation, iterations: 50), cancellation);
 
     private static double[,] Repair(double[,] estimate, CancellationToken cancellation, int iterations)
     {
@@ -35,21 +37,6 @@ public static class CorrelationRepair
             m = Matrix<double>.Build.Dense(d, d, (i, j) => i == j ? 1 : m[i, j] * scale[i] * scale[j]);
         }
         return m.ToArray();
-    }
-
-    /// <summary>
-    /// An iteration's eigen-decomposition, product and Cholesky factorisation of 1,500 columns take seconds and cannot check a
-    /// token (50 iterations ignored Ctrl+C for 7 minutes); the repair runs on a worker that stops at its next iteration
-    /// when cancelled, and the caller is answered at once.
-    /// </summary>
-    private static T Cancellable<T>(Func<T> work, CancellationToken cancellation)
-    {
-        cancellation.ThrowIfCancellationRequested();
-        if (!cancellation.CanBeCanceled) return work();
-        var task = Task.Run(work);
-        try { task.Wait(cancellation); }
-        catch (AggregateException e) { System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException!); }
-        return task.Result;
     }
 
     private static bool IsCholeskyOk(Matrix<double> m)
