@@ -31,6 +31,9 @@ public static partial class ReproducibleKernels
     [
         ("ATEN_CPU_CAPABILITY", "avx2"),
         ("MKL_CBWR", "AVX2,STRICT"),
+        // libtorch's bundled oneDNN dispatches by CPU too; our models' ops do not reach it today (pinning it
+        // changed no golden hash), but a future op might.
+        ("ONEDNN_MAX_CPU_ISA", "AVX2"),
     ];
 
     private static CpuKernels? pinned;
