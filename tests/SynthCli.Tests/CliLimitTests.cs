@@ -158,4 +158,26 @@ public sealed class CliLimitTests : IDisposable
         AssertOneError(result, 130, "cancelled");
         Assert.False(Directory.Exists(sandbox.PathOf("out")) && Directory.EnumerateFiles(sandbox.PathOf("out")).Any());
     }
+
+    [Fact]
+    public async Task Ctrl_c_while_runs_report_is_built_leaves_no_csv_behind()
+    {
+        // 600 columns: the comparison and the export take a second or two, the report's quality metrics longer.
+        string wide = Wide(600, 60);
+        string outDir = sandbox.PathOf("out"), report = sandbox.PathOf("report.html");
+        using var cancellation = new CancellationTokenSource();
+        var run = Task.Run(() => CliSandbox.Run(SynthesizerRegistry.Default, interactive: false, cancellation.Token,
+            "run", wide, "--model", "bootstrap", "--out", outDir, "--report", report));
+        var waited = Stopwatch.StartNew();
+        while (!(Directory.Exists(outDir) && Directory.EnumerateFiles(outDir, "*.csv").Any()) && !run.IsCompleted && waited.Elapsed < TimeSpan.FromSeconds(60))
+            await Task.Delay(20);
+        Assert.False(run.IsCompleted, "run finished before its report could be cancelled; make the table wider");
+
+        cancellation.Cancel();
+        var result = await run;
+
+        AssertOneError(result, 130, "cancelled; no output files were written");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(outDir));
+        Assert.False(File.Exists(report));
+    }
 }

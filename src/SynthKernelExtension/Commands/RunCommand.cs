@@ -98,25 +98,34 @@ internal static class RunCommand
         context.Host.Store(into ?? name, output);
         context.Host.WriteLine(Messages.Exported(export));
 
-        if (report is not null)
+        // Ctrl+C while the report is built: the CSV just exported goes too, so "no output files were written" holds.
+        try
         {
-            string syntheticName = Path.GetFileName(export.Path);
-            string? html = realData is not null
-                ? Reports.SequenceHtmlReport.Render(data, syntheticName, fit.Model.ModelName, realData.RawWindows(), syntheticSequences!,
-                    sequences!.FeatureNames, (SequenceComparison)comparison!, fit.Losses)
-                : synthetic.Rows.Count > 0
-                    ? Reports.EvaluationHtmlReport.Render(Evaluation.Run(data, table, syntheticName, synthetic, metadata, null, context.Cancellation), fit.Losses)
-                    : null;
-            context.Cancellation.ThrowIfCancellationRequested();
-            if (html is null)
+            if (report is not null)
             {
-                context.Host.WriteLine($"No report written to {report}: no synthetic rows were generated, so there is nothing to compare.");
+                string syntheticName = Path.GetFileName(export.Path);
+                string? html = realData is not null
+                    ? Reports.SequenceHtmlReport.Render(data, syntheticName, fit.Model.ModelName, realData.RawWindows(), syntheticSequences!,
+                        sequences!.FeatureNames, (SequenceComparison)comparison!, fit.Losses)
+                    : synthetic.Rows.Count > 0
+                        ? Reports.EvaluationHtmlReport.Render(Evaluation.Run(data, table, syntheticName, synthetic, metadata, null, context.Cancellation), fit.Losses)
+                        : null;
+                context.Cancellation.ThrowIfCancellationRequested();
+                if (html is null)
+                {
+                    context.Host.WriteLine($"No report written to {report}: no synthetic rows were generated, so there is nothing to compare.");
+                }
+                else
+                {
+                    SafeFile.Write(report, force, "--report", stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(html)));
+                    context.Host.WriteLine($"Wrote {report}");
+                }
             }
-            else
-            {
-                SafeFile.Write(report, force, "--report", stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(html)));
-                context.Host.WriteLine($"Wrote {report}");
-            }
+        }
+        catch (OperationCanceledException)
+        {
+            File.Delete(export.Path);
+            throw;
         }
 
         if (json is not null)
