@@ -8,6 +8,10 @@ public static class BundledData
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    /// <summary>The numeric columns of penguins.csv and of screentime.csv.</summary>
+    public static readonly string[] PenguinNumbers = ["Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"];
+    public static readonly string[] ScreentimeNumbers = ["Usage (minutes)", "Notifications", "Times Opened"];
+
     public static string PathOf(string fileName) => Path.Combine(RepoRoot, "data", fileName);
 
     /// <summary>Reads data/<paramref name="fileName"/> and detects its column kinds.</summary>

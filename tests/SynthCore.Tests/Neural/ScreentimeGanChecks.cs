@@ -13,8 +13,6 @@ namespace SynthCore.Tests.Neural;
 /// </summary>
 public static class ScreentimeGanChecks
 {
-    public static readonly string[] Numeric = ["Usage (minutes)", "Notifications", "Times Opened"];
-
     public static IReadOnlyList<StatisticalCheck> Measure(DataFrame real, DataFrame synthetic, IFittedSynthesizer model)
     {
         // Seeds 1–10: means 0.001 … 0.055, deviations 0.001 … 0.087 over the three columns; the
@@ -36,7 +34,7 @@ public static class ScreentimeGanChecks
     /// <summary>Each numeric column's mean and standard deviation (relative error), and the Notifications / Times Opened correlation gap.</summary>
     public static IEnumerable<StatisticalCheck> Marginals(DataFrame real, DataFrame synthetic, double relative, double correlation)
     {
-        foreach (var column in Numeric)
+        foreach (var column in BundledData.ScreentimeNumbers)
         {
             double[] r = GanStatisticsTests.Numbers(real, column), s = GanStatisticsTests.Numbers(synthetic, column);
             yield return StatisticalCheck.AtMost($"{column} mean, relative error", Math.Abs(Mean(s) - Mean(r)) / Math.Abs(Mean(r)), relative);

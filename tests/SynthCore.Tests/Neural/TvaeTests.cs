@@ -58,7 +58,7 @@ public sealed class TvaeTests(PenguinsTvaeFixture tvae, ITestOutputHelper output
     {
         const int rows = 20_000;
         var synthetic = tvae.Model.Sample(rows, seed: 11);
-        foreach (var c in PenguinsMarginals.Numeric.Append("Sex"))
+        foreach (var c in BundledData.PenguinNumbers.Append("Sex"))
         {
             double real = MissingRate(tvae.Real, c), rate = MissingRate(synthetic, c), tolerance = MissingTolerance(real, rows);
             output.WriteLine($"{c}: missing {real:P2} real, {rate:P2} synthetic (± {tolerance:P2})");
@@ -82,7 +82,7 @@ public sealed class TvaeTests(PenguinsTvaeFixture tvae, ITestOutputHelper output
         using var vae = new TvaeSynthesizer(TvaeOptions.VaeDefaults with { Epochs = 60, Seed = 3 }).FitTvae(tvae.Real, tvae.Metadata);
         const int rows = 20_000;
         var synthetic = vae.Sample(rows, seed: 5);
-        foreach (var c in PenguinsMarginals.Numeric.Append("Sex"))
+        foreach (var c in BundledData.PenguinNumbers.Append("Sex"))
         {
             double real = MissingRate(tvae.Real, c), rate = MissingRate(synthetic, c), tolerance = MissingTolerance(real, rows);
             output.WriteLine($"VAE {c}: missing {real:P2} real, {rate:P2} synthetic (± {tolerance:P2})");

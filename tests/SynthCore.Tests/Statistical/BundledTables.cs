@@ -12,10 +12,6 @@ internal static class BundledTables
 
     public static (DataFrame Table, TableMetadata Metadata) Screentime() => Read("screentime.csv");
 
-    /// <summary>The numeric columns of penguins.csv and of screentime.csv.</summary>
-    public static readonly string[] PenguinNumbers = ["Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"];
-    public static readonly string[] ScreentimeNumbers = ["Usage (minutes)", "Notifications", "Times Opened"];
-
     private static (DataFrame, TableMetadata) Read(string file)
     {
         var table = CsvTable.Read(Path.Combine(RepoRoot, "data", file));

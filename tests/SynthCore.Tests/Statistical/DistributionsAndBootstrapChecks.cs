@@ -18,8 +18,6 @@ public static class DistributionsAndBootstrapChecks
 {
     public static readonly (DataFrame Table, TableMetadata Metadata) Penguins = BundledTables.Penguins();
     public static readonly (DataFrame Table, TableMetadata Metadata) Screentime = BundledTables.Screentime();
-    public static readonly string[] PenguinNumbers = BundledTables.PenguinNumbers;
-    public static readonly string[] ScreentimeNumbers = BundledTables.ScreentimeNumbers;
 
     public static IFittedSynthesizer Fit(string model, (DataFrame Table, TableMetadata Metadata) data, int seed, params (string, string)[] options) =>
         SynthesizerRegistry.Default.Create(model, new SynthesizerSettings { Seed = seed, Extra = options.ToDictionary(o => o.Item1, o => o.Item2) })
@@ -34,7 +32,7 @@ public static class DistributionsAndBootstrapChecks
         Assert.NotEqual("empirical", model.Marginals["Usage (minutes)"].Marginal);
         var sample = model.Sample(3000, seed: sampleSeed);
         var checks = new List<StatisticalCheck>();
-        foreach (var column in ScreentimeNumbers)
+        foreach (var column in BundledData.ScreentimeNumbers)
         {
             // Screen-time counts are a mixture over apps: one parametric family fits them only roughly. By AIC
             // the best fit of Times Opened is a truncated normal whose own KS distance is 0.21, so its samples
@@ -57,10 +55,10 @@ public static class DistributionsAndBootstrapChecks
     {
         var model = (CopulaModel)Fit("distributions", Screentime, fitSeed, ("rank", "ks"));
         var sample = model.Sample(3000, seed: sampleSeed);
-        foreach (var column in ScreentimeNumbers) output?.WriteLine($"{column}: {model.Marginals[column].Distribution}");
+        foreach (var column in BundledData.ScreentimeNumbers) output?.WriteLine($"{column}: {model.Marginals[column].Distribution}");
         // The best KS of a fit here is 0.088 (log-normal), plus sampling noise.
         // seeds 1–10: 0.032 … 0.097 (1–100: ≤ 0.102, Times Opened)
-        return ScreentimeNumbers.Select(column => StatisticalCheck.AtMost($"{column} KS", Ks(Screentime.Table, sample, column), 0.12)).ToArray();
+        return BundledData.ScreentimeNumbers.Select(column => StatisticalCheck.AtMost($"{column} KS", Ks(Screentime.Table, sample, column), 0.12)).ToArray();
     }
 
     /// <summary>Fitted marginals joined by the copula keep the normal-score correlations.</summary>
@@ -72,7 +70,7 @@ public static class DistributionsAndBootstrapChecks
         Assert.All(SynthCore.Evaluation.ColumnValues.Labels(conditioned.Columns["App"]), a => Assert.Equal("Netflix", a));
         // The copula's known weakness with tied counts (see GaussianCopulaChecks.ScreentimeSample): was 0.06,
         // which seeds 1 and 8 broke. seeds 1–10: 0.022 … 0.062 (1–100: ≤ 0.085)
-        return [StatisticalCheck.AtMost("normal-score correlation, largest difference", MaxNormalScoreCorrelationDifference(Screentime.Table, sample, ScreentimeNumbers), 0.1)];
+        return [StatisticalCheck.AtMost("normal-score correlation, largest difference", MaxNormalScoreCorrelationDifference(Screentime.Table, sample, BundledData.ScreentimeNumbers), 0.1)];
     }
 
     /// <summary>The plain bootstrap: real rows only, at their frequencies.</summary>
@@ -83,7 +81,7 @@ public static class DistributionsAndBootstrapChecks
         Assert.All(RowKeys(sample), row => Assert.Contains(row, realRows));
         var checks = new List<StatisticalCheck>();
         // seeds 1–10: 0.009 … 0.028 (1–100: ≤ 0.041)
-        foreach (var column in PenguinNumbers) checks.Add(StatisticalCheck.AtMost($"{column} KS", Ks(Penguins.Table, sample, column), 0.05));
+        foreach (var column in BundledData.PenguinNumbers) checks.Add(StatisticalCheck.AtMost($"{column} KS", Ks(Penguins.Table, sample, column), 0.05));
         // seeds 1–10: 0.000 … 0.007 (1–100: ≤ 0.009)
         checks.Add(StatisticalCheck.AtMost("Sex missing-rate gap", Math.Abs(MissingRate(sample, "Sex") - MissingRate(Penguins.Table, "Sex")), 0.015));
         return checks;
@@ -95,7 +93,7 @@ public static class DistributionsAndBootstrapChecks
         var model = (BootstrapModel)Fit("bootstrap", Penguins, fitSeed, ("smooth", "true"), ("bandwidth", "0.5"));
         var sample = model.Sample(3000, seed: sampleSeed);
         var checks = new List<StatisticalCheck>();
-        foreach (var column in PenguinNumbers)
+        foreach (var column in BundledData.PenguinNumbers)
         {
             var real = Numbers(Penguins.Table, column);
             var synth = Numbers(sample, column);
@@ -110,7 +108,7 @@ public static class DistributionsAndBootstrapChecks
         AssertIntegral(sample, "Flipper Length (mm)");
         AssertIntegral(sample, "Body Mass (g)");
         // seeds 1–10: 0.011 … 0.035 (1–100: ≤ 0.045)
-        checks.Add(StatisticalCheck.AtMost("normal-score correlation, largest difference", MaxNormalScoreCorrelationDifference(Penguins.Table, sample, PenguinNumbers), 0.06));
+        checks.Add(StatisticalCheck.AtMost("normal-score correlation, largest difference", MaxNormalScoreCorrelationDifference(Penguins.Table, sample, BundledData.PenguinNumbers), 0.06));
         return checks;
     }
 

@@ -18,8 +18,6 @@ public static class GaussianCopulaChecks
 {
     public static readonly (DataFrame Table, TableMetadata Metadata) Penguins = BundledTables.Penguins();
     public static readonly (DataFrame Table, TableMetadata Metadata) Screentime = BundledTables.Screentime();
-    public static readonly string[] PenguinNumbers = BundledTables.PenguinNumbers;
-    public static readonly string[] ScreentimeNumbers = BundledTables.ScreentimeNumbers;
 
     public static IFittedSynthesizer Fit((DataFrame Table, TableMetadata Metadata) data, int seed, string marginals = "empirical") =>
         SynthesizerRegistry.Default.Create("copula", new SynthesizerSettings { Seed = seed, Extra = new Dictionary<string, string> { ["marginals"] = marginals } })
@@ -34,7 +32,7 @@ public static class GaussianCopulaChecks
         // Penguin measurements are bimodal (species); parametric marginals smooth the modes away.
         // seeds 1–10: empirical 0.007 … 0.026, parametric 0.052 … 0.119 (1–100: ≤ 0.032, ≤ 0.127)
         double maxKs = marginals == "empirical" ? 0.06 : 0.13;
-        foreach (var column in PenguinNumbers)
+        foreach (var column in BundledData.PenguinNumbers)
             checks.Add(StatisticalCheck.AtMost($"{column} KS", Ks(Penguins.Table, sample, column), maxKs));
         foreach (var column in new[] { "Species", "Island", "Sex" })
         {
@@ -46,15 +44,15 @@ public static class GaussianCopulaChecks
         // not Gaussian (three species clusters): in the real data Spearman and Pearson correlations differ
         // from the normal-score ones by up to 0.17, so those are only held to a looser bound.
         // seeds 1–10: 0.007 … 0.027 (1–100: ≤ 0.048)
-        checks.Add(StatisticalCheck.AtMost("normal-score correlation, largest difference", MaxNormalScoreCorrelationDifference(Penguins.Table, sample, PenguinNumbers), 0.05));
+        checks.Add(StatisticalCheck.AtMost("normal-score correlation, largest difference", MaxNormalScoreCorrelationDifference(Penguins.Table, sample, BundledData.PenguinNumbers), 0.05));
         // seeds 1–10: 0.103 … 0.138 (1–100: ≤ 0.160)
-        checks.Add(StatisticalCheck.AtMost("Spearman correlation, largest difference", MaxCorrelationDifference(Penguins.Table, sample, PenguinNumbers, spearman: true), 0.18));
+        checks.Add(StatisticalCheck.AtMost("Spearman correlation, largest difference", MaxCorrelationDifference(Penguins.Table, sample, BundledData.PenguinNumbers, spearman: true), 0.18));
         // seeds 1–10: 0.152 … 0.192 (1–100: ≤ 0.217)
-        checks.Add(StatisticalCheck.AtMost("Pearson correlation, largest difference", MaxCorrelationDifference(Penguins.Table, sample, PenguinNumbers), 0.24));
+        checks.Add(StatisticalCheck.AtMost("Pearson correlation, largest difference", MaxCorrelationDifference(Penguins.Table, sample, BundledData.PenguinNumbers), 0.24));
         AssertIntegral(sample, "Flipper Length (mm)");
         AssertIntegral(sample, "Body Mass (g)");
         AssertNoNaN(sample);
-        foreach (var column in PenguinNumbers)
+        foreach (var column in BundledData.PenguinNumbers)
         {
             var real = Numbers(Penguins.Table, column);
             var synth = Numbers(sample, column);
@@ -74,7 +72,7 @@ public static class GaussianCopulaChecks
     {
         var sample = Fit(Screentime, fitSeed).Sample(3000, seed: sampleSeed);
         var checks = new List<StatisticalCheck>();
-        foreach (var column in ScreentimeNumbers)
+        foreach (var column in BundledData.ScreentimeNumbers)
         {
             // seeds 1–10: 0.009 … 0.023 (1–100: ≤ 0.034)
             checks.Add(StatisticalCheck.AtMost($"{column} KS", Ks(Screentime.Table, sample, column), 0.07));
@@ -86,9 +84,9 @@ public static class GaussianCopulaChecks
         // Notifications / Times Opened comes out at 0.77–0.79 (real 0.81, even at 30,000 rows) and
         // Usage / Notifications moves with the fit seed (0.25–0.32, real 0.29). Was 0.05, which 18 of
         // seeds 1–100 broke. seeds 1–10: 0.018 … 0.084 (1–100: ≤ 0.084)
-        checks.Add(StatisticalCheck.AtMost("normal-score correlation, largest difference", MaxNormalScoreCorrelationDifference(Screentime.Table, sample, ScreentimeNumbers), 0.1));
+        checks.Add(StatisticalCheck.AtMost("normal-score correlation, largest difference", MaxNormalScoreCorrelationDifference(Screentime.Table, sample, BundledData.ScreentimeNumbers), 0.1));
         // seeds 1–10: 0.076 … 0.134 (1–100: ≤ 0.144)
-        checks.Add(StatisticalCheck.AtMost("Pearson correlation, largest difference", MaxCorrelationDifference(Screentime.Table, sample, ScreentimeNumbers), 0.16));
+        checks.Add(StatisticalCheck.AtMost("Pearson correlation, largest difference", MaxCorrelationDifference(Screentime.Table, sample, BundledData.ScreentimeNumbers), 0.16));
         var dates = (DateTimeDataFrameColumn)sample.Columns["Date"];
         var realDates = (DateTimeDataFrameColumn)Screentime.Table.Columns["Date"];
         for (long r = 0; r < dates.Length; r++)
