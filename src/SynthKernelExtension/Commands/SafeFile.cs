@@ -33,8 +33,9 @@ internal static class SafeFile
         {
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             WriteTemp(temp, write);
-            // Checked again just before the move: rename(2) would replace a link or device put there meanwhile.
-            EnsureCanWrite(path, overwrite, option);
+            // The kind checked again just before the move: rename(2) would replace a link or device put there
+            // meanwhile (the folder's writability was probed up front and the temporary file proves it).
+            if (FileKinds.Of(full) is not (FileKind.Missing or FileKind.Regular)) OutputTarget.CheckFile(path, overwrite, option);
             File.Move(temp, full, overwrite);
             return new FileInfo(full).Length;
         }
