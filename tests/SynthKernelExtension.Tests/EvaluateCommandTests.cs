@@ -90,7 +90,7 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("\"name\":\"synthetic\"", page);
         Assert.Contains("<h2>Correlations (Pearson)</h2>", page);
         // One chart per column (3), three correlation heatmaps and the PCA scatter.
-        Assert.Equal(7, System.Text.RegularExpressions.Regex.Matches(page, "var renderPlotly_[0-9a-f]+ = function").Count);
+        Assert.Equal(7, System.Text.RegularExpressions.Regex.Matches(page, "class=\"synth-chart\"").Count);
         Assert.Contains($"Wrote {json}", host.Lines);
         Assert.Contains($"Wrote {html}", host.Lines);
     }

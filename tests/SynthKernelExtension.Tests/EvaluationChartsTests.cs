@@ -1,4 +1,3 @@
-using Plotly.NET;
 using SynthCore.Data;
 using SynthCore.Evaluation.Embeddings;
 using SynthKernelExtension.Charts;
@@ -12,11 +11,11 @@ public sealed class EvaluationChartsTests
     {
         object?[] real = [0.0, 0.0, 1.0, 3.0, null];
         object?[] synthetic = [3.0, 3.0];
-        string json = GenericChart.toJson(EvaluationCharts.Distribution("x", ColumnKind.Continuous, real, synthetic));
+        string json = EvaluationCharts.Distribution("x", ColumnKind.Continuous, real, synthetic).ToJson();
         // 30 bins over [0, 3]: real has half its values in the first bin, a quarter in the last; synthetic all in the last.
-        Assert.Contains("\"y\":[0.5,0.0,", json);
+        Assert.Contains("\"y\":[0.5,0,", json);
         Assert.Contains(",0.25]", json);
-        Assert.Contains(",1.0]", json);
+        Assert.Contains(",1]", json);
         Assert.Contains("\"width\":0.1", json);
     }
 
@@ -25,21 +24,21 @@ public sealed class EvaluationChartsTests
     {
         object?[] real = ["a", "a", "b", "a"];
         object?[] synthetic = ["b", "c"];
-        string json = GenericChart.toJson(EvaluationCharts.Distribution("x", ColumnKind.Categorical, real, synthetic));
-        Assert.Contains("\"x\":[\"a\",\"b\",\"c\"],\"y\":[0.75,0.25,0.0]", json);
-        Assert.Contains("\"x\":[\"a\",\"b\",\"c\"],\"y\":[0.0,0.5,0.5]", json);
+        string json = EvaluationCharts.Distribution("x", ColumnKind.Categorical, real, synthetic).ToJson();
+        Assert.Contains("\"x\":[\"a\",\"b\",\"c\"],\"y\":[0.75,0.25,0]", json);
+        Assert.Contains("\"x\":[\"a\",\"b\",\"c\"],\"y\":[0,0.5,0.5]", json);
     }
 
     [Fact]
     public void Heatmap_and_scatter_charts_carry_their_data()
     {
-        string heatmap = GenericChart.toJson(EvaluationCharts.CorrelationHeatmap("Real", ["a", "b"], [[1.0, 0.5], [0.5, null]]));
+        string heatmap = EvaluationCharts.CorrelationHeatmap("Real", ["a", "b"], [[1.0, 0.5], [0.5, null]]).ToJson();
         Assert.Contains("\"type\":\"heatmap\"", heatmap);
-        Assert.Contains("\"z\":[[1.0,0.5],[0.5,null]]", heatmap);
+        Assert.Contains("\"z\":[[1,0.5],[0.5,null]]", heatmap);
 
         var embedding = new TSneEmbedding([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]], ["real", "real", "synthetic"], 0.5, TSneMethod.Exact);
-        string tsne = GenericChart.toJson(EvaluationCharts.TSneScatter(embedding));
-        Assert.Contains("\"x\":[1.0,3.0],\"y\":[2.0,4.0]", tsne);
-        Assert.Contains("\"x\":[5.0],\"y\":[6.0]", tsne);
+        string tsne = EvaluationCharts.TSneScatter(embedding).ToJson();
+        Assert.Contains("\"x\":[1,3],\"y\":[2,4]", tsne);
+        Assert.Contains("\"x\":[5],\"y\":[6]", tsne);
     }
 }

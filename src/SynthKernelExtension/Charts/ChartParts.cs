@@ -1,10 +1,8 @@
-using Plotly.NET;
 
 namespace SynthKernelExtension.Charts;
 
 /// <summary>
-/// Pieces the charts share: traces and layouts as Plotly.NET objects with plotly.js attribute names
-/// (the F# chart functions take F# options, which are clumsy from C#).
+/// Pieces the charts share: traces and layouts with plotly.js attribute names.
 /// </summary>
 internal static class ChartParts
 {
@@ -19,44 +17,42 @@ internal static class ChartParts
         return (items.Where((_, i) => i % step == 0).ToArray(), step);
     }
 
-    public static Trace2D Markers(string name, string color, IEnumerable<double> x, IEnumerable<double> y, double opacity = 0.5)
+    public static Trace Markers(string name, string color, IEnumerable<double> x, IEnumerable<double> y, double opacity = 0.5)
     {
-        var trace = new Trace2D("scatter");
-        trace.SetProperty("name", name);
-        trace.SetProperty("mode", "markers");
-        trace.SetProperty("x", x.Select(Round).ToArray());
-        trace.SetProperty("y", y.Select(Round).ToArray());
-        trace.SetProperty("marker", new Dictionary<string, object> { ["color"] = color, ["size"] = 5, ["opacity"] = opacity });
+        var trace = new Trace("scatter");
+        trace.Set("name", name);
+        trace.Set("mode", "markers");
+        trace.Set("x", x.Select(Round).ToArray());
+        trace.Set("y", y.Select(Round).ToArray());
+        trace.Set("marker", new Dictionary<string, object> { ["color"] = color, ["size"] = 5, ["opacity"] = opacity });
         return trace;
     }
 
-    public static Trace2D Line(string name, string color, IEnumerable<double> x, IEnumerable<double> y, string? dash = null)
+    public static Trace Line(string name, string color, IEnumerable<double> x, IEnumerable<double> y, string? dash = null)
     {
-        var trace = new Trace2D("scatter");
-        trace.SetProperty("name", name);
-        trace.SetProperty("mode", "lines");
-        trace.SetProperty("x", x.Select(Round).ToArray());
-        trace.SetProperty("y", y.Select(Round).ToArray());
+        var trace = new Trace("scatter");
+        trace.Set("name", name);
+        trace.Set("mode", "lines");
+        trace.Set("x", x.Select(Round).ToArray());
+        trace.Set("y", y.Select(Round).ToArray());
         var line = new Dictionary<string, object> { ["color"] = color, ["width"] = 1.5 };
         if (dash is not null) line["dash"] = dash;
-        trace.SetProperty("line", line);
+        trace.Set("line", line);
         return trace;
     }
 
     /// <summary>The traces in one chart with a layout of the given title, axes and size.</summary>
-    public static GenericChart Chart(IEnumerable<Trace> traces, string title, string? xAxis, string? yAxis, int width, int height,
+    public static Figure Chart(IEnumerable<Trace> traces, string title, string? xAxis, string? yAxis, int width, int height,
         Action<Layout>? more = null)
     {
-        var charts = traces.Select(t => GenericChart.ofTraceObject(true, t)).ToArray();
-        var chart = charts.Length == 1 ? charts[0] : GenericChart.combine(charts);
         var layout = new Layout();
-        layout.SetProperty("title", Title(title));
-        if (xAxis is not null) layout.SetProperty("xaxis", Axis(xAxis));
-        if (yAxis is not null) layout.SetProperty("yaxis", Axis(yAxis));
-        layout.SetProperty("width", width);
-        layout.SetProperty("height", height);
+        layout.Set("title", Title(title));
+        if (xAxis is not null) layout.Set("xaxis", Axis(xAxis));
+        if (yAxis is not null) layout.Set("yaxis", Axis(yAxis));
+        layout.Set("width", width);
+        layout.Set("height", height);
         more?.Invoke(layout);
-        return GenericChart.addLayout(layout, chart);
+        return new Figure(traces, layout);
     }
 
     /// <summary>Rounded so that pages stay small; the charts do not need more digits.</summary>

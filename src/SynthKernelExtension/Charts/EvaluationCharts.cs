@@ -1,4 +1,3 @@
-using Plotly.NET;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Evaluation;
@@ -7,10 +6,8 @@ using SynthCore.Evaluation.Embeddings;
 namespace SynthKernelExtension.Charts;
 
 /// <summary>
-/// The Plotly.NET charts of an evaluation: each column's distribution, real beside synthetic, and
-/// correlation heatmaps. Traces are built as Plotly.NET trace objects with plotly.js attribute names
-/// (the F# chart functions take F# options, which are clumsy from C#). Used by the HTML report and by
-/// notebook formatters.
+/// The charts of an evaluation: each column's distribution, real beside synthetic, and correlation
+/// heatmaps, as plotly.js figures (<see cref="Figure"/>). Used by the HTML report and by notebook formatters.
 /// </summary>
 public static class EvaluationCharts
 {
@@ -25,49 +22,48 @@ public static class EvaluationCharts
     /// or grouped bars of category shares for a categorical or boolean column. Missing values are left out.
     /// The bins are counted here rather than by plotly.js so the page stays small for large tables.
     /// </summary>
-    public static GenericChart Distribution(string column, ColumnKind kind, IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)
+    public static Figure Distribution(string column, ColumnKind kind, IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)
     {
         bool numeric = kind is ColumnKind.Continuous or ColumnKind.Integer or ColumnKind.Datetime;
         var traces = numeric ? HistogramBars(real, synthetic) : CategoryBars(real, synthetic);
-        var chart = GenericChart.combine(traces.Select(t => GenericChart.ofTraceObject(true, t)));
         var layout = new Layout();
-        layout.SetProperty("title", Title(column));
-        layout.SetProperty("barmode", numeric ? "overlay" : "group");
-        layout.SetProperty("xaxis", Axis(column));
-        layout.SetProperty("yaxis", Axis(numeric ? "share of rows per bin" : "share of rows"));
-        layout.SetProperty("height", 360);
-        layout.SetProperty("width", 520);
-        return GenericChart.addLayout(layout, chart);
+        layout.Set("title", Title(column));
+        layout.Set("barmode", numeric ? "overlay" : "group");
+        layout.Set("xaxis", Axis(column));
+        layout.Set("yaxis", Axis(numeric ? "share of rows per bin" : "share of rows"));
+        layout.Set("height", 360);
+        layout.Set("width", 520);
+        return new Figure(traces, layout);
     }
 
     /// <summary>One <see cref="Distribution"/> chart per column of <paramref name="metadata"/>, identifiers left out.</summary>
-    public static GenericChart[] Distributions(TableMetadata metadata, DataFrame real, DataFrame synthetic) =>
+    public static Figure[] Distributions(TableMetadata metadata, DataFrame real, DataFrame synthetic) =>
         metadata.Columns.Where(c => c.Kind != ColumnKind.Identifier)
             .Select(c => Distribution(c.Name, c.Kind, ChartValues.Of(real.Columns[c.Name]), ChartValues.Of(synthetic.Columns[c.Name])))
             .ToArray();
 
     /// <summary>The real, synthetic and difference (synthetic − real) heatmaps of a correlation comparison.</summary>
-    public static GenericChart[] CorrelationHeatmaps(CorrelationComparison correlations) =>
+    public static Figure[] CorrelationHeatmaps(CorrelationComparison correlations) =>
         new[] { ("Real", correlations.Real), ("Synthetic", correlations.Synthetic), ("Difference (synthetic − real)", correlations.Difference) }
             .Select(m => CorrelationHeatmap(m.Item1, correlations.Columns, m.Item2)).ToArray();
 
     /// <summary>A correlation heatmap on a fixed −1..1 scale (null cells are left blank).</summary>
-    public static GenericChart CorrelationHeatmap(string title, IReadOnlyList<string> columns, double?[][] matrix)
+    public static Figure CorrelationHeatmap(string title, IReadOnlyList<string> columns, double?[][] matrix)
     {
-        var trace = new Trace2D("heatmap");
-        trace.SetProperty("x", columns.ToArray());
-        trace.SetProperty("y", columns.ToArray());
-        trace.SetProperty("z", matrix.Select(row => row.Select(v => v is double x ? (object)Math.Round(x, 4) : null).ToArray()).ToArray());
-        trace.SetProperty("zmin", -1.0);
-        trace.SetProperty("zmax", 1.0);
-        trace.SetProperty("colorscale", "RdBu");
-        trace.SetProperty("reversescale", true);
+        var trace = new Trace("heatmap");
+        trace.Set("x", columns.ToArray());
+        trace.Set("y", columns.ToArray());
+        trace.Set("z", matrix.Select(row => row.Select(v => v is double x ? (object)Math.Round(x, 4) : null).ToArray()).ToArray());
+        trace.Set("zmin", -1.0);
+        trace.Set("zmax", 1.0);
+        trace.Set("colorscale", "RdBu");
+        trace.Set("reversescale", true);
         var layout = new Layout();
-        layout.SetProperty("title", Title(title));
-        layout.SetProperty("yaxis", new Dictionary<string, object> { ["autorange"] = "reversed" });
-        layout.SetProperty("height", 420);
-        layout.SetProperty("width", 520);
-        return GenericChart.addLayout(layout, GenericChart.ofTraceObject(true, trace));
+        layout.Set("title", Title(title));
+        layout.Set("yaxis", new Dictionary<string, object> { ["autorange"] = "reversed" });
+        layout.Set("height", 420);
+        layout.Set("width", 520);
+        return new Figure([trace], layout);
     }
 
     /// <summary>Most points drawn per table in a scatter chart; larger tables are thinned to every k-th row.</summary>
@@ -76,39 +72,37 @@ public static class EvaluationCharts
     /// <summary>
     /// Real and synthetic rows on the real table's first two principal components (one component: against the row number).
     /// </summary>
-    public static GenericChart PcaScatter(PcaEmbedding pca, string? title = null)
+    public static Figure PcaScatter(PcaEmbedding pca, string? title = null)
     {
         var traces = new[] { Scatter("real", RealColor, pca.Real), Scatter("synthetic", SyntheticColor, pca.Synthetic) };
-        var chart = GenericChart.combine(traces.Select(t => GenericChart.ofTraceObject(true, t)));
         var layout = new Layout();
         string Axis(int k) => k < pca.ExplainedVarianceRatio.Count
             ? $"PC{k + 1} ({100 * pca.ExplainedVarianceRatio[k]:0.0}% of the real variance)" : "row";
-        layout.SetProperty("title", Title(title ?? "Principal components of the real table"));
-        layout.SetProperty("xaxis", EvaluationCharts.Axis(Axis(0)));
-        layout.SetProperty("yaxis", EvaluationCharts.Axis(Axis(1)));
-        layout.SetProperty("height", 480);
-        layout.SetProperty("width", 640);
-        return GenericChart.addLayout(layout, chart);
+        layout.Set("title", Title(title ?? "Principal components of the real table"));
+        layout.Set("xaxis", EvaluationCharts.Axis(Axis(0)));
+        layout.Set("yaxis", EvaluationCharts.Axis(Axis(1)));
+        layout.Set("height", 480);
+        layout.Set("width", 640);
+        return new Figure(traces, layout);
     }
 
     /// <summary>The joint t-SNE map of real and synthetic rows, coloured by source.</summary>
-    public static GenericChart TSneScatter(TSneEmbedding embedding, string? title = null)
+    public static Figure TSneScatter(TSneEmbedding embedding, string? title = null)
     {
         var real = embedding.Points.Where((_, i) => embedding.Source[i] == TSneEmbedding.Real).ToArray();
         var synthetic = embedding.Points.Where((_, i) => embedding.Source[i] == TSneEmbedding.Synthetic).ToArray();
-        var chart = GenericChart.combine(new[] { Scatter("real", RealColor, real), Scatter("synthetic", SyntheticColor, synthetic) }
-            .Select(t => GenericChart.ofTraceObject(true, t)));
+        var traces = new[] { Scatter("real", RealColor, real), Scatter("synthetic", SyntheticColor, synthetic) };
         var layout = new Layout();
-        layout.SetProperty("title", Title(title ?? $"t-SNE of real and synthetic rows together (KL {embedding.KlDivergence:0.000})"));
-        layout.SetProperty("xaxis", Axis("t-SNE 1"));
-        layout.SetProperty("yaxis", Axis("t-SNE 2"));
-        layout.SetProperty("height", 480);
-        layout.SetProperty("width", 640);
-        return GenericChart.addLayout(layout, chart);
+        layout.Set("title", Title(title ?? $"t-SNE of real and synthetic rows together (KL {embedding.KlDivergence:0.000})"));
+        layout.Set("xaxis", Axis("t-SNE 1"));
+        layout.Set("yaxis", Axis("t-SNE 2"));
+        layout.Set("height", 480);
+        layout.Set("width", 640);
+        return new Figure(traces, layout);
     }
 
     /// <summary>Grouped bars of each utility metric, trained on real rows and trained on synthetic rows (both tested on real holdout rows).</summary>
-    public static GenericChart UtilityBars(IReadOnlyList<(string Model, string Metric, double? Real, double? Synthetic)> rows)
+    public static Figure UtilityBars(IReadOnlyList<(string Model, string Metric, double? Real, double? Synthetic)> rows)
     {
         var labels = rows.Select(r => (object)$"{r.Model} {r.Metric}").ToArray();
         var traces = new[]
@@ -116,29 +110,28 @@ public static class EvaluationCharts
             Bar("train real, test real", RealColor, labels, rows.Select(r => r.Real ?? double.NaN).ToArray()),
             Bar("train synthetic, test real", SyntheticColor, labels, rows.Select(r => r.Synthetic ?? double.NaN).ToArray()),
         };
-        var chart = GenericChart.combine(traces.Select(t => GenericChart.ofTraceObject(true, t)));
         var layout = new Layout();
-        layout.SetProperty("title", Title("Machine-learning utility"));
-        layout.SetProperty("barmode", "group");
-        layout.SetProperty("height", 400);
-        layout.SetProperty("width", 720);
-        return GenericChart.addLayout(layout, chart);
+        layout.Set("title", Title("Machine-learning utility"));
+        layout.Set("barmode", "group");
+        layout.Set("height", 400);
+        layout.Set("width", 720);
+        return new Figure(traces, layout);
     }
 
-    private static Trace2D Scatter(string name, string color, IReadOnlyList<double[]> points)
+    private static Trace Scatter(string name, string color, IReadOnlyList<double[]> points)
     {
         int step = Math.Max(1, (points.Count + MaxScatterPoints - 1) / MaxScatterPoints);
         var shown = points.Where((_, i) => i % step == 0).ToArray();
-        var trace = new Trace2D("scatter");
-        trace.SetProperty("name", step > 1 ? $"{name} (every {step}th row)" : name);
-        trace.SetProperty("mode", "markers");
-        trace.SetProperty("x", shown.Select(p => Math.Round(p[0], 5)).ToArray());
-        trace.SetProperty("y", shown.Select((p, i) => p.Length > 1 ? Math.Round(p[1], 5) : i * step).ToArray());
-        trace.SetProperty("marker", new Dictionary<string, object> { ["color"] = color, ["size"] = 5, ["opacity"] = 0.5 });
+        var trace = new Trace("scatter");
+        trace.Set("name", step > 1 ? $"{name} (every {step}th row)" : name);
+        trace.Set("mode", "markers");
+        trace.Set("x", shown.Select(p => Math.Round(p[0], 5)).ToArray());
+        trace.Set("y", shown.Select((p, i) => p.Length > 1 ? Math.Round(p[1], 5) : i * step).ToArray());
+        trace.Set("marker", new Dictionary<string, object> { ["color"] = color, ["size"] = 5, ["opacity"] = 0.5 });
         return trace;
     }
 
-    private static Trace2D[] HistogramBars(IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)
+    private static Trace[] HistogramBars(IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)
     {
         bool dates = real.Concat(synthetic).Any(v => v is DateTime);
         var r = Numbers(real);
@@ -170,15 +163,15 @@ public static class EvaluationCharts
         return shares;
     }
 
-    private static Trace2D HistogramTrace(string name, string color, object[] centers, double[] shares, double width)
+    private static Trace HistogramTrace(string name, string color, object[] centers, double[] shares, double width)
     {
         var trace = Bar(name, color, centers, shares);
-        trace.SetProperty("width", width);
-        trace.SetProperty("opacity", 0.6);
+        trace.Set("width", width);
+        trace.Set("opacity", 0.6);
         return trace;
     }
 
-    private static Trace2D[] CategoryBars(IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)
+    private static Trace[] CategoryBars(IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)
     {
         var realShares = Shares(real);
         var syntheticShares = Shares(synthetic);
@@ -191,13 +184,13 @@ public static class EvaluationCharts
         ];
     }
 
-    private static Trace2D Bar(string name, string color, object[] categories, double[] shares)
+    private static Trace Bar(string name, string color, object[] categories, double[] shares)
     {
-        var trace = new Trace2D("bar");
-        trace.SetProperty("name", name);
-        trace.SetProperty("x", categories);
-        trace.SetProperty("y", shares);
-        trace.SetProperty("marker", new Dictionary<string, object> { ["color"] = color });
+        var trace = new Trace("bar");
+        trace.Set("name", name);
+        trace.Set("x", categories);
+        trace.Set("y", shares);
+        trace.Set("marker", new Dictionary<string, object> { ["color"] = color });
         return trace;
     }
 

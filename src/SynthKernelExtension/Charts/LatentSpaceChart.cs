@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.Data.Analysis;
-using Plotly.NET;
 using SynthCore.Evaluation.Embeddings;
 using SynthCore.Synthesizers.Neural.Tvae;
 
@@ -33,15 +32,15 @@ public static class LatentSpaceChart
             $"latent means ({model.LatentDim} dimensions) on the real codes' principal components");
     }
 
-    public static GenericChart Build(FittedTvae model, DataFrame real, DataFrame synthetic) => Build(Points(model, real, synthetic), model.ModelName);
+    public static Figure Build(FittedTvae model, DataFrame real, DataFrame synthetic) => Build(Points(model, real, synthetic), model.ModelName);
 
-    public static GenericChart Build(LatentPoints points, string modelName)
+    public static Figure Build(LatentPoints points, string modelName)
     {
         var traces = new[] { Scatter("real", EvaluationCharts.RealColor, points.Real), Scatter("synthetic", EvaluationCharts.SyntheticColor, points.Synthetic) };
         return ChartParts.Chart(traces, $"Latent space of the {modelName} encoder: {points.Method}", points.XAxis, points.YAxis, 640, 480);
     }
 
-    private static Trace2D Scatter(string name, string color, double[][] points)
+    private static Trace Scatter(string name, string color, double[][] points)
     {
         var (shown, step) = ChartParts.Thin(points, EvaluationCharts.MaxScatterPoints);
         return ChartParts.Markers(step > 1 ? $"{name} (every {step}th row)" : name, color, shown.Select(p => p[0]), shown.Select(p => p[1]));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
-using Plotly.NET;
 
 namespace SynthKernelExtension.Charts;
 
@@ -17,7 +16,7 @@ public static class PairPlot
     public const int MaxPoints = 1000;
 
     /// <exception cref="SynthCore.Data.SynthOptionException">Fewer than two or more than <see cref="MaxColumns"/> columns.</exception>
-    public static GenericChart Build(IReadOnlyList<string> columns, DataFrame real, DataFrame synthetic)
+    public static Figure Build(IReadOnlyList<string> columns, DataFrame real, DataFrame synthetic)
     {
         if (columns.Count < 2 || columns.Count > MaxColumns)
             throw new SynthCore.Data.SynthOptionException("--columns", $"a pair plot needs 2 to {MaxColumns} numeric columns, got {columns.Count}.");
@@ -29,18 +28,18 @@ public static class PairPlot
         int size = 180 * columns.Count + 120;
         return ChartParts.Chart(traces, "Pair plot: real and synthetic rows", null, null, size, size, layout =>
         {
-            layout.SetProperty("dragmode", "select");
-            layout.SetProperty("hovermode", "closest");
+            layout.Set("dragmode", "select");
+            layout.Set("hovermode", "closest");
         });
     }
 
-    private static Trace2D Splom(string name, string color, IReadOnlyList<string> columns, DataFrame table)
+    private static Trace Splom(string name, string color, IReadOnlyList<string> columns, DataFrame table)
     {
         var rows = Enumerable.Range(0, checked((int)table.Rows.Count)).ToArray();
         var (shown, step) = ChartParts.Thin(rows, MaxPoints);
-        var trace = new Trace2D("splom");
-        trace.SetProperty("name", step > 1 ? $"{name} (every {step}th row)" : name);
-        trace.SetProperty("dimensions", columns.Select(c =>
+        var trace = new Trace("splom");
+        trace.Set("name", step > 1 ? $"{name} (every {step}th row)" : name);
+        trace.Set("dimensions", columns.Select(c =>
         {
             var column = table.Columns[c];
             return new Dictionary<string, object>
@@ -49,9 +48,9 @@ public static class PairPlot
                 ["values"] = shown.Select(r => Value(column[r])).ToArray(),
             };
         }).ToArray());
-        trace.SetProperty("diagonal", new Dictionary<string, object> { ["visible"] = false });
-        trace.SetProperty("showupperhalf", false);
-        trace.SetProperty("marker", new Dictionary<string, object> { ["color"] = color, ["size"] = 4, ["opacity"] = 0.5 });
+        trace.Set("diagonal", new Dictionary<string, object> { ["visible"] = false });
+        trace.Set("showupperhalf", false);
+        trace.Set("marker", new Dictionary<string, object> { ["color"] = color, ["size"] = 4, ["opacity"] = 0.5 });
         return trace;
     }
 

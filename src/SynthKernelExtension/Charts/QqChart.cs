@@ -1,5 +1,4 @@
 using MathNet.Numerics.Statistics;
-using Plotly.NET;
 
 namespace SynthKernelExtension.Charts;
 
@@ -18,7 +17,7 @@ public static class QqChart
 
     /// <summary>The chart; missing and non-finite values are left out.</summary>
     /// <exception cref="SynthCore.Data.SynthColumnException">Either table has no numeric values in the column.</exception>
-    public static GenericChart Build(string column, IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)
+    public static Figure Build(string column, IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)
     {
         var (r, s) = (Sorted(column, real, "real"), Sorted(column, synthetic, "synthetic"));
         var (x, y) = Quantiles(r, s);

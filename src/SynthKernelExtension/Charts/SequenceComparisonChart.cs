@@ -1,4 +1,3 @@
-using Plotly.NET;
 
 namespace SynthKernelExtension.Charts;
 
@@ -12,7 +11,7 @@ public static class SequenceComparisonChart
     public const int DefaultSequences = 5;
 
     /// <summary>One chart per feature of <paramref name="featureNames"/> ([sequence][step][feature] for both sets).</summary>
-    public static IReadOnlyList<GenericChart> Build(double[][][] real, double[][][] synthetic, IReadOnlyList<string> featureNames,
+    public static IReadOnlyList<Figure> Build(double[][][] real, double[][][] synthetic, IReadOnlyList<string> featureNames,
         int sequences = DefaultSequences)
     {
         if (sequences < 1) throw new SynthCore.Data.SynthOptionException("sequences", $"must be at least 1, got {sequences}.");
@@ -33,13 +32,13 @@ public static class SequenceComparisonChart
         return Enumerable.Range(0, n).Select(k => (int)((long)k * sequences.Length / n)).Select(i => (i, sequences[i])).ToArray();
     }
 
-    private static Trace2D Trace(string source, int shown, string color, int index, double[][] sequence, int feature)
+    private static Trace Trace(string source, int shown, string color, int index, double[][] sequence, int feature)
     {
         var trace = ChartParts.Line($"{source} #{index}", color, Enumerable.Range(0, sequence.Length).Select(t => (double)t), sequence.Select(step => step[feature]));
         // One legend entry per source; clicking it hides all of that source's lines.
-        trace.SetProperty("legendgroup", source);
-        trace.SetProperty("showlegend", shown == 0);
-        trace.SetProperty("opacity", 0.7);
+        trace.Set("legendgroup", source);
+        trace.Set("showlegend", shown == 0);
+        trace.Set("opacity", 0.7);
         return trace;
     }
 }

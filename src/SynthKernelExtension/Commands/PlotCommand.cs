@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Analysis;
-using Plotly.NET;
 using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Embeddings;

@@ -1,17 +1,13 @@
-using Microsoft.FSharp.Core;
-using Plotly.NET;
+using SynthKernelExtension.Charts;
 
 namespace SynthKernelExtension.Formatters;
 
-/// <summary>Charts inside notebook outputs: a div and a script drawing with the page's global Plotly.</summary>
+/// <summary>Charts inside notebook outputs, each output able to draw on its own.</summary>
 public static class ChartHtml
 {
-    private static readonly DisplayOptions NoReference =
-        DisplayOptions.init(null, null, null, null, null, null, FSharpOption<PlotlyJSReference>.Some(PlotlyJSReference.NoReference));
+    /// <summary>One figure with plotly.js's loader (<see cref="PlotlyLibrary"/>): what a cell shows for a <see cref="Figure"/>.</summary>
+    public static string Embed(Figure figure) => PlotlyLibrary.Instance.ScriptTag + FigureHtml.Div(figure);
 
-    /// <summary>
-    /// The chart without any plotly.js reference (no CDN, no require.js): plotly.js is put on the page
-    /// once (<see cref="PlotlyLibrary"/>), so an output updated every few steps stays small.
-    /// </summary>
-    public static string Embed(GenericChart chart) => GenericChart.toChartHTML(GenericChart.addDisplayOptions(NoReference, chart));
+    /// <summary>The output's HTML with plotly.js's loader put before it, once (for outputs that hold several charts).</summary>
+    public static string WithPlotly(string html) => PlotlyLibrary.Instance.ScriptTag + html;
 }

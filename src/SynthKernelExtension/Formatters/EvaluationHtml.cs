@@ -7,8 +7,8 @@ namespace SynthKernelExtension.Formatters;
 
 /// <summary>
 /// <c>#!synth evaluate</c> in a notebook: the scores, the worst columns and pairs, each column's
-/// distribution real against synthetic, and the correlation heatmaps (the evaluation charts, drawn
-/// with the page's plotly.js). The full details are in the <c>--report</c> page.
+/// distribution real against synthetic, and the correlation heatmaps (the evaluation charts; the output
+/// carries plotly.js's loader once). The full details are in the <c>--report</c> page.
 /// </summary>
 public static class EvaluationHtml
 {
@@ -31,7 +31,7 @@ public static class EvaluationHtml
 
         html.Append("<details open><summary><b>Distributions</b></summary><div style=\"display:flex;flex-wrap:wrap\">");
         foreach (var chart in EvaluationCharts.Distributions(evaluation.Metadata, evaluation.Real, evaluation.Synthetic))
-            html.Append("<div>").Append(ChartHtml.Embed(chart)).Append("</div>");
+            html.Append("<div>").Append(FigureHtml.Div(chart)).Append("</div>");
         html.Append("</div></details>");
 
         var correlations = evaluation.Correlations;
@@ -39,10 +39,10 @@ public static class EvaluationHtml
         {
             html.Append("<details><summary><b>Correlations (Pearson)</b></summary><div style=\"display:flex;flex-wrap:wrap\">");
             foreach (var chart in EvaluationCharts.CorrelationHeatmaps(correlations))
-                html.Append("<div>").Append(ChartHtml.Embed(chart)).Append("</div>");
+                html.Append("<div>").Append(FigureHtml.Div(chart)).Append("</div>");
             html.Append("</div></details>");
         }
-        return html.Append("</div>").ToString();
+        return ChartHtml.WithPlotly(html.Append("</div>").ToString());
     }
 
     private static string Score(double score) => double.IsNaN(score) ? "n/a" : Html.Number(score, "0.0000");

@@ -1,39 +1,36 @@
-using Plotly.NET;
+using SynthKernelExtension.Charts;
 using SynthKernelExtension.Notebook;
 
 namespace SynthKernelExtension.Formatters;
 
 /// <summary>
-/// The live loss chart of a fit: one line per loss (and phase) against the step. Built from
-/// Plotly.NET trace objects with plotly.js attribute names (the F# chart functions take F# options,
-/// which are clumsy from C#).
+/// The live loss chart of a fit: one line per loss (and phase) against the step.
 /// </summary>
 public static class LossChart
 {
-    public static GenericChart Build(IReadOnlyList<LossPoint> losses)
+    public static Figure Build(IReadOnlyList<LossPoint> losses)
     {
         var traces = losses
             .GroupBy(p => (p.Phase, p.Name))
             .Select(g =>
             {
-                var trace = new Trace2D("scatter");
-                trace.SetProperty("mode", "lines");
-                trace.SetProperty("name", g.Key.Phase == "train" ? g.Key.Name : $"{g.Key.Phase}: {g.Key.Name}");
-                trace.SetProperty("x", g.Select(p => p.Step).ToArray());
-                trace.SetProperty("y", g.Select(p => Math.Round(p.Value, 5)).ToArray());
-                return GenericChart.ofTraceObject(true, trace);
+                var trace = new Trace("scatter");
+                trace.Set("mode", "lines");
+                trace.Set("name", g.Key.Phase == "train" ? g.Key.Name : $"{g.Key.Phase}: {g.Key.Name}");
+                trace.Set("x", g.Select(p => p.Step).ToArray());
+                trace.Set("y", g.Select(p => Math.Round(p.Value, 5)).ToArray());
+                return trace;
             })
             .ToArray();
-        var chart = traces.Length == 0 ? GenericChart.ofTraceObject(true, new Trace2D("scatter")) : GenericChart.combine(traces);
         var layout = new Layout();
-        layout.SetProperty("xaxis", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "step" } });
-        layout.SetProperty("yaxis", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "loss" } });
-        layout.SetProperty("width", 560);
-        layout.SetProperty("height", 260);
-        layout.SetProperty("margin", new Dictionary<string, object> { ["l"] = 50, ["r"] = 10, ["t"] = 10, ["b"] = 40 });
-        return GenericChart.addLayout(layout, chart);
+        layout.Set("xaxis", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "step" } });
+        layout.Set("yaxis", new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "loss" } });
+        layout.Set("width", 560);
+        layout.Set("height", 260);
+        layout.Set("margin", new Dictionary<string, object> { ["l"] = 50, ["r"] = 10, ["t"] = 10, ["b"] = 40 });
+        return new Figure(traces.Length == 0 ? [new Trace("scatter")] : traces, layout);
     }
 
-    /// <summary>The chart for a notebook output (<see cref="ChartHtml.Embed"/>).</summary>
-    public static string ToHtml(IReadOnlyList<LossPoint> losses) => ChartHtml.Embed(Build(losses));
+    /// <summary>The chart for a notebook output, without plotly.js's loader (the training display decides when to carry it).</summary>
+    public static string ToHtml(IReadOnlyList<LossPoint> losses) => FigureHtml.Div(Build(losses));
 }

@@ -1,33 +1,53 @@
-using Plotly.NET;
+using System.IO.Compression;
 using SynthKernelExtension.Charts;
 
 namespace SynthKernelExtension.Formatters;
 
 /// <summary>
-/// plotly.js as one inline <c>&lt;script&gt;</c>: the copy Plotly.NET embeds in its assembly
-/// (<see cref="PlotlyScript"/>, what its <c>PlotlyJSReference.Full</c> option inlines), so notebooks draw
-/// charts without a CDN.
-/// Shown once per page (<see cref="Notebook.NotebookPage"/>); charts then use the global <c>Plotly</c>.
+/// plotly.js for notebook outputs. A front end may show any output on its own (a saved notebook reopened,
+/// outputs rendered lazily or isolated), so every output that holds charts carries plotly.js itself:
+/// gzip-compressed and base64-encoded (about 1.9 MB rather than 4.9 MB), unpacked by the browser's
+/// <c>DecompressionStream</c> and run only if the page has no <c>Plotly</c> yet, so plotly.js loads once per page.
+/// Charts (<see cref="FigureHtml"/>) wait for it. No CDN: notebooks work offline.
 /// </summary>
 public sealed class PlotlyLibrary
 {
     public static PlotlyLibrary Instance { get; } = new();
 
-    private readonly Lazy<string> script = new(Load);
+    private readonly Lazy<string> scriptTag = new(Build);
 
     private PlotlyLibrary()
     {
     }
 
-    /// <summary>The plotly.js version Plotly.NET ships.</summary>
-    public static string Version => Globals.PLOTLYJS_VERSION;
+    /// <summary>The plotly.js version carried.</summary>
+    public static string Version => PlotlyScript.Version;
 
-    /// <summary>The minified plotly.js source.</summary>
-    public string Script => script.Value;
+    /// <summary>The loader: a &lt;script&gt; that unpacks and runs plotly.js unless the page has it already.</summary>
+    public string ScriptTag => scriptTag.Value;
 
-    public string ToHtml() =>
-        $"<div class=\"synth-plotly-js\" data-plotly-version=\"{Version}\" style=\"display:none\"></div><script type=\"text/javascript\">{Script}</script>";
+    public string ToHtml() => ScriptTag;
 
-    // "</script>" inside the library would end the inline element early.
-    private static string Load() => PlotlyScript.MinifiedJs.Replace("</script>", "<\\/script>", StringComparison.OrdinalIgnoreCase);
+    private static string Build()
+    {
+        using var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var writer = new StreamWriter(gzip))
+            writer.Write(PlotlyScript.MinifiedJs);
+        string base64 = Convert.ToBase64String(packed.ToArray());
+        // The UMD wrapper of plotly.js exports to `module` when the page has one (require.js, bundlers); the
+        // parameters hide those so that it always sets window.Plotly.
+        return "<script type=\"text/javascript\" class=\"synth-plotly-js\" data-plotly-version=\"" + Version + "\">(function () {"
+            + "if (window.Plotly || window.synthPlotly) return;"
+            + "var packed = \"" + base64 + "\";"
+            + "window.synthPlotly = (async function () {"
+            + "var bytes = Uint8Array.from(atob(packed), function (c) { return c.charCodeAt(0); });"
+            + "var text = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();"
+            + "var script = document.createElement('script');"
+            + "script.text = '(function (module, exports, define) {\\n' + text + '\\n}).call(window);';"
+            + "document.head.appendChild(script);"
+            + "return window.Plotly;"
+            + "})();"
+            + "})();</script>";
+    }
 }

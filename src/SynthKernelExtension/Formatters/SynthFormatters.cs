@@ -41,6 +41,7 @@ public static class SynthFormatters
             Add<SynthError>(HtmlSummaries.Error);
             Add<StoredVariable>(HtmlSummaries.Stored);
             Add<PlotlyLibrary>(p => p.ToHtml());
+            Add<Charts.Figure>(ChartHtml.Embed);
             registered = true;
         }
     }

@@ -48,6 +48,6 @@ public static class TrainingHtml
         }
         html.Append(LossChart.ToHtml(view.Losses));
         html.Append("</div>");
-        return html.ToString();
+        return view.CarriesPlotly ? ChartHtml.WithPlotly(html.ToString()) : html.ToString();
     }
 }

@@ -12,7 +12,7 @@ namespace SynthKernelExtension.Notebook;
 /// path second; results are bound to variables; everything shown is HTML through the registered
 /// formatters; a fit's progress is one display updated in place. One host serves one command.
 /// </summary>
-public sealed class NotebookHost(INotebookKernel kernel, NotebookPage page) : ISynthHost
+public sealed class NotebookHost(INotebookKernel kernel) : ISynthHost
 {
     private const string Html = "text/html";
 
@@ -56,13 +56,13 @@ public sealed class NotebookHost(INotebookKernel kernel, NotebookPage page) : IS
     {
         if (value is TrainingProgress progress)
         {
-            page.EnsurePlotly(kernel);
             var view = new TrainingView(progress);
             var display = kernel.Display(view, Html);
+            // The first display brought plotly.js to the page; the frequent updates draw with it.
+            view.CarriesPlotly = false;
             fits.Add((view, display));
             return new TrainingHandle(view, display);
         }
-        if (value is Evaluation or Charts.ChartPage) page.EnsurePlotly(kernel);
         return new Handle(kernel.Display(value, Html));
     }
 

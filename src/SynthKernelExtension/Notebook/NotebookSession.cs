@@ -21,12 +21,10 @@ public sealed class NotebookSession
         SynthFormatters.Register();
     }
 
-    public NotebookPage Page { get; } = new();
-
     /// <summary>Runs one magic line (with or without the leading <c>#!synth</c>) and returns its exit code (<see cref="ExitCodes"/>).</summary>
     public async Task<int> RunAsync(string commandLine, CancellationToken cancellationToken = default)
     {
-        var host = new NotebookHost(kernel, Page);
+        var host = new NotebookHost(kernel);
         int code = executor.Execute(commandLine, host, cancellationToken);
         await host.FinishAsync(code);
         return code;

@@ -47,9 +47,17 @@ public sealed class TrainingView
             if (double.IsFinite(value)) losses.Add(new LossPoint(progress.Phase, progress.Step, name, value));
     }
 
+    /// <summary>
+    /// Whether the display carries plotly.js itself (<see cref="Formatters.PlotlyLibrary"/>): the first display
+    /// and the final one do, so the output saved with the notebook draws on its own; the updates in between
+    /// draw with the copy the first one put on the page.
+    /// </summary>
+    public bool CarriesPlotly { get; set; } = true;
+
     public void Finish(TrainingStatus status, string? message = null)
     {
         Status = status;
+        CarriesPlotly = true;
         StatusMessage = message;
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Plotly.NET;
 using SynthCore.Data;
 using SynthKernelExtension.Charts;
 using SynthKernelExtension.Commands;
@@ -49,7 +48,7 @@ public static class EvaluationHtmlReport
 
         html.Append("<h2>Distributions</h2>\n<div class=\"grid\">\n");
         foreach (var chart in EvaluationCharts.Distributions(evaluation.Metadata, evaluation.Real, evaluation.Synthetic))
-            html.Append("<div>").Append(GenericChart.toChartHTML(chart)).Append("</div>\n");
+            html.Append("<div>").Append(FigureHtml.Div(chart)).Append("</div>\n");
         html.Append("</div>\n");
 
         var correlations = evaluation.Correlations;
@@ -57,7 +56,7 @@ public static class EvaluationHtmlReport
         {
             html.Append("<h2>Correlations (Pearson)</h2>\n<div class=\"grid\">\n");
             foreach (var chart in EvaluationCharts.CorrelationHeatmaps(correlations))
-                html.Append("<div>").Append(GenericChart.toChartHTML(chart)).Append("</div>\n");
+                html.Append("<div>").Append(FigureHtml.Div(chart)).Append("</div>\n");
             html.Append("</div>\n");
         }
 
@@ -65,7 +64,7 @@ public static class EvaluationHtmlReport
         {
             html.Append("<h2>Principal components</h2>\n<p>PCA fitted on the real table (numbers standardised, categories one-hot) and applied unchanged to the synthetic one. Explained variance: ")
                 .Append(Encode(string.Join(", ", evaluation.Pca.ExplainedVarianceRatio.Select((r, k) => $"PC{k + 1} {100 * r:0.0}%")))).Append(".</p>\n")
-                .Append("<div>").Append(GenericChart.toChartHTML(EvaluationCharts.PcaScatter(evaluation.Pca))).Append("</div>\n");
+                .Append("<div>").Append(FigureHtml.Div(EvaluationCharts.PcaScatter(evaluation.Pca))).Append("</div>\n");
         }
 
         if (evaluation.Utility is { } utility)
@@ -75,7 +74,7 @@ public static class EvaluationHtmlReport
                 .Append(Invariant, $"{utility.Task.ToString().ToLowerInvariant()}; models trained on {utility.RealTrainRows:N0} real rows or on {utility.SyntheticRows:N0} synthetic rows, tested on the same {utility.RealTestRows:N0} held-out real rows.</p>\n");
             Table(html, "", ["model", "metric", "train real, test real", "train synthetic, test real"],
                 rows.Select(r => new[] { r.Model, r.Metric, Number(r.Real), Number(r.Synthetic) }));
-            html.Append("<div>").Append(GenericChart.toChartHTML(EvaluationCharts.UtilityBars(rows))).Append("</div>\n");
+            html.Append("<div>").Append(FigureHtml.Div(EvaluationCharts.UtilityBars(rows))).Append("</div>\n");
         }
 
         LossSection(html, losses);
@@ -107,7 +106,7 @@ public static class EvaluationHtmlReport
     {
         if (losses is not { Count: > 0 }) return;
         var chart = Formatters.LossChart.Build(losses);
-        html.Append("<h2>Training losses</h2>\n<div>").Append(GenericChart.toChartHTML(chart)).Append("</div>\n");
+        html.Append("<h2>Training losses</h2>\n<div>").Append(FigureHtml.Div(chart)).Append("</div>\n");
     }
 
     internal static void Table(StringBuilder html, string title, string[] headers, IEnumerable<string[]> rows)

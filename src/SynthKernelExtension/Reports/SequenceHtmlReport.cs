@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Plotly.NET;
 using SynthCore.TimeSeries;
 using SynthKernelExtension.Charts;
 using static SynthKernelExtension.Reports.EvaluationHtmlReport;
@@ -43,7 +42,7 @@ public static class SequenceHtmlReport
 
         html.Append("<h2>Sequences</h2>\n<div class=\"grid\">\n");
         foreach (var chart in SequenceComparisonChart.Build(real, synthetic, features))
-            html.Append("<div>").Append(GenericChart.toChartHTML(chart)).Append("</div>\n");
+            html.Append("<div>").Append(FigureHtml.Div(chart)).Append("</div>\n");
         html.Append("</div>\n");
 
         if (real.Length >= 2)
@@ -51,7 +50,7 @@ public static class SequenceHtmlReport
             var pca = SequenceWindowEmbedding.Pca(real, synthetic, features);
             html.Append("<h2>Principal components of the windows</h2>\n<p>Windows min-max scaled on the real range and flattened; PCA fitted on the real windows. Explained variance: ")
                 .Append(Encode(string.Join(", ", pca.ExplainedVarianceRatio.Select((r, k) => string.Create(Invariant, $"PC{k + 1} {100 * r:0.0}%"))))).Append(".</p>\n<div>")
-                .Append(GenericChart.toChartHTML(EvaluationCharts.PcaScatter(pca, "Sequence windows on the real windows' principal components"))).Append("</div>\n");
+                .Append(FigureHtml.Div(EvaluationCharts.PcaScatter(pca, "Sequence windows on the real windows' principal components"))).Append("</div>\n");
         }
         LossSection(html, losses);
         return html.Append("</body>\n</html>\n").ToString();

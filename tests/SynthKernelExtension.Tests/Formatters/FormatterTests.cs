@@ -107,12 +107,17 @@ public sealed class FormatterTests
     }
 
     [Fact]
-    public void Plotly_is_inlined_from_Plotly_NET_not_a_CDN()
+    public void Plotly_is_carried_packed_not_from_a_CDN()
     {
         string html = Html(PlotlyLibrary.Instance);
-        Assert.StartsWith("<div class=\"synth-plotly-js\" data-plotly-version=\"" + PlotlyLibrary.Version, html);
-        Assert.Contains("plotly.js v" + PlotlyLibrary.Version, html);
-        Assert.True(html.Length > 1_000_000, "the whole minified library is inlined");
+        Assert.StartsWith("<script type=\"text/javascript\" class=\"synth-plotly-js\" data-plotly-version=\"" + PlotlyLibrary.Version, html);
+        // The packed library unpacks to the embedded plotly.js.
+        string packed = System.Text.RegularExpressions.Regex.Match(html, "var packed = \"([A-Za-z0-9+/=]+)\"").Groups[1].Value;
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(packed)), System.IO.Compression.CompressionMode.Decompress);
+        string source = new StreamReader(gzip).ReadToEnd();
+        Assert.Equal(SynthKernelExtension.Charts.PlotlyScript.MinifiedJs, source);
+        Assert.Contains("plotly.js v" + PlotlyLibrary.Version, source);
+        Assert.True(source.Length > 4_000_000, "the whole minified library");
         Assert.DoesNotContain("src=\"http", html);
     }
 

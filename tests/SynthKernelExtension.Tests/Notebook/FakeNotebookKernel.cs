@@ -43,10 +43,14 @@ public sealed class FakeNotebookKernel : INotebookKernel
         public string Html { get; private set; } = "";
         public int Updates { get; private set; } = -1;
 
+        /// <summary>The HTML of the first display and of each update, in order.</summary>
+        public List<string> History { get; } = [];
+
         public void Update(object value)
         {
             Value = value;
             Html = Formatter.ToDisplayString(value, mimeType);
+            History.Add(Html);
             Updates++;
         }
     }
