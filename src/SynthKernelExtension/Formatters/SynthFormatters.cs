@@ -14,14 +14,16 @@ public static class SynthFormatters
     public const string MimeType = "text/html";
 
     private static readonly object Gate = new();
-    private static bool registered;
 
-    /// <summary>Registers every formatter once; later calls do nothing (the kernel may load the extension twice).</summary>
+    /// <summary>
+    /// Registers every formatter. The newest registration for a type wins, so each call (each load of the
+    /// extension) puts ours back in front of any registered since, such as the DataFrame formatter that
+    /// Microsoft.Data.Analysis's own kernel extension registers whenever it loads.
+    /// </summary>
     public static void Register()
     {
         lock (Gate)
         {
-            if (registered) return;
             Add<TrainingView>(TrainingHtml.Render);
             Add<IFittedSynthesizer>(HtmlSummaries.FittedModel);
             Add<TableMetadata>(HtmlSummaries.Metadata);
@@ -42,7 +44,6 @@ public static class SynthFormatters
             Add<StoredVariable>(HtmlSummaries.Stored);
             Add<PlotlyLibrary>(p => p.ToHtml());
             Add<Charts.Figure>(ChartHtml.Embed);
-            registered = true;
         }
     }
 
