@@ -1,0 +1,153 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using SynthKernelExtension.Charts;
+using SynthKernelExtension.Formatters;
+using Xunit.Abstractions;
+
+namespace SynthNotebooks.Tests;
+
+/// <summary>
+/// The headless check itself: chart outputs draw in a real browser, one output on a page of its own, and the
+/// check fails when a chart does not draw or the page throws.
+/// </summary>
+public sealed class HeadlessChromiumTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("headless-chromium-tests-");
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    [Fact]
+    public async Task One_embedded_chart_draws_on_its_own_page()
+    {
+        string screenshot = Path.Combine(folder.FullName, "one.png");
+        var page = await Open(HeadlessChromium.WrapOutput(ChartHtml.Embed(Scatter("one")), "one chart"), screenshot);
+
+        Assert.Equal(1, page.ChartDivs);
+        Assert.Equal(1, page.DrawnPlots);
+        Assert.True(page.MainSvgs >= 1, $"main-svg layers: {page.MainSvgs}");
+        Assert.Empty(page.JavaScriptErrors);
+        byte[] png = File.ReadAllBytes(screenshot);
+        Assert.True(png.Length > 1000, $"screenshot of {png.Length} bytes");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+    }
+
+    [Fact]
+    public async Task Two_embedded_charts_on_one_page_both_draw()
+    {
+        // Each output carries plotly.js; the second loader finds the first one's and its chart waits for it.
+        string html = ChartHtml.Embed(Scatter("first")) + "\n" + ChartHtml.Embed(Scatter("second"));
+        var page = await Open(HeadlessChromium.WrapOutput(html, "two charts"));
+
+        Assert.Equal(2, page.ChartDivs);
+        Assert.Equal(2, page.DrawnPlots);
+        Assert.Empty(page.JavaScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_broken_figure_is_reported_and_does_not_draw()
+    {
+        string chart = ChartHtml.Embed(Scatter("broken"));
+        string broken = chart.Replace("var figure = {", "var figure = {{", StringComparison.Ordinal);
+        Assert.NotEqual(chart, broken);
+        var page = await Open(HeadlessChromium.WrapOutput(broken, "broken figure"));
+
+        Assert.Equal(1, page.ChartDivs);
+        Assert.Equal(0, page.DrawnPlots);
+        Assert.Contains(page.JavaScriptErrors, error => error.Contains("SyntaxError", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_error_beside_a_chart_is_reported()
+    {
+        string html = ChartHtml.Embed(Scatter("beside")) + "<script>Promise.resolve().then(function () { throw new Error('boom in promise'); });</script>"
+            + "<script>throw new Error('boom');</script>";
+        var page = await Open(HeadlessChromium.WrapOutput(html, "error beside a chart"));
+
+        Assert.Equal(1, page.DrawnPlots);
+        Assert.Equal(2, page.JavaScriptErrors.Count);
+        Assert.Contains(page.JavaScriptErrors, error => error.Contains("Uncaught Error: boom", StringComparison.Ordinal));
+        Assert.Contains(page.JavaScriptErrors, error => error.Contains("Uncaught (in promise) Error: boom in promise", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Errors_of_a_page_without_the_hook_come_from_the_browser_log()
+    {
+        var page = await Open("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><p>plain</p>"
+            + "<script>console.log('not an error');</script><script>missingFunction();</script></body></html>");
+
+        Assert.Equal(0, page.ChartDivs);
+        var error = Assert.Single(page.JavaScriptErrors);
+        Assert.Contains("ReferenceError: missingFunction is not defined", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_request_to_the_network_is_blocked_and_reported()
+    {
+        // An output that leaned on a CDN would draw in a browser online and fail offline; the wrapper blocks it always.
+        var page = await Open(HeadlessChromium.WrapOutput("<script src=\"https://cdn.plot.ly/plotly-3.7.0.min.js\"></script>"
+            + FigureHtml.Div(Scatter("cdn")), "cdn"));
+
+        Assert.Equal(0, page.DrawnPlots);
+        var error = Assert.Single(page.JavaScriptErrors);
+        Assert.Contains("Blocked script-src-elem: https://cdn.plot.ly/plotly-3.7.0.min.js", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chart_without_plotly_draws_nothing()
+    {
+        // The figure's div and script alone: nothing on the page loads plotly.js, so the chart waits and gives up.
+        var page = await Open(HeadlessChromium.WrapOutput(FigureHtml.Div(Scatter("alone")), "no plotly"));
+
+        Assert.Equal(1, page.ChartDivs);
+        Assert.Equal(0, page.DrawnPlots);
+        Assert.Equal(0, page.MainSvgs);
+        Assert.Empty(page.JavaScriptErrors);
+    }
+
+    [Fact]
+    public async Task A_run_past_its_timeout_leaves_no_browser_process()
+    {
+        string file = Path.Combine(folder.FullName, "slow.html");
+        File.WriteAllText(file, HeadlessChromium.WrapOutput(ChartHtml.Embed(Scatter("slow")), "slow"));
+
+        var timeout = await Assert.ThrowsAsync<TimeoutException>(() => HeadlessChromium.OpenAsync(file, null, TimeSpan.FromMilliseconds(500)));
+
+        // Every Chromium process of the run has its profile folder on its command line.
+        string profile = Assert.IsType<string>(timeout.Data[HeadlessChromium.UserDataDirKey]);
+        Assert.Empty(ProcessesMentioning(profile));
+    }
+
+    private static Figure Scatter(string title) => new(
+        [new Trace("scatter").Set("x", new[] { 1.0, 2, 3 }).Set("y", new[] { 2.0, 1, 3 }).Set("mode", "lines+markers")],
+        new Layout().Set("title", new Dictionary<string, object> { ["text"] = title }));
+
+    private static List<string> ProcessesMentioning(string text)
+    {
+        var found = new List<string>();
+        foreach (string process in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                string commandLine = File.ReadAllText(Path.Combine(process, "cmdline")).Replace('\0', ' ');
+                if (commandLine.Contains(text, StringComparison.Ordinal)) found.Add(Path.GetFileName(process) + ": " + commandLine);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Not a process folder, or the process ended meanwhile.
+            }
+        }
+        return found;
+    }
+
+    private async Task<PageCheck> Open(string html, string? screenshot = null)
+    {
+        string file = Path.Combine(folder.FullName, "page.html");
+        File.WriteAllText(file, html);
+        var clock = Stopwatch.StartNew();
+        var page = await HeadlessChromium.OpenAsync(file, screenshot, Timeout);
+        output.WriteLine($"{clock.Elapsed.TotalSeconds:0.0} s{(screenshot is null ? "" : " (with screenshot)")}: "
+            + $"{page.DrawnPlots} drawn of {page.ChartDivs} chart divs, {page.MainSvgs} main-svg, errors: [{string.Join(" | ", page.JavaScriptErrors)}]");
+        return page;
+    }
+}
