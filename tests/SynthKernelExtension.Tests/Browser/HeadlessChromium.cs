@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace SynthNotebooks.Tests;
+namespace SynthKernelExtension.Tests.Browser;
 
 /// <summary>
 /// What headless Chromium saw of a page once its scripts had run. <see cref="DrawnPlots"/>: plotly.js plots that

@@ -3,7 +3,7 @@ using SynthKernelExtension.Charts;
 using SynthKernelExtension.Formatters;
 using Xunit.Abstractions;
 
-namespace SynthNotebooks.Tests;
+namespace SynthKernelExtension.Tests.Browser;
 
 /// <summary>
 /// The headless check itself: chart outputs draw in a real browser, one output on a page of its own, and the
