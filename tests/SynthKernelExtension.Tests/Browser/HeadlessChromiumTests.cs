@@ -1,4 +1,6 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
 using SynthKernelExtension.Charts;
 using SynthKernelExtension.Formatters;
 using Xunit.Abstractions;
@@ -30,6 +32,32 @@ public sealed class HeadlessChromiumTests(ITestOutputHelper output) : IDisposabl
         byte[] png = File.ReadAllBytes(screenshot);
         Assert.True(png.Length > 1000, $"screenshot of {png.Length} bytes");
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+    }
+
+    [Fact]
+    public async Task Every_kind_of_chart_we_build_draws()
+    {
+        // plotly.js can fail on a figure that is valid JSON (a two-column splom without diagonal did), so each
+        // kind of chart behind the magics is drawn for real, with the pair plot at two and at four columns.
+        var real = new DataFrame(new DoubleDataFrameColumn("a", [1.0, 2, 3, 4, 5]), new DoubleDataFrameColumn("b", [2.0, 1, 4, 3, 5]),
+            new DoubleDataFrameColumn("c", [5.0, 3, 4, 1, 2]), new DoubleDataFrameColumn("d", [1.0, 1, 2, 3, 5]));
+        var synthetic = new DataFrame(new DoubleDataFrameColumn("a", [1.5, 2, 3.5, 4]), new DoubleDataFrameColumn("b", [2.0, 1.5, 4, 3]),
+            new DoubleDataFrameColumn("c", [5.0, 3, 4, 2]), new DoubleDataFrameColumn("d", [1.0, 2, 2, 3]));
+        object?[] Values(DataFrame table, string column) => Enumerable.Range(0, (int)table.Rows.Count).Select(i => table.Columns[column][i]).ToArray();
+        Figure[] charts =
+        [
+            EvaluationCharts.Distribution("a", ColumnKind.Continuous, Values(real, "a"), Values(synthetic, "a")),
+            EvaluationCharts.Distribution("k", ColumnKind.Categorical, ["x", "y", "x"], ["y", "y"]),
+            EvaluationCharts.CorrelationHeatmap("Real", ["a", "b"], [[1.0, 0.5], [0.5, 1.0]]),
+            QqChart.Build("a", Values(real, "a"), Values(synthetic, "a")),
+            PairPlot.Build(["a", "b"], real, synthetic),
+            PairPlot.Build(["a", "b", "c", "d"], real, synthetic),
+        ];
+        var page = await Open(HeadlessChromium.WrapOutput(string.Concat(charts.Select(ChartHtml.Embed)), "every kind"));
+
+        Assert.Equal(charts.Length, page.ChartDivs);
+        Assert.Equal(charts.Length, page.DrawnPlots);
+        Assert.Empty(page.JavaScriptErrors);
     }
 
     [Fact]

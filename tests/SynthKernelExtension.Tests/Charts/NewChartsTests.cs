@@ -48,6 +48,21 @@ public sealed class NewChartsTests
     }
 
     [Fact]
+    public void Pair_plot_of_two_columns_is_one_scatter_per_table()
+    {
+        var real = Table(2500, 1);
+        var synthetic = Table(300, 2);
+        var chart = PairPlot.Build(["a", "c"], real, synthetic);
+        var traces = ChartTraces.Of(chart);
+        Assert.All(traces, t => Assert.Equal("scatter", (string)t!["type"]!));
+        Assert.Equal(["real (every 3th row)", "synthetic"], ChartTraces.Names(chart));
+        Assert.Equal(834, ChartTraces.Numbers(traces[0]!["x"]).Length);
+        Assert.Equal(300, ChartTraces.Numbers(traces[1]!["y"]).Length);
+        var layout = System.Text.Json.Nodes.JsonNode.Parse(chart.ToJson())!["layout"]!;
+        Assert.Equal(("a", "c"), ((string)layout["xaxis"]!["title"]!["text"]!, (string)layout["yaxis"]!["title"]!["text"]!));
+    }
+
+    [Fact]
     public void Sequence_chart_draws_a_few_spread_real_and_synthetic_sequences_per_feature()
     {
         var real = Sequences(40, 6, offset: 0);
