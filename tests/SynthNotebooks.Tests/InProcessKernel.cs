@@ -66,6 +66,13 @@ internal sealed class InProcessKernel : INotebookKernel
         return run;
     }
 
+    /// <summary>What the kernel offers to complete at the end of <paramref name="code"/> (one line), as VS Code asks for it.</summary>
+    public async Task<IReadOnlyList<string>> CompletionsAsync(string code)
+    {
+        var result = await kernel.SendAsync(new RequestCompletions(code, new LinePosition(0, code.Length), "csharp"));
+        return result.Events.OfType<CompletionsProduced>().SelectMany(c => c.Completions).Select(c => c.InsertText ?? c.DisplayText).ToArray();
+    }
+
     private static void Record(CellRun run, KernelEvent e)
     {
         switch (e)
