@@ -25,10 +25,24 @@ public sealed class TableFeatures
 
     public int Width => Names.Count;
 
+    /// <summary>The table column that feature <paramref name="feature"/> (an index into <see cref="Names"/>) comes from.</summary>
+    public string ColumnOf(int feature)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(feature);
+        foreach (var block in blocks)
+        {
+            if (feature < block.Names.Count) return block.Column;
+            feature -= block.Names.Count;
+        }
+        throw new ArgumentOutOfRangeException(nameof(feature), $"there are {Width} features.");
+    }
+
     /// <summary>Learns the scaling and categories from <paramref name="real"/>.</summary>
     /// <exception cref="SynthException">No column can be embedded.</exception>
     /// <param name="exclude">Columns to leave out (e.g. the target of a prediction).</param>
-    public static TableFeatures Fit(DataFrame real, TableMetadata metadata, IEnumerable<string>? exclude = null)
+    /// <param name="missingIndicators">Give each numeric column a 0/1 feature "column (missing)" as well (whether or not the real table lacks values: the other may), so that
+    /// a model can tell a missing value from one at the mean (detection needs it: a wrong missing rate gives synthetic rows away).</param>
+    public static TableFeatures Fit(DataFrame real, TableMetadata metadata, IEnumerable<string>? exclude = null, bool missingIndicators = false)
     {
         var left = new HashSet<string>(exclude ?? [], StringComparer.Ordinal);
         var blocks = new List<Block>();
@@ -42,7 +56,7 @@ public sealed class TableFeatures
                 double mean = numbers.Length > 0 ? numbers.Average() : 0;
                 double std = numbers.Length > 1 ? Math.Sqrt(numbers.Sum(x => (x - mean) * (x - mean)) / (numbers.Length - 1)) : 0;
                 // A constant column carries no information; scale 1 keeps it at 0 instead of dividing by zero.
-                blocks.Add(new NumericBlock(column.Name, mean, std > 0 ? std : 1));
+                blocks.Add(new NumericBlock(column.Name, mean, std > 0 ? std : 1, missingIndicators));
             }
             else
             {
@@ -81,15 +95,18 @@ public sealed class TableFeatures
         public abstract void Fill(DataFrameColumn values, Matrix<double> matrix, int offset);
     }
 
-    private sealed record NumericBlock(string Column, double Mean, double Scale) : Block(Column)
+    private sealed record NumericBlock(string Column, double Mean, double Scale, bool MissingIndicator) : Block(Column)
     {
-        public override IReadOnlyList<string> Names => [Column];
+        public override IReadOnlyList<string> Names => MissingIndicator ? [Column, $"{Column} (missing)"] : [Column];
 
         public override void Fill(DataFrameColumn values, Matrix<double> matrix, int offset)
         {
             var numbers = ColumnValues.AlignedNumbers(values);
             for (int i = 0; i < numbers.Length; i++)
+            {
                 matrix[i, offset] = numbers[i] is double x ? (x - Mean) / Scale : 0;
+                if (MissingIndicator) matrix[i, offset + 1] = numbers[i] is null ? 1 : 0;
+            }
         }
     }
 
