@@ -2,8 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Evaluation.Reports;
-using SynthKernelExtension.Charts;
 using SynthKernelExtension.Commands;
+using SynthReports;
+using SynthReports.Charts;
 using SynthTests.Support;
 
 namespace SynthKernelExtension.Tests;

@@ -2,9 +2,9 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Synthesizers;
-using SynthKernelExtension.Charts;
 using SynthKernelExtension.Commands;
 using SynthKernelExtension.Notebook;
+using SynthReports.Charts;
 using SynthTests.Support;
 
 namespace SynthKernelExtension.Tests;

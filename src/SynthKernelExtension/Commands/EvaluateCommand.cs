@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text;
-using SynthKernelExtension.Reports;
+using SynthReports;
 
 namespace SynthKernelExtension.Commands;
 

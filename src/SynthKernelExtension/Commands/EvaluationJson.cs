@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SynthReports;
 
 namespace SynthKernelExtension.Commands;
 

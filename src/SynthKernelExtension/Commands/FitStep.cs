@@ -3,11 +3,12 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Resources;
 using SynthCore.Synthesizers;
+using SynthReports.Charts;
 
 namespace SynthKernelExtension.Commands;
 
 /// <summary>A finished fit with how long it took, the time between its progress reports, and the losses it reported.</summary>
-internal sealed record FitOutcome(IFittedSynthesizer Model, double Seconds, IReadOnlyList<double> IntervalSeconds, IReadOnlyList<Notebook.LossPoint> Losses);
+internal sealed record FitOutcome(IFittedSynthesizer Model, double Seconds, IReadOnlyList<double> IntervalSeconds, IReadOnlyList<LossPoint> Losses);
 
 /// <summary>The fit shared by <c>fit</c> and <c>run</c>: create through the registry, fit with progress and cancellation.</summary>
 internal static class FitStep

@@ -7,8 +7,8 @@ using SynthCore.Evaluation;
 using SynthCore.Evaluation.Embeddings;
 using SynthCore.Synthesizers.Neural.Tvae;
 using SynthCore.TimeSeries;
-using SynthKernelExtension.Charts;
-using SynthKernelExtension.Reports;
+using SynthReports;
+using SynthReports.Charts;
 
 namespace SynthKernelExtension.Commands;
 

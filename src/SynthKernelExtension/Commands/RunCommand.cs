@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using SynthCore.Evaluation;
 using SynthCore.Data;
+using SynthCore.Evaluation;
 using SynthCore.Export;
 using SynthCore.Synthesizers;
 using SynthCore.TimeSeries;
+using SynthReports;
 
 namespace SynthKernelExtension.Commands;
 
@@ -105,10 +106,10 @@ internal static class RunCommand
             {
                 string syntheticName = Path.GetFileName(export.Path);
                 string? html = realData is not null
-                    ? Reports.SequenceHtmlReport.Render(data, syntheticName, fit.Model.ModelName, realData.RawWindows(), syntheticSequences!,
+                    ? SequenceHtmlReport.Render(data, syntheticName, fit.Model.ModelName, realData.RawWindows(), syntheticSequences!,
                         sequences!.FeatureNames, (SequenceComparison)comparison!, fit.Losses)
                     : synthetic.Rows.Count > 0
-                        ? Reports.EvaluationHtmlReport.Render(Evaluation.Run(data, table, syntheticName, synthetic, metadata, null, context.Cancellation), fit.Losses)
+                        ? EvaluationHtmlReport.Render(Evaluation.Run(data, table, syntheticName, synthetic, metadata, null, context.Cancellation), fit.Losses)
                         : null;
                 context.Cancellation.ThrowIfCancellationRequested();
                 if (html is null)

@@ -3,6 +3,7 @@ using System.Text;
 using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Training;
+using SynthReports;
 
 namespace SynthKernelExtension.Commands;
 

@@ -1,4 +1,5 @@
 using SynthCore.Training;
+using SynthReports.Charts;
 
 namespace SynthKernelExtension.Commands;
 
@@ -11,7 +12,7 @@ namespace SynthKernelExtension.Commands;
 internal sealed class TrainingTimeline(ISynthHost host) : IProgress<TrainingProgress>
 {
     private readonly List<double> intervals = [];
-    private readonly List<Notebook.LossPoint> losses = [];
+    private readonly List<LossPoint> losses = [];
     private IDisplayHandle? display;
     private TimeSpan previous = TimeSpan.Zero;
 
@@ -19,7 +20,7 @@ internal sealed class TrainingTimeline(ISynthHost host) : IProgress<TrainingProg
     public IReadOnlyList<double> IntervalSeconds => intervals;
 
     /// <summary>Every finite loss reported, by phase and step (for the loss curve of a report).</summary>
-    public IReadOnlyList<Notebook.LossPoint> Losses => losses;
+    public IReadOnlyList<LossPoint> Losses => losses;
 
     /// <summary>The last report received, if any.</summary>
     public TrainingProgress? Last { get; private set; }
@@ -30,7 +31,7 @@ internal sealed class TrainingTimeline(ISynthHost host) : IProgress<TrainingProg
         previous = value.Elapsed;
         Last = value;
         foreach (var (name, loss) in value.Losses)
-            if (double.IsFinite(loss)) losses.Add(new Notebook.LossPoint(value.Phase, value.Step, name, loss));
+            if (double.IsFinite(loss)) losses.Add(new LossPoint(value.Phase, value.Step, name, loss));
         if (display is null) display = host.Show(value);
         else display.Update(value);
     }

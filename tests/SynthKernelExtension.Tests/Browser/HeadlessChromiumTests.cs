@@ -1,6 +1,6 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
-using SynthKernelExtension.Charts;
 using SynthKernelExtension.Formatters;
+using SynthReports.Charts;
 using Xunit.Abstractions;
 
 namespace SynthKernelExtension.Tests.Browser;

@@ -4,6 +4,7 @@ using SynthCore.Synthesizers;
 using SynthKernelExtension.Commands;
 using SynthKernelExtension.Formatters;
 using SynthKernelExtension.Notebook;
+using SynthReports;
 using SynthTests.Support;
 
 namespace SynthKernelExtension.Tests.Notebook;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using SynthKernelExtension.Charts;
+using SynthReports.Charts;
 
-namespace SynthKernelExtension.Tests.Charts;
+namespace SynthReports.Tests.Charts;
 
 /// <summary>A chart's plotly.js JSON read back: its traces, to check their number, types and names.</summary>
 internal static class ChartTraces

@@ -1,4 +1,4 @@
-namespace SynthKernelExtension.Charts;
+namespace SynthReports.Charts;
 
 /// <summary>
 /// plotly.js itself: the minified bundle embedded in this assembly at build time (from the Plotly.Blazor
@@ -21,7 +21,7 @@ public static class PlotlyScript
     {
         const string name = "plotly.min.js";
         using var stream = typeof(PlotlyScript).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"SynthKernelExtension has no embedded resource '{name}'; the build should have embedded plotly.js.");
+            ?? throw new InvalidOperationException($"SynthReports has no embedded resource '{name}'; the build should have embedded plotly.js.");
         using var reader = new StreamReader(stream);
         string source = reader.ReadToEnd();
         if (!source.Contains("plotly.js v" + Version, StringComparison.Ordinal))

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
 
-namespace SynthKernelExtension.Charts;
+namespace SynthReports.Charts;
 
 /// <summary>
 /// Scatter matrix of a few numeric columns, real and synthetic rows overlaid (plotly.js's <c>splom</c>

@@ -2,10 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using SynthCore.Data;
-using SynthKernelExtension.Charts;
-using SynthKernelExtension.Commands;
+using SynthReports.Charts;
 
-namespace SynthKernelExtension.Reports;
+namespace SynthReports;
 
 /// <summary>
 /// The --report page of <c>synth evaluate</c>: one self-contained HTML file (plotly.js inlined once, no
@@ -17,7 +16,7 @@ public static class EvaluationHtmlReport
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <param name="losses">The losses of the fit that made the synthetic table (<c>synth run --report</c>), drawn as a loss curve; none for <c>evaluate</c>.</param>
-    public static string Render(Evaluation evaluation, IReadOnlyList<Notebook.LossPoint>? losses = null)
+    public static string Render(Evaluation evaluation, IReadOnlyList<LossPoint>? losses = null)
     {
         var quality = evaluation.Quality;
         var html = new StringBuilder();
@@ -102,10 +101,10 @@ public static class EvaluationHtmlReport
         + PlotlyScript.InlineScriptTag + "\n</head>\n<body>\n";
 
     /// <summary>The training loss curve (the notebook's live loss chart, full size), when there are losses.</summary>
-    internal static void LossSection(StringBuilder html, IReadOnlyList<Notebook.LossPoint>? losses)
+    internal static void LossSection(StringBuilder html, IReadOnlyList<LossPoint>? losses)
     {
         if (losses is not { Count: > 0 }) return;
-        var chart = Formatters.LossChart.Build(losses);
+        var chart = LossChart.Build(losses);
         html.Append("<h2>Training losses</h2>\n<div>").Append(FigureHtml.Div(chart)).Append("</div>\n");
     }
 

@@ -1,9 +1,9 @@
 using SynthCore.Evaluation.Utility;
 
-namespace SynthKernelExtension.Commands;
+namespace SynthReports;
 
 /// <summary>The metrics a utility result holds, with the names the JSON, the console and the report use.</summary>
-internal static class UtilityMetricNames
+public static class UtilityMetricNames
 {
     public static IEnumerable<(string Name, double? Value)> Of(UtilityScores scores)
     {

@@ -1,10 +1,10 @@
 
-namespace SynthKernelExtension.Charts;
+namespace SynthReports.Charts;
 
 /// <summary>
 /// Pieces the charts share: traces and layouts with plotly.js attribute names.
 /// </summary>
-internal static class ChartParts
+public static class ChartParts
 {
     public static Dictionary<string, object> Title(string text) => new() { ["text"] = text };
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace SynthKernelExtension.Charts;
+namespace SynthReports.Charts;
 
 /// <summary>
 /// Writes a <see cref="Figure"/> as plotly.js JSON. Missing and non-finite numbers become null (a gap in

@@ -5,7 +5,7 @@ using SynthCore.Evaluation.Embeddings;
 using SynthCore.Evaluation.Reports;
 using SynthCore.Evaluation.Utility;
 
-namespace SynthKernelExtension.Commands;
+namespace SynthReports;
 
 /// <summary>
 /// What <c>synth evaluate</c> shows: the quality report (SDMetrics-compatible scores and the toolkit's

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using SynthCore.TimeSeries;
-using SynthKernelExtension.Charts;
-using static SynthKernelExtension.Reports.EvaluationHtmlReport;
+using SynthReports.Charts;
+using static SynthReports.EvaluationHtmlReport;
 
-namespace SynthKernelExtension.Reports;
+namespace SynthReports;
 
 /// <summary>
 /// The --report page of <c>synth run</c> for a sequence model: one self-contained HTML file (plotly.js inlined once)
@@ -18,7 +18,7 @@ public static class SequenceHtmlReport
     /// <param name="real">The real windows ([window][step][feature]), in the data's units.</param>
     /// <param name="synthetic">The generated sequences, same shape per sequence.</param>
     public static string Render(string realName, string syntheticName, string model, double[][][] real, double[][][] synthetic,
-        IReadOnlyList<string> features, SequenceComparison comparison, IReadOnlyList<Notebook.LossPoint>? losses = null)
+        IReadOnlyList<string> features, SequenceComparison comparison, IReadOnlyList<LossPoint>? losses = null)
     {
         var html = new StringBuilder(Head($"Synthetic sequences: {syntheticName}"));
         html.Append("<h1>Synthetic sequences</h1>\n<p>Model <code>").Append(Encode(model)).Append("</code>; real: <code>").Append(Encode(realName))

@@ -3,9 +3,9 @@ using SynthCore.Data;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural.Tvae;
 using SynthCore.TimeSeries;
-using SynthKernelExtension.Charts;
+using SynthReports.Charts;
 
-namespace SynthKernelExtension.Tests.Charts;
+namespace SynthReports.Tests.Charts;
 
 public sealed class NewChartsTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
 
-namespace SynthKernelExtension.Charts;
+namespace SynthReports.Charts;
 
 /// <summary>Column values as the charts take them.</summary>
 public static class ChartValues

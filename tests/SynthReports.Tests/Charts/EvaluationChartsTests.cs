@@ -1,8 +1,8 @@
 using SynthCore.Data;
 using SynthCore.Evaluation.Embeddings;
-using SynthKernelExtension.Charts;
+using SynthReports.Charts;
 
-namespace SynthKernelExtension.Tests;
+namespace SynthReports.Tests.Charts;
 
 public sealed class EvaluationChartsTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using SynthKernelExtension.Charts;
+using SynthReports.Charts;
 
-namespace SynthKernelExtension.Tests.Charts;
+namespace SynthReports.Tests.Charts;
 
 public sealed class FigureJsonTests
 {

@@ -1,5 +1,5 @@
 
-namespace SynthKernelExtension.Charts;
+namespace SynthReports.Charts;
 
 /// <summary>
 /// Real against synthetic sequences, one chart per feature: a few real windows (spread over the data) and

@@ -1,7 +1,6 @@
-using SynthKernelExtension.Formatters;
-using SynthKernelExtension.Notebook;
+using SynthReports.Charts;
 
-namespace SynthKernelExtension.Tests.Formatters;
+namespace SynthReports.Tests.Charts;
 
 public sealed class LossChartTests
 {

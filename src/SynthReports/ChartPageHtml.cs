@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using SynthKernelExtension.Charts;
+using SynthReports.Charts;
 
-namespace SynthKernelExtension.Reports;
+namespace SynthReports;
 
 /// <summary>A <see cref="ChartPage"/> as one self-contained HTML file: plotly.js inlined once, no network.</summary>
 public static class ChartPageHtml

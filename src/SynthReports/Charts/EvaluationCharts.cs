@@ -3,7 +3,7 @@ using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Embeddings;
 
-namespace SynthKernelExtension.Charts;
+namespace SynthReports.Charts;
 
 /// <summary>
 /// The charts of an evaluation: each column's distribution, real beside synthetic, and correlation

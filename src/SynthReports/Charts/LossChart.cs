@@ -1,7 +1,4 @@
-using SynthKernelExtension.Charts;
-using SynthKernelExtension.Notebook;
-
-namespace SynthKernelExtension.Formatters;
+namespace SynthReports.Charts;
 
 /// <summary>
 /// The live loss chart of a fit: one line per loss (and phase) against the step.

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Statistics;
 
-namespace SynthKernelExtension.Charts;
+namespace SynthReports.Charts;
 
 /// <summary>
 /// Q-Q plot of one numeric column: the synthetic table's quantiles against the real table's at the same

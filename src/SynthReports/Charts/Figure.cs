@@ -1,4 +1,4 @@
-namespace SynthKernelExtension.Charts;
+namespace SynthReports.Charts;
 
 /// <summary>
 /// A plotly.js figure: traces and a layout, each a set of plotly.js attributes by their plotly.js names

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
 
-namespace SynthKernelExtension.Charts;
+namespace SynthReports.Charts;
 
 /// <summary>
 /// A figure as HTML: a sized &lt;div&gt; and a script that draws into it with the page's global <c>Plotly</c>.
 /// If plotly.js is not there yet, the script waits for it: a notebook output's loader
-/// (<see cref="Formatters.PlotlyLibrary"/>) may still be unpacking it.
+/// (the notebook extension's <c>PlotlyLibrary</c>) may still be unpacking it.
 /// </summary>
 public static class FigureHtml
 {

@@ -3,7 +3,7 @@ using Microsoft.Data.Analysis;
 using SynthCore.Evaluation.Embeddings;
 using SynthCore.Synthesizers.Neural.Tvae;
 
-namespace SynthKernelExtension.Charts;
+namespace SynthReports.Charts;
 
 /// <summary>
 /// A VAE's (tvae or vae) latent space: the encoder's latent means of the real rows and of the synthetic rows.
