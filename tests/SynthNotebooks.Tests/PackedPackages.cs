@@ -16,8 +16,8 @@ public sealed class PackedPackages : IAsyncLifetime
     private const string Configuration = "Release";
 #endif
 
-    private static readonly string[] Projects = ["src/SynthCore", "src/SynthReports", "src/SynthKernelExtension"];
-    private static readonly string[] PackageIds = ["SynthCore", "SynthReports", "SynthNotebooks"];
+    private static readonly string[] Projects = ["src/SynthCore", "src/SynthReports", "src/SynthCommands", "src/SynthKernelExtension"];
+    private static readonly string[] PackageIds = ["SynthCore", "SynthReports", "SynthCommands", "SynthNotebooks"];
 
     public string Version { get; } = "0.1.0-dev." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
 

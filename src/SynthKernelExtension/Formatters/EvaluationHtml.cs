@@ -1,6 +1,6 @@
 using System.Text;
+using SynthCommands;
 using SynthCore.Data;
-using SynthKernelExtension.Commands;
 using SynthReports;
 using SynthReports.Charts;
 

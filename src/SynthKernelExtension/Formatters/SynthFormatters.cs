@@ -1,9 +1,9 @@
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
+using SynthCommands;
 using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Synthesizers;
-using SynthKernelExtension.Commands;
 using SynthKernelExtension.Notebook;
 using SynthReports;
 using SynthReports.Charts;

@@ -1,7 +1,7 @@
 using Microsoft.Data.Analysis;
+using SynthCommands;
 using SynthCore.Data;
 using SynthCore.Synthesizers;
-using SynthKernelExtension.Commands;
 using SynthKernelExtension.Formatters;
 using SynthKernelExtension.Notebook;
 using SynthReports;
