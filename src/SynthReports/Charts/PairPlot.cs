@@ -49,7 +49,9 @@ public static class PairPlot
             };
         }).ToArray());
         trace.Set("diagonal", new Dictionary<string, object> { ["visible"] = false });
-        trace.Set("showupperhalf", false);
+        // Each pair once, in the lower half; but with two columns that would leave a single panel, which
+        // plotly.js 3.7 cannot draw (a TypeError while it computes the matrix), so two columns show both halves.
+        trace.Set("showupperhalf", columns.Count == 2);
         trace.Set("marker", new Dictionary<string, object> { ["color"] = color, ["size"] = 4, ["opacity"] = 0.5 });
         return trace;
     }
