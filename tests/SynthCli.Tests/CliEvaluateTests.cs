@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SynthCore.Data;
 using SynthCore.Evaluation.Reports;
-using SynthKernelExtension.Charts;
+using SynthReports.Charts;
 
 namespace SynthCli.Tests;
 

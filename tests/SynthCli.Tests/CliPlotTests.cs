@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using SynthKernelExtension.Charts;
+using SynthReports.Charts;
 
 namespace SynthCli.Tests;
 

@@ -3,9 +3,9 @@ using System.Globalization;
 namespace SynthNotebooks.Tests;
 
 /// <summary>
-/// Packs SynthCore and SynthNotebooks from this build into artifacts/packages, as the README's set-up does,
-/// under a version of their own (0.1.0-dev.…), which the notebooks' first cell loads as the package packed last
-/// there. A fresh version per run means NuGet's package cache, which never refreshes a
+/// Packs SynthNotebooks and our packages it depends on from this build into artifacts/packages, as the
+/// README's set-up does, under a version of their own (0.1.0-dev.…), which the notebooks' first cell loads as
+/// the package packed last there. A fresh version per run means NuGet's package cache, which never refreshes a
 /// version it holds, cannot hand the kernel an older build. On dispose the packages and their cache folders go.
 /// </summary>
 public sealed class PackedPackages : IAsyncLifetime
@@ -16,8 +16,8 @@ public sealed class PackedPackages : IAsyncLifetime
     private const string Configuration = "Release";
 #endif
 
-    private static readonly string[] Projects = ["src/SynthCore", "src/SynthKernelExtension"];
-    private static readonly string[] PackageIds = ["SynthCore", "SynthNotebooks"];
+    private static readonly string[] Projects = ["src/SynthCore", "src/SynthReports", "src/SynthCommands", "src/SynthKernelExtension"];
+    private static readonly string[] PackageIds = ["SynthCore", "SynthReports", "SynthCommands", "SynthNotebooks"];
 
     public string Version { get; } = "0.1.0-dev." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
 

@@ -1,4 +1,4 @@
-using SynthKernelExtension.Charts;
+using SynthReports.Charts;
 
 namespace SynthKernelExtension.Formatters;
 

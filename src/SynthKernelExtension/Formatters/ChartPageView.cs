@@ -1,5 +1,5 @@
 using System.Text;
-using SynthKernelExtension.Charts;
+using SynthReports.Charts;
 
 namespace SynthKernelExtension.Formatters;
 

@@ -1,7 +1,8 @@
 using System.Text;
+using SynthCommands;
 using SynthCore.Data;
-using SynthKernelExtension.Charts;
-using SynthKernelExtension.Commands;
+using SynthReports;
+using SynthReports.Charts;
 
 namespace SynthKernelExtension.Formatters;
 

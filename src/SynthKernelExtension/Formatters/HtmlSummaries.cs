@@ -1,10 +1,10 @@
 using System.Reflection;
 using System.Text;
 using Microsoft.Data.Analysis;
+using SynthCommands;
 using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Synthesizers;
-using SynthKernelExtension.Commands;
 using SynthKernelExtension.Notebook;
 
 namespace SynthKernelExtension.Formatters;

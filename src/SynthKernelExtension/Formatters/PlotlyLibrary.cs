@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using SynthKernelExtension.Charts;
+using SynthReports.Charts;
 
 namespace SynthKernelExtension.Formatters;
 

@@ -1,10 +1,12 @@
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
+using SynthCommands;
 using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Synthesizers;
-using SynthKernelExtension.Commands;
 using SynthKernelExtension.Notebook;
+using SynthReports;
+using SynthReports.Charts;
 
 namespace SynthKernelExtension.Formatters;
 
@@ -33,7 +35,7 @@ public static class SynthFormatters
             Add<SynthCore.Evaluation.Reports.QualityReport>(ReportHtml.Quality);
             Add<SynthCore.Evaluation.Reports.DiagnosticReport>(ReportHtml.Diagnostic);
             Add<SynthCore.Privacy.PrivacyReport>(ReportHtml.Privacy);
-            Add<Charts.ChartPage>(ChartPageView.Render);
+            Add<ChartPage>(ChartPageView.Render);
             // Anonymization results as the console prints them, kept monospace.
             Add<AnonymizationSummary>(a => HtmlSummaries.Preformatted("synth-anonymization", TextRendering.Render(a)));
             Add<ForecastSummary>(f => HtmlSummaries.Preformatted("synth-forecast", TextRendering.Render(f)));
@@ -43,7 +45,7 @@ public static class SynthFormatters
             Add<SynthError>(HtmlSummaries.Error);
             Add<StoredVariable>(HtmlSummaries.Stored);
             Add<PlotlyLibrary>(p => p.ToHtml());
-            Add<Charts.Figure>(ChartHtml.Embed);
+            Add<Figure>(ChartHtml.Embed);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using SynthKernelExtension.Notebook;
+using SynthReports.Charts;
 
 namespace SynthKernelExtension.Formatters;
 

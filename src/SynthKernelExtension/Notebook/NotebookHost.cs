@@ -1,8 +1,8 @@
 using Microsoft.Data.Analysis;
+using SynthCommands;
 using SynthCore.Data;
 using SynthCore.Synthesizers;
 using SynthCore.Training;
-using SynthKernelExtension.Commands;
 using SynthKernelExtension.Formatters;
 
 namespace SynthKernelExtension.Notebook;

@@ -1,5 +1,5 @@
+using SynthCommands;
 using SynthCore.Synthesizers;
-using SynthKernelExtension.Commands;
 using SynthKernelExtension.Formatters;
 
 namespace SynthKernelExtension.Notebook;

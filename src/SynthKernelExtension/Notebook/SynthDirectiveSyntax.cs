@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SynthKernelExtension.Commands;
+using SynthCommands;
 
 namespace SynthKernelExtension.Notebook;
 

@@ -1,4 +1,5 @@
 using SynthCore.Training;
+using SynthReports.Charts;
 
 namespace SynthKernelExtension.Notebook;
 
@@ -61,6 +62,3 @@ public sealed class TrainingView
         StatusMessage = message;
     }
 }
-
-/// <summary>One loss value at one step of one phase.</summary>
-public sealed record LossPoint(string Phase, int Step, string Name, double Value);

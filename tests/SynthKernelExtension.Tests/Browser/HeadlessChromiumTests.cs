@@ -1,8 +1,8 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthKernelExtension.Charts;
 using SynthKernelExtension.Formatters;
+using SynthReports.Charts;
 using Xunit.Abstractions;
 
 namespace SynthKernelExtension.Tests.Browser;

@@ -115,7 +115,7 @@ public sealed class FormatterTests
         string packed = System.Text.RegularExpressions.Regex.Match(html, "var packed = \"([A-Za-z0-9+/=]+)\"").Groups[1].Value;
         using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(Convert.FromBase64String(packed)), System.IO.Compression.CompressionMode.Decompress);
         string source = new StreamReader(gzip).ReadToEnd();
-        Assert.Equal(SynthKernelExtension.Charts.PlotlyScript.MinifiedJs, source);
+        Assert.Equal(SynthReports.Charts.PlotlyScript.MinifiedJs, source);
         Assert.Contains("plotly.js v" + PlotlyLibrary.Version, source);
         Assert.True(source.Length > 4_000_000, "the whole minified library");
         Assert.DoesNotContain("src=\"http", html);

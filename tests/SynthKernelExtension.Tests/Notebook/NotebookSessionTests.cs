@@ -1,9 +1,10 @@
 using Microsoft.Data.Analysis;
+using SynthCommands;
 using SynthCore.Data;
 using SynthCore.Synthesizers;
-using SynthKernelExtension.Commands;
 using SynthKernelExtension.Formatters;
 using SynthKernelExtension.Notebook;
+using SynthReports;
 using SynthTests.Support;
 
 namespace SynthKernelExtension.Tests.Notebook;

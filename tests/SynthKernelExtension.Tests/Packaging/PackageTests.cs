@@ -51,6 +51,7 @@ public sealed class PackageTests : IDisposable
         Assert.Equal("SynthNotebooks", nuspec.Descendants(ns + "id").Single().Value);
         var dependencies = nuspec.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).ToArray();
         Assert.Contains("SynthCore", dependencies);
+        Assert.Contains("SynthCommands", dependencies);
         Assert.Contains("TorchSharp-cpu", dependencies);
         // The kernel brings its own Formatting assembly; the package must not add an older one.
         Assert.DoesNotContain("Microsoft.DotNet.Interactive.Formatting", dependencies);

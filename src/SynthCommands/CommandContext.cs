@@ -1,0 +1,6 @@
+using SynthCore.Synthesizers;
+
+namespace SynthCommands;
+
+/// <summary>What every command needs besides its parsed arguments.</summary>
+internal sealed record CommandContext(ISynthHost Host, SynthesizerRegistry Registry, CancellationToken Cancellation);

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace SynthCommands;
+
+/// <summary><c>synth fit &lt;data&gt; --model gan --out model.synth [fit options] [--force]</c>.</summary>
+internal static class FitCommand
+{
+    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    {
+        string data = TableInput.DataName(parse, grammar.FitData, grammar.FitDataOption);
+        string model = parse.GetValue(grammar.FitModel)!;
+        string output = parse.GetValue(grammar.FitOut)!;
+        bool force = parse.GetValue(grammar.FitForce);
+        string? into = VariableName.Checked(parse.GetValue(grammar.FitInto));
+        var settings = FitSettingsReader.Read(parse, grammar.FitSettings);
+        context.Registry.Get(model);
+        // Refuse an existing model file before spending minutes on the fit.
+        SafeFile.EnsureCanWrite(output, force, "--out", data);
+
+        var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.FitSettings.Categorical));
+        var fit = FitStep.Run(context, model, settings, table, metadata);
+
+        long bytes = SafeFile.Write(output, force, "--out", fit.Model.Save);
+        context.Host.Store(into ?? Path.GetFileNameWithoutExtension(output), fit.Model);
+        context.Host.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Saved the {fit.Model.ModelName} model to {output} ({bytes:N0} bytes); fitted in {fit.Seconds:F1} s on {table.Rows.Count:N0} rows, seed {settings.Seed}."));
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Resources;
+using SynthCore.Synthesizers;
+using SynthReports.Charts;
+
+namespace SynthCommands;
+
+/// <summary>A finished fit with how long it took, the time between its progress reports, and the losses it reported.</summary>
+internal sealed record FitOutcome(IFittedSynthesizer Model, double Seconds, IReadOnlyList<double> IntervalSeconds, IReadOnlyList<LossPoint> Losses);
+
+/// <summary>The fit shared by <c>fit</c> and <c>run</c>: create through the registry, fit with progress and cancellation.</summary>
+internal static class FitStep
+{
+    public static FitOutcome Run(CommandContext context, string model, SynthesizerSettings settings, DataFrame table, TableMetadata metadata)
+    {
+        TableInput.EnsureModellable(metadata);
+        var synthesizer = context.Registry.Create(model, settings);
+        EnsureFits(context, context.Registry.Get(model), settings, table);
+        context.Cancellation.ThrowIfCancellationRequested();
+        var timeline = new TrainingTimeline(context.Host);
+        var clock = Stopwatch.StartNew();
+        var fitted = synthesizer.Fit(table, metadata, timeline, context.Cancellation);
+        clock.Stop();
+        context.Cancellation.ThrowIfCancellationRequested();
+        PrivacyNotice.Write(context.Host, fitted);
+        return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray(), timeline.Losses.ToArray());
+    }
+
+    /// <summary>Refuses, before anything is fitted, a table or a batch too large for the model in the free memory; notes a batch larger than the table.</summary>
+    private static void EnsureFits(CommandContext context, SynthesizerDescriptor descriptor, SynthesizerSettings settings, DataFrame table)
+    {
+        if (settings.BatchSize is int batch && ResourceGuard.Current.EnsureBatchSize("--batch-size", batch, table.Rows.Count, table.Columns.Count) is { } note)
+            context.Host.WriteLine(note);
+        ResourceGuard.Current.EnsureFitFits(descriptor.Name, table.Rows.Count, table.Columns.Count, descriptor.PairwiseMemory);
+    }
+}

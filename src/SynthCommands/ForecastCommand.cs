@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SynthCore.Data;
+using SynthCore.Export;
+using SynthCore.TimeSeries;
+
+namespace SynthCommands;
+
+/// <summary>
+/// <c>synth forecast &lt;data&gt; --column X --horizon H [--time T] [--level L] [--order p,d,q [--seasonal P,D,Q,s] | --period S]
+/// [--method css|ml|css-ml] [--out DIR] [--name NAME] [--json FILE]</c>: fits (S)ARIMA to the column and writes
+/// <c>DIR/&lt;name&gt;_forecast_&lt;yyyyMMdd_HHmmss&gt;.csv</c> (time, step, forecast, lower, upper), never overwriting.
+/// </summary>
+internal static class ForecastCommand
+{
+    /// <summary>Rows of the forecast printed; the CSV has them all.</summary>
+    internal const int RowsShown = 12;
+
+    /// <summary>TableForecast's option names as this command spells them.</summary>
+    private static readonly Dictionary<string, string> OptionNames = new(StringComparer.Ordinal)
+    {
+        ["column"] = "--column", ["time"] = "--time", ["horizon"] = "--horizon", ["level"] = "--level",
+        ["order"] = "--order", ["period"] = "--period",
+    };
+
+    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    {
+        string data = TableInput.DataName(parse, grammar.ForecastData, grammar.ForecastDataOption);
+        string column = parse.GetValue(grammar.ForecastColumn)!;
+        int horizon = FitSettingsReader.Positive("--horizon", parse.GetValue(grammar.ForecastHorizon));
+        double level = parse.GetValue(grammar.ForecastLevel) ?? 0.95;
+        if (!(level > 0 && level < 1))
+            throw new SynthOptionException("--level", $"must be between 0 and 1, e.g. 0.9 for 90% intervals (got {level.ToString(CultureInfo.InvariantCulture)}).");
+        var order = ReadOrder(parse.GetValue(grammar.ForecastOrder), parse.GetValue(grammar.ForecastSeasonal));
+        int? period = parse.GetValue(grammar.ForecastPeriod);
+        if (period is not null && order is not null)
+            throw new SynthOptionException("--period", "applies to the order search; with --order give the period in --seasonal P,D,Q,s.");
+        if (period is < 0 or 1)
+            throw new SynthOptionException("--period", $"must be 0 (no seasonality) or at least 2 (got {period}).");
+        var method = parse.GetValue(grammar.ForecastMethod) is { } m ? ArimaMethodNames.Parse("--method", m) : ArimaMethod.CssMl;
+        string outDir = parse.GetValue(grammar.ForecastOut)!;
+        string name = parse.GetValue(grammar.ForecastName) ?? Path.GetFileNameWithoutExtension(data);
+        string? json = parse.GetValue(grammar.ForecastJson);
+        bool force = parse.GetValue(grammar.ForecastForce);
+        string? into = VariableName.Checked(parse.GetValue(grammar.ForecastInto));
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
+        OutputTarget.CheckFolder(outDir, "--out");
+        CsvExporter.ValidateName(name);
+
+        var table = context.Host.ResolveTable(data);
+        var request = new TableForecastRequest
+        {
+            Column = column,
+            TimeColumn = parse.GetValue(grammar.ForecastTime),
+            Horizon = horizon,
+            Level = level,
+            Order = order,
+            Search = new ArimaSearch { Period = period },
+            Method = method,
+        };
+        TableForecastResult result;
+        try
+        {
+            result = TableForecast.Run(table, request);
+        }
+        catch (SynthOptionException e) when (OptionNames.ContainsKey(e.Option))
+        {
+            throw new SynthOptionException(OptionNames[e.Option], e.Message[$"Option '{e.Option}': ".Length..]);
+        }
+        context.Cancellation.ThrowIfCancellationRequested();
+
+        var export = CsvExporter.ExportTimestamped(result.Table, outDir, name, "forecast");
+        context.Host.Show(new ForecastSummary(data, result, export.Path));
+        context.Host.Store(into ?? name + "_forecast", result.Table);
+        context.Host.WriteLine(Messages.Exported(export));
+
+        if (json is not null)
+        {
+            var model = result.Model;
+            var summary = new JsonObject
+            {
+                ["output_csv"] = export.Path,
+                ["rows"] = export.Rows,
+                ["columns"] = export.Columns,
+                ["bytes"] = export.Bytes,
+                ["input"] = data,
+                ["column"] = result.Column,
+                ["time_column"] = result.TimeColumn,
+                ["spacing"] = result.Spacing,
+                ["observations"] = result.Observations,
+                ["horizon"] = horizon,
+                ["level"] = level,
+                ["order"] = model.Order.ToString(),
+                ["method"] = model.Method.ToText(),
+                ["ar"] = Numbers(model.Ar),
+                ["ma"] = Numbers(model.Ma),
+                ["seasonal_ar"] = Numbers(model.SeasonalAr),
+                ["seasonal_ma"] = Numbers(model.SeasonalMa),
+                ["mean"] = model.Mean,
+                ["sigma2"] = model.Sigma2,
+                ["log_likelihood"] = model.LogLikelihood,
+                ["aic"] = model.Aic,
+            };
+            JsonSummary.Write(json, summary, force);
+            context.Host.WriteLine($"Wrote {json}");
+        }
+        return ExitCodes.Success;
+    }
+
+    private static JsonArray Numbers(double[] values) => new(values.Select(v => (JsonNode?)JsonValue.Create(v)).ToArray());
+
+    /// <summary>--order p,d,q (or p,d,q,P,D,Q,s) and --seasonal P,D,Q,s as one order; null without --order.</summary>
+    private static ArimaOrder? ReadOrder(string? order, string? seasonal)
+    {
+        if (order is null)
+            return seasonal is null ? null : throw new SynthOptionException("--seasonal", "needs --order p,d,q for the non-seasonal part.");
+        var parts = Whole("--order", order);
+        if (parts.Length is not (3 or 7))
+            throw new SynthOptionException("--order", $"expects p,d,q (e.g. 1,0,1), got '{order}'.");
+        if (seasonal is not null)
+        {
+            if (parts.Length == 7) throw new SynthOptionException("--seasonal", "is given both in --order and as --seasonal.");
+            var s = Whole("--seasonal", seasonal);
+            if (s.Length != 4) throw new SynthOptionException("--seasonal", $"expects P,D,Q,s (e.g. 1,0,0,12), got '{seasonal}'.");
+            if (s[3] < 2) throw new SynthOptionException("--seasonal", $"the period s must be at least 2 (got {s[3]}).");
+            parts = [.. parts, .. s];
+        }
+        var result = parts.Length == 3
+            ? new ArimaOrder(parts[0], parts[1], parts[2])
+            : new ArimaOrder(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]);
+        try
+        {
+            result.Validate();
+        }
+        catch (SynthOptionException e)
+        {
+            throw new SynthOptionException(seasonal is null ? "--order" : "--order/--seasonal", e.Message[$"Option '{e.Option}': ".Length..]);
+        }
+        return result;
+    }
+
+    private static int[] Whole(string option, string text) =>
+        text.Split(',', StringSplitOptions.TrimEntries).Select(p =>
+            int.TryParse(p, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v
+            : throw new SynthOptionException(option, $"in '{text}', {SynthGrammar.NotWhole(p)}")).ToArray();
+}

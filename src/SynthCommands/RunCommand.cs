@@ -1,0 +1,184 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using SynthCore.Data;
+using SynthCore.Evaluation;
+using SynthCore.Export;
+using SynthCore.Synthesizers;
+using SynthCore.TimeSeries;
+using SynthReports;
+
+namespace SynthCommands;
+
+/// <summary>
+/// <c>synth run &lt;data&gt; --model gan [--rows N | --balance COLUMN [--balance-ratio R]] [--augment] [--out DIR] [--name NAME] [--json FILE] [--report FILE.html] [fit options]</c>:
+/// fit, sample, compare with the real table, export the synthetic CSV (with --augment: the real rows
+/// plus the synthetic ones and a 'source' column; with --balance: only the rows each class needs); with --report, the
+/// evaluation's HTML report of the synthetic rows against the real table (sequence models: the sequence report).
+/// </summary>
+internal static class RunCommand
+{
+    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    {
+        string data = TableInput.DataName(parse, grammar.RunData, grammar.RunDataOption);
+        string model = parse.GetValue(grammar.RunModel)!;
+        var settings = FitSettingsReader.Read(parse, grammar.RunSettings);
+        int? rowsOption = parse.GetValue(grammar.RunRows);
+        if (rowsOption is int r) FitSettingsReader.Positive("--rows", r);
+        string outDir = parse.GetValue(grammar.RunOut)!;
+        string? json = parse.GetValue(grammar.RunJson);
+        bool force = parse.GetValue(grammar.RunForce);
+        string? into = VariableName.Checked(parse.GetValue(grammar.RunInto));
+        bool augment = parse.GetValue(grammar.RunAugment);
+        string? balance = parse.GetValue(grammar.RunBalance);
+        double? balanceRatio = parse.GetValue(grammar.RunBalanceRatio);
+        if (balance is not null && rowsOption is not null)
+            throw new SynthOptionException("--balance", "decides how many rows each class gets; do not give --rows with it.");
+        if (balance is null && balanceRatio is not null)
+            throw new SynthOptionException("--balance-ratio", "only applies with --balance COLUMN.");
+        context.Registry.Get(model);
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
+        string? report = parse.GetValue(grammar.RunReport);
+        if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report", data);
+        if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
+            throw new SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
+        OutputTarget.CheckFolder(outDir, "--out");
+        string name = parse.GetValue(grammar.RunName) ?? Path.GetFileNameWithoutExtension(data);
+        CsvExporter.ValidateName(name);
+
+        var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.RunSettings.Categorical));
+        int rows = rowsOption ?? (int)table.Rows.Count;
+        EnsureFits(rows, augment, balance is null ? "--rows" : "--balance", table, outDir);
+
+        var fit = FitStep.Run(context, model, settings, table, metadata);
+
+        // Sequence models: --rows counts sequences (default: as many as the table's windows), the output is the long
+        // table (sequence_id, step, features), and the comparison is per feature plus autocorrelation.
+        var sequences = fit.Model as IFittedSequenceSynthesizer;
+        if (sequences is not null && (augment || balance is not null))
+            throw new SynthOptionException(augment ? "--augment" : "--balance", $"does not apply to the sequence model '{model}' (it generates whole sequences, not rows of the table).");
+        var realData = sequences is null ? null : SequenceData.FromTable(table, metadata, sequences.DataOptions);
+        if (realData is not null)
+        {
+            rows = rowsOption ?? realData.WindowCount;
+            // The fit told us how long a sequence is: the long table has a row per step, which the check before the fit could not count.
+            SynthCore.Resources.ResourceGuard.Current.EnsureSequencesFitMemory("--rows", rows, realData.Options.SequenceLength, realData.FeatureNames.Count + 2);
+        }
+        if (realData is not null && augment)
+            throw new SynthOptionException("--augment", $"does not apply to the sequence model '{model}': its rows are sequences, not rows of the input table.");
+
+        var clock = Stopwatch.StartNew();
+        BalanceResult? balanced = null;
+        if (balance is not null)
+        {
+            if (sequences is not null)
+                throw new SynthOptionException("--balance", $"does not apply to the sequence model '{model}'.");
+            balanced = Balancer.Balance(fit.Model, table, balance, balanceRatio ?? 1.0, settings.Seed);
+            context.Host.WriteLine(Messages.Balanced(balance, balanced));
+        }
+        double[][][]? syntheticSequences = sequences?.SampleSequences(rows);
+        var synthetic = syntheticSequences is not null
+            ? SequenceTable.ToLong(syntheticSequences, sequences!.FeatureNames)
+            : balanced?.Synthetic ?? fit.Model.Sample(rows, null, null);
+        double sampleSeconds = clock.Elapsed.TotalSeconds;
+        context.Cancellation.ThrowIfCancellationRequested();
+
+        clock.Restart();
+        // Balancing an already balanced column generates nothing, and there is nothing to compare.
+        object? comparison = realData is not null
+            ? SequenceComparison.Compare(realData.RawWindows(), syntheticSequences!, sequences!.FeatureNames)
+            : synthetic.Rows.Count > 0 ? TableComparison.Compare(table, synthetic, metadata, context.Cancellation) : null;
+        double compareSeconds = clock.Elapsed.TotalSeconds;
+        if (comparison is not null) context.Host.Show(comparison);
+        context.Cancellation.ThrowIfCancellationRequested();
+
+        clock.Restart();
+        var output = augment ? AugmentedTable.Create(table, synthetic) : synthetic;
+        var export = CsvExporter.ExportTimestamped(output, outDir, name);
+        double exportSeconds = clock.Elapsed.TotalSeconds;
+        context.Host.Store(into ?? name, output);
+        context.Host.WriteLine(Messages.Exported(export));
+
+        // Ctrl+C while the report is built: the CSV just exported goes too, so "no output files were written" holds.
+        try
+        {
+            if (report is not null)
+            {
+                string syntheticName = Path.GetFileName(export.Path);
+                string? html = realData is not null
+                    ? SequenceHtmlReport.Render(data, syntheticName, fit.Model.ModelName, realData.RawWindows(), syntheticSequences!,
+                        sequences!.FeatureNames, (SequenceComparison)comparison!, fit.Losses)
+                    : synthetic.Rows.Count > 0
+                        ? EvaluationHtmlReport.Render(Evaluation.Run(data, table, syntheticName, synthetic, metadata, null, context.Cancellation), fit.Losses)
+                        : null;
+                context.Cancellation.ThrowIfCancellationRequested();
+                if (html is null)
+                {
+                    context.Host.WriteLine($"No report written to {report}: no synthetic rows were generated, so there is nothing to compare.");
+                }
+                else
+                {
+                    SafeFile.Write(report, force, "--report", stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(html)));
+                    context.Host.WriteLine($"Wrote {report}");
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            File.Delete(export.Path);
+            throw;
+        }
+
+        if (json is not null)
+        {
+            var summary = new JsonObject
+            {
+                ["output_csv"] = export.Path,
+                ["rows"] = export.Rows,
+                ["columns"] = export.Columns,
+                ["bytes"] = export.Bytes,
+                ["model"] = fit.Model.ModelName,
+                ["seed"] = settings.Seed,
+                ["input"] = data,
+                ["input_rows"] = (int)table.Rows.Count,
+                ["synthetic_rows"] = (int)synthetic.Rows.Count,
+                ["augmented"] = augment,
+                ["sequences"] = syntheticSequences?.Length,
+                ["timings"] = new JsonObject
+                {
+                    ["fit_seconds"] = fit.Seconds,
+                    ["sample_seconds"] = sampleSeconds,
+                    ["compare_seconds"] = compareSeconds,
+                    ["export_seconds"] = exportSeconds,
+                    ["epoch_seconds"] = new JsonArray(fit.IntervalSeconds.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+                },
+                ["comparison"] = comparison is null ? null : JsonSummary.ToNode(comparison),
+            };
+            if (balanced is not null)
+                summary["balance"] = new JsonObject
+                {
+                    ["column"] = balance,
+                    ["real_counts"] = new JsonObject(balanced.RealCounts.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+                    ["added"] = new JsonObject(balanced.Added.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+                };
+            JsonSummary.Write(json, summary, force);
+            context.Host.WriteLine($"Wrote {json}");
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Before the fit: the synthetic rows (with --augment, the real ones too) must fit in memory, their comparison
+    /// with the real table too, and their CSV on the disk. (Sequence models count --rows in sequences, checked here as
+    /// rows and again after the fit as steps of the long table.)
+    /// </summary>
+    private static void EnsureFits(int rows, bool augment, string option, Microsoft.Data.Analysis.DataFrame table, string outDir)
+    {
+        var guard = SynthCore.Resources.ResourceGuard.Current;
+        int columns = table.Columns.Count;
+        long output = augment ? rows + table.Rows.Count : rows;
+        guard.EnsureRowsFitMemory(option, output, columns);
+        guard.EnsureComparisonFits("Comparing", Math.Max(rows, table.Rows.Count), columns);
+        guard.EnsureRowsFitDisk(option, output, CsvTableWriter.BytesPerRow(table.Head((int)Math.Min(100, table.Rows.Count))), outDir);
+    }
+}

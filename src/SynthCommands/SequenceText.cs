@@ -1,0 +1,28 @@
+using System.Globalization;
+using System.Text;
+using SynthCore.TimeSeries;
+
+namespace SynthCommands;
+
+/// <summary>Plain-text rendering of a real-versus-synthetic sequence comparison.</summary>
+public static class SequenceText
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Compare(SequenceComparison comparison)
+    {
+        var table = new TextTable("feature", "mean real", "mean synth", "std real", "std synth", "min real", "min synth", "max real", "max synth", "ACF real", "ACF synth", "ACF |diff|");
+        foreach (var f in comparison.Features)
+            table.Add(f.Feature, N(f.RealMean), N(f.SyntheticMean), N(f.RealStd), N(f.SyntheticStd), N(f.RealMin), N(f.SyntheticMin),
+                N(f.RealMax), N(f.SyntheticMax), Lags(f.RealAcf), Lags(f.SyntheticAcf), f.AcfMeanAbsoluteDifference.ToString("0.000", Invariant));
+        var text = new StringBuilder(table.ToString());
+        text.Append(Invariant, $"\nACF at lags 1..{comparison.Features.FirstOrDefault()?.RealAcf.Length ?? 0}. ");
+        text.Append(Invariant, $"Cross-correlation mean |diff|: {comparison.CrossCorrelationMeanAbsoluteDifference:0.000}. ");
+        text.Append(Invariant, $"Mean DTW distance synthetic-to-real: {comparison.SyntheticToRealDtw:0.###} (real-to-real: {comparison.RealToRealDtw:0.###}).");
+        return text.ToString();
+    }
+
+    private static string N(double x) => x.ToString("0.###", Invariant);
+
+    private static string Lags(double[] acf) => string.Join(" ", acf.Take(3).Select(a => a.ToString("0.00", Invariant)));
+}

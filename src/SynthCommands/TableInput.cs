@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+
+namespace SynthCommands;
+
+/// <summary>Reads the table a command works on and what the user said about its columns.</summary>
+internal static class TableInput
+{
+    /// <summary>The table named by the positional argument or by --data (exactly one of them).</summary>
+    public static string DataName(ParseResult parse, Argument<string?> argument, Option<string?> option)
+    {
+        string? positional = parse.GetValue(argument);
+        string? named = parse.GetValue(option);
+        if (positional is not null && named is not null)
+            throw new SynthUsageException($"give the table once, either as an argument or with --data, not both ('{positional}' and '{named}').");
+        string? name = positional ?? named;
+        if (string.IsNullOrWhiteSpace(name))
+            throw new SynthUsageException($"'{parse.CommandResult.Command.Name}' needs a table: a CSV file (or, in a notebook, a variable), e.g. 'synth {parse.CommandResult.Command.Name} data.csv'.");
+        return name;
+    }
+
+    /// <summary>The --categorical columns as kind overrides; every name must be a column of the table.</summary>
+    public static Dictionary<string, ColumnKind> CategoricalOverrides(string? list, DataFrame table)
+    {
+        var overrides = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
+        if (list is null) return overrides;
+        var names = list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (names.Length == 0)
+            throw new SynthOptionException("--categorical", "no column names given (use --categorical a,b,c).");
+        var columns = table.Columns.Select(c => c.Name).ToArray();
+        foreach (var name in names)
+        {
+            if (!columns.Contains(name, StringComparer.Ordinal))
+                throw new SynthOptionException("--categorical", $"unknown column '{name}' (the table has: {string.Join(", ", columns)}).");
+            overrides[name] = ColumnKind.Categorical;
+        }
+        return overrides;
+    }
+
+    /// <summary>
+    /// Reads the table and its metadata (detected kinds with the overrides), refusing an empty table; prints a warning
+    /// for each text column that is numbers or dates in disguise (<see cref="DisguisedColumns"/>).
+    /// </summary>
+    public static (DataFrame Table, TableMetadata Metadata) Load(ISynthHost host, string name, string? categorical)
+    {
+        var table = host.ResolveTable(name);
+        if (table.Columns.Count == 0)
+            throw new SynthException($"{name}: the table has no columns.");
+        if (table.Rows.Count == 0)
+            throw new SynthException($"{name}: the table has no rows.");
+        var metadata = TableMetadata.Detect(table, CategoricalOverrides(categorical, table));
+        foreach (var warning in DisguisedColumns.Find(table, metadata)) host.WriteLine($"warning: {warning}");
+        return (table, metadata);
+    }
+
+    /// <summary>Refuses tables a model cannot learn from: a column with no values at all.</summary>
+    public static void EnsureModellable(TableMetadata metadata)
+    {
+        foreach (var column in metadata.Columns)
+            if (column.RowCount > 0 && column.MissingCount == column.RowCount)
+                throw new SynthColumnException(column.Name, "has only missing values; drop it or fill it in before fitting.");
+    }
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text;
+using SynthCore.Data;
+using SynthCore.Evaluation;
+using SynthCore.Training;
+using SynthReports;
+
+namespace SynthCommands;
+
+/// <summary>Plain-text rendering of the values commands show, for the console and for tests.</summary>
+public static class TextRendering
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Most categories listed per categorical column in a comparison.</summary>
+    public const int MaxCategoriesShown = 10;
+
+    /// <summary>
+    /// Widest correlation matrix printed as text. Beyond it the three matrices are unreadable and large (1,500
+    /// columns printed 54 MB in 9 s that Ctrl+C could not stop); the JSON summary keeps them.
+    /// </summary>
+    public const int MaxMatrixColumns = 30;
+
+    public static string Render(object value) => value switch
+    {
+        string s => s,
+        TableDescription d => Describe(d),
+        TableComparison c => Compare(c),
+        SynthCore.TimeSeries.SequenceComparison c => SequenceText.Compare(c),
+        ModelList m => Models(m),
+        Evaluation e => Evaluate(e),
+        TrainingProgress p => ProgressLine(p),
+        SynthCore.Privacy.PrivacyReport r => PrivacyRendering.Report(r),
+        AnonymizationSummary a => PrivacyRendering.Anonymization(a),
+        ForecastSummary f => ForecastText.Render(f),
+        _ => value.ToString() ?? "",
+    };
+
+    public static string Describe(TableDescription description)
+    {
+        var table = new TextTable("column", "kind", "missing", "missing %", "distinct");
+        foreach (var c in description.Columns)
+            table.Add(c.Name, Kind(c.Kind) + (c.Overridden ? " (set)" : ""), c.MissingCount.ToString("N0", Invariant),
+                c.MissingPercent.ToString("0.0", Invariant) + "%", c.DistinctCount.ToString("N0", Invariant));
+        return $"{description.Source}: {description.Rows.ToString("N0", Invariant)} rows, {description.Columns.Count} columns\n{table}";
+    }
+
+    public static string Models(ModelList list)
+    {
+        if (list.Models.Count == 0) return "No models are registered.";
+        var table = new TextTable("model", "description");
+        foreach (var m in list.Models) table.Add(m.Name, m.Description);
+        return table.ToString();
+    }
+
+    public static string Compare(TableComparison comparison)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant, $"Real rows: {comparison.RealRows:N0}; synthetic rows: {comparison.SyntheticRows:N0}\n");
+        if (comparison.Numeric.Count > 0)
+        {
+            var table = new TextTable("column", "kind", "mean real", "mean synth", "std real", "std synth", "similarity %", "KS D", "KS p");
+            foreach (var c in comparison.Numeric)
+            {
+                bool dates = c.Kind == ColumnKind.Datetime;
+                table.Add(c.Column, Kind(c.Kind),
+                    dates ? Date(c.Real.Mean) : Number(c.Real.Mean), dates ? Date(c.Synthetic.Mean) : Number(c.Synthetic.Mean),
+                    dates ? Days(c.Real.Std) : Number(c.Real.Std), dates ? Days(c.Synthetic.Std) : Number(c.Synthetic.Std),
+                    c.SimilarityPercent is double s ? s.ToString("0.0", Invariant) + "%" : "n/a",
+                    c.Ks is null ? "n/a" : c.Ks.Statistic.ToString("0.000", Invariant),
+                    c.Ks is null ? "n/a" : PValue(c.Ks.PValue));
+            }
+            text.Append("\nNumeric columns (similarity % = 100 x (1 - |mean real - mean synth| / |mean real|); KS = two-sample Kolmogorov-Smirnov)\n")
+                .Append(table).Append('\n');
+        }
+        if (comparison.Categorical.Count > 0)
+        {
+            var table = new TextTable("column", "category", "real %", "synth %");
+            foreach (var c in comparison.Categorical)
+            {
+                foreach (var f in c.Frequencies.Take(MaxCategoriesShown))
+                    table.Add(c.Column, f.Category ?? "(missing)", Percent(f.Real), Percent(f.Synthetic));
+                if (c.Frequencies.Count > MaxCategoriesShown)
+                    table.Add(c.Column, $"({c.Frequencies.Count - MaxCategoriesShown} more)", "", "");
+                table.Add(c.Column, "total variation distance", c.TotalVariationDistance.ToString("0.000", Invariant), "");
+            }
+            text.Append("\nCategorical columns (share of rows)\n").Append(table).Append('\n');
+        }
+        var correlation = comparison.Correlation;
+        if (correlation.Columns.Count > MaxMatrixColumns)
+        {
+            text.Append(Invariant, $"\nPearson correlations of the {correlation.Columns.Count:N0} numeric columns: not printed beyond {MaxMatrixColumns} columns (--json has them).\n")
+                .Append(Invariant, $"Frobenius norm of the difference: {correlation.FrobeniusNorm:0.000}\n");
+        }
+        else if (correlation.Columns.Count > 1)
+        {
+            text.Append("\nPearson correlations, real\n").Append(Matrix(correlation.Columns, correlation.Real)).Append('\n')
+                .Append("\nPearson correlations, synthetic\n").Append(Matrix(correlation.Columns, correlation.Synthetic)).Append('\n')
+                .Append("\nDifference (synthetic - real)\n").Append(Matrix(correlation.Columns, correlation.Difference)).Append('\n')
+                .Append(Invariant, $"Frobenius norm of the difference: {correlation.FrobeniusNorm:0.000}\n");
+        }
+        return text.ToString().TrimEnd('\n');
+    }
+
+    public static string Evaluate(Evaluation evaluation)
+    {
+        var quality = evaluation.Quality;
+        var text = new StringBuilder();
+        text.Append(Invariant, $"{evaluation.SyntheticName} ({evaluation.SyntheticRows:N0} rows) against {evaluation.RealName} ({evaluation.RealRows:N0} rows)\n")
+            .Append(Invariant, $"Quality score: {Score(quality.Score)} ({quality.Score100:0.0} / 100)\n");
+        foreach (var p in quality.Properties) text.Append(Invariant, $"  {p.Property}: {Score(p.Score)}\n");
+        text.Append(Invariant, $"Diagnostic score: {Score(evaluation.Diagnostic.Score)}\n");
+        foreach (var p in evaluation.Diagnostic.Properties) text.Append(Invariant, $"  {p.Property}: {Score(p.Score)}\n");
+
+        if (evaluation.WorstColumns.Count > 0)
+        {
+            var table = new TextTable("column", "metric", "score");
+            foreach (var c in evaluation.WorstColumns) table.Add(c.Column, c.Metric, Score(c.Score));
+            text.Append("\nWorst columns (Column Shapes)\n").Append(table).Append('\n');
+        }
+        if (evaluation.WorstPairs.Count > 0)
+        {
+            var table = new TextTable("column 1", "column 2", "metric", "score");
+            foreach (var p in evaluation.WorstPairs) table.Add(p.Column1, p.Column2, p.Metric, Score(p.Score));
+            text.Append("\nWorst column pairs (Column Pair Trends)\n").Append(table).Append('\n');
+        }
+        if (quality.ColumnDistributions.Count > 0)
+        {
+            var table = new TextTable("column", "mean real", "mean synth", "std real", "std synth", "Wasserstein", "KS D", "KS p");
+            foreach (var d in quality.ColumnDistributions)
+                table.Add(d.Column, Number(d.RealMean), Number(d.SyntheticMean), Number(d.RealStd), Number(d.SyntheticStd),
+                    Number(d.Wasserstein), double.IsNaN(d.KsStatistic) ? "n/a" : d.KsStatistic.ToString("0.000", Invariant),
+                    double.IsNaN(d.KsPValue) ? "n/a" : PValue(d.KsPValue));
+            text.Append("\nNumeric columns (dates in days; KS = two-sample Kolmogorov-Smirnov)\n").Append(table).Append('\n');
+        }
+        if (quality.CorrelationDifference is double norm)
+            text.Append(Invariant, $"\nCorrelation difference (Frobenius norm of real - synthetic Pearson matrices): {norm:0.000}\n");
+        if (evaluation.Pca is { } pca)
+            text.Append("PCA of the real table, explained variance: ")
+                .AppendJoin(", ", pca.ExplainedVarianceRatio.Select((r, k) => string.Create(Invariant, $"PC{k + 1} {100 * r:0.0}%"))).Append('\n');
+        if (evaluation.Utility is { } utility)
+        {
+            var table = new TextTable("model", "metric", "train real", "train synth", "difference");
+            foreach (var (model, metric, real, synthetic) in UtilityMetricNames.Rows(utility))
+                table.Add(model, metric, Number(real), Number(synthetic), real is double a && synthetic is double b ? (b - a).ToString("+0.0000;-0.0000;0.0000", Invariant) : "n/a");
+            text.Append(Invariant, $"\nMachine-learning utility for '{utility.Target}' ({utility.Task.ToString().ToLowerInvariant()}; tested on {utility.RealTestRows:N0} held-out real rows, trained on {utility.RealTrainRows:N0} real or {utility.SyntheticRows:N0} synthetic rows)\n")
+                .Append(table).Append('\n');
+        }
+        return text.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>
+    /// One progress line: phase, a bar, step/total, losses, elapsed and estimated remaining time.
+    /// </summary>
+    public static string ProgressLine(TrainingProgress p, int barWidth = 24)
+    {
+        int filled = (int)Math.Round(p.Fraction * barWidth);
+        var line = new StringBuilder();
+        line.Append(p.Phase).Append(" [").Append('#', filled).Append('.', barWidth - filled).Append("] ")
+            .Append(Invariant, $"{p.Step}/{p.TotalSteps}");
+        foreach (var (name, loss) in p.Losses)
+            line.Append(Invariant, $"  {name} {loss:0.0000}");
+        line.Append("  elapsed ").Append(Clock(p.Elapsed));
+        if (p.EstimatedRemaining is TimeSpan eta) line.Append("  ETA ").Append(Clock(eta));
+        return line.ToString();
+    }
+
+    private static string Matrix(IReadOnlyList<string> names, double?[][] values)
+    {
+        var table = new TextTable(["", .. names]);
+        for (int i = 0; i < names.Count; i++)
+            table.Add([names[i], .. values[i].Select(v => v is double x ? x.ToString("+0.000;-0.000;0.000", Invariant) : "n/a")]);
+        return table.ToString();
+    }
+
+    private static string Score(double score) => double.IsNaN(score) ? "n/a" : score.ToString("0.0000", Invariant);
+
+    private static string Kind(ColumnKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static string Number(double? value) => value switch
+    {
+        null => "n/a",
+        double v when v != 0 && (Math.Abs(v) >= 1e7 || Math.Abs(v) < 1e-3) => v.ToString("0.###e+0", Invariant),
+        double v when Math.Abs(v) >= 1000 => v.ToString("0.##", Invariant),
+        double v => v.ToString("0.####", Invariant),
+    };
+
+    private static string Date(double? ticks) =>
+        ticks is double t && t >= DateTime.MinValue.Ticks && t <= DateTime.MaxValue.Ticks
+            ? new DateTime((long)t).ToString("yyyy-MM-dd HH:mm", Invariant)
+            : "n/a";
+
+    private static string Days(double? ticks) =>
+        ticks is double t ? (t / TimeSpan.TicksPerDay).ToString("0.##", Invariant) + " d" : "n/a";
+
+    private static string Percent(double share) => (100 * share).ToString("0.0", Invariant) + "%";
+
+    private static string PValue(double p) => p < 0.0001 ? "<0.0001" : p.ToString("0.0000", Invariant);
+
+    private static string Clock(TimeSpan t) =>
+        t.TotalHours >= 1 ? t.ToString(@"h\:mm\:ss", Invariant) : t.ToString(@"mm\:ss", Invariant);
+}

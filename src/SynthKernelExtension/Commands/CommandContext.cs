@@ -1,6 +1,0 @@
-using SynthCore.Synthesizers;
-
-namespace SynthKernelExtension.Commands;
-
-/// <summary>What every command needs besides its parsed arguments.</summary>
-internal sealed record CommandContext(ISynthHost Host, SynthesizerRegistry Registry, CancellationToken Cancellation);

@@ -1,6 +1,0 @@
-using SynthCore.TimeSeries;
-
-namespace SynthKernelExtension.Commands;
-
-/// <summary>What <c>synth forecast</c> shows: the fitted model, the forecast table and where the CSV went.</summary>
-public sealed record ForecastSummary(string Source, TableForecastResult Result, string? OutputCsv);

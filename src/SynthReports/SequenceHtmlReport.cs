@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text;
+using SynthCore.TimeSeries;
+using SynthReports.Charts;
+using static SynthReports.EvaluationHtmlReport;
+
+namespace SynthReports;
+
+/// <summary>
+/// The --report page of <c>synth run</c> for a sequence model: one self-contained HTML file (plotly.js inlined once)
+/// with the sequence comparison (per-feature statistics, autocorrelation, cross-correlation, DTW), real and synthetic
+/// sequences per feature, the windows' PCA, and the training losses.
+/// </summary>
+public static class SequenceHtmlReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <param name="real">The real windows ([window][step][feature]), in the data's units.</param>
+    /// <param name="synthetic">The generated sequences, same shape per sequence.</param>
+    public static string Render(string realName, string syntheticName, string model, double[][][] real, double[][][] synthetic,
+        IReadOnlyList<string> features, SequenceComparison comparison, IReadOnlyList<LossPoint>? losses = null)
+    {
+        var html = new StringBuilder(Head($"Synthetic sequences: {syntheticName}"));
+        html.Append("<h1>Synthetic sequences</h1>\n<p>Model <code>").Append(Encode(model)).Append("</code>; real: <code>").Append(Encode(realName))
+            .Append(Invariant, $"</code> ({real.Length:N0} windows of {real[0].Length} steps); synthetic: <code>").Append(Encode(syntheticName))
+            .Append(Invariant, $"</code> ({synthetic.Length:N0} sequences); features: ").Append(Encode(string.Join(", ", features))).Append(".</p>\n");
+
+        Table(html, "Per feature", ["feature", "mean real", "mean synthetic", "std real", "std synthetic", "min real", "min synthetic", "max real", "max synthetic", "ACF mean |difference|"],
+            comparison.Features.Select(f => new[]
+            {
+                f.Feature, Number(f.RealMean), Number(f.SyntheticMean), Number(f.RealStd), Number(f.SyntheticStd),
+                Number(f.RealMin), Number(f.SyntheticMin), Number(f.RealMax), Number(f.SyntheticMax), Number(f.AcfMeanAbsoluteDifference),
+            }));
+        int lags = comparison.Features.Max(f => f.RealAcf.Length);
+        if (lags > 0)
+            Table(html, "Autocorrelation (real / synthetic)", ["feature", .. Enumerable.Range(1, lags).Select(l => $"lag {l}")],
+                comparison.Features.Select(f => new[] { f.Feature }
+                    .Concat(Enumerable.Range(0, lags).Select(l => l < f.RealAcf.Length ? $"{Number(f.RealAcf[l])} / {Number(f.SyntheticAcf[l])}" : "")).ToArray()));
+        html.Append("<p>Cross-correlation (lag 0) mean |difference|: ").Append(Number(comparison.CrossCorrelationMeanAbsoluteDifference))
+            .Append(". Mean DTW distance synthetic → real: ").Append(Number(comparison.SyntheticToRealDtw))
+            .Append(" (real → real: ").Append(Number(comparison.RealToRealDtw)).Append(").</p>\n");
+
+        html.Append("<h2>Sequences</h2>\n<div class=\"grid\">\n");
+        foreach (var chart in SequenceComparisonChart.Build(real, synthetic, features))
+            html.Append("<div>").Append(FigureHtml.Div(chart)).Append("</div>\n");
+        html.Append("</div>\n");
+
+        if (real.Length >= 2)
+        {
+            var pca = SequenceWindowEmbedding.Pca(real, synthetic, features);
+            html.Append("<h2>Principal components of the windows</h2>\n<p>Windows min-max scaled on the real range and flattened; PCA fitted on the real windows. Explained variance: ")
+                .Append(Encode(string.Join(", ", pca.ExplainedVarianceRatio.Select((r, k) => string.Create(Invariant, $"PC{k + 1} {100 * r:0.0}%"))))).Append(".</p>\n<div>")
+                .Append(FigureHtml.Div(EvaluationCharts.PcaScatter(pca, "Sequence windows on the real windows' principal components"))).Append("</div>\n");
+        }
+        LossSection(html, losses);
+        return html.Append("</body>\n</html>\n").ToString();
+    }
+}

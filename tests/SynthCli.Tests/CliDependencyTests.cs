@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+
+namespace SynthCli.Tests;
+
+/// <summary>The console tool runs on the shared commands alone: no notebook extension, no .NET Interactive package.</summary>
+public sealed class CliDependencyTests
+{
+    [Fact]
+    public void The_tool_loads_the_commands_but_nothing_of_the_notebook_extension()
+    {
+        // The tool's own dependency file, written by the build next to synth.dll: every library it may load.
+        string depsFile = Path.ChangeExtension(CliProcess.ToolPath, ".deps.json");
+        var libraries = JsonNode.Parse(File.ReadAllText(depsFile))!["libraries"]!.AsObject().Select(l => l.Key.Split('/')[0]).ToArray();
+
+        Assert.Contains("SynthCommands", libraries);
+        Assert.Contains("SynthReports", libraries);
+        Assert.DoesNotContain("SynthKernelExtension", libraries);
+        Assert.DoesNotContain(libraries, l => l.StartsWith("Microsoft.DotNet.Interactive", StringComparison.OrdinalIgnoreCase));
+    }
+}
