@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using SynthCore;
 using SynthCore.Data;
 using SynthCore.Synthesizers;
 using SynthCore.Training;

@@ -111,11 +111,11 @@ internal static class SequenceRegistration
     /// <summary>Statistical models have no epochs, batches or learning rate: say so rather than ignore them.</summary>
     private static void RejectTraining(SynthesizerSettings settings, string model)
     {
-        if (settings.Epochs is not null) throw new Data.SynthOptionException("--epochs", $"does not apply to the '{model}' model (it is not trained by epochs).");
-        if (settings.BatchSize is not null) throw new Data.SynthOptionException("--batch-size", $"does not apply to the '{model}' model.");
-        if (settings.LearningRate is not null) throw new Data.SynthOptionException("--learning-rate", $"does not apply to the '{model}' model.");
+        if (settings.Epochs is not null) throw new SynthOptionException("--epochs", $"does not apply to the '{model}' model (it is not trained by epochs).");
+        if (settings.BatchSize is not null) throw new SynthOptionException("--batch-size", $"does not apply to the '{model}' model.");
+        if (settings.LearningRate is not null) throw new SynthOptionException("--learning-rate", $"does not apply to the '{model}' model.");
         if (!string.Equals(settings.Device, "cpu", StringComparison.OrdinalIgnoreCase))
-            throw new Data.SynthOptionException("--device", $"does not apply to the '{model}' model (it runs on the CPU).");
+            throw new SynthOptionException("--device", $"does not apply to the '{model}' model (it runs on the CPU).");
     }
 
     /// <summary>"p,d,q" or "p,d,q,P,D,Q,s".</summary>
@@ -126,7 +126,7 @@ internal static class SequenceRegistration
         {
             3 => new ArimaOrder(parts[0], parts[1], parts[2]),
             7 => new ArimaOrder(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]),
-            _ => throw new Data.SynthOptionException("order", $"expects p,d,q or p,d,q,P,D,Q,s, got '{value}'."),
+            _ => throw new SynthOptionException("order", $"expects p,d,q or p,d,q,P,D,Q,s, got '{value}'."),
         };
         order.Validate();
         return order;

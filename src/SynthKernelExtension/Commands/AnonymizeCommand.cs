@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SynthCore;
 using SynthCore.Data;
 using SynthCore.Export;
 using SynthCore.Privacy;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SynthCore;
 using SynthCore.Data;
 using SynthCore.Export;
 using SynthCore.TimeSeries;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Analysis;
+using SynthCore;
 using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Embeddings;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
+using SynthCore;
 using SynthCore.Data;
 using SynthCore.Privacy;
 

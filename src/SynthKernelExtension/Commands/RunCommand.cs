@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using SynthCore;
 using SynthCore.Evaluation;
 using SynthCore.Data;
 using SynthCore.Export;

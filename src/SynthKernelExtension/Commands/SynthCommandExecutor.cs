@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using SynthCore;
 using SynthCore.Data;
 using SynthCore.Synthesizers;
 

@@ -110,7 +110,7 @@ public class ArimaMaximumLikelihoodTests(ITestOutputHelper output)
             new SynthCore.Synthesizers.SynthesizerSettings { Extra = new Dictionary<string, string> { ["method"] = "css" } });
         Assert.Equal(ArimaMethod.Css, css.Options.Method);
         Assert.Equal(ArimaMethod.CssMl, new ArimaOptions().Method);
-        var bad = Assert.Throws<SynthCore.Data.SynthOptionException>(() => SynthCore.Synthesizers.SynthesizerRegistry.Default.Create("arima",
+        var bad = Assert.Throws<SynthCore.SynthOptionException>(() => SynthCore.Synthesizers.SynthesizerRegistry.Default.Create("arima",
             new SynthCore.Synthesizers.SynthesizerSettings { Extra = new Dictionary<string, string> { ["method"] = "exact" } }));
         Assert.Equal("method", bad.Option);
 

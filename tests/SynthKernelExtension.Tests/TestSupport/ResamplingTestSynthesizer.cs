@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
+using SynthCore;
 using SynthCore.Data;
 using SynthCore.Persistence;
 using SynthCore.Synthesizers;

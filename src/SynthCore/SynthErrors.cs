@@ -1,4 +1,4 @@
-namespace SynthCore.Data;
+namespace SynthCore;
 
 /// <summary>
 /// A problem with the user's data or request, with a message meant for the user. Commands print

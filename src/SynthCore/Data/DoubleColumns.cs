@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
 
-namespace SynthCore.Synthesizers.Statistical;
+namespace SynthCore.Data;
 
 /// <summary>
 /// Bulk reads and writes of double columns through their buffers: the per-cell indexer checks the
