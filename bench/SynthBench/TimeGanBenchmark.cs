@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SynthCore.TimeSeries;
+using SynthCore.Torch;
 using SynthCore.Training;
 
 namespace SynthBench;

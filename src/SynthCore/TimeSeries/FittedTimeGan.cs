@@ -6,6 +6,7 @@ using SynthCore.Native;
 using SynthCore.Persistence;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Torch;
 using TorchSharp;
 
 namespace SynthCore.TimeSeries;

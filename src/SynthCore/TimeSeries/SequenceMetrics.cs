@@ -1,6 +1,7 @@
 using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;

@@ -1,5 +1,6 @@
 using SynthCore.Data;
 using SynthCore.Synthesizers;
+using SynthCore.Torch;
 using static SynthCore.TimeSeries.SequenceOptionParser;
 
 namespace SynthCore.TimeSeries;

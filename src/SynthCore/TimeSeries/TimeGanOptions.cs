@@ -1,5 +1,6 @@
 using SynthCore.Data;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Torch;
 
 namespace SynthCore.TimeSeries;
 

@@ -3,6 +3,7 @@ using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Torch;
 using SynthCore.Training;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,5 +1,6 @@
 using SynthCore.Native;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Torch;
 using TorchSharp;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using SynthCore.Native;
 using SynthCore.TimeSeries;
+using SynthCore.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,6 +1,7 @@
 using SynthCore.Data;
 using SynthCore.Synthesizers;
 using SynthCore.TimeSeries;
+using SynthCore.Torch;
 using TorchSharp;
 
 namespace SynthCore.Tests.TimeSeries;

@@ -1,6 +1,7 @@
 using SynthCore.Privacy;
 using System.Text.Json.Serialization;
 using SynthCore.Data;
+using SynthCore.Torch;
 
 namespace SynthCore.Synthesizers.Neural;
 

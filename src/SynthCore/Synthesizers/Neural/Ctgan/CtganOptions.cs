@@ -1,5 +1,6 @@
 using SynthCore.Privacy;
 using SynthCore.Data;
+using SynthCore.Torch;
 
 namespace SynthCore.Synthesizers.Neural.Ctgan;
 

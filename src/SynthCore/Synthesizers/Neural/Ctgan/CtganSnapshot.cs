@@ -1,3 +1,4 @@
+using SynthCore.Torch;
 using SynthCore.Training;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -3,6 +3,7 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Resources;
+using SynthCore.Torch;
 using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;

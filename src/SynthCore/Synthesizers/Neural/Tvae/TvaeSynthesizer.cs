@@ -4,6 +4,7 @@ using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Resources;
 using SynthCore.Synthesizers.Neural.Ctgan;
+using SynthCore.Torch;
 using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;

@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace SynthCore.TimeSeries;
+namespace SynthCore.Torch;
 
 /// <summary>How a <see cref="RecurrentNet"/>'s weights start.</summary>
 public enum RecurrentInitialization

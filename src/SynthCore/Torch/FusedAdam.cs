@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace SynthCore.Synthesizers.Neural;
+namespace SynthCore.Torch;
 
 /// <summary>
 /// Adam with PyTorch's update (L2 weight decay added to the gradient, bias-corrected moments,

@@ -2,7 +2,7 @@ using SynthCore.Data;
 using SynthCore.Native;
 using TorchSharp;
 
-namespace SynthCore.Synthesizers.Neural;
+namespace SynthCore.Torch;
 
 /// <summary>Turns a device name from the user into a TorchSharp device, or a clear error.</summary>
 public static class TorchDevices

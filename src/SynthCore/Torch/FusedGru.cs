@@ -7,7 +7,7 @@ using System.Runtime.Intrinsics.X86;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace SynthCore.TimeSeries;
+namespace SynthCore.Torch;
 
 /// <summary>
 /// A stacked GRU — PyTorch's equations and weight layout, batch-first, zero initial state — whose

@@ -2,7 +2,7 @@ using SynthCore.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace SynthCore.Synthesizers.Neural;
+namespace SynthCore.Torch;
 
 /// <summary>The part of loading a neural model file that every neural model shares: reading the networks' weights, and failing cleanly.</summary>
 internal static class NetworkPayload

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace SynthCore.Synthesizers.Neural;
+namespace SynthCore.Torch;
 
 /// <summary>
 /// Seeded U[0, 1) float tensors from xoshiro256+ (Blackman and Vigna), for the noise a training

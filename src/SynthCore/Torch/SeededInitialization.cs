@@ -1,7 +1,7 @@
 using TorchSharp;
 using TorchSharp.Modules;
 
-namespace SynthCore.Synthesizers.Neural;
+namespace SynthCore.Torch;
 
 /// <summary>
 /// Re-initialises layers from a caller's <see cref="torch.Generator"/>. TorchSharp's layer

@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace SynthCore.Synthesizers.Neural;
+namespace SynthCore.Torch;
 
 /// <summary>
 /// Runs a block of libtorch work alone in the process, with libtorch's intra-op thread count set,
