@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using SynthCore.Native;
-using SynthCore.TimeSeries;
 using SynthCore.Torch;
 using TorchSharp;
 

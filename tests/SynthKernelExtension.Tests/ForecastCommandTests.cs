@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Synthesizers;
-using SynthCore.TimeSeries;
+using SynthCore.Synthesizers.Sequential;
 using SynthKernelExtension.Commands;
 using SynthKernelExtension.Notebook;
 using SynthTests.Support;

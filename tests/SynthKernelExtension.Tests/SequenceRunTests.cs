@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Evaluation.Sequences;
 using SynthCore.Synthesizers;
-using SynthCore.TimeSeries;
 using SynthKernelExtension.Commands;
 using SynthTests.Support;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using SynthCore;
 using SynthCore.Data;
 using SynthCore.Export;
-using SynthCore.TimeSeries;
+using SynthCore.Synthesizers.Sequential;
 
 namespace SynthKernelExtension.Commands;
 

@@ -4,10 +4,11 @@ using System.Text;
 using Microsoft.Data.Analysis;
 using SynthCore;
 using SynthCore.Data;
+using SynthCore.Data.Sequences;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Embeddings;
+using SynthCore.Evaluation.Sequences;
 using SynthCore.Synthesizers.Neural.Tvae;
-using SynthCore.TimeSeries;
 using SynthKernelExtension.Charts;
 using SynthKernelExtension.Reports;
 

@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using SynthCore;
+using SynthCore.Data.Sequences;
 using SynthCore.Evaluation;
 using SynthCore.Data;
+using SynthCore.Evaluation.Sequences;
 using SynthCore.Export;
 using SynthCore.Synthesizers;
-using SynthCore.TimeSeries;
+using SynthCore.Synthesizers.Sequential;
 
 namespace SynthKernelExtension.Commands;
 

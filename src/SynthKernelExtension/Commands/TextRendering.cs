@@ -25,7 +25,7 @@ public static class TextRendering
         string s => s,
         TableDescription d => Describe(d),
         TableComparison c => Compare(c),
-        SynthCore.TimeSeries.SequenceComparison c => SequenceText.Compare(c),
+        SynthCore.Evaluation.Sequences.SequenceComparison c => SequenceText.Compare(c),
         ModelList m => Models(m),
         Evaluation e => Evaluate(e),
         TrainingProgress p => ProgressLine(p),

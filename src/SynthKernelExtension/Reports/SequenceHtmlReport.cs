@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using SynthCore.TimeSeries;
 using SynthKernelExtension.Charts;
+using SynthCore.Evaluation.Sequences;
 using static SynthKernelExtension.Reports.EvaluationHtmlReport;
 
 namespace SynthKernelExtension.Reports;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MathNet.Numerics.LinearAlgebra;
+using SynthCore.Synthesizers.Sequential;
 using SynthCore.Tests.Sweeps;
-using SynthCore.TimeSeries;
 using Xunit.Abstractions;
 
 namespace SynthCore.Tests.TimeSeries;

@@ -1,6 +1,7 @@
 using SynthCore.Data;
+using SynthCore.Data.Sequences;
 using SynthCore.Synthesizers;
-using SynthCore.TimeSeries;
+using SynthCore.Synthesizers.Sequential;
 using SynthCore.Torch;
 using TorchSharp;
 

@@ -1,5 +1,6 @@
 using SynthCore.Data;
-using SynthCore.TimeSeries;
+using SynthCore.Data.Sequences;
+using SynthCore.Synthesizers.Sequential;
 using SynthCore.Training;
 using TorchSharp;
 

@@ -1,9 +1,10 @@
 using Microsoft.Data.Analysis;
 using SynthCore;
 using SynthCore.Data;
+using SynthCore.Data.Sequences;
+using SynthCore.Evaluation.Sequences;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural.Tvae;
-using SynthCore.TimeSeries;
 using SynthKernelExtension.Charts;
 
 namespace SynthKernelExtension.Tests.Charts;
