@@ -1,6 +1,6 @@
 using System.Globalization;
 using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Training;
 
 namespace SynthCli.Tests;
 

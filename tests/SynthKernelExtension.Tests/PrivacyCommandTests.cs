@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
+using SynthCore.Anonymization;
 using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Evaluation.Privacy;
+using SynthCore.Training;
 using SynthKernelExtension.Commands;
 using SynthTests.Support;
 

@@ -1,7 +1,7 @@
-using SynthCore.Privacy;
 using SynthCore.Synthesizers.Neural;
 using SynthCore.Synthesizers.Sequential;
 using SynthCore.Synthesizers.Statistical;
+using SynthCore.Synthesizers.Statistical.DpCopula;
 
 namespace SynthCore.Synthesizers;
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore;
 using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Evaluation.Privacy;
 
 namespace SynthKernelExtension.Commands;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using SynthCore.Privacy;
+using SynthCore.Anonymization;
+using SynthCore.Evaluation.Privacy;
 
 namespace SynthKernelExtension.Commands;
 

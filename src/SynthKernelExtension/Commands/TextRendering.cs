@@ -29,7 +29,7 @@ public static class TextRendering
         ModelList m => Models(m),
         Evaluation e => Evaluate(e),
         TrainingProgress p => ProgressLine(p),
-        SynthCore.Privacy.PrivacyReport r => PrivacyRendering.Report(r),
+        SynthCore.Evaluation.Privacy.PrivacyReport r => PrivacyRendering.Report(r),
         AnonymizationSummary a => PrivacyRendering.Anonymization(a),
         ForecastSummary f => ForecastText.Render(f),
         _ => value.ToString() ?? "",

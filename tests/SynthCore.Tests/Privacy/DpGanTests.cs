@@ -1,7 +1,7 @@
 using SynthCore.Data;
-using SynthCore.Privacy;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Training;
 
 namespace SynthCore.Tests.Privacy;
 

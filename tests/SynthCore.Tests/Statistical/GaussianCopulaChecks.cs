@@ -249,7 +249,7 @@ public static class GaussianCopulaChecks
         ];
     }
 
-    private static string?[] Labels(DataFrame table, string column) => SynthCore.Evaluation.ColumnValues.Labels(table.Columns[column]);
+    private static string?[] Labels(DataFrame table, string column) => SynthCore.Data.ColumnValues.Labels(table.Columns[column]);
 
     private static double MeanOf(DataFrame table, string column, string species) =>
         Enumerable.Range(0, (int)table.Rows.Count)

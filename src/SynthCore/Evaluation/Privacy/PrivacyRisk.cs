@@ -2,7 +2,7 @@ using MathNet.Numerics.Statistics;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Evaluation.Privacy;
 
 /// <summary>
 /// Distance- and attack-based privacy risk of a synthetic table against its real training rows (and,

@@ -1,4 +1,4 @@
-namespace SynthCore.Privacy;
+namespace SynthCore.Evaluation.Privacy;
 
 /// <summary>Area under the ROC curve of a score separating positives from negatives.</summary>
 internal static class RocAuc

@@ -1,7 +1,7 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Evaluation.Privacy;
 
 /// <summary>How well an attacker who holds the synthetic table guesses real rows' sensitive value from their quasi-identifiers.</summary>
 /// <param name="QuasiIdentifiers">The columns the attacker knows about each real person.</param>

@@ -1,4 +1,4 @@
-namespace SynthCore.Privacy;
+namespace SynthCore.Evaluation.Privacy;
 
 /// <summary>The distances from each query row to its nearest and second-nearest reference rows.</summary>
 /// <param name="Nearest">Per query row, the distance to the closest reference row (0 to 1).</param>

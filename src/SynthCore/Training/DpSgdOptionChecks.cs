@@ -1,6 +1,6 @@
 using SynthCore.Data;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Training;
 
 /// <summary>The DP-SGD options every neural synthesizer shares, checked in one place so their errors read the same.</summary>
 internal static class DpSgdOptionChecks

@@ -1,4 +1,4 @@
-namespace SynthCore.Privacy;
+namespace SynthCore.Synthesizers.Statistical.DpCopula;
 
 /// <summary>
 /// Kendall's tau-a in O(n log n) (Knight 1966: sort by x, count inversions of y by merge sort). Ties are

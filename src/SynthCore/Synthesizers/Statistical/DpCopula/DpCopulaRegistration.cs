@@ -2,7 +2,7 @@ using System.Globalization;
 using SynthCore.Data;
 using SynthCore.Synthesizers;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Synthesizers.Statistical.DpCopula;
 
 /// <summary>How the registry makes and loads the DP copula: common settings and extra options onto <see cref="DpCopulaOptions"/>.</summary>
 internal static class DpCopulaRegistration

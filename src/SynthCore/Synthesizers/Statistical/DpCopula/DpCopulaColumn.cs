@@ -3,7 +3,7 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Transforms;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Synthesizers.Statistical.DpCopula;
 
 /// <summary>
 /// One column of the DP copula: its cells (numeric bins between the bounds, or categories; plus a

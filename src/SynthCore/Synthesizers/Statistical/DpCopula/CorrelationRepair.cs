@@ -1,6 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Synthesizers.Statistical.DpCopula;
 
 /// <summary>Turns a noisy symmetric matrix into a valid correlation matrix (positive definite, unit diagonal).</summary>
 internal static class CorrelationRepair

@@ -1,8 +1,9 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Evaluation;
+using SynthCore.Evaluation.Privacy;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Anonymization;
 
 /// <summary>Distinct l-diversity of a table: every equivalence class holds at least l distinct sensitive values.</summary>
 /// <param name="Sensitive">The sensitive column.</param>

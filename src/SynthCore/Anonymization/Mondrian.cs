@@ -1,7 +1,8 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Evaluation.Privacy;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Anonymization;
 
 /// <summary>
 /// k-anonymity by Mondrian generalisation (LeFevre, DeWitt &amp; Ramakrishnan 2006), strict

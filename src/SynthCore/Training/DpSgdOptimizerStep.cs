@@ -3,7 +3,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Training;
 
 /// <summary>What one private gradient computation saw.</summary>
 /// <param name="Examples">Examples in the batch.</param>

@@ -2,7 +2,7 @@ using MathNet.Numerics.Distributions;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Anonymization;
 
 /// <summary>How much noise one numeric column gets: an absolute variance, or a standard deviation relative to the column's own.</summary>
 public sealed record ColumnNoise

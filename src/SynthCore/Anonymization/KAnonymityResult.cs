@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Anonymization;
 
 /// <summary>Information lost in one quasi-identifier: its mean normalised certainty penalty.</summary>
 /// <param name="Column">The quasi-identifier.</param>

@@ -1,6 +1,6 @@
 using MathNet.Numerics;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Training;
 
 /// <summary>
 /// Rényi-DP accountant for the sampled Gaussian mechanism (Mironov, Talwar &amp; Zhang 2019), the

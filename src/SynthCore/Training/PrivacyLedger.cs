@@ -1,4 +1,4 @@
-namespace SynthCore.Privacy;
+namespace SynthCore.Training;
 
 /// <summary>One use of the data by a differentially private mechanism.</summary>
 /// <param name="Mechanism">"laplace", "gaussian", "sampled-gaussian (RDP)", …</param>

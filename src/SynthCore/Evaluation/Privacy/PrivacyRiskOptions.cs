@@ -1,4 +1,4 @@
-namespace SynthCore.Privacy;
+namespace SynthCore.Evaluation.Privacy;
 
 /// <summary>What <see cref="PrivacyRisk.Evaluate"/> compares and attacks.</summary>
 public sealed record PrivacyRiskOptions

@@ -1,6 +1,6 @@
 using MathNet.Numerics.Distributions;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Training;
 
 /// <summary>
 /// Category counts released with the Gaussian mechanism, for the DP-SGD conditional models (cgan,

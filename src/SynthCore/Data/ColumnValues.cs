@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
 
-namespace SynthCore.Evaluation;
+namespace SynthCore.Data;
 
 /// <summary>Reads a DataFrame column as numbers or as category labels, skipping missing values.</summary>
 internal static class ColumnValues

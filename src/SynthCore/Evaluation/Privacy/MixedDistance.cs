@@ -1,7 +1,7 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Evaluation.Privacy;
 
 /// <summary>
 /// Rows of several tables on one common encoding for distances, fitted on the real training rows.

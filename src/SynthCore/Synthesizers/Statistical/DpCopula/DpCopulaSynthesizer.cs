@@ -6,7 +6,7 @@ using SynthCore.Synthesizers;
 using SynthCore.Training;
 using SynthCore.Transforms;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Synthesizers.Statistical.DpCopula;
 
 /// <summary>
 /// A differentially private Gaussian copula in the spirit of DPCopula (Li et al. 2014): noisy histograms

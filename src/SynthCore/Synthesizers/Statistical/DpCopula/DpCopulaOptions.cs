@@ -1,6 +1,6 @@
 using SynthCore.Data;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Synthesizers.Statistical.DpCopula;
 
 /// <summary>Options of the differentially private Gaussian copula (<see cref="DpCopulaSynthesizer"/>).</summary>
 public sealed record DpCopulaOptions

@@ -6,8 +6,9 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Persistence;
 using SynthCore.Synthesizers;
+using SynthCore.Training;
 
-namespace SynthCore.Privacy;
+namespace SynthCore.Synthesizers.Statistical.DpCopula;
 
 /// <summary>
 /// A fitted DP Gaussian copula. Sampling draws z ~ N(0, R) with the noisy correlation R, maps each
