@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
+using SynthCore.Registry;
 using SynthCore.Resources;
 using SynthCore.Synthesizers;
 using SynthCore.Tests.Reliability;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 
 namespace SynthKernelExtension.Commands;

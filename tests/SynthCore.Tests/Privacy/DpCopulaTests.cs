@@ -1,6 +1,7 @@
 using MathNet.Numerics.Statistics;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Statistical.DpCopula;
 using SynthCore.Tests.Sweeps;

@@ -1,4 +1,5 @@
 using SynthCore.Data;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural;
 using SynthCore.Training;

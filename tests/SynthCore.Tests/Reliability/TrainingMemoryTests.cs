@@ -38,7 +38,7 @@ public sealed class TrainingMemoryTests
     public void Every_neural_model_refuses_it_by_name_too(string model)
     {
         var table = Table(200_000, 100_000);
-        var synthesizer = SynthCore.Synthesizers.SynthesizerRegistry.Default.Create(model, new SynthCore.Synthesizers.SynthesizerSettings { Epochs = 1 });
+        var synthesizer = SynthCore.Registry.SynthesizerRegistry.Default.Create(model, new SynthCore.Synthesizers.SynthesizerSettings { Epochs = 1 });
 
         var e = Assert.Throws<SynthColumnException>(() => synthesizer.Fit(table, TableMetadata.Detect(table)));
 

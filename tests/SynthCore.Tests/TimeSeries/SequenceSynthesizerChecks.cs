@@ -2,6 +2,7 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Data.Sequences;
 using SynthCore.Evaluation.Sequences;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Sequential;
 using SynthCore.Tests.Sweeps;

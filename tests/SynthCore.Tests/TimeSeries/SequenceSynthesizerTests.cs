@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Data.Sequences;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Sequential;
 using SynthCore.Tests.Sweeps;

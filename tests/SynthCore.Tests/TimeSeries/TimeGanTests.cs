@@ -1,5 +1,6 @@
 using SynthCore.Data;
 using SynthCore.Data.Sequences;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Sequential;
 using SynthCore.Tests.Sweeps;

@@ -3,6 +3,7 @@ using SynthCore;
 using SynthCore.Data;
 using SynthCore.Data.Sequences;
 using SynthCore.Evaluation.Sequences;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural.Tvae;
 using SynthKernelExtension.Charts;

@@ -4,6 +4,7 @@ using Microsoft.Data.Analysis;
 using SynthCore;
 using SynthCore.Data;
 using SynthCore.Persistence;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Training;
 

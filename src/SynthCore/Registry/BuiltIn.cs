@@ -1,9 +1,11 @@
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Synthesizers.Neural.Ctgan;
+using SynthCore.Synthesizers.Neural.Tvae;
 using SynthCore.Synthesizers.Sequential;
 using SynthCore.Synthesizers.Statistical;
 using SynthCore.Synthesizers.Statistical.DpCopula;
 
-namespace SynthCore.Synthesizers;
+namespace SynthCore.Registry;
 
 /// <summary>The models SynthCore ships, in one list: add a model here to make it available everywhere.</summary>
 internal static class BuiltIn
@@ -22,9 +24,9 @@ internal static class BuiltIn
         registry.Register(SequenceRegistration.Arima);
         registry.Register(SequenceRegistration.Ar1);
         registry.Register(SequenceRegistration.BlockBootstrap);
-        registry.Register(Neural.Ctgan.CtganRegistration.Descriptor);
-        registry.Register(Neural.Tvae.TvaeRegistration.TvaeDescriptor);
-        registry.Register(Neural.Tvae.TvaeRegistration.VaeDescriptor);
+        registry.Register(CtganRegistration.Descriptor);
+        registry.Register(TvaeRegistration.TvaeDescriptor);
+        registry.Register(TvaeRegistration.VaeDescriptor);
         registry.Register(StatisticalRegistration.Smote);
         registry.Register(StatisticalRegistration.Kde);
         registry.Register(StatisticalRegistration.Gmm);

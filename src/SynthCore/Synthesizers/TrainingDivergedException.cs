@@ -1,7 +1,7 @@
 using SynthCore.Data;
 using SynthCore.Synthesizers;
 
-namespace SynthCore.Training;
+namespace SynthCore.Synthesizers;
 
 /// <summary>
 /// Training stopped because a loss became NaN or infinite. Carries the model as it was before the
