@@ -3,6 +3,7 @@ using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Torch;
 using SynthCore.Training;
+using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -6,6 +6,7 @@ using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Persistence;
 using SynthCore.Torch;
+using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -3,7 +3,6 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Resources;
-using SynthCore.Synthesizers.Neural.Ctgan;
 using SynthCore.Torch;
 using SynthCore.Training;
 using SynthCore.Transforms;

@@ -1,6 +1,6 @@
 using MathNet.Numerics;
 
-namespace SynthCore.Synthesizers.Neural.Ctgan;
+namespace SynthCore.Transforms;
 
 /// <summary>
 /// A one-dimensional Gaussian mixture fitted by variational inference with a truncated

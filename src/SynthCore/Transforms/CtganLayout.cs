@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using SynthCore.Data;
 using SynthCore.Transforms;
 
-namespace SynthCore.Synthesizers.Neural.Ctgan;
+namespace SynthCore.Transforms;
 
 /// <summary>
 /// CTGAN's data representation (Xu et al. 2019) on top of a min-max / one-hot

@@ -1,4 +1,4 @@
-namespace SynthCore.Synthesizers.Neural.Ctgan;
+namespace SynthCore.Transforms;
 
 /// <summary>
 /// k-means on one variable with k-means++ seeding, the initialisation scikit-learn's Bayesian
