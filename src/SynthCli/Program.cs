@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 using SynthKernelExtension.Commands;
 
 namespace SynthCli;

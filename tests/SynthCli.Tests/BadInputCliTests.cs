@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 
 namespace SynthCli.Tests;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 using SynthTests.Support;
 
 namespace SynthCli.Tests;

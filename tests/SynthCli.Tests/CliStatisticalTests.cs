@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using SynthCore.Data;
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 
 namespace SynthCli.Tests;
 

@@ -3,7 +3,6 @@ using FsCheck;
 using FsCheck.Fluent;
 using SynthCore.Registry;
 using SynthCore.Resources;
-using SynthCore.Synthesizers;
 using SynthCore.Tests.Reliability;
 
 namespace SynthCli.Tests;

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Sequential;
 using SynthKernelExtension.Commands;
 using SynthKernelExtension.Notebook;

@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 using SynthKernelExtension.Charts;
 using SynthKernelExtension.Commands;
 using SynthKernelExtension.Notebook;

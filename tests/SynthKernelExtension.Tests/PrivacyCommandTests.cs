@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
-using SynthCore.Anonymization;
 using SynthCore.Data;
 using SynthCore.Evaluation.Privacy;
 using SynthCore.Training;

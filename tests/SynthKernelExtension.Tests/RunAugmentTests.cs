@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 using SynthKernelExtension.Commands;
 using SynthTests.Support;
 

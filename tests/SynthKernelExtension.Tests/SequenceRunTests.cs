@@ -3,7 +3,6 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Evaluation.Sequences;
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 using SynthKernelExtension.Commands;
 using SynthTests.Support;
 

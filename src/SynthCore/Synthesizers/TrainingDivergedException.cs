@@ -1,4 +1,3 @@
-using SynthCore.Data;
 using SynthCore.Synthesizers;
 
 namespace SynthCore.Synthesizers;

@@ -1,4 +1,3 @@
-using SynthCore.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 

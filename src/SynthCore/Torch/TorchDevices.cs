@@ -1,4 +1,3 @@
-using SynthCore.Data;
 using SynthCore.Native;
 using TorchSharp;
 

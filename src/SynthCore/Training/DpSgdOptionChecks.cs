@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCore.Training;
 
 /// <summary>The DP-SGD options every neural synthesizer shares, checked in one place so their errors read the same.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SynthCore.Data;
 using SynthCore.Transforms;
 
 namespace SynthCore.Transforms;

@@ -1,5 +1,4 @@
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 
 namespace SynthKernelExtension.Commands;
 

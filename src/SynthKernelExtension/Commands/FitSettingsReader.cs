@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 using SynthCore;
-using SynthCore.Data;
 using SynthCore.Synthesizers;
 
 namespace SynthKernelExtension.Commands;

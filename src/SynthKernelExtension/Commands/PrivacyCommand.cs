@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore;
-using SynthCore.Data;
 using SynthCore.Evaluation.Privacy;
 
 namespace SynthKernelExtension.Commands;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using SynthCore.Anonymization;
 using SynthCore.Evaluation.Privacy;
 
 namespace SynthKernelExtension.Commands;

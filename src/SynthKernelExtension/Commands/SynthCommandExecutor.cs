@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using SynthCore;
-using SynthCore.Data;
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 
 namespace SynthKernelExtension.Commands;
 

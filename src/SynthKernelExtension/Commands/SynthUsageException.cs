@@ -1,5 +1,4 @@
 using SynthCore;
-using SynthCore.Data;
 
 namespace SynthKernelExtension.Commands;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using SynthCore;
-using SynthCore.Data;
 
 namespace SynthKernelExtension.Commands;
 

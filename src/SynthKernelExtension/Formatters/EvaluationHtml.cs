@@ -1,5 +1,4 @@
 using System.Text;
-using SynthCore.Data;
 using SynthKernelExtension.Charts;
 using SynthKernelExtension.Commands;
 

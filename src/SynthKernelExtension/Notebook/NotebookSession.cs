@@ -1,5 +1,4 @@
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 using SynthKernelExtension.Commands;
 using SynthKernelExtension.Formatters;
 

@@ -1,5 +1,4 @@
 using SynthCore.Native;
-using SynthCore.Synthesizers.Neural;
 using SynthCore.Synthesizers.Neural.Ctgan;
 using SynthCore.Torch;
 using TorchSharp;

@@ -3,7 +3,6 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural.Ctgan;
-using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
 using static SynthCore.Tests.Neural.ColumnStatistics;

@@ -2,7 +2,6 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Registry;
 using SynthCore.Synthesizers;
-using SynthCore.Synthesizers.Statistical;
 using SynthCore.Tests.Sweeps;
 using Xunit.Abstractions;
 using static SynthCore.Tests.Statistical.SampleChecks;

@@ -1,4 +1,3 @@
-using SynthCore.Data;
 using SynthCore.Synthesizers.Sequential;
 using SynthCore.Tests.Sweeps;
 using Xunit.Abstractions;

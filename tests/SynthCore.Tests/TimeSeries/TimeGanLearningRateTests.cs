@@ -1,4 +1,3 @@
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
 using SynthCore.Registry;
 using SynthCore.Synthesizers;

@@ -1,6 +1,5 @@
 using Microsoft.Data.Analysis;
 using SynthCore;
-using SynthCore.Data;
 using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthKernelExtension.Commands;

@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCore.Data.Sequences;
 
 /// <summary>How a table becomes sequences: which columns order, group and make the features, and the window.</summary>

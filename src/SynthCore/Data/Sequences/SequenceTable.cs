@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Data.Analysis;
-using SynthCore.Data;
 
 namespace SynthCore.Data.Sequences;
 

@@ -1,6 +1,4 @@
-using SynthCore.Data;
 using SynthCore.Native;
-using SynthCore.Synthesizers.Neural;
 using SynthCore.Torch;
 using TorchSharp;
 using static TorchSharp.torch;

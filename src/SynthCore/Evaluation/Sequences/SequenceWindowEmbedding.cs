@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
 using SynthCore.Evaluation.Embeddings;
 

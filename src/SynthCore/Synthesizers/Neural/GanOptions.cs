@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using SynthCore.Data;
 using SynthCore.Torch;
 using SynthCore.Training;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Torch;
 using SynthCore.Training;

@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
 
 namespace SynthCore.Synthesizers.Sequential;

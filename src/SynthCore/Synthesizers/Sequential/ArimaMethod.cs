@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers.Sequential;
 
 /// <summary>How (S)ARIMA coefficients are estimated, and so which likelihood the AIC is computed from.</summary>

@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers.Sequential;
 
 /// <summary>A (p, d, q)(P, D, Q, s) order; s = 0 (or P = D = Q = 0) for no seasonal part.</summary>

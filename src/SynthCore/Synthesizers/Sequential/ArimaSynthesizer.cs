@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Data.Sequences;
-using SynthCore.Synthesizers;
 using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Sequential;

@@ -3,7 +3,6 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Data.Sequences;
 using SynthCore.Persistence;
-using SynthCore.Synthesizers;
 using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Sequential;

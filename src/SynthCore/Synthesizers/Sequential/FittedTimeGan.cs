@@ -5,8 +5,6 @@ using SynthCore.Data;
 using SynthCore.Data.Sequences;
 using SynthCore.Native;
 using SynthCore.Persistence;
-using SynthCore.Synthesizers;
-using SynthCore.Synthesizers.Neural;
 using SynthCore.Torch;
 using TorchSharp;
 

@@ -1,5 +1,4 @@
 using SynthCore.Data.Sequences;
-using SynthCore.Synthesizers;
 
 namespace SynthCore.Synthesizers.Sequential;
 

@@ -1,6 +1,4 @@
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
-using SynthCore.Synthesizers.Neural;
 using SynthCore.Torch;
 
 namespace SynthCore.Synthesizers.Sequential;

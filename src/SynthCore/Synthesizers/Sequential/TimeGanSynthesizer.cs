@@ -1,7 +1,6 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Data.Sequences;
-using SynthCore.Synthesizers;
 using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Sequential;

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using SynthCore.Data;
 using SynthCore.Native;
-using SynthCore.Synthesizers;
-using SynthCore.Synthesizers.Neural;
 using SynthCore.Torch;
 using SynthCore.Training;
 using TorchSharp;

@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers.Neural.Ctgan;
 
 /// <summary>How the registry makes and loads CTGAN: common settings and <c>--option</c> extras onto <see cref="CtganOptions"/>.</summary>

@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers.Neural.Tvae;
 
 /// <summary>Registry entries of TVAE and the VAE: common settings and <c>--option</c> extras onto <see cref="TvaeOptions"/>.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using SynthCore.Data;
-using SynthCore.Synthesizers;
 
 namespace SynthCore.Synthesizers.Statistical.DpCopula;
 

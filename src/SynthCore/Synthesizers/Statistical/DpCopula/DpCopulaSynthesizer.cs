@@ -2,7 +2,6 @@ using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Synthesizers;
 using SynthCore.Training;
 using SynthCore.Transforms;
 

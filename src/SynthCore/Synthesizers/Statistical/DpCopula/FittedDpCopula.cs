@@ -5,7 +5,6 @@ using MathNet.Numerics.LinearAlgebra;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Persistence;
-using SynthCore.Synthesizers;
 using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Statistical.DpCopula;
