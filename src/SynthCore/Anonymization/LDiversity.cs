@@ -1,7 +1,5 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Evaluation;
-using SynthCore.Evaluation.Privacy;
 
 namespace SynthCore.Anonymization;
 
@@ -31,8 +29,8 @@ public static class LDiversity
         var keys = quasiIdentifiers.Select(q => ColumnValues.Labels(Column(q))).ToArray();
         var values = ColumnValues.Labels(Column(sensitive));
         var classes = Enumerable.Range(0, (int)table.Rows.Count)
-            .GroupBy(r => string.Join("\u001f", keys.Select(k => k[r] ?? AttributeDisclosure.Missing)))
-            .Select(g => (Rows: g.Count(), Distinct: g.Select(r => values[r] ?? AttributeDisclosure.Missing).Distinct().Count()))
+            .GroupBy(r => string.Join("\u001f", keys.Select(k => k[r] ?? ColumnValues.MissingLabel)))
+            .Select(g => (Rows: g.Count(), Distinct: g.Select(r => values[r] ?? ColumnValues.MissingLabel).Distinct().Count()))
             .ToArray();
         if (classes.Length == 0) throw new SynthException("The table has no rows.");
         var below = classes.Where(c => c.Distinct < l).ToArray();

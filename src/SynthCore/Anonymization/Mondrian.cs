@@ -1,6 +1,5 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Evaluation.Privacy;
 
 namespace SynthCore.Anonymization;
 
@@ -136,7 +135,7 @@ public static class Mondrian
             var values = members.Select(r => Keys[r]).Distinct().Order().ToArray();
             bool missing = Numeric ? double.IsPositiveInfinity(values[^1]) : values[^1] == categories.Length;
             var present = missing ? values[..^1] : values;
-            if (present.Length == 0) return (AttributeDisclosure.Missing, 0);
+            if (present.Length == 0) return (ColumnValues.MissingLabel, 0);
             string label;
             double loss;
             if (Numeric)
@@ -148,11 +147,11 @@ public static class Mondrian
             else
             {
                 var names = present.Select(v => categories[(int)v]).ToList();
-                if (missing) names.Add(AttributeDisclosure.Missing);
+                if (missing) names.Add(ColumnValues.MissingLabel);
                 label = names.Count == 1 ? names[0] : "{" + string.Join(",", names) + "}";
                 loss = range > 0 ? (names.Count - 1) / range : 0;
             }
-            if (missing && Numeric) label += $",{AttributeDisclosure.Missing}";
+            if (missing && Numeric) label += $",{ColumnValues.MissingLabel}";
             return (label, loss);
         }
     }

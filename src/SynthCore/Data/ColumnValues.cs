@@ -6,6 +6,9 @@ namespace SynthCore.Data;
 /// <summary>Reads a DataFrame column as numbers or as category labels, skipping missing values.</summary>
 internal static class ColumnValues
 {
+    /// <summary>How a missing value is shown where cells become labels: anonymised classes, l-diversity, attribute disclosure.</summary>
+    public const string MissingLabel = "(missing)";
+
     /// <summary>The non-missing values as doubles; dates become ticks.</summary>
     public static double[] Numbers(DataFrameColumn column) =>
         AlignedNumbers(column).Where(x => x.HasValue).Select(x => x!.Value).ToArray();

@@ -22,11 +22,18 @@ namespace SynthCore.Tests.Layout;
 /// constraints, fields, properties, events, method signatures, locals, and every type, method and field token
 /// in its method bodies (with the declaring types and signatures of the members those tokens name, and the
 /// type arguments of generic instantiations). Constants (<c>const</c> fields, enum members) are copied into
-/// the code that uses them and leave no trace; their type shows up wherever a variable or parameter holds it.
+/// the code that uses them and leave no trace in the assembly, so the source files' <c>using</c> directives
+/// (plain and <c>using static</c>) count as dependencies too when the source folder is given.
 /// </para>
 /// </remarks>
-internal sealed class FolderGraph
+internal sealed partial class FolderGraph
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*namespace\s+([\w.]+)\s*[;{]", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex NamespaceLine();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:global\s+)?using\s+(static\s+)?([\w.]+)\s*;", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex UsingLine();
+
     /// <summary>For each edge (from folder, to folder), one type-level reference that makes it, for the message.</summary>
     public IReadOnlyDictionary<(string From, string To), string> Edges { get; }
 
@@ -41,15 +48,24 @@ internal sealed class FolderGraph
     public IEnumerable<string> DependenciesOf(string folder) =>
         Edges.Keys.Where(e => e.From == folder).Select(e => e.To).Order(StringComparer.Ordinal);
 
-    /// <summary>Reads the folder graph of the assembly at <paramref name="path"/>, for its types in <paramref name="rootNamespace"/>.</summary>
-    public static FolderGraph Read(string path, string rootNamespace)
+    /// <summary>
+    /// Reads the folder graph of the assembly at <paramref name="path"/>, for its types in <paramref name="rootNamespace"/>,
+    /// adding the <c>using</c> directives of the C# files under <paramref name="sourceFolder"/> when it is given.
+    /// </summary>
+    public static FolderGraph Read(string path, string rootNamespace, string? sourceFolder = null)
     {
         using var stream = File.OpenRead(path);
         using var pe = new PEReader(stream);
         var md = pe.GetMetadataReader();
         var reader = new Reader(pe, md, rootNamespace);
-        return reader.Read();
+        return reader.Read(sourceFolder);
     }
+
+    /// <summary>The folder of namespace <paramref name="ns"/> below <paramref name="rootNamespace"/>, or null outside it.</summary>
+    private static string? FolderOf(string ns, string rootNamespace) =>
+        ns == rootNamespace ? "(root)"
+        : ns.StartsWith(rootNamespace + ".", StringComparison.Ordinal) ? ns[(rootNamespace.Length + 1)..]
+        : null;
 
     /// <summary>
     /// The cycles: for each strongly connected set of two or more folders, its members, then the shortest
@@ -161,7 +177,7 @@ internal sealed class FolderGraph
         private readonly HashSet<string> folders = new(StringComparer.Ordinal);
         private readonly Signatures signatures = new();
 
-        public FolderGraph Read()
+        public FolderGraph Read(string? sourceFolder)
         {
             foreach (var handle in md.TypeDefinitions)
             {
@@ -177,7 +193,29 @@ internal sealed class FolderGraph
                     edges.TryAdd((from, to), $"{Name(handle)} uses {Name(target)}");
                 }
             }
+            if (sourceFolder is not null) ReadUsings(sourceFolder);
             return new FolderGraph(edges, folders);
+        }
+
+        private void ReadUsings(string sourceFolder)
+        {
+            foreach (string file in Directory.EnumerateFiles(sourceFolder, "*.cs", SearchOption.AllDirectories))
+            {
+                string relative = Path.GetRelativePath(sourceFolder, file);
+                if (relative.Split(Path.DirectorySeparatorChar)[0] is "obj" or "bin") continue;
+                string text = File.ReadAllText(file);
+                var declared = NamespaceLine().Match(text);
+                string? from = declared.Success ? FolderOf(declared.Groups[1].Value, rootNamespace) : null;
+                if (from is null) continue;
+                foreach (System.Text.RegularExpressions.Match u in UsingLine().Matches(text))
+                {
+                    // using static N.Type names a type: its folder is N's.
+                    string ns = u.Groups[1].Success ? u.Groups[2].Value[..Math.Max(0, u.Groups[2].Value.LastIndexOf('.'))] : u.Groups[2].Value;
+                    string? to = FolderOf(ns, rootNamespace);
+                    if (to is null || to == from) continue;
+                    edges.TryAdd((from, to), $"{Path.GetFileName(file)} has 'using {u.Groups[1].Value}{u.Groups[2].Value};'");
+                }
+            }
         }
 
         /// <summary>The folder of a type: the namespace of its outermost declaring type, below the root, or null outside it.</summary>
@@ -185,9 +223,7 @@ internal sealed class FolderGraph
         {
             var type = md.GetTypeDefinition(handle);
             while (type.IsNested) type = md.GetTypeDefinition(type.GetDeclaringType());
-            string ns = md.GetString(type.Namespace);
-            if (ns == rootNamespace) return "(root)";
-            return ns.StartsWith(rootNamespace + ".", StringComparison.Ordinal) ? ns[(rootNamespace.Length + 1)..] : null;
+            return FolderOf(md.GetString(type.Namespace), rootNamespace);
         }
 
         private string Name(TypeDefinitionHandle handle)

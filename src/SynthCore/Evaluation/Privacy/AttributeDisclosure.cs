@@ -37,7 +37,7 @@ public sealed record AttributeDisclosureResult(
 public static class AttributeDisclosure
 {
     /// <summary>The label used for a missing value.</summary>
-    public const string Missing = "(missing)";
+    public const string Missing = ColumnValues.MissingLabel;
 
     /// <exception cref="SynthColumnException">A named column is missing, is an identifier, or the sensitive column is also a quasi-identifier.</exception>
     /// <exception cref="SynthOptionException">No quasi-identifiers or a negative bin count.</exception>
