@@ -49,7 +49,9 @@ public static class PairPlot
             };
         }).ToArray());
         trace.Set("diagonal", new Dictionary<string, object> { ["visible"] = false });
-        trace.Set("showupperhalf", false);
+        // The upper half mirrors the lower one, but two columns with both it and the diagonal hidden leave one
+        // panel, which plotly.js 3.7 cannot draw (its splom calc reads an axis it never made): keep it there.
+        if (columns.Count > 2) trace.Set("showupperhalf", false);
         trace.Set("marker", new Dictionary<string, object> { ["color"] = color, ["size"] = 4, ["opacity"] = 0.5 });
         return trace;
     }
