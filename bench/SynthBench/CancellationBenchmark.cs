@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SynthCore.Data;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 
 namespace SynthBench;

@@ -5,7 +5,8 @@ using SynthCore.Data;
 using SynthCore.Evaluation.Detection;
 using SynthCore.Evaluation.Reports;
 using SynthCore.Evaluation.Utility;
-using SynthCore.Privacy;
+using SynthCore.Evaluation.Privacy;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 
 namespace SynthBench;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SynthCore.Native;
-using SynthCore.TimeSeries;
+using SynthCore.Torch;
 using TorchSharp;
 
 namespace SynthBench;

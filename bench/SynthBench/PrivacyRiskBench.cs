@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Evaluation.Privacy;
 
 namespace SynthBench;
 

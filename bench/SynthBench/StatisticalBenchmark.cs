@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 
 namespace SynthBench;

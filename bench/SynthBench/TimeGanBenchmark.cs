@@ -1,5 +1,8 @@
 using System.Diagnostics;
-using SynthCore.TimeSeries;
+using SynthCore.Data.Sequences;
+using SynthCore.Evaluation.Sequences;
+using SynthCore.Synthesizers.Sequential;
+using SynthCore.Torch;
 using SynthCore.Training;
 
 namespace SynthBench;

@@ -1,6 +1,8 @@
 using Microsoft.Data.Analysis;
 using SynthCommands;
+using SynthCore;
 using SynthCore.Data;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Training;
 

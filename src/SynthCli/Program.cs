@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using SynthCommands;
-using SynthCore.Synthesizers;
+using SynthCore.Registry;
 
 namespace SynthCli;
 

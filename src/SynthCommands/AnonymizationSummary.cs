@@ -1,4 +1,5 @@
-using SynthCore.Privacy;
+using SynthCore.Anonymization;
+
 
 namespace SynthCommands;
 

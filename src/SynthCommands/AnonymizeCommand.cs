@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using SynthCore;
+using SynthCore.Anonymization;
 using SynthCore.Data;
 using SynthCore.Export;
-using SynthCore.Privacy;
 
 namespace SynthCommands;
 

@@ -1,3 +1,4 @@
+using SynthCore;
 using SynthCore.Data;
 
 namespace SynthCommands;

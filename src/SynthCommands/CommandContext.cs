@@ -1,4 +1,4 @@
-using SynthCore.Synthesizers;
+using SynthCore.Registry;
 
 namespace SynthCommands;
 

@@ -20,21 +20,21 @@ internal static class EvaluateCommand
         bool force = parse.GetValue(grammar.EvaluateForce);
         string? target = parse.GetValue(grammar.EvaluateTarget);
         int? seed = parse.GetValue(grammar.EvaluateSeed);
-        if (seed < 0) throw new SynthCore.Data.SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
-        if (seed is not null && target is null) throw new SynthCore.Data.SynthOptionException("--seed", "only applies with --target.");
+        if (seed < 0) throw new SynthCore.SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
+        if (seed is not null && target is null) throw new SynthCore.SynthOptionException("--seed", "only applies with --target.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", realName, syntheticName);
         if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report", realName, syntheticName);
         if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
-            throw new SynthCore.Data.SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
+            throw new SynthCore.SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
 
         var (real, metadata) = TableInput.Load(context.Host, realName, parse.GetValue(grammar.EvaluateCategorical));
         var synthetic = context.Host.ResolveTable(syntheticName);
         if (synthetic.Rows.Count == 0)
-            throw new SynthCore.Data.SynthException($"{syntheticName}: the table has no rows.");
+            throw new SynthCore.SynthException($"{syntheticName}: the table has no rows.");
         context.Cancellation.ThrowIfCancellationRequested();
 
         if (target is not null && !metadata.Contains(target))
-            throw new SynthCore.Data.SynthOptionException("--target", $"unknown column '{target}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
+            throw new SynthCore.SynthOptionException("--target", $"unknown column '{target}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
         var utility = target is null ? null : new SynthCore.Evaluation.Utility.UtilityOptions(target) { Seed = seed ?? 42 };
         var evaluation = Evaluation.Run(realName, real, syntheticName, synthetic, metadata, utility, context.Cancellation);
         context.Cancellation.ThrowIfCancellationRequested();

@@ -18,7 +18,7 @@ internal static partial class ExportCommand
         SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
         var table = context.Host.ResolveTable(data);
-        if (table.Columns.Count == 0) throw new SynthCore.Data.SynthException($"{data}: the table has no columns.");
+        if (table.Columns.Count == 0) throw new SynthCore.SynthException($"{data}: the table has no columns.");
         context.Cancellation.ThrowIfCancellationRequested();
         var export = CsvExporter.ExportTimestamped(table, outDir, name);
         context.Host.WriteLine(Messages.Exported(export));

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
-using SynthCore.Data;
+using SynthCore;
 using SynthCore.Synthesizers;
 
 namespace SynthCommands;

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SynthCore;
 using SynthCore.Data;
 using SynthCore.Export;
-using SynthCore.TimeSeries;
+using SynthCore.Synthesizers.Sequential;
 
 namespace SynthCommands;
 

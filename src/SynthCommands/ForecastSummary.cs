@@ -1,4 +1,5 @@
-using SynthCore.TimeSeries;
+using SynthCore.Synthesizers.Sequential;
+
 
 namespace SynthCommands;
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 
 namespace SynthCommands;
@@ -11,11 +12,11 @@ namespace SynthCommands;
 public interface ISynthHost
 {
     /// <summary>The table called <paramref name="name"/>: a CSV path on the console, a variable in a notebook.</summary>
-    /// <exception cref="SynthCore.Data.SynthException">No such table, or it cannot be read; the message names it.</exception>
+    /// <exception cref="SynthCore.SynthException">No such table, or it cannot be read; the message names it.</exception>
     DataFrame ResolveTable(string name);
 
     /// <summary>The fitted model called <paramref name="name"/>: a model file on the console (loaded through <paramref name="registry"/>), a variable in a notebook.</summary>
-    /// <exception cref="SynthCore.Data.SynthException">No such model, or it cannot be loaded; the message names it.</exception>
+    /// <exception cref="SynthCore.SynthException">No such model, or it cannot be loaded; the message names it.</exception>
     IFittedSynthesizer ResolveModel(string name, SynthesizerRegistry registry);
 
     /// <summary>

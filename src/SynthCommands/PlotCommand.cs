@@ -2,11 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Analysis;
+using SynthCore;
 using SynthCore.Data;
+using SynthCore.Data.Sequences;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Embeddings;
+using SynthCore.Evaluation.Sequences;
 using SynthCore.Synthesizers.Neural.Tvae;
-using SynthCore.TimeSeries;
 using SynthReports;
 using SynthReports.Charts;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
-using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore;
+using SynthCore.Evaluation.Privacy;
 
 namespace SynthCommands;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
-using SynthCore.Privacy;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural;
 using SynthCore.Synthesizers.Neural.Ctgan;
 using SynthCore.Synthesizers.Neural.Tvae;
+using SynthCore.Synthesizers.Statistical.DpCopula;
 
 namespace SynthCommands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SynthCore.Privacy;
+using SynthCore.Evaluation.Privacy;
 
 namespace SynthCommands;
 

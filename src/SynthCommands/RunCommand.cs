@@ -1,11 +1,14 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using SynthCore;
 using SynthCore.Data;
+using SynthCore.Data.Sequences;
 using SynthCore.Evaluation;
+using SynthCore.Evaluation.Sequences;
 using SynthCore.Export;
 using SynthCore.Synthesizers;
-using SynthCore.TimeSeries;
+using SynthCore.Synthesizers.Sequential;
 using SynthReports;
 
 namespace SynthCommands;

@@ -44,7 +44,7 @@ internal static class SampleCommand
         string modelName = parse.GetValue(grammar.SampleModel)!;
         int rows = FitSettingsReader.Positive("--rows", parse.GetValue(grammar.SampleRows));
         int? seed = parse.GetValue(grammar.SampleSeed);
-        if (seed < 0) throw new SynthCore.Data.SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
+        if (seed < 0) throw new SynthCore.SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
         string outDir = parse.GetValue(grammar.SampleOut)!;
         string name = parse.GetValue(grammar.SampleName) ?? Path.GetFileNameWithoutExtension(modelName);
         string? json = parse.GetValue(grammar.SampleJson);

@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
+using SynthCore;
 using SynthCore.Data;
-using SynthCore.TimeSeries;
+using SynthCore.Data.Sequences;
 
 namespace SynthCommands;
 

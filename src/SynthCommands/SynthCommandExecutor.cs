@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using SynthCore.Data;
-using SynthCore.Synthesizers;
+using SynthCore;
+using SynthCore.Registry;
 
 namespace SynthCommands;
 

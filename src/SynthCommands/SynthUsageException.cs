@@ -1,4 +1,4 @@
-using SynthCore.Data;
+using SynthCore;
 
 namespace SynthCommands;
 

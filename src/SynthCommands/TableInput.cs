@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Data.Analysis;
+using SynthCore;
 using SynthCore.Data;
 
 namespace SynthCommands;

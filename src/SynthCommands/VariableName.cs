@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using SynthCore.Data;
+using SynthCore;
 
 namespace SynthCommands;
 

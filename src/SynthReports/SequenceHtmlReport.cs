@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SynthCore.TimeSeries;
+using SynthCore.Evaluation.Sequences;
 using SynthReports.Charts;
 using static SynthReports.EvaluationHtmlReport;
 

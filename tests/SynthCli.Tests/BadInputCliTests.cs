@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using SynthCore.Synthesizers;
+using SynthCore.Registry;
 
 namespace SynthCli.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using SynthCore.Synthesizers;
+using SynthCore.Registry;
 using SynthTests.Support;
 
 namespace SynthCli.Tests;

@@ -14,7 +14,7 @@ public sealed class CliGanTests : IDisposable
     [Fact]
     public void Models_lists_the_gan()
     {
-        var result = CliSandbox.Run(SynthCore.Synthesizers.SynthesizerRegistry.Default, "models");
+        var result = CliSandbox.Run(SynthCore.Registry.SynthesizerRegistry.Default, "models");
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"\ngan\s+\S", "\n" + result.Out);
     }
@@ -24,7 +24,7 @@ public sealed class CliGanTests : IDisposable
     {
         string outDir = sandbox.PathOf("out");
         string json = sandbox.PathOf("run.json");
-        var result = CliSandbox.Run(SynthCore.Synthesizers.SynthesizerRegistry.Default,
+        var result = CliSandbox.Run(SynthCore.Registry.SynthesizerRegistry.Default,
             "run", sandbox.People(), "--model", "gan", "--epochs", "20", "--batch-size", "16", "--seed", "3",
             "--option", "progress-every=5", "--option", "latent-dim=16", "--out", outDir, "--json", json);
         Assert.True(result.ExitCode == 0, result.Err);

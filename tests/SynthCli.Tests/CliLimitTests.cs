@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
+using SynthCore.Registry;
 using SynthCore.Resources;
-using SynthCore.Synthesizers;
 using SynthCore.Tests.Reliability;
 
 namespace SynthCli.Tests;

@@ -20,7 +20,7 @@ public sealed class CliSequenceTests : IDisposable
     public void Run_ar1_on_seattle_weather_writes_sequences_without_the_date()
     {
         string outDir = sandbox.PathOf("out");
-        var result = CliSandbox.Run(SynthCore.Synthesizers.SynthesizerRegistry.Default,
+        var result = CliSandbox.Run(SynthCore.Registry.SynthesizerRegistry.Default,
             "run", SeattleWeather(), "--model", "ar1", "--seq-len", "30", "--rows", "5",
             "--option", "features=temp_max,temp_min,wind", "--out", outDir);
         Assert.True(result.ExitCode == 0, result.Err);
@@ -33,7 +33,7 @@ public sealed class CliSequenceTests : IDisposable
     [Fact]
     public void A_text_feature_is_named_in_one_error_line()
     {
-        var result = CliSandbox.Run(SynthCore.Synthesizers.SynthesizerRegistry.Default,
+        var result = CliSandbox.Run(SynthCore.Registry.SynthesizerRegistry.Default,
             "run", SeattleWeather(), "--model", "arima", "--out", sandbox.PathOf("out"));
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("Column 'weather'", result.Err);

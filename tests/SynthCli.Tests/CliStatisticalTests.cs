@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using SynthCore.Data;
-using SynthCore.Synthesizers;
+using SynthCore.Registry;
 
 namespace SynthCli.Tests;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Training;
 
 namespace SynthCli.Tests;
 
@@ -22,7 +22,7 @@ public sealed class CliTvaeTests : IDisposable
     public void Run_tvae_with_dp_sgd_prints_the_accountants_epsilon()
     {
         string outDir = sandbox.PathOf("out");
-        var result = CliSandbox.Run(SynthCore.Synthesizers.SynthesizerRegistry.Default,
+        var result = CliSandbox.Run(SynthCore.Registry.SynthesizerRegistry.Default,
             "run", Penguins(), "--model", "tvae", "--epochs", "2", "--seed", "1", "--option", "dp-noise-multiplier=1.1", "--out", outDir);
         Assert.True(result.ExitCode == 0, result.Err);
 

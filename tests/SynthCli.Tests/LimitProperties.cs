@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
+using SynthCore.Registry;
 using SynthCore.Resources;
-using SynthCore.Synthesizers;
 using SynthCore.Tests.Reliability;
 
 namespace SynthCli.Tests;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SynthCore.Data;
-using SynthCore.Synthesizers;
+using SynthCore.Registry;
 
 namespace SynthCli.Tests;
 

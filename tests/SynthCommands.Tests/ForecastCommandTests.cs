@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Synthesizers;
-using SynthCore.TimeSeries;
+using SynthCore.Registry;
+using SynthCore.Synthesizers.Sequential;
 using SynthTests.Support;
 
 namespace SynthCommands.Tests;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Synthesizers;
+using SynthCore.Registry;
 using SynthReports.Charts;
 using SynthTests.Support;
 

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Evaluation.Privacy;
+using SynthCore.Training;
 using SynthTests.Support;
 
 namespace SynthCommands.Tests;

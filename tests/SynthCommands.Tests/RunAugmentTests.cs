@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Synthesizers;
+using SynthCore.Registry;
 using SynthTests.Support;
 
 namespace SynthCommands.Tests;

@@ -1,6 +1,3 @@
-using SynthCore.Data;
-using SynthCore.Transforms;
-
 namespace SynthCore.Resources;
 
 /// <summary>
@@ -147,29 +144,34 @@ public sealed class ResourceGuard
     }
 
     /// <summary>Training a neural model: the encoded table (rows × width float32) plus the trained parameters (weight, gradient, two Adam moments).</summary>
-    public static long TrainingEstimate(long rows, TableTransform transform, long parameters) =>
-        Sum(Product(Product(rows, transform.Width), 4), Product(parameters, 4 * 4));
+    public static long TrainingEstimate(long rows, long width, long parameters) =>
+        Sum(Product(Product(rows, width), 4), Product(parameters, 4 * 4));
 
     /// <summary>Throws when training would not fit; a dominant one-hot column is named as the cause.</summary>
     /// <param name="model">The model's name, for the message.</param>
     /// <param name="rows">Rows that will be encoded.</param>
-    /// <param name="transform">The fitted table transform (its width is known before anything is encoded).</param>
+    /// <param name="encodedColumns">
+    /// How many encoded features each table column becomes, in order (<see cref="Transforms.TableTransform.ColumnWidths"/>
+    /// of the fitted table transform, known before anything is encoded). The guard takes the widths, not the
+    /// transform, so that reading a table (which the guard also checks) does not depend on the transforms.
+    /// </param>
     /// <param name="parameters">Trained parameters of the model's networks for this width.</param>
     /// <exception cref="SynthColumnException">The widest encoded column, with its width and a suggestion.</exception>
     /// <exception cref="SynthException">Too large without one dominant column: the row count is the problem.</exception>
-    public void EnsureTrainingFits(string model, long rows, TableTransform transform, long parameters)
+    public void EnsureTrainingFits(string model, long rows, IReadOnlyList<(string Column, int Width)> encodedColumns, long parameters)
     {
-        long needed = TrainingEstimate(rows, transform, parameters);
+        long width = encodedColumns.Sum(c => (long)c.Width);
+        long needed = TrainingEstimate(rows, width, parameters);
         long budget = MemoryBudget;
         if (needed <= budget) return;
 
-        var widest = transform.Spans.GroupBy(s => s.Column).Select(g => (Column: g.Key, Width: g.Sum(s => s.Width))).MaxBy(c => c.Width);
+        var widest = encodedColumns.MaxBy(c => c.Width);
         string what = $"Training '{model}' would need about {Size(needed)}; {Size(budget)} is available for it";
-        if (widest.Width >= transform.Width / 2 && widest.Width > 100)
+        if (widest.Width >= width / 2 && widest.Width > 100)
             throw new SynthColumnException(widest.Column,
                 $"is encoded as {widest.Width:N0} columns (one per category). {what}. "
                 + "Declare it an identifier, group its rare categories, or leave it out.");
-        throw new SynthException($"{what} for {rows:N0} rows × {transform.Width:N0} encoded features. Fit on a sample of the rows.");
+        throw new SynthException($"{what} for {rows:N0} rows × {width:N0} encoded features. Fit on a sample of the rows.");
     }
 
     /// <summary>A CSV file of <paramref name="bytes"/> (or, from a pipe or device, at least that many so far) about to be read into a table.</summary>

@@ -55,7 +55,7 @@ public sealed class ConditionDomain
             {
                 // Typed fast path: no boxing per cell on large numeric tables.
                 double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-                foreach (double x in Statistical.DoubleColumns.Read(doubles))
+                foreach (double x in DoubleColumns.Read(doubles))
                     if (!double.IsNaN(x)) { if (x < lo) lo = x; if (x > hi) hi = x; }
                 domains.Add(new ColumnDomain(meta.Name, meta.Kind, storage.ToJsonName(), lo <= hi ? lo : null, lo <= hi ? hi : null, null));
                 continue;

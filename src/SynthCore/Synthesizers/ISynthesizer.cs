@@ -7,7 +7,7 @@ namespace SynthCore.Synthesizers;
 /// <summary>
 /// A configured, not yet fitted synthesizer. Every model, statistical or neural, tabular or
 /// sequential, has the same verbs: Fit here, then Sample / Save on what it returns, and a
-/// static load through <see cref="SynthesizerRegistry.Load"/>.
+/// static load through <see cref="Registry.SynthesizerRegistry.Load"/>.
 /// </summary>
 public interface ISynthesizer
 {

@@ -42,6 +42,10 @@ public sealed class TableTransform
     /// <summary>All outputs, with absolute starts, in column order.</summary>
     public IReadOnlyList<OutputSpan> Spans { get; }
 
+    /// <summary>How many outputs each modelled column has, in column order (what <see cref="Resources.ResourceGuard.EnsureTrainingFits"/> checks).</summary>
+    public IReadOnlyList<(string Column, int Width)> ColumnWidths =>
+        Spans.GroupBy(s => s.Column).Select(g => (g.Key, g.Sum(s => s.Width))).ToArray();
+
     /// <summary>The schema it was fitted on.</summary>
     public TableMetadata Metadata { get; }
 

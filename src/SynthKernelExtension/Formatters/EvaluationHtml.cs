@@ -1,6 +1,5 @@
 using System.Text;
 using SynthCommands;
-using SynthCore.Data;
 using SynthReports;
 using SynthReports.Charts;
 

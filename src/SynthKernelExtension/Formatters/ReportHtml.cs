@@ -1,6 +1,6 @@
 using System.Text;
+using SynthCore.Evaluation.Privacy;
 using SynthCore.Evaluation.Reports;
-using SynthCore.Privacy;
 
 namespace SynthKernelExtension.Formatters;
 

@@ -34,7 +34,7 @@ public static class SynthFormatters
             Add<Evaluation>(EvaluationHtml.Render);
             Add<SynthCore.Evaluation.Reports.QualityReport>(ReportHtml.Quality);
             Add<SynthCore.Evaluation.Reports.DiagnosticReport>(ReportHtml.Diagnostic);
-            Add<SynthCore.Privacy.PrivacyReport>(ReportHtml.Privacy);
+            Add<SynthCore.Evaluation.Privacy.PrivacyReport>(ReportHtml.Privacy);
             Add<ChartPage>(ChartPageView.Render);
             // Anonymization results as the console prints them, kept monospace.
             Add<AnonymizationSummary>(a => HtmlSummaries.Preformatted("synth-anonymization", TextRendering.Render(a)));

@@ -1,5 +1,5 @@
 using SynthCommands;
-using SynthCore.Synthesizers;
+using SynthCore.Registry;
 using SynthKernelExtension.Formatters;
 
 namespace SynthKernelExtension.Notebook;

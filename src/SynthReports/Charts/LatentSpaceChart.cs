@@ -16,7 +16,7 @@ public static class LatentSpaceChart
     public sealed record LatentPoints(double[][] Real, double[][] Synthetic, string XAxis, string YAxis, string Method);
 
     /// <summary>Encodes both tables with <paramref name="model"/> and reduces the codes to two dimensions.</summary>
-    /// <exception cref="SynthCore.Data.SynthException">A table the model cannot encode (other columns, unseen categories).</exception>
+    /// <exception cref="SynthCore.SynthException">A table the model cannot encode (other columns, unseen categories).</exception>
     public static LatentPoints Points(FittedTvae model, DataFrame real, DataFrame synthetic)
     {
         var r = Matrix<double>.Build.DenseOfArray(ToDouble(model.Encode(real)));
@@ -25,7 +25,7 @@ public static class LatentSpaceChart
             return model.LatentDim == 2
                 ? new LatentPoints(Rows(r), Rows(s), "z1", "z2", "latent means")
                 : new LatentPoints(Indexed(r), Indexed(s), "z1", "row", "latent means");
-        if (r.RowCount < 2) throw new SynthCore.Data.SynthException("The latent plot needs at least two real rows.");
+        if (r.RowCount < 2) throw new SynthCore.SynthException("The latent plot needs at least two real rows.");
         var pca = Pca.Fit(r, 2);
         string Axis(int k) => $"latent PC{k + 1} ({100 * pca.ExplainedVarianceRatio[k]:0.0}% of the real codes' variance)";
         return new LatentPoints(Rows(pca.Transform(r)), Rows(pca.Transform(s)), Axis(0), Axis(1),

@@ -17,11 +17,11 @@ public static class PairPlot
     /// <summary>Most rows drawn per table.</summary>
     public const int MaxPoints = 1000;
 
-    /// <exception cref="SynthCore.Data.SynthOptionException">Fewer than two or more than <see cref="MaxColumns"/> columns.</exception>
+    /// <exception cref="SynthCore.SynthOptionException">Fewer than two or more than <see cref="MaxColumns"/> columns.</exception>
     public static Figure Build(IReadOnlyList<string> columns, DataFrame real, DataFrame synthetic)
     {
         if (columns.Count < 2 || columns.Count > MaxColumns)
-            throw new SynthCore.Data.SynthOptionException("--columns", $"a pair plot needs 2 to {MaxColumns} numeric columns, got {columns.Count}.");
+            throw new SynthCore.SynthOptionException("--columns", $"a pair plot needs 2 to {MaxColumns} numeric columns, got {columns.Count}.");
         if (columns.Count == 2) return Scatter(columns[0], columns[1], real, synthetic);
         var traces = new Trace[]
         {

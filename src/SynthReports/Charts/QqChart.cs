@@ -16,7 +16,7 @@ public static class QqChart
     public const string DiagonalName = "y = x";
 
     /// <summary>The chart; missing and non-finite values are left out.</summary>
-    /// <exception cref="SynthCore.Data.SynthColumnException">Either table has no numeric values in the column.</exception>
+    /// <exception cref="SynthCore.SynthColumnException">Either table has no numeric values in the column.</exception>
     public static Figure Build(string column, IReadOnlyList<object?> real, IReadOnlyList<object?> synthetic)
     {
         var (r, s) = (Sorted(column, real, "real"), Sorted(column, synthetic, "synthetic"));
@@ -47,7 +47,7 @@ public static class QqChart
     {
         var numbers = ChartValues.Numbers(values);
         if (numbers.Length == 0)
-            throw new SynthCore.Data.SynthColumnException(column, $"has no numeric values in the {table} table; a Q-Q plot needs numbers.");
+            throw new SynthCore.SynthColumnException(column, $"has no numeric values in the {table} table; a Q-Q plot needs numbers.");
         Array.Sort(numbers);
         return numbers;
     }

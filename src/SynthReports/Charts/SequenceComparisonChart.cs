@@ -14,7 +14,7 @@ public static class SequenceComparisonChart
     public static IReadOnlyList<Figure> Build(double[][][] real, double[][][] synthetic, IReadOnlyList<string> featureNames,
         int sequences = DefaultSequences)
     {
-        if (sequences < 1) throw new SynthCore.Data.SynthOptionException("sequences", $"must be at least 1, got {sequences}.");
+        if (sequences < 1) throw new SynthCore.SynthOptionException("sequences", $"must be at least 1, got {sequences}.");
         var realShown = Spread(real, sequences);
         var syntheticShown = Spread(synthetic, sequences);
         return featureNames.Select((feature, f) =>

@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using SynthCommands;
-using SynthCore.Data;
+using SynthCore;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 
 namespace SynthTests.Support;

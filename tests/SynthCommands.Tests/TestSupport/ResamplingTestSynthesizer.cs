@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
+using SynthCore;
 using SynthCore.Data;
 using SynthCore.Persistence;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Training;
 

@@ -1,5 +1,4 @@
 using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Export;
 
 namespace SynthCore.Tests.Export;

@@ -1,6 +1,6 @@
 using SynthCore.Native;
-using SynthCore.Synthesizers.Neural;
 using SynthCore.Synthesizers.Neural.Ctgan;
+using SynthCore.Torch;
 using TorchSharp;
 using Xunit;
 using static TorchSharp.torch;

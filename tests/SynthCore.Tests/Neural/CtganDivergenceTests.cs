@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural.Ctgan;
-using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
 using static SynthCore.Tests.Neural.ColumnStatistics;

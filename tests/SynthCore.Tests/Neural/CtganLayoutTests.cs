@@ -1,4 +1,3 @@
-using SynthCore.Synthesizers.Neural.Ctgan;
 using SynthCore.Transforms;
 using Xunit.Abstractions;
 

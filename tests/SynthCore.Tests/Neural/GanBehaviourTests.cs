@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Persistence;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural;
 
@@ -104,7 +105,7 @@ public sealed class GanBehaviourTests
     {
         var gan = new GanSynthesizer(new GanOptions { Steps = 200, LearningRate = 1e12 });
 
-        var e = Assert.Throws<SynthCore.Training.TrainingDivergedException>(() => gan.Fit(Screentime.Table, Screentime.Metadata));
+        var e = Assert.Throws<SynthCore.Synthesizers.TrainingDivergedException>(() => gan.Fit(Screentime.Table, Screentime.Metadata));
 
         Assert.Equal(1, e.Step);
         Assert.Contains("diverged at step 1 of 200", e.Message);
@@ -124,7 +125,7 @@ public sealed class GanBehaviourTests
         data[2 * 4321] = float.NaN;
         var spans = new[] { new SynthCore.Transforms.OutputSpan("x", 0, 1, SynthCore.Transforms.OutputActivation.Sigmoid), new SynthCore.Transforms.OutputSpan("y", 1, 1, SynthCore.Transforms.OutputActivation.Sigmoid) };
 
-        var e = Assert.Throws<SynthCore.Training.TrainingDivergedException>(() =>
+        var e = Assert.Throws<SynthCore.Synthesizers.TrainingDivergedException>(() =>
             GanTrainer.Train(data, rows, spans, new GanOptions { Steps = 5000 }, null, null, default, g => new WrappedGenerator(g)));
 
         Assert.InRange(e.Step, 2, 5000);

@@ -1,6 +1,5 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural;
 using SynthCore.Training;
 

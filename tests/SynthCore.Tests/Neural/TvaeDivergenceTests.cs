@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural.Tvae;
 using SynthCore.Training;
 using static SynthCore.Tests.Neural.ColumnStatistics;

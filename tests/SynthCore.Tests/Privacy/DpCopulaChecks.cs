@@ -1,7 +1,7 @@
 using MathNet.Numerics.Statistics;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Synthesizers.Statistical.DpCopula;
 using SynthCore.Tests.Sweeps;
 using Xunit.Abstractions;
 

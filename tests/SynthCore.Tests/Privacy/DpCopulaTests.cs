@@ -1,8 +1,9 @@
 using MathNet.Numerics.Statistics;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
+using SynthCore.Synthesizers.Statistical.DpCopula;
 using SynthCore.Tests.Sweeps;
 using Xunit.Abstractions;
 

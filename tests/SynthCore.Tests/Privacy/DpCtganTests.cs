@@ -1,9 +1,10 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural.Ctgan;
 using SynthCore.Tests.Sweeps;
+using SynthCore.Training;
 using Xunit.Abstractions;
 
 namespace SynthCore.Tests.Privacy;

@@ -1,7 +1,8 @@
 using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural;
+using SynthCore.Training;
 
 namespace SynthCore.Tests.Privacy;
 

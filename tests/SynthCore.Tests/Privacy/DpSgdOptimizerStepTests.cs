@@ -1,5 +1,5 @@
 using SynthCore.Native;
-using SynthCore.Privacy;
+using SynthCore.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,10 +1,11 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural.Tvae;
 using SynthCore.Tests.Neural;
 using SynthCore.Tests.Sweeps;
+using SynthCore.Training;
 using Xunit.Abstractions;
 
 namespace SynthCore.Tests.Privacy;

@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
+using SynthCore.Anonymization;
 using SynthCore.Data;
-using SynthCore.Privacy;
 
 namespace SynthCore.Tests.Privacy;
 

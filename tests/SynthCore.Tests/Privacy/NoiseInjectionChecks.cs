@@ -1,7 +1,7 @@
 using MathNet.Numerics.Statistics;
 using Microsoft.Data.Analysis;
+using SynthCore.Anonymization;
 using SynthCore.Data;
-using SynthCore.Privacy;
 using SynthCore.Tests.Sweeps;
 using Xunit.Abstractions;
 

@@ -1,7 +1,8 @@
 using SynthCore.Data;
+using SynthCore.Evaluation.Privacy;
 using SynthCore.Native;
-using SynthCore.Privacy;
 using SynthCore.Tests.Sweeps;
+using SynthCore.Training;
 using TorchSharp;
 using Xunit.Abstractions;
 using static TorchSharp.torch;

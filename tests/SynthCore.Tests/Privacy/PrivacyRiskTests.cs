@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Evaluation.Privacy;
 using SynthCore.Tests.Sweeps;
 using Xunit.Abstractions;
 

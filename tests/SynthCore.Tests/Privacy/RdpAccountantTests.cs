@@ -1,4 +1,5 @@
-using SynthCore.Privacy;
+using SynthCore.Training;
+
 
 namespace SynthCore.Tests.Privacy;
 

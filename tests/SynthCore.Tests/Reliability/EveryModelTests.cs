@@ -1,5 +1,5 @@
 using Microsoft.Data.Analysis;
-using SynthCore.Data;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 
 namespace SynthCore.Tests.Reliability;

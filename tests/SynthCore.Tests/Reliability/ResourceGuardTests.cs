@@ -3,6 +3,7 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Reports;
+using SynthCore.Registry;
 using SynthCore.Resources;
 using SynthCore.Synthesizers;
 using SynthCore.Tests.Data;

@@ -38,7 +38,7 @@ public sealed class TrainingMemoryTests
     public void Every_neural_model_refuses_it_by_name_too(string model)
     {
         var table = Table(200_000, 100_000);
-        var synthesizer = SynthCore.Synthesizers.SynthesizerRegistry.Default.Create(model, new SynthCore.Synthesizers.SynthesizerSettings { Epochs = 1 });
+        var synthesizer = SynthCore.Registry.SynthesizerRegistry.Default.Create(model, new SynthCore.Synthesizers.SynthesizerSettings { Epochs = 1 });
 
         var e = Assert.Throws<SynthColumnException>(() => synthesizer.Fit(table, TableMetadata.Detect(table)));
 
@@ -53,7 +53,7 @@ public sealed class TrainingMemoryTests
         var transform = TableTransform.Fit(table, TableMetadata.Detect(table));
 
         Assert.Equal(11, transform.Width);
-        Assert.Equal(1000L * 11 * 4 + 500L * 16, ResourceGuard.TrainingEstimate(1000, transform, 500));
+        Assert.Equal(1000L * 11 * 4 + 500L * 16, ResourceGuard.TrainingEstimate(1000, transform.Width, 500));
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class TrainingMemoryTests
         var transform = TableTransform.Fit(table, TableMetadata.Detect(table));
 
         using var guard = ResourceGuard.Use(memoryBytes: 1L << 30);
-        ResourceGuard.Current.EnsureTrainingFits("gan", 1000, transform, 10_000);
-        var e = Assert.Throws<SynthException>(() => ResourceGuard.Current.EnsureTrainingFits("gan", 100_000_000, transform, 10_000));
+        ResourceGuard.Current.EnsureTrainingFits("gan", 1000, transform.ColumnWidths, 10_000);
+        var e = Assert.Throws<SynthException>(() => ResourceGuard.Current.EnsureTrainingFits("gan", 100_000_000, transform.ColumnWidths, 10_000));
         Assert.IsNotType<SynthColumnException>(e);
         Assert.Contains("Fit on a sample of the rows", e.Message);
     }

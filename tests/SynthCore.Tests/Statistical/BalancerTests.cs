@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Export;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using static SynthCore.Tests.Statistical.SampleChecks;
 

@@ -1,4 +1,3 @@
-using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Synthesizers.Statistical;
 using SynthCore.Tests.Sweeps;

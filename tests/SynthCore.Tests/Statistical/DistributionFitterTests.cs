@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using SynthCore.Data;
 using SynthCore.Synthesizers.Statistical;
 using SynthCore.Tests.Sweeps;
 using Xunit.Abstractions;

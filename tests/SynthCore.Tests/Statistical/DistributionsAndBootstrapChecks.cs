@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Statistical;
 using SynthCore.Tests.Sweeps;
@@ -67,7 +68,7 @@ public static class DistributionsAndBootstrapChecks
         var model = Fit("distributions", Screentime, fitSeed, ("joint", "copula"));
         var sample = model.Sample(3000, seed: sampleSeed);
         var conditioned = model.Sample(500, new SampleConditions([new EqualsCondition("App", "Netflix")]), seed: conditionedSeed);
-        Assert.All(SynthCore.Evaluation.ColumnValues.Labels(conditioned.Columns["App"]), a => Assert.Equal("Netflix", a));
+        Assert.All(SynthCore.Data.ColumnValues.Labels(conditioned.Columns["App"]), a => Assert.Equal("Netflix", a));
         // The copula's known weakness with tied counts (see GaussianCopulaChecks.ScreentimeSample): was 0.06,
         // which seeds 1 and 8 broke. seeds 1–10: 0.022 … 0.062 (1–100: ≤ 0.085)
         return [StatisticalCheck.AtMost("normal-score correlation, largest difference", MaxNormalScoreCorrelationDifference(Screentime.Table, sample, BundledData.ScreentimeNumbers), 0.1)];

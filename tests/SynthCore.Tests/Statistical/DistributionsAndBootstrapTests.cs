@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Statistical;
 using SynthCore.Tests.Sweeps;
@@ -60,7 +61,7 @@ public sealed class DistributionsAndBootstrapTests(ITestOutputHelper output)
     {
         var model = Fit("bootstrap", Penguins, ("smooth", "true"));
         var sample = model.Sample(800, new SampleConditions([new EqualsCondition("Species", "Gentoo"), new RangeCondition("Body Mass (g)", 5000, 5600)]), seed: 6);
-        Assert.All(SynthCore.Evaluation.ColumnValues.Labels(sample.Columns["Species"]), s => Assert.Equal("Gentoo", s));
+        Assert.All(SynthCore.Data.ColumnValues.Labels(sample.Columns["Species"]), s => Assert.Equal("Gentoo", s));
         Assert.All(Numbers(sample, "Body Mass (g)"), x => Assert.InRange(x, 5000, 5600));
         var e = Assert.Throws<SynthException>(() => model.Sample(10, new SampleConditions([new EqualsCondition("Species", "Adelie"), new RangeCondition("Body Mass (g)", 6000, null)])));
         Assert.Contains("0 of the 344 real rows", e.Message);
@@ -110,7 +111,7 @@ public sealed class DistributionsAndBootstrapTests(ITestOutputHelper output)
         var fitted = SynthesizerRegistry.Default.Create(model, new SynthesizerSettings { Seed = 2 }).Fit(table, metadata);
         var sample = fitted.Sample(300, seed: 1);
         Assert.All(Numbers(sample, "constant"), v => Assert.Equal(7.0, v));
-        Assert.All(SynthCore.Evaluation.ColumnValues.Labels(sample.Columns["one"]), v => Assert.Equal("only", v));
+        Assert.All(SynthCore.Data.ColumnValues.Labels(sample.Columns["one"]), v => Assert.Equal("only", v));
         Assert.Equal(1.0, MissingRate(sample, "empty"));
         AssertNoNaN(sample);
         Assert.True(Correlation(sample, "x", "y") > 0.9 || model == "distributions");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Evaluation;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using Xunit.Abstractions;
 

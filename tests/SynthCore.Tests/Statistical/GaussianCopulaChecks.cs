@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Statistical;
 using SynthCore.Tests.Sweeps;
@@ -249,7 +250,7 @@ public static class GaussianCopulaChecks
         ];
     }
 
-    private static string?[] Labels(DataFrame table, string column) => SynthCore.Evaluation.ColumnValues.Labels(table.Columns[column]);
+    private static string?[] Labels(DataFrame table, string column) => SynthCore.Data.ColumnValues.Labels(table.Columns[column]);
 
     private static double MeanOf(DataFrame table, string column, string species) =>
         Enumerable.Range(0, (int)table.Rows.Count)

@@ -1,7 +1,7 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
-using SynthCore.Synthesizers.Statistical;
 using SynthCore.Tests.Sweeps;
 using Xunit.Abstractions;
 using static SynthCore.Tests.Statistical.SampleChecks;
@@ -91,5 +91,5 @@ public sealed class GaussianCopulaTests(ITestOutputHelper output)
     [Fact]
     public void Correlation_matrix_is_a_valid_correlation() => AssertAll(GaussianCopulaChecks.FittedCorrelation(fitSeed: 3));
 
-    private static string?[] ColumnValues(DataFrame table, string column) => SynthCore.Evaluation.ColumnValues.Labels(table.Columns[column]);
+    private static string?[] ColumnValues(DataFrame table, string column) => SynthCore.Data.ColumnValues.Labels(table.Columns[column]);
 }

@@ -1,5 +1,4 @@
 using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Statistical;
 using SynthCore.Tests.Sweeps;

@@ -1,4 +1,3 @@
-using SynthCore.Data;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Statistical;
 using SynthCore.Tests.Sweeps;

@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Export;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Tests.Sweeps;
 using Xunit.Abstractions;

@@ -1,5 +1,4 @@
 using Microsoft.Data.Analysis;
-using SynthCore.Data;
 
 namespace SynthCore.Tests.Statistical;
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 
 namespace SynthCore.Tests.Statistical;

@@ -77,10 +77,10 @@ public sealed class StatisticalModelFidelityTests(ITestOutputHelper output)
     public void Impossible_conditions_and_unseen_categories_fail_naming_the_column(string model)
     {
         var (_, _, fitted) = FidelityChecks.Fit(model, "penguins.csv");
-        var outside = Assert.Throws<SynthCore.Data.SynthColumnException>(() =>
+        var outside = Assert.Throws<SynthCore.SynthColumnException>(() =>
             fitted.Sample(10, new SampleConditions([new RangeCondition("Body Mass (g)", 9000, 10000)])));
         Assert.Equal("Body Mass (g)", outside.Column);
-        var unknown = Assert.Throws<SynthCore.Data.SynthColumnException>(() =>
+        var unknown = Assert.Throws<SynthCore.SynthColumnException>(() =>
             fitted.Sample(10, new SampleConditions([new EqualsCondition("Species", "Emperor")])));
         Assert.Contains("Emperor", unknown.Message);
     }
@@ -92,7 +92,7 @@ public sealed class StatisticalModelFidelityTests(ITestOutputHelper output)
     {
         var (_, _, fitted) = FidelityChecks.Fit(model, "penguins.csv");
         // No real Adelie has flippers over 210 mm; these models only interpolate or copy real values.
-        var rare = Assert.Throws<SynthCore.Data.SynthException>(() => fitted.Sample(100, new SampleConditions([
+        var rare = Assert.Throws<SynthCore.SynthException>(() => fitted.Sample(100, new SampleConditions([
             new EqualsCondition("Species", "Adelie"), new RangeCondition("Flipper Length (mm)", 225, 231)])));
         Assert.Contains("too rare", rare.Message);
         Assert.Contains("only 0 of", rare.Message);

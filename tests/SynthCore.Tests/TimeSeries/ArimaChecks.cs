@@ -1,5 +1,6 @@
+using SynthCore.Data.Sequences;
+using SynthCore.Synthesizers.Sequential;
 using SynthCore.Tests.Sweeps;
-using SynthCore.TimeSeries;
 using Xunit.Abstractions;
 
 namespace SynthCore.Tests.TimeSeries;

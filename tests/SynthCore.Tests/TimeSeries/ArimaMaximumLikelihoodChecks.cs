@@ -1,5 +1,5 @@
+using SynthCore.Synthesizers.Sequential;
 using SynthCore.Tests.Sweeps;
-using SynthCore.TimeSeries;
 using Xunit.Abstractions;
 
 namespace SynthCore.Tests.TimeSeries;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using MathNet.Numerics.LinearAlgebra;
+using SynthCore.Synthesizers.Sequential;
 using SynthCore.Tests.Sweeps;
-using SynthCore.TimeSeries;
 using Xunit.Abstractions;
 
 namespace SynthCore.Tests.TimeSeries;
@@ -106,11 +106,11 @@ public class ArimaMaximumLikelihoodTests(ITestOutputHelper output)
     [Fact]
     public void The_method_option_reaches_the_synthesizer_and_models_saved_before_ML_read_as_CSS()
     {
-        var css = (ArimaSynthesizer)SynthCore.Synthesizers.SynthesizerRegistry.Default.Create("arima",
+        var css = (ArimaSynthesizer)SynthCore.Registry.SynthesizerRegistry.Default.Create("arima",
             new SynthCore.Synthesizers.SynthesizerSettings { Extra = new Dictionary<string, string> { ["method"] = "css" } });
         Assert.Equal(ArimaMethod.Css, css.Options.Method);
         Assert.Equal(ArimaMethod.CssMl, new ArimaOptions().Method);
-        var bad = Assert.Throws<SynthCore.Data.SynthOptionException>(() => SynthCore.Synthesizers.SynthesizerRegistry.Default.Create("arima",
+        var bad = Assert.Throws<SynthCore.SynthOptionException>(() => SynthCore.Registry.SynthesizerRegistry.Default.Create("arima",
             new SynthCore.Synthesizers.SynthesizerSettings { Extra = new Dictionary<string, string> { ["method"] = "exact" } }));
         Assert.Equal("method", bad.Option);
 

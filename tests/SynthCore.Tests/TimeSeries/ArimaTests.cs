@@ -1,6 +1,5 @@
-using SynthCore.Data;
+using SynthCore.Synthesizers.Sequential;
 using SynthCore.Tests.Sweeps;
-using SynthCore.TimeSeries;
 using Xunit.Abstractions;
 
 namespace SynthCore.Tests.TimeSeries;

@@ -1,5 +1,5 @@
 using SynthCore.Native;
-using SynthCore.TimeSeries;
+using SynthCore.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 

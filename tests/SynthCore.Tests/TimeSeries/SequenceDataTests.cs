@@ -1,6 +1,6 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.TimeSeries;
+using SynthCore.Data.Sequences;
 
 namespace SynthCore.Tests.TimeSeries;
 

@@ -1,5 +1,7 @@
+using SynthCore.Data.Sequences;
+using SynthCore.Evaluation.Sequences;
 using SynthCore.Tests.Sweeps;
-using SynthCore.TimeSeries;
+using SynthCore.Torch;
 using Xunit.Abstractions;
 
 namespace SynthCore.Tests.TimeSeries;

@@ -1,5 +1,6 @@
+using SynthCore.Evaluation.Sequences;
 using SynthCore.Tests.Sweeps;
-using SynthCore.TimeSeries;
+using SynthCore.Torch;
 using Xunit.Abstractions;
 
 namespace SynthCore.Tests.TimeSeries;

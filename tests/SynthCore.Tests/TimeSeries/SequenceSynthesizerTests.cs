@@ -1,8 +1,10 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Data.Sequences;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
+using SynthCore.Synthesizers.Sequential;
 using SynthCore.Tests.Sweeps;
-using SynthCore.TimeSeries;
 using Xunit.Abstractions;
 
 namespace SynthCore.Tests.TimeSeries;

@@ -1,6 +1,8 @@
-using SynthCore.Data;
+using SynthCore.Data.Sequences;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
-using SynthCore.TimeSeries;
+using SynthCore.Synthesizers.Sequential;
+using SynthCore.Torch;
 using TorchSharp;
 
 namespace SynthCore.Tests.TimeSeries;

@@ -1,5 +1,6 @@
-using SynthCore.Data;
-using SynthCore.TimeSeries;
+using SynthCore.Data.Sequences;
+using SynthCore.Synthesizers;
+using SynthCore.Synthesizers.Sequential;
 using SynthCore.Training;
 using TorchSharp;
 
@@ -52,7 +53,7 @@ public class TimeGanDivergenceTests
         using var file = new MemoryStream();
         kept.Save(file);
         file.Position = 0;
-        using var loaded = Assert.IsType<FittedTimeGan>(SynthCore.Synthesizers.SynthesizerRegistry.Default.Load(file));
+        using var loaded = Assert.IsType<FittedTimeGan>(SynthCore.Registry.SynthesizerRegistry.Default.Load(file));
         Assert.Equal(sequences, loaded.SampleSequences(40, seed: 2));
     }
 
@@ -87,7 +88,7 @@ public class TimeGanDivergenceTests
             reports.GroupBy(r => r.Phase).Select(g => (g.Key, g.Count())));
         Assert.All(reports, r => Assert.Equal(r.Phase switch { "autoencoder" => 5, "supervisor" => 2, _ => 3 }, r.TotalSteps));
         Assert.Equal("joint-iterations", Assert.Throws<SynthOptionException>(() => new TimeGanSynthesizer(Small(joint: 0))).Option);
-        var made = (TimeGanSynthesizer)SynthCore.Synthesizers.SynthesizerRegistry.Default.Create("timegan", new SynthCore.Synthesizers.SynthesizerSettings
+        var made = (TimeGanSynthesizer)SynthCore.Registry.SynthesizerRegistry.Default.Create("timegan", new SynthCore.Synthesizers.SynthesizerSettings
         {
             Epochs = 7, Extra = new Dictionary<string, string> { ["autoencoder-iterations"] = "2", ["joint-iterations"] = "9" },
         });

@@ -1,6 +1,7 @@
-using SynthCore.Data;
+using SynthCore.Data.Sequences;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
-using SynthCore.TimeSeries;
+using SynthCore.Synthesizers.Sequential;
 
 namespace SynthCore.Tests.TimeSeries;
 

@@ -1,7 +1,8 @@
-using SynthCore.Data;
+using SynthCore.Data.Sequences;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
+using SynthCore.Synthesizers.Sequential;
 using SynthCore.Tests.Sweeps;
-using SynthCore.TimeSeries;
 using SynthCore.Training;
 
 namespace SynthCore.Tests.TimeSeries;

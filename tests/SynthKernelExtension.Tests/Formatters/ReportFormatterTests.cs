@@ -1,8 +1,8 @@
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using SynthCore.Data;
+using SynthCore.Evaluation.Privacy;
 using SynthCore.Evaluation.Reports;
-using SynthCore.Privacy;
 using SynthKernelExtension.Formatters;
 
 namespace SynthKernelExtension.Tests.Formatters;

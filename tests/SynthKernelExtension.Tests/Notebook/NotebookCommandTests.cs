@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Data.Analysis;
 using SynthCommands;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthKernelExtension.Notebook;
 using SynthReports.Charts;

@@ -1,6 +1,5 @@
 using Microsoft.Data.Analysis;
 using SynthCommands;
-using SynthCore.Data;
 using SynthCore.Synthesizers;
 using SynthKernelExtension.Formatters;
 using SynthKernelExtension.Notebook;

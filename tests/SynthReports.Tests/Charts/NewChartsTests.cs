@@ -1,8 +1,11 @@
 using Microsoft.Data.Analysis;
+using SynthCore;
 using SynthCore.Data;
+using SynthCore.Data.Sequences;
+using SynthCore.Evaluation.Sequences;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural.Tvae;
-using SynthCore.TimeSeries;
 using SynthReports.Charts;
 
 namespace SynthReports.Tests.Charts;

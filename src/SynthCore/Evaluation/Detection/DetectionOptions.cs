@@ -17,8 +17,8 @@ public sealed record DetectionOptions
 
     public void Validate()
     {
-        if (Folds is < 2 or > 20) throw new Data.SynthOptionException("folds", $"must be 2 to 20, got {Folds}.");
-        if (MaxRowsPerTable < 20) throw new Data.SynthOptionException("max-rows", $"must be at least 20, got {MaxRowsPerTable}.");
-        if (TopColumns < 0) throw new Data.SynthOptionException("top-columns", $"must not be negative, got {TopColumns}.");
+        if (Folds is < 2 or > 20) throw new SynthOptionException("folds", $"must be 2 to 20, got {Folds}.");
+        if (MaxRowsPerTable < 20) throw new SynthOptionException("max-rows", $"must be at least 20, got {MaxRowsPerTable}.");
+        if (TopColumns < 0) throw new SynthOptionException("top-columns", $"must not be negative, got {TopColumns}.");
     }
 }

@@ -1,5 +1,4 @@
 using MathNet.Numerics.Distributions;
-using SynthCore.Data;
 
 namespace SynthCore.Evaluation.Embeddings;
 

@@ -1,3 +1,5 @@
+using SynthCore.Data;
+
 namespace SynthCore.Evaluation.Metrics;
 
 /// <summary>

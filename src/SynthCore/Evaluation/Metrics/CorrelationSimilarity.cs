@@ -1,4 +1,5 @@
 using MathNet.Numerics.Statistics;
+using SynthCore.Data;
 
 namespace SynthCore.Evaluation.Metrics;
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using SynthCore.Data;
 
 namespace SynthCore.Evaluation.Metrics;
 

@@ -1,6 +1,5 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
-using SynthCore.Evaluation.Metrics;
 
 namespace SynthCore.Evaluation.Reports;
 

@@ -1,6 +1,6 @@
-using SynthCore.Privacy;
 using System.Text.Json.Serialization;
-using SynthCore.Data;
+using SynthCore.Torch;
+using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Neural;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SynthCore.Data;
 
 namespace SynthCore.Synthesizers.Neural;
 
@@ -98,4 +97,8 @@ internal static class GanRegistration
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double result)
             ? result
             : throw new SynthOptionException(name, $"expects a number, got '{value}'.");
+
+    /// <summary>"256,256" → [256, 256].</summary>
+    internal static int[] Widths(string name, string value) =>
+        value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => Int(name, v)).ToArray();
 }

@@ -50,7 +50,7 @@ public sealed class GanSynthesizer : ISynthesizer
             throw new SynthException("The table has nothing the GAN can model: every column is an identifier.");
 
         var conditionSpan = Options.Condition is { } column ? ConditionSpan(transform, column) : null;
-        ResourceGuard.Current.EnsureTrainingFits(Name, table.Rows.Count, transform, ParameterCount(transform.Width, Options));
+        ResourceGuard.Current.EnsureTrainingFits(Name, table.Rows.Count, transform.ColumnWidths, ParameterCount(transform.Width, Options));
         float[] data = transform.Transform(table);
         int rows = checked((int)table.Rows.Count);
         var shares = conditionSpan is null ? null : CategoryShares(data, rows, transform.Width, conditionSpan);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SynthCore.Data;
 using SynthCore.Native;
+using SynthCore.Torch;
 using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;

@@ -1,5 +1,4 @@
 using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Neural;

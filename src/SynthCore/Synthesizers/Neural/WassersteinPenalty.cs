@@ -1,5 +1,5 @@
-using SynthCore.Privacy;
 using TorchSharp;
+using SynthCore.Training;
 using static TorchSharp.torch;
 
 namespace SynthCore.Synthesizers.Neural;

@@ -169,7 +169,7 @@ internal sealed class CartTree
     {
         var tree = new CartTree();
         int nodes = reader.ReadInt32();
-        if (nodes < 1 || nodes > reader.BaseStream.Length) throw new Data.SynthException("The CART model file has a tree of impossible size.");
+        if (nodes < 1 || nodes > reader.BaseStream.Length) throw new SynthException("The CART model file has a tree of impossible size.");
         tree.nodes = new Node[nodes];
         tree.count = nodes;
         for (int i = 0; i < nodes; i++)
@@ -184,7 +184,7 @@ internal sealed class CartTree
             int codes = reader.ReadInt32();
             if (codes >= 0)
             {
-                if (codes > 1 << 20) throw new Data.SynthException("The CART model file has a split over an impossible number of categories.");
+                if (codes > 1 << 20) throw new SynthException("The CART model file has a split over an impossible number of categories.");
                 var set = new bool[codes];
                 for (int c = 0; c < codes; c++) set[c] = reader.ReadBoolean();
                 node.LeftCodes = set;
@@ -198,7 +198,7 @@ internal sealed class CartTree
                 ? node.DonorCount > 0 && node.DonorStart >= 0 && node.DonorStart + node.DonorCount <= tree.donors.Length
                 : node.Left > i && node.Left < nodes && node.Right > i && node.Right < nodes
                   && (codesOf(node.Feature) < 0 ? node.LeftCodes is null : node.LeftCodes?.Length == codesOf(node.Feature));
-            if (!ok) throw new Data.SynthException("The CART model file holds a damaged tree.");
+            if (!ok) throw new SynthException("The CART model file holds a damaged tree.");
         }
         return tree;
     }

@@ -1,5 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using SynthCore.Data;
 using SynthCore.Persistence;
 
 namespace SynthCore.Synthesizers.Statistical;

@@ -64,7 +64,7 @@ internal sealed class KernelSlice
             catch (ArgumentException) when (jitter < 1)
             {
             }
-            if (jitter >= 1) throw new Data.SynthException("The kernel covariance is not positive definite even with a ridge of 1; the numeric columns are degenerate.");
+            if (jitter >= 1) throw new SynthException("The kernel covariance is not positive definite even with a ridge of 1; the numeric columns are degenerate.");
         }
     }
 

@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers.Statistical;
 
 /// <summary>Options of <see cref="SmoteSynthesizer"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SynthCore.Data;
 
 namespace SynthCore.Synthesizers.Statistical;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SynthCore.Data;
 using SynthCore.Persistence;
 
 namespace SynthCore.Synthesizers.Statistical;

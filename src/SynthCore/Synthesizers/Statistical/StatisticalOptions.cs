@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers.Statistical;
 
 /// <summary>Reads the <c>--option key=value</c> pairs of the statistical models and rejects what does not apply.</summary>

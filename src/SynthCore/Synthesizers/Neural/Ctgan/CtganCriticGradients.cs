@@ -1,4 +1,5 @@
 using TorchSharp;
+using SynthCore.Torch;
 using static TorchSharp.torch;
 
 namespace SynthCore.Synthesizers.Neural.Ctgan;

@@ -1,5 +1,6 @@
 using TorchSharp;
 using TorchSharp.Modules;
+using SynthCore.Torch;
 using static TorchSharp.torch;
 
 namespace SynthCore.Synthesizers.Neural.Ctgan;

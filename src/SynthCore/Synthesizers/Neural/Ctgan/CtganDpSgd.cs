@@ -1,5 +1,6 @@
-using SynthCore.Privacy;
 using TorchSharp;
+using SynthCore.Training;
+using SynthCore.Transforms;
 using static TorchSharp.torch;
 
 namespace SynthCore.Synthesizers.Neural.Ctgan;

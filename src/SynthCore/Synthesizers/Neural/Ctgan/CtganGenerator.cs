@@ -1,3 +1,4 @@
+using SynthCore.Torch;
 using SynthCore.Transforms;
 using TorchSharp;
 using TorchSharp.Modules;

@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers.Neural.Ctgan;
 
 /// <summary>How the registry makes and loads CTGAN: common settings and <c>--option</c> extras onto <see cref="CtganOptions"/>.</summary>
@@ -8,8 +6,8 @@ internal static class CtganRegistration
     private static readonly Dictionary<string, Func<CtganOptions, string, CtganOptions>> ExtraOptions = new(StringComparer.OrdinalIgnoreCase)
     {
         ["embedding-dim"] = (o, v) => o with { EmbeddingDim = GanRegistration.Int("embedding-dim", v) },
-        ["generator-dims"] = (o, v) => o with { GeneratorDims = Widths("generator-dims", v) },
-        ["discriminator-dims"] = (o, v) => o with { DiscriminatorDims = Widths("discriminator-dims", v) },
+        ["generator-dims"] = (o, v) => o with { GeneratorDims = GanRegistration.Widths("generator-dims", v) },
+        ["discriminator-dims"] = (o, v) => o with { DiscriminatorDims = GanRegistration.Widths("discriminator-dims", v) },
         ["generator-lr"] = (o, v) => o with { GeneratorLearningRate = GanRegistration.Real("generator-lr", v) },
         ["discriminator-lr"] = (o, v) => o with { DiscriminatorLearningRate = GanRegistration.Real("discriminator-lr", v) },
         ["weight-decay"] = (o, v) => o with { WeightDecay = GanRegistration.Real("weight-decay", v) },
@@ -67,8 +65,4 @@ internal static class CtganRegistration
         options.Validate();
         return options;
     }
-
-    /// <summary>"256,256" → [256, 256].</summary>
-    internal static int[] Widths(string name, string value) =>
-        value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => GanRegistration.Int(name, v)).ToArray();
 }

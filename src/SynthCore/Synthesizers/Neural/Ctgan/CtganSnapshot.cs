@@ -1,4 +1,5 @@
-using SynthCore.Training;
+using SynthCore.Torch;
+using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
 

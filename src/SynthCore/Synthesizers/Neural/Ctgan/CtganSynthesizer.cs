@@ -3,6 +3,7 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Resources;
+using SynthCore.Torch;
 using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
@@ -49,7 +50,7 @@ public sealed class CtganSynthesizer : ISynthesizer
         });
         if (baseTransform.Width == 0) throw new SynthException("The table has nothing CTGAN can model: every column is an identifier.");
         int rows = checked((int)table.Rows.Count);
-        ResourceGuard.Current.EnsureTrainingFits(Name, rows, baseTransform, ParameterEstimate(baseTransform.Width, Options));
+        ResourceGuard.Current.EnsureTrainingFits(Name, rows, baseTransform.ColumnWidths, ParameterEstimate(baseTransform.Width, Options));
         float[] baseRows = baseTransform.Transform(table);
         var layout = CtganLayout.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
         float[] data = layout.Encode(baseRows, rows, Options.Seed);

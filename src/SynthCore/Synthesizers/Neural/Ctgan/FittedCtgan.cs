@@ -5,6 +5,8 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Persistence;
+using SynthCore.Torch;
+using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -5,7 +5,7 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Persistence;
-using SynthCore.Synthesizers.Neural.Ctgan;
+using SynthCore.Torch;
 using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;

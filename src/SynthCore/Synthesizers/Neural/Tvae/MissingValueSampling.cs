@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using SynthCore.Data;
-using SynthCore.Synthesizers.Neural.Ctgan;
 using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,4 +1,3 @@
-using SynthCore.Privacy;
 using SynthCore.Training;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
-using SynthCore.Privacy;
-using SynthCore.Data;
+using SynthCore.Torch;
+using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Neural.Tvae;
 

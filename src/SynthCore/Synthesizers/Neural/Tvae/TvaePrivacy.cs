@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using SynthCore.Data;
-using SynthCore.Privacy;
+using SynthCore.Training;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Neural.Tvae;

@@ -1,6 +1,3 @@
-using SynthCore.Data;
-using SynthCore.Synthesizers.Neural.Ctgan;
-
 namespace SynthCore.Synthesizers.Neural.Tvae;
 
 /// <summary>Registry entries of TVAE and the VAE: common settings and <c>--option</c> extras onto <see cref="TvaeOptions"/>.</summary>
@@ -10,8 +7,8 @@ internal static class TvaeRegistration
     {
         ["encoding-dim"] = (o, v) => o with { EncodingDim = GanRegistration.Int("encoding-dim", v) },
         ["encoding_dim"] = (o, v) => o with { EncodingDim = GanRegistration.Int("encoding_dim", v) },
-        ["hidden-layers"] = (o, v) => o with { HiddenLayers = CtganRegistration.Widths("hidden-layers", v) },
-        ["hidden_layers"] = (o, v) => o with { HiddenLayers = CtganRegistration.Widths("hidden_layers", v) },
+        ["hidden-layers"] = (o, v) => o with { HiddenLayers = GanRegistration.Widths("hidden-layers", v) },
+        ["hidden_layers"] = (o, v) => o with { HiddenLayers = GanRegistration.Widths("hidden_layers", v) },
         ["loss-factor"] = (o, v) => o with { LossFactor = GanRegistration.Real("loss-factor", v) },
         ["weight-decay"] = (o, v) => o with { WeightDecay = GanRegistration.Real("weight-decay", v) },
         ["max-modes"] = (o, v) => o with { MaxModes = GanRegistration.Int("max-modes", v) },

@@ -3,7 +3,7 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Resources;
-using SynthCore.Synthesizers.Neural.Ctgan;
+using SynthCore.Torch;
 using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
@@ -47,7 +47,7 @@ public sealed class TvaeSynthesizer : ISynthesizer
         int rows = checked((int)table.Rows.Count);
         long parameters = ParameterEstimate(baseTransform.Width, Options);
         // The last good copy adds one float per parameter: a quarter of what training one needs (weight, gradient, two moments).
-        ResourceGuard.Current.EnsureTrainingFits(Options.Model, rows, baseTransform, parameters + parameters / 4);
+        ResourceGuard.Current.EnsureTrainingFits(Options.Model, rows, baseTransform.ColumnWidths, parameters + parameters / 4);
         float[] baseRows = baseTransform.Transform(table);
         var layout = CtganLayout.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
         float[] data = layout.Encode(baseRows, rows, Options.Seed);

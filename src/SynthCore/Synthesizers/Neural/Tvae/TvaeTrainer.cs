@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using SynthCore.Data;
-using SynthCore.Synthesizers.Neural.Ctgan;
+using SynthCore.Torch;
 using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;

@@ -1,0 +1,85 @@
+using MathNet.Numerics.Statistics;
+using SynthCore.Data.Sequences;
+
+namespace SynthCore.Evaluation.Sequences;
+
+/// <summary>One feature's marginal statistics and autocorrelations, real next to synthetic.</summary>
+public sealed record SequenceFeatureComparison(
+    string Feature, double RealMean, double SyntheticMean, double RealStd, double SyntheticStd,
+    double RealMin, double SyntheticMin, double RealMax, double SyntheticMax,
+    double[] RealAcf, double[] SyntheticAcf, double AcfMeanAbsoluteDifference);
+
+/// <summary>
+/// Real versus synthetic sequences: per-feature statistics and ACF (lags 1..k, pooled over
+/// sequences), the mean absolute difference of the lag-0 cross-correlation matrices, and the mean
+/// DTW distance of random synthetic–real pairs next to that of random real–real pairs.
+/// </summary>
+public sealed record SequenceComparison(
+    IReadOnlyList<SequenceFeatureComparison> Features,
+    double CrossCorrelationMeanAbsoluteDifference,
+    double SyntheticToRealDtw,
+    double RealToRealDtw)
+{
+    /// <summary>Compares sequences given in the same units: [sequence][step][feature].</summary>
+    public static SequenceComparison Compare(double[][][] real, double[][][] synthetic, IReadOnlyList<string> featureNames,
+        int maxLag = 5, int dtwPairs = 200, int seed = 42)
+    {
+        int features = featureNames.Count;
+        int lags = Math.Min(maxLag, real[0].Length - 1);
+        var columns = new List<SequenceFeatureComparison>();
+        for (int f = 0; f < features; f++)
+        {
+            var r = real.SelectMany(s => s.Select(step => step[f])).ToArray();
+            var g = synthetic.SelectMany(s => s.Select(step => step[f])).ToArray();
+            var acfR = Correlations.Acf(real.Select(s => (IReadOnlyList<double>)s.Select(step => step[f]).ToArray()).ToArray(), lags)[1..];
+            var acfG = Correlations.Acf(synthetic.Select(s => (IReadOnlyList<double>)s.Select(step => step[f]).ToArray()).ToArray(), lags)[1..];
+            columns.Add(new SequenceFeatureComparison(featureNames[f], r.Mean(), g.Mean(), r.PopulationStandardDeviation(), g.PopulationStandardDeviation(),
+                r.Min(), g.Min(), r.Max(), g.Max(), acfR, acfG, acfR.Zip(acfG, (a, b) => Math.Abs(a - b)).DefaultIfEmpty(0).Average()));
+        }
+
+        double cross = 0;
+        int pairs = 0;
+        for (int a = 0; a < features; a++)
+            for (int b = a + 1; b < features; b++, pairs++)
+                cross += Math.Abs(Correlations.Cross(real, a, b) - Correlations.Cross(synthetic, a, b));
+
+        var random = new Random(seed);
+        double synthDtw = 0, realDtw = 0;
+        for (int i = 0; i < dtwPairs; i++)
+        {
+            synthDtw += Dtw.Distance(synthetic[random.Next(synthetic.Length)], real[random.Next(real.Length)]);
+            realDtw += Dtw.Distance(real[random.Next(real.Length)], real[random.Next(real.Length)]);
+        }
+        return new SequenceComparison(columns, pairs == 0 ? 0 : cross / pairs, synthDtw / dtwPairs, realDtw / dtwPairs);
+    }
+}
+
+/// <summary>Dynamic time warping distance of two multivariate sequences (Euclidean step cost, no window).</summary>
+public static class Dtw
+{
+    /// <summary>The least total step cost of a monotone alignment of <paramref name="a"/> and <paramref name="b"/> ([step][feature]).</summary>
+    public static double Distance(double[][] a, double[][] b)
+    {
+        // Hand-written: the classic O(n·m) dynamic programme; no library in the project offers DTW.
+        var previous = new double[b.Length + 1];
+        var current = new double[b.Length + 1];
+        Array.Fill(previous, double.PositiveInfinity);
+        previous[0] = 0;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = double.PositiveInfinity;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                double cost = 0;
+                for (int f = 0; f < a[i - 1].Length; f++)
+                {
+                    double d = a[i - 1][f] - b[j - 1][f];
+                    cost += d * d;
+                }
+                current[j] = Math.Sqrt(cost) + Math.Min(previous[j - 1], Math.Min(previous[j], current[j - 1]));
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

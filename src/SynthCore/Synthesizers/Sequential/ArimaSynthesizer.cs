@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Data.Sequences;
+using SynthCore.Training;
+
+namespace SynthCore.Synthesizers.Sequential;
+
+/// <summary>
+/// Sequences from one (S)ARIMA model per feature, fitted on the whole series (all series of an id
+/// column share coefficients). Features are modelled independently: their own dynamics are kept,
+/// correlations between features are not (the block bootstrap keeps them; TimeGAN learns them).
+/// </summary>
+public sealed class ArimaSynthesizer : ISynthesizer
+{
+    public const string Name = "arima";
+    public const string Ar1Name = "ar1";
+
+    /// <summary>Anchors (stretches of real values) kept to start differenced simulations from.</summary>
+    internal const int MaxAnchors = 256;
+
+    public ArimaSynthesizer(ArimaOptions? options = null, string modelName = Name)
+    {
+        Options = options ?? new ArimaOptions();
+        Options.Validate();
+        ModelName = modelName;
+    }
+
+    public ArimaOptions Options { get; }
+
+    public string ModelName { get; }
+
+    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var data = SequenceData.FromTable(table, metadata, Options.Data);
+        return Fit(data, progress, cancellationToken);
+    }
+
+    /// <summary>Fits already prepared sequence data.</summary>
+    public FittedArima Fit(SequenceData data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        int features = data.FeatureNames.Count;
+        var models = new ArimaModel[features];
+        for (int f = 0; f < features; f++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var series = data.Series.Select(s => (IReadOnlyList<double>)s.Select(step => step[f]).ToArray()).ToArray();
+            try
+            {
+                models[f] = Options.Order is { } order
+                    ? ArimaEstimation.Fit(series, order, Options.Method)
+                    : ArimaEstimation.Select(series, Options.Search, Options.Method).Best;
+            }
+            catch (SynthException e) when (e is not SynthOptionException)
+            {
+                throw new SynthColumnException(data.FeatureNames[f], e.Message, e);
+            }
+            var elapsed = clock.Elapsed;
+            progress?.Report(new TrainingProgress("fit", f + 1, features,
+                new Dictionary<string, double> { ["aic"] = models[f].Aic, ["sigma2"] = models[f].Sigma2 },
+                elapsed, TimeSpan.FromTicks(elapsed.Ticks / (f + 1) * (features - f - 1))));
+        }
+
+        int anchorLength = models.Max(m => m.DifferencingPolynomial.Length - 1);
+        var anchors = new List<double[][]>();
+        if (anchorLength > 0)
+        {
+            var random = new Random(Options.Seed);
+            var candidates = data.Series.Where(s => s.Length >= anchorLength).ToArray();
+            for (int i = 0; i < MaxAnchors && candidates.Length > 0; i++)
+            {
+                var s = candidates[random.Next(candidates.Length)];
+                int start = random.Next(s.Length - anchorLength + 1);
+                anchors.Add(s[start..(start + anchorLength)].Select(step => (double[])step.Clone()).ToArray());
+            }
+        }
+        return new FittedArima(ModelName, Options, data.FeatureNames.ToArray(), models, anchors.ToArray(), data.WindowCount,
+            data.Scaler.Min, data.Scaler.Max);
+    }
+}

@@ -1,0 +1,21 @@
+using SynthCore.Persistence;
+
+namespace SynthCore.Synthesizers;
+
+/// <summary>One model the registry knows: its CLI name, a description, and how to make and load it.</summary>
+/// <param name="Name">The CLI name (<c>gan</c>, <c>ctgan</c>, …).</param>
+/// <param name="Description">One line for <c>synth models</c>.</param>
+/// <param name="Create">Makes a configured synthesizer from the common settings (throws <see cref="SynthOptionException"/> for bad ones).</param>
+/// <param name="Load">Restores a fitted model from a model file whose header names this model.</param>
+public sealed record SynthesizerDescriptor(
+    string Name,
+    string Description,
+    Func<SynthesizerSettings, ISynthesizer> Create,
+    Func<ModelFileContent, IFittedSynthesizer> Load)
+{
+    /// <summary>
+    /// The fit holds a full correlation or covariance matrix, so its memory grows with columns², which
+    /// <see cref="Resources.ResourceGuard.EnsureFitFits"/> counts.
+    /// </summary>
+    public bool PairwiseMemory { get; init; }
+}
