@@ -21,7 +21,6 @@ internal static class EvaluateCommand
         string? target = parse.GetValue(grammar.EvaluateTarget);
         int? seed = parse.GetValue(grammar.EvaluateSeed);
         if (seed < 0) throw new SynthCore.SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
-        if (seed is not null && target is null) throw new SynthCore.SynthOptionException("--seed", "only applies with --target.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", realName, syntheticName);
         if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report", realName, syntheticName);
         if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
@@ -36,7 +35,8 @@ internal static class EvaluateCommand
         if (target is not null && !metadata.Contains(target))
             throw new SynthCore.SynthOptionException("--target", $"unknown column '{target}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
         var utility = target is null ? null : new SynthCore.Evaluation.Utility.UtilityOptions(target) { Seed = seed ?? 42 };
-        var evaluation = Evaluation.Run(realName, real, syntheticName, synthetic, metadata, utility, context.Cancellation);
+        var detection = new SynthCore.Evaluation.Detection.DetectionOptions { Seed = seed ?? 42 };
+        var evaluation = Evaluation.Run(realName, real, syntheticName, synthetic, metadata, utility, context.Cancellation, detection);
         context.Cancellation.ThrowIfCancellationRequested();
         context.Host.Show(evaluation);
 

@@ -44,6 +44,14 @@ internal static class EvaluationJson
             ["pca_explained_variance_ratio"] = evaluation.Pca is null ? null
                 : new JsonArray(evaluation.Pca.ExplainedVarianceRatio.Select(r => Number(r)).ToArray()),
             ["utility"] = evaluation.Utility is null ? null : Utility(evaluation.Utility),
+            ["detection"] = evaluation.Detection is not { } detection ? null : new JsonObject
+            {
+                ["rows_per_table"] = detection.RowsPerTable,
+                ["folds"] = detection.Folds,
+                ["seed"] = detection.Seed,
+                ["logistic_regression"] = Detection(detection.Logistic),
+                ["boosted_trees"] = Detection(detection.BoostedTrees),
+            },
             ["diagnostic"] = new JsonObject
             {
                 ["score"] = Number(evaluation.Diagnostic.Score),
@@ -59,6 +67,14 @@ internal static class EvaluationJson
             },
         };
     }
+
+    private static JsonObject Detection(SynthCore.Evaluation.Detection.DetectionScore score) => new()
+    {
+        ["auc"] = Number(score.Auc),
+        ["score"] = Number(score.Score),
+        ["fold_aucs"] = new JsonArray(score.FoldAucs.Select(a => Number(a)).ToArray()),
+        ["top_columns"] = Array(score.TopColumns, c => new JsonObject { ["column"] = c.Column, ["share"] = Number(c.Share) }),
+    };
 
     private static JsonObject Utility(SynthCore.Evaluation.Utility.UtilityReport utility) => new()
     {

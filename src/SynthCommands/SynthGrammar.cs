@@ -119,7 +119,7 @@ public sealed class SynthGrammar
     {
         Description = "Also measure machine-learning utility for this column: models trained on the synthetic table (and, for reference, on real rows) tested on held-out real rows.",
     };
-    public Option<int?> EvaluateSeed { get; } = NullableInt("--seed", "Seed of the --target holdout split and models (default 42).");
+    public Option<int?> EvaluateSeed { get; } = NullableInt("--seed", "Seed of detection and of the --target holdout split and models (default 42).");
     public Option<string?> EvaluateJson { get; } = JsonOption();
     public Option<string?> EvaluateReport { get; } = new("--report") { Description = "Also write a self-contained HTML report (tables and charts, works offline) to this file." };
     public Option<bool> EvaluateForce { get; } = ForceOption("--json or --report file");

@@ -111,6 +111,14 @@ public static class TextRendering
         foreach (var p in quality.Properties) text.Append(Invariant, $"  {p.Property}: {Score(p.Score)}\n");
         text.Append(Invariant, $"Diagnostic score: {Score(evaluation.Diagnostic.Score)}\n");
         foreach (var p in evaluation.Diagnostic.Properties) text.Append(Invariant, $"  {p.Property}: {Score(p.Score)}\n");
+        if (evaluation.Detection is { } detection)
+        {
+            text.Append(Invariant, $"Detection (a classifier telling synthetic rows from real ones; AUC 0.5: it cannot, 1: always; {detection.RowsPerTable:N0} rows of each, {detection.Folds}-fold)\n");
+            foreach (var d in detection.Scores)
+                text.Append(Invariant, $"  {d.Classifier}: AUC {d.Auc:0.000} (score {d.Score:0.000})")
+                    .Append(d.TopColumns.Count == 0 ? "" : "; gives rows away: " + string.Join(", ", d.TopColumns.Select(c => string.Create(Invariant, $"{c.Column} {100 * c.Share:0}%"))))
+                    .Append('\n');
+        }
 
         if (evaluation.WorstColumns.Count > 0)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Evaluation;
+using SynthCore.Evaluation.Detection;
 using SynthCore.Evaluation.Embeddings;
 using SynthCore.Evaluation.Reports;
 using SynthCore.Evaluation.Utility;
@@ -9,12 +10,13 @@ namespace SynthReports;
 
 /// <summary>
 /// What <c>synth evaluate</c> shows: the quality report (SDMetrics-compatible scores and the toolkit's
-/// extras), the diagnostic report, the correlation matrices, the real table's principal components with both
-/// tables on them, and, when a target column is given, the machine-learning utility; with the tables they were
-/// computed on (the charts need the values).
+/// extras), the diagnostic report, detection (can a classifier tell synthetic rows from real ones, and by which
+/// columns), the correlation matrices, the real table's principal components with both tables on them, and, when a
+/// target column is given, the machine-learning utility; with the tables they were computed on (the charts need the values).
 /// </summary>
 /// <param name="Pca">Null when the tables have no column to embed or too few rows.</param>
 /// <param name="Utility">Null unless a target column was given.</param>
+/// <param name="Detection">Null when a table has too few rows for its folds (two per fold).</param>
 public sealed record Evaluation(
     string RealName,
     string SyntheticName,
@@ -25,7 +27,8 @@ public sealed record Evaluation(
     DiagnosticReport Diagnostic,
     CorrelationComparison Correlations,
     PcaEmbedding? Pca,
-    UtilityReport? Utility)
+    UtilityReport? Utility,
+    DetectionReport? Detection)
 {
     /// <summary>How many of the worst columns and pairs are listed.</summary>
     public const int WorstShown = 5;
@@ -43,11 +46,12 @@ public sealed record Evaluation(
 
     /// <summary>
     /// Runs both reports of <paramref name="synthetic"/> against <paramref name="real"/> on the columns of
-    /// <paramref name="metadata"/>, and the utility report when <paramref name="utility"/> is given.
+    /// <paramref name="metadata"/>, detection, and the utility report when <paramref name="utility"/> is given.
     /// </summary>
     public static Evaluation Run(string realName, DataFrame real, string syntheticName, DataFrame synthetic, TableMetadata metadata,
-        UtilityOptions? utility = null, CancellationToken cancellation = default)
+        UtilityOptions? utility = null, CancellationToken cancellation = default, DetectionOptions? detection = null)
     {
+        detection ??= new DetectionOptions { Seed = utility?.Seed ?? 42 };
         var quality = QualityReport.Generate(real, synthetic, metadata, cancellation: cancellation);
         cancellation.ThrowIfCancellationRequested();
         var diagnostic = DiagnosticReport.Generate(real, synthetic, metadata);
@@ -58,6 +62,9 @@ public sealed record Evaluation(
             : null;
         cancellation.ThrowIfCancellationRequested();
         var utilityReport = utility is null ? null : UtilityReport.Evaluate(real, synthetic, metadata, utility, cancellation);
-        return new Evaluation(realName, syntheticName, real, synthetic, metadata, quality, diagnostic, correlations, pca, utilityReport);
+        var detectionReport = Math.Min(real.Rows.Count, synthetic.Rows.Count) >= 2 * detection.Folds
+            ? SynthCore.Evaluation.Detection.Detection.Run(real, synthetic, metadata, detection, cancellation)
+            : null;
+        return new Evaluation(realName, syntheticName, real, synthetic, metadata, quality, diagnostic, correlations, pca, utilityReport, detectionReport);
     }
 }

@@ -7,7 +7,7 @@ namespace SynthReports;
 
 /// <summary>
 /// The --report page of <c>synth evaluate</c>: one self-contained HTML file (plotly.js inlined once, no
-/// network) with the scores, the details tables, each column's distribution real against synthetic, and
+/// network) with the scores, detection, the details tables, each column's distribution real against synthetic, and
 /// the correlation heatmaps.
 /// </summary>
 public static class EvaluationHtmlReport
@@ -31,6 +31,11 @@ public static class EvaluationHtmlReport
             quality.Properties.Select(p => new[] { "quality", p.Property, Score(p.Score) })
                 .Concat(evaluation.Diagnostic.Properties.Select(p => new[] { "diagnostic", p.Property, Score(p.Score) }))
                 .Append(["diagnostic", "overall", Score(evaluation.Diagnostic.Score)]));
+        if (evaluation.Detection is { } detection)
+        {
+            html.Append("<h2>Detection</h2>\n<p>").Append(Encode(DetectionSummary.Explanation(detection))).Append("</p>\n");
+            Table(html, "", DetectionSummary.Header, DetectionSummary.Rows(detection));
+        }
         Table(html, "Worst columns", ["column", "metric", "score"],
             evaluation.WorstColumns.Select(c => new[] { c.Column, c.Metric, Score(c.Score) }));
         Table(html, "Worst column pairs", ["column 1", "column 2", "metric", "score"],

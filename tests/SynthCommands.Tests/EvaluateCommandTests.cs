@@ -58,6 +58,44 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("Frobenius norm", text);
         // Worst first.
         Assert.Equal(evaluation.Quality.ColumnShapes.Min(c => c.Score), evaluation.WorstColumns[0].Score);
+        // Seven synthetic rows are too few for five folds of detection: left out, not failed.
+        Assert.Null(evaluation.Detection);
+        Assert.DoesNotContain("Detection", text);
+    }
+
+    [Fact]
+    public void Detection_is_in_the_text_json_and_report_and_names_the_column_that_gives_rows_away()
+    {
+        var penguins = SynthCore.Data.CsvTable.Read(PenguinsPath());
+        var shifted = penguins.Clone();
+        const string mass = "Body Mass (g)";
+        shifted.Columns[mass] = new Microsoft.Data.Analysis.DoubleDataFrameColumn(mass,
+            Enumerable.Range(0, (int)penguins.Rows.Count).Select(i => penguins.Columns[mass][i] is { } v ? Convert.ToDouble(v) + 500 : (double?)null));
+        host.Tables["penguins"] = penguins;
+        host.Tables["shifted"] = shifted;
+        string json = PathIn("d.json"), html = PathIn("d.html");
+        Assert.Equal(0, Run("evaluate", "penguins", "shifted", "--seed", "7", "--json", json, "--report", html));
+        Assert.Empty(host.Errors);
+        var evaluation = Assert.IsType<Evaluation>(Assert.Single(host.Shown));
+        var detection = Assert.IsType<SynthCore.Evaluation.Detection.DetectionReport>(evaluation.Detection);
+        var expected = SynthCore.Evaluation.Detection.Detection.Run(penguins, shifted, TableMetadata.Detect(penguins),
+            new SynthCore.Evaluation.Detection.DetectionOptions { Seed = 7 });
+        Assert.Equal(expected.BoostedTrees.Auc, detection.BoostedTrees.Auc);
+        Assert.Equal(mass, detection.BoostedTrees.TopColumns[0].Column);
+
+        string text = TextRendering.Render(evaluation);
+        Assert.Contains("Detection (a classifier telling synthetic rows from real ones", text);
+        Assert.Contains($"boosted trees: AUC {detection.BoostedTrees.Auc:0.000} (score {detection.BoostedTrees.Score:0.000}); gives rows away: {mass} ", text);
+
+        var node = JsonNode.Parse(File.ReadAllText(json))!["detection"]!;
+        Assert.Equal(344, (int)node["rows_per_table"]!);
+        Assert.Equal(detection.Logistic.Auc, (double)node["logistic_regression"]!["auc"]!);
+        Assert.Equal(mass, (string)node["boosted_trees"]!["top_columns"]![0]!["column"]!);
+        Assert.Equal(5, node["boosted_trees"]!["fold_aucs"]!.AsArray().Count);
+
+        string page = File.ReadAllText(html);
+        Assert.Contains("<h2>Detection</h2>", page);
+        Assert.Contains($"<td>boosted trees</td><td class=\"n\">{detection.BoostedTrees.Auc:0.000}</td>", page);
     }
 
     [Fact]
@@ -175,8 +213,8 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Equal(ExitCodes.DataOrOptionError, Run("evaluate", "real", "synth", "--target", "height"));
         Assert.Contains("Option '--target': unknown column 'height'", Assert.Single(host.Errors));
         host.Errors.Clear();
-        Assert.Equal(ExitCodes.DataOrOptionError, Run("evaluate", "real", "synth", "--seed", "3"));
-        Assert.Contains("Option '--seed': only applies with --target", Assert.Single(host.Errors));
+        Assert.Equal(ExitCodes.DataOrOptionError, Run("evaluate", "real", "synth", "--seed", "-3"));
+        Assert.Contains("Option '--seed': must be 0 or more", Assert.Single(host.Errors));
         Assert.Empty(host.Shown);
     }
 

@@ -6,7 +6,7 @@ using SynthReports.Charts;
 namespace SynthKernelExtension.Formatters;
 
 /// <summary>
-/// <c>#!synth evaluate</c> in a notebook: the scores, the worst columns and pairs, each column's
+/// <c>#!synth evaluate</c> in a notebook: the scores, detection, the worst columns and pairs, each column's
 /// distribution real against synthetic, and the correlation heatmaps (the evaluation charts; the output
 /// carries plotly.js's loader once). The full details are in the <c>--report</c> page.
 /// </summary>
@@ -23,6 +23,11 @@ public static class EvaluationHtml
         Html.Table(html, ["report", "property", "score"],
             quality.Properties.Select(p => (IReadOnlyList<string>)["quality", p.Property, Score(p.Score)])
                 .Concat(evaluation.Diagnostic.Properties.Select(p => (IReadOnlyList<string>)["diagnostic", p.Property, Score(p.Score)])));
+        if (evaluation.Detection is { } detection)
+        {
+            html.Append("<div><b>Detection</b> <span style=\"color:#555\">").Append(Html.Encode(DetectionSummary.Explanation(detection))).Append("</span></div>");
+            Html.Table(html, DetectionSummary.Header, DetectionSummary.Rows(detection).Select(r => (IReadOnlyList<string>)r));
+        }
         html.Append("<div><b>Worst columns</b></div>");
         Html.Table(html, ["column", "metric", "score"], evaluation.WorstColumns.Select(c => (IReadOnlyList<string>)[c.Column, c.Metric, Score(c.Score)]));
         html.Append("<div><b>Worst column pairs</b></div>");

@@ -162,6 +162,22 @@ public sealed class NotebookSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task Evaluate_shows_detection_when_the_tables_have_rows_enough_for_its_folds()
+    {
+        DataFrame Table(double shift) => new(
+            new DoubleDataFrameColumn("x", Enumerable.Range(0, 40).Select(i => (double)(i % 10) + shift)),
+            new StringDataFrameColumn("k", Enumerable.Range(0, 40).Select(i => i % 3 == 0 ? "a" : "b")));
+        kernel.Variables["real"] = Table(0);
+        kernel.Variables["synthetic"] = Table(0.5);
+        Assert.Equal(0, await Run("#!synth evaluate real synthetic"));
+        var shown = Assert.Single(kernel.Displays, d => d.Value is Evaluation);
+        var detection = Assert.IsType<Evaluation>(shown.Value).Detection!;
+        Assert.Contains("<b>Detection</b>", shown.Html);
+        Assert.Contains($"<td>boosted trees</td><td>{detection.BoostedTrees.Auc:0.000}</td>", shown.Html);
+        Assert.Contains("40 rows of each, 5-fold", shown.Html);
+    }
+
+    [Fact]
     public async Task Into_must_be_a_variable_name_and_is_checked_before_fitting()
     {
         Assert.Equal(ExitCodes.DataOrOptionError, await Run($"#!synth fit df --model resample-test --out {PathIn("m.synth")} --into 2fast"));
