@@ -33,6 +33,9 @@ public static class PrivacyRiskChecks
         [
             // seeds 1–10: 0.020 … 0.023 (1–100: 0.019 … 0.024)
             StatisticalCheck.AtLeast("copies: holdout-to-training median distance", report.HoldoutToTraining!.Median, 0.01),
+            // A copy sits on its training row: nearer to it than to any holdout row unless the holdout holds the same row.
+            // seeds 1–100: 1.000
+            StatisticalCheck.AtLeast("copies: share nearer training than holdout", report.DcrShare!.Value, 0.9),
         ];
     }
 
@@ -68,6 +71,8 @@ public static class PrivacyRiskChecks
         [
             // seeds 1–10: 0.484 … 0.522 (1–100: 0.452 … 0.568)
             new StatisticalCheck("fresh: membership-inference AUC", report.MembershipInferenceAuc!.Value, 0.43, 0.57),
+            // Expected 0.5 (600 rows each). seeds 1–100: 0.435 … 0.552
+            new StatisticalCheck("fresh: share nearer training than holdout", report.DcrShare!.Value, 0.38, 0.62),
             // Expected 0.05. seeds 1–10: 0.030 … 0.083 (1–100: 0.020 … 0.083; was 0.02 … 0.09)
             new StatisticalCheck("fresh: share closer than the holdout's 5th percentile", report.ShareCloserThanHoldout5th!.Value, 0.01, 0.1),
             // seeds 1–10: 0.948 … 1.036 (1–100: 0.900 … 1.073)

@@ -30,6 +30,9 @@ public sealed record DistanceSummary(int Rows, double Median, double Percentile5
 /// <param name="MembershipInferenceAuc">ROC AUC of the distance attack (score = −distance to the nearest synthetic row; training rows are members, holdout rows non-members): 0.5 = no better than chance.</param>
 /// <param name="AttributeDisclosure">The attribute-disclosure attack on training rows, when quasi-identifiers were given.</param>
 /// <param name="HoldoutAttributeDisclosure">The same attack on holdout rows, for comparison.</param>
+/// <param name="DcrShare">Share of synthetic rows nearer to a training row than to any holdout row (a tie counts half). With a
+/// holdout as large as the training table, 0.5 means the synthesizer kept no more of its training rows than of unseen ones;
+/// copies give 1. With other sizes the private value moves (a larger training table is nearer by chance alone).</param>
 public sealed record PrivacyReport(
     int TrainingRows,
     int SyntheticRows,
@@ -45,7 +48,8 @@ public sealed record PrivacyReport(
     DistanceSummary? HoldoutNndr,
     double? MembershipInferenceAuc,
     AttributeDisclosureResult? AttributeDisclosure,
-    AttributeDisclosureResult? HoldoutAttributeDisclosure)
+    AttributeDisclosureResult? HoldoutAttributeDisclosure,
+    double? DcrShare = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {

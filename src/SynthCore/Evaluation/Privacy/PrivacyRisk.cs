@@ -6,8 +6,9 @@ namespace SynthCore.Evaluation.Privacy;
 
 /// <summary>
 /// Distance- and attack-based privacy risk of a synthetic table against its real training rows (and,
-/// when given, a real holdout): distance to closest record, nearest-neighbour distance ratio, exact
-/// copies, a distance membership-inference attack and attribute disclosure. Nearest neighbours are
+/// when given, a real holdout): distance to closest record, the share of synthetic rows nearer to the training rows
+/// than to the holdout, nearest-neighbour distance ratio, exact copies, a distance membership-inference attack and
+/// attribute disclosure. Nearest neighbours are
 /// exact (all pairs, in parallel): fine up to about 50k × 50k rows; subsample larger tables first.
 /// </summary>
 public static class PrivacyRisk
@@ -38,9 +39,11 @@ public static class PrivacyRisk
         var synthToTrain = NearestNeighbours.Find(synth, train, cancellationToken);
         var holdToTrain = hold is null ? null : NearestNeighbours.Find(hold, train, cancellationToken);
 
-        double? closer = null, auc = null;
+        double? closer = null, auc = null, dcrShare = null;
         if (holdToTrain is not null)
         {
+            var synthToHold = NearestNeighbours.Find(synth, hold!, cancellationToken).Nearest;
+            dcrShare = synthToTrain.Nearest.Select((d, i) => d < synthToHold[i] ? 1.0 : d == synthToHold[i] ? 0.5 : 0.0).Average();
             double threshold = Summarise(holdToTrain.Nearest).Percentile5;
             closer = synthToTrain.Nearest.Count(d => d < threshold) / (double)synth.Rows;
             var memberScores = NearestNeighbours.Find(train, synth, cancellationToken).Nearest.Select(d => -d).ToArray();
@@ -67,7 +70,7 @@ public static class PrivacyRisk
             holdToTrain is null ? null : holdToTrain.Nearest.Count(d => d == 0) / (double)hold!.Rows,
             Summarise(Ratios(synthToTrain)),
             holdToTrain is null ? null : Summarise(Ratios(holdToTrain)),
-            auc, disclosure, holdoutDisclosure);
+            auc, disclosure, holdoutDisclosure, dcrShare);
     }
 
     /// <summary>Nearest / second-nearest; 0 when the nearest is an exact match (also when the second is).</summary>
