@@ -44,6 +44,8 @@ internal static class EvaluationJson
             ["pca_explained_variance_ratio"] = evaluation.Pca is null ? null
                 : new JsonArray(evaluation.Pca.ExplainedVarianceRatio.Select(r => Number(r)).ToArray()),
             ["utility"] = evaluation.Utility is null ? null : Utility(evaluation.Utility),
+            ["holdout_rows"] = evaluation.HoldoutRows,
+            ["privacy"] = evaluation.Privacy is null ? null : JsonNode.Parse(evaluation.Privacy.ToJson()),
             ["detection"] = evaluation.Detection is not { } detection ? null : new JsonObject
             {
                 ["rows_per_table"] = detection.RowsPerTable,

@@ -35,15 +35,8 @@ internal static class PrivacyCommand
         DataFrame? holdout = holdoutName is null ? null : context.Host.ResolveTable(holdoutName);
         if (fraction is double share)
         {
-            int rows = (int)real.Rows.Count;
-            int held = (int)Math.Round(share * rows);
-            if (held < 1 || rows - held < 2)
-                throw new SynthOptionException("--holdout-fraction", $"{share} of {rows} rows leaves no holdout or fewer than 2 training rows.");
-            var order = Enumerable.Range(0, rows).ToArray();
-            new Random(seed).Shuffle(order);
-            holdout = real[new Int32DataFrameColumn("rows", order.Take(held).Order().Select(i => (int?)i))];
-            training = real[new Int32DataFrameColumn("rows", order.Skip(held).Order().Select(i => (int?)i))];
-            context.Host.WriteLine($"Held out {held:N0} of {rows:N0} real rows (seed {seed}); the numbers below assume the synthetic table was generated from the other {rows - held:N0} only.");
+            (training, holdout) = HoldoutSplit.Split(real, share, seed, "--holdout-fraction");
+            context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {real.Rows.Count:N0} real rows (seed {seed}); the numbers below assume the synthetic table was generated from the other {training.Rows.Count:N0} only.");
         }
 
         string? quasiList = parse.GetValue(grammar.PrivacyQuasi);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Analysis;
 using SynthCore;
 using SynthCore.Data;
 using SynthCore.Data.Sequences;
@@ -14,7 +15,7 @@ using SynthReports;
 namespace SynthCommands;
 
 /// <summary>
-/// <c>synth run &lt;data&gt; --model gan [--rows N | --balance COLUMN [--balance-ratio R]] [--augment] [--out DIR] [--name NAME] [--json FILE] [--report FILE.html] [fit options]</c>:
+/// <c>synth run &lt;data&gt; --model gan [--rows N | --balance COLUMN [--balance-ratio R]] [--augment] [--holdout-fraction F [--target COL]] [--out DIR] [--name NAME] [--json FILE] [--report FILE.html] [fit options]</c>:
 /// fit, sample, compare with the real table, export the synthetic CSV (with --augment: the real rows
 /// plus the synthetic ones and a 'source' column; with --balance: only the rows each class needs); with --report, the
 /// evaluation's HTML report of the synthetic rows against the real table (sequence models: the sequence report).
@@ -39,6 +40,12 @@ internal static class RunCommand
             throw new SynthOptionException("--balance", "decides how many rows each class gets; do not give --rows with it.");
         if (balance is null && balanceRatio is not null)
             throw new SynthOptionException("--balance-ratio", "only applies with --balance COLUMN.");
+        double? holdoutFraction = parse.GetValue(grammar.RunHoldoutFraction);
+        string? target = parse.GetValue(grammar.RunTarget);
+        if (target is not null && holdoutFraction is null)
+            throw new SynthOptionException("--target", "needs --holdout-fraction: utility is tested on real rows the model never saw.");
+        if (holdoutFraction is not null && (augment || balance is not null))
+            throw new SynthOptionException("--holdout-fraction", $"does not go with {(augment ? "--augment" : "--balance")}, which build on every real row.");
         context.Registry.Get(model);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
         string? report = parse.GetValue(grammar.RunReport);
@@ -50,6 +57,17 @@ internal static class RunCommand
         CsvExporter.ValidateName(name);
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.RunSettings.Categorical));
+        if (target is not null && !metadata.Contains(target))
+            throw new SynthOptionException("--target", $"unknown column '{target}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
+        DataFrame? holdout = null;
+        if (holdoutFraction is double share)
+        {
+            if (context.Registry.Get(model).Sequential)
+                throw new SynthOptionException("--holdout-fraction", $"does not apply to the sequence model '{model}': holding out rows would cut its sequences.");
+            int all = (int)table.Rows.Count;
+            (table, holdout) = HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
+            context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {all:N0} rows (seed {settings.Seed}); the model is fitted on the other {table.Rows.Count:N0}.");
+        }
         int rows = rowsOption ?? (int)table.Rows.Count;
         EnsureFits(rows, augment, balance is null ? "--rows" : "--balance", table, outDir);
 
@@ -103,16 +121,25 @@ internal static class RunCommand
         context.Host.WriteLine(Messages.Exported(export));
 
         // Ctrl+C while the report is built: the CSV just exported goes too, so "no output files were written" holds.
+        Evaluation? evaluation = null;
         try
         {
+            string syntheticName = Path.GetFileName(export.Path);
+            if (holdout is not null && synthetic.Rows.Count > 0)
+            {
+                // Against the rows the model was fitted on, with utility and privacy measured on the held-out ones.
+                evaluation = Evaluation.Run(data, table, syntheticName, synthetic, metadata,
+                    target is null ? null : new SynthCore.Evaluation.Utility.UtilityOptions(target) { Seed = settings.Seed }, context.Cancellation,
+                    new SynthCore.Evaluation.Detection.DetectionOptions { Seed = settings.Seed }, holdout);
+                context.Host.Show(evaluation);
+            }
             if (report is not null)
             {
-                string syntheticName = Path.GetFileName(export.Path);
                 string? html = realData is not null
                     ? SequenceHtmlReport.Render(data, syntheticName, fit.Model.ModelName, realData.RawWindows(), syntheticSequences!,
                         sequences!.FeatureNames, (SequenceComparison)comparison!, fit.Losses)
                     : synthetic.Rows.Count > 0
-                        ? EvaluationHtmlReport.Render(Evaluation.Run(data, table, syntheticName, synthetic, metadata, null, context.Cancellation), fit.Losses)
+                        ? EvaluationHtmlReport.Render(evaluation ?? Evaluation.Run(data, table, syntheticName, synthetic, metadata, null, context.Cancellation), fit.Losses)
                         : null;
                 context.Cancellation.ThrowIfCancellationRequested();
                 if (html is null)
@@ -156,6 +183,8 @@ internal static class RunCommand
                     ["epoch_seconds"] = new JsonArray(fit.IntervalSeconds.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
                 },
                 ["comparison"] = comparison is null ? null : JsonSummary.ToNode(comparison),
+                ["holdout_rows"] = holdout is null ? null : (int)holdout.Rows.Count,
+                ["evaluation"] = evaluation is null ? null : EvaluationJson.From(evaluation),
             };
             if (balanced is not null)
                 summary["balance"] = new JsonObject

@@ -24,7 +24,7 @@ public sealed class SynthGrammar
         Add(Sample, SampleModel, SampleRows, SampleSeed, SampleOut, SampleName, SampleJson, SampleForce, SampleInto);
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
-        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunInto);
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunHoldoutFraction, RunTarget, RunInto);
         RunSettings.AddTo(Run);
 
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
@@ -109,6 +109,15 @@ public sealed class SynthGrammar
     {
         Description = "With --balance: the share of the largest class every class is topped up to (default 1 = equal classes).",
         CustomParser = result => ParseNumber(result, "--balance-ratio"),
+    };
+    public Option<double?> RunHoldoutFraction { get; } = new("--holdout-fraction")
+    {
+        Description = "Hold this share of the rows out before fitting (seeded by --seed): the model sees the rest, and the run then evaluates the synthetic rows against them, with privacy (DCR share, copies, membership attack) and --target's utility measured on the held-out rows.",
+        CustomParser = result => ParseNumber(result, "--holdout-fraction"),
+    };
+    public Option<string?> RunTarget { get; } = new("--target")
+    {
+        Description = "With --holdout-fraction: a column to predict; models trained on the synthetic rows and on the real training rows are both tested on the held-out rows.",
     };
 
     public Command Evaluate { get; }

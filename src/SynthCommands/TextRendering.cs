@@ -154,6 +154,8 @@ public static class TextRendering
             text.Append(Invariant, $"\nMachine-learning utility for '{utility.Target}' ({utility.Task.ToString().ToLowerInvariant()}; tested on {utility.RealTestRows:N0} held-out real rows, trained on {utility.RealTrainRows:N0} real or {utility.SyntheticRows:N0} synthetic rows)\n")
                 .Append(table).Append('\n');
         }
+        if (evaluation.Privacy is { } privacy)
+            text.Append('\n').Append(PrivacyRendering.Report(privacy)).Append('\n');
         return text.ToString().TrimEnd('\n');
     }
 

@@ -80,6 +80,22 @@ public static class EvaluationHtmlReport
             html.Append("<div>").Append(FigureHtml.Div(EvaluationCharts.UtilityBars(rows))).Append("</div>\n");
         }
 
+        if (evaluation.Privacy is { } privacy)
+        {
+            html.Append("<h2>Privacy against the held-out rows</h2>\n<p>")
+                .Append(Invariant, $"{privacy.TrainingRows:N0} training rows, {privacy.SyntheticRows:N0} synthetic rows, {privacy.HoldoutRows:N0} held-out rows the model never saw. Distance: ")
+                .Append(Encode(privacy.Distance)).Append(".</p>\n");
+            static string Share(double? v) => v is double x ? (100 * x).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
+            Table(html, "", ["measure", "synthetic", "held-out rows (baseline)"],
+            [
+                ["nearer to a training row than to any held-out row (DCR share)", Share(privacy.DcrShare), "50% when private (equal sizes)"],
+                ["exact copies of training rows", Share(privacy.ExactCopyRate), Share(privacy.HoldoutExactCopyRate)],
+                ["closer than the held-out rows' 5th percentile", Share(privacy.ShareCloserThanHoldout5th), "5%"],
+                ["DCR median", Number(privacy.SyntheticToTraining.Median), Number(privacy.HoldoutToTraining?.Median)],
+                ["membership-inference AUC", Number(privacy.MembershipInferenceAuc), "0.5 = chance"],
+            ]);
+        }
+
         LossSection(html, losses);
 
         Table(html, "Column Shapes details", ["column", "metric", "score", "error"],

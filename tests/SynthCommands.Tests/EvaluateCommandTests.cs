@@ -233,7 +233,7 @@ public sealed class EvaluateCommandTests : IDisposable
         Assert.Contains("PC1 (100.0% of the real variance)", page);
     }
 
-    private static string PenguinsPath()
+    internal static string PenguinsPath()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "SynthNotebooks.sln")))

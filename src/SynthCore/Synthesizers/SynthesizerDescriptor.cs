@@ -18,4 +18,7 @@ public sealed record SynthesizerDescriptor(
     /// <see cref="Resources.ResourceGuard.EnsureFitFits"/> counts.
     /// </summary>
     public bool PairwiseMemory { get; init; }
+
+    /// <summary>The model learns and generates whole sequences (rows grouped by a sequence id, ordered in time), not independent rows.</summary>
+    public bool Sequential { get; init; }
 }

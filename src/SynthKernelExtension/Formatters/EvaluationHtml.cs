@@ -28,6 +28,7 @@ public static class EvaluationHtml
             html.Append("<div><b>Detection</b> <span style=\"color:#555\">").Append(Html.Encode(DetectionSummary.Explanation(detection))).Append("</span></div>");
             Html.Table(html, DetectionSummary.Header, DetectionSummary.Rows(detection).Select(r => (IReadOnlyList<string>)r));
         }
+        if (evaluation.Privacy is { } privacy) html.Append(ReportHtml.Privacy(privacy));
         html.Append("<div><b>Worst columns</b></div>");
         Html.Table(html, ["column", "metric", "score"], evaluation.WorstColumns.Select(c => (IReadOnlyList<string>)[c.Column, c.Metric, Score(c.Score)]));
         html.Append("<div><b>Worst column pairs</b></div>");

@@ -38,26 +38,52 @@ public sealed record UtilityReport(
     /// <exception cref="OperationCanceledException">Cancelled (at once, also during ML.NET's training: <see cref="Resources.CancellableWork"/>).</exception>
     public static UtilityReport Evaluate(DataFrame real, DataFrame synthetic, TableMetadata metadata, UtilityOptions options, CancellationToken cancellation = default)
     {
-        var target = metadata.Columns.FirstOrDefault(c => c.Name == options.Target)
-            ?? throw new SynthOptionException("--target", $"unknown column '{options.Target}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
-        var task = target.Kind switch
-        {
-            ColumnKind.Categorical or ColumnKind.Boolean => UtilityTask.Classification,
-            ColumnKind.Continuous or ColumnKind.Integer => UtilityTask.Regression,
-            _ => throw new SynthOptionException("--target", $"column '{target.Name}' is {target.Kind.ToString().ToLowerInvariant()}; choose a categorical, boolean or numeric column."),
-        };
+        var (target, task) = TargetOf(metadata, options.Target);
         if (!(options.TestFraction > 0 && options.TestFraction < 1))
             throw new SynthOptionException("test fraction", $"must be between 0 and 1, got {options.TestFraction}.");
         if (synthetic.Columns.IndexOf(target.Name) < 0)
             throw new SynthColumnException(target.Name, "is missing from the synthetic table.");
 
         var (train, test) = Split(real, target.Name, options);
+        return Score(Take(real, train), Take(real, test), synthetic, metadata, target, task, options, cancellation);
+    }
+
+    /// <summary>
+    /// Utility against a holdout the synthesizer never saw: the models train on <paramref name="realTrain"/> (the rows
+    /// the synthesizer was fitted on) or on <paramref name="synthetic"/>, and are tested on <paramref name="holdout"/>.
+    /// </summary>
+    /// <exception cref="SynthOptionException">The target is unknown or cannot be predicted.</exception>
+    /// <exception cref="SynthException">Too few rows with a target value.</exception>
+    public static UtilityReport EvaluateOnHoldout(DataFrame realTrain, DataFrame holdout, DataFrame synthetic, TableMetadata metadata, UtilityOptions options, CancellationToken cancellation = default)
+    {
+        var (target, task) = TargetOf(metadata, options.Target);
+        foreach (var (table, which) in new[] { (realTrain, "real training"), (holdout, "holdout"), (synthetic, "synthetic") })
+            if (table.Columns.IndexOf(target.Name) < 0) throw new SynthColumnException(target.Name, $"is missing from the {which} table.");
+        var train = RowsWithTarget(realTrain, target.Name);
+        var test = RowsWithTarget(holdout, target.Name);
+        if (train.Length < 2 || test.Length < 2)
+            throw new SynthException($"Column '{target.Name}': too few rows with a value to train ({train.Length}) and test ({test.Length}) on; at least 2 each.");
+        return Score(Take(realTrain, train), Take(holdout, test), synthetic, metadata, target, task, options, cancellation);
+    }
+
+    private static (ColumnMetadata Target, UtilityTask Task) TargetOf(TableMetadata metadata, string name)
+    {
+        var target = metadata.Columns.FirstOrDefault(c => c.Name == name)
+            ?? throw new SynthOptionException("--target", $"unknown column '{name}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
+        var task = target.Kind switch
+        {
+            ColumnKind.Categorical or ColumnKind.Boolean => UtilityTask.Classification,
+            ColumnKind.Continuous or ColumnKind.Integer => UtilityTask.Regression,
+            _ => throw new SynthOptionException("--target", $"column '{target.Name}' is {target.Kind.ToString().ToLowerInvariant()}; choose a categorical, boolean or numeric column."),
+        };
+        return (target, task);
+    }
+
+    private static UtilityReport Score(DataFrame realTrain, DataFrame realTest, DataFrame synthetic, TableMetadata metadata, ColumnMetadata target, UtilityTask task, UtilityOptions options, CancellationToken cancellation)
+    {
         var syntheticRows = RowsWithTarget(synthetic, target.Name);
         if (syntheticRows.Length < 2)
             throw new SynthException($"Column '{target.Name}': the synthetic table has {syntheticRows.Length} rows with a value; at least 2 are needed to train on.");
-
-        var realTrain = Take(real, train);
-        var realTest = Take(real, test);
         var syntheticTable = Take(synthetic, syntheticRows);
         var features = TableFeatures.Fit(realTrain, metadata, [target.Name]);
         var xTrain = Rows(features.Transform(realTrain, "real"));
@@ -77,7 +103,7 @@ public sealed record UtilityReport(
                 Classification(yTest, UtilityClassifier.FitPredict(model, x, y, classes.Length, xTest, options.Seed, cancellation));
             var results = UtilityModels.All.Select(model => new UtilityResult(model,
                 Score(xTrain, Indices(trainLabels), model), Score(xSynthetic, Indices(syntheticLabels), model))).ToArray();
-            return new UtilityReport(target.Name, task, train.Length, test.Length, syntheticRows.Length, classes!, results);
+            return new UtilityReport(target.Name, task, (int)realTrain.Rows.Count, (int)realTest.Rows.Count, syntheticRows.Length, classes!, results);
         }
         else
         {
@@ -90,7 +116,7 @@ public sealed record UtilityReport(
             }
             var results = UtilityModels.All.Select(model => new UtilityResult(model,
                 Score(xTrain, Values(realTrain), model), Score(xSynthetic, Values(syntheticTable), model))).ToArray();
-            return new UtilityReport(target.Name, task, train.Length, test.Length, syntheticRows.Length, null, results);
+            return new UtilityReport(target.Name, task, (int)realTrain.Rows.Count, (int)realTest.Rows.Count, syntheticRows.Length, null, results);
         }
     }
 

@@ -75,19 +75,22 @@ internal static class SequenceRegistration
             options = Apply(options, settings.Extra, TimeGanSynthesizer.Name, TimeGanExtra, o => o.Data, (o, d) => o with { Data = d });
             return new TimeGanSynthesizer(options);
         },
-        FittedTimeGan.Load);
+        FittedTimeGan.Load)
+    { Sequential = true };
 
     public static SynthesizerDescriptor Arima { get; } = new(
         ArimaSynthesizer.Name,
         "(S)ARIMA per feature by exact maximum likelihood from CSS starts (method=css|ml|css-ml), order by AIC over a small grid, seasonal period detected from the ACF; --rows = sequences.",
         settings => new ArimaSynthesizer(ArimaOptionsFrom(settings, ArimaSynthesizer.Name, new ArimaOptions())),
-        FittedArima.Load);
+        FittedArima.Load)
+    { Sequential = true };
 
     public static SynthesizerDescriptor Ar1 { get; } = new(
         ArimaSynthesizer.Ar1Name,
         "Baseline: an AR(1) per feature; --rows = sequences.",
         settings => new ArimaSynthesizer(ArimaOptionsFrom(settings, ArimaSynthesizer.Ar1Name, new ArimaOptions { Order = new ArimaOrder(1, 0, 0) }), ArimaSynthesizer.Ar1Name),
-        FittedArima.Load);
+        FittedArima.Load)
+    { Sequential = true };
 
     public static SynthesizerDescriptor BlockBootstrap { get; } = new(
         BlockBootstrapSynthesizer.Name,
@@ -99,7 +102,8 @@ internal static class SequenceRegistration
                 BootstrapExtra, o => o.Data, (o, d) => o with { Data = d });
             return new BlockBootstrapSynthesizer(options);
         },
-        FittedBlockBootstrap.Load);
+        FittedBlockBootstrap.Load)
+    { Sequential = true };
 
     private static ArimaOptions ArimaOptionsFrom(SynthesizerSettings settings, string model, ArimaOptions start)
     {
