@@ -11,4 +11,9 @@ internal static class Messages
 
     public static string Exported(ExportResult export) => string.Create(CultureInfo.InvariantCulture,
         $"Wrote {export.Rows:N0} rows x {export.Columns} columns to {export.Path} ({export.Bytes:N0} bytes).");
+
+    /// <summary>One line per model as <c>compare</c> scores it.</summary>
+    public static string Scored(SynthCore.Evaluation.Scorecards.Scorecard card) => string.Create(CultureInfo.InvariantCulture,
+        $"{card.Model}: quality {card.Quality.Score:0.000}, detection AUC {card.Detection.BoostedTrees.Auc:0.000} (trees) / {card.Detection.Logistic.Auc:0.000} (logistic), DCR share {card.Privacy.DcrShare:0.000}, ")
+        + string.Create(CultureInfo.InvariantCulture, $"copies {100 * card.Privacy.ExactCopyRate:0.0}%{(card.UtilityRatio is double u ? $", utility {u:0.000}" : "")}, fit {card.FitSeconds:0.0} s, sample {card.SampleSeconds:0.00} s.");
 }

@@ -28,6 +28,7 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
         grammar.Sample.SetAction(parse => SampleCommand.Execute(parse, grammar, context));
         grammar.Run.SetAction(parse => RunCommand.Execute(parse, grammar, context));
         grammar.Evaluate.SetAction(parse => EvaluateCommand.Execute(parse, grammar, context));
+        grammar.Compare.SetAction(parse => CompareCommand.Execute(parse, grammar, context));
         grammar.Plot.SetAction(parse => PlotCommand.Execute(parse, grammar, context));
         grammar.Export.SetAction(parse => ExportCommand.Execute(parse, grammar, context));
         grammar.Models.SetAction(_ => ModelsCommand.Execute(context));

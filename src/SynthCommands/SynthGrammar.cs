@@ -48,9 +48,13 @@ public sealed class SynthGrammar
         Add(Forecast, ForecastData, ForecastDataOption, ForecastColumn, ForecastTime, ForecastHorizon, ForecastLevel, ForecastOrder, ForecastSeasonal,
             ForecastPeriod, ForecastMethod, ForecastOut, ForecastName, ForecastJson, ForecastForce, ForecastInto);
 
-        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, plot, export, models, privacy, anonymize, forecast).")
+        Compare = new Command("compare", "Fit several models on one table and rank them on quality, detection, privacy, utility and time, against rows held out before fitting.");
+        Add(Compare, CompareData, CompareDataOption, CompareModels, CompareHoldoutFraction, CompareTarget, CompareJson, CompareForce);
+        CompareSettings.AddTo(Compare);
+
+        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, compare, plot, export, models, privacy, anonymize, forecast).")
         {
-            Describe, Fit, Sample, Run, Evaluate, Plot, Export, Models, Privacy, Anonymize, Forecast,
+            Describe, Fit, Sample, Run, Evaluate, Compare, Plot, Export, Models, Privacy, Anonymize, Forecast,
         };
     }
 
@@ -119,6 +123,24 @@ public sealed class SynthGrammar
     {
         Description = "With --holdout-fraction: a column to predict; models trained on the synthetic rows and on the real training rows are both tested on the held-out rows.",
     };
+
+    public Command Compare { get; }
+    public Argument<string?> CompareData { get; } = DataArgument();
+    public Option<string?> CompareDataOption { get; } = DataOption();
+    public Option<string> CompareModels { get; } = new("--models")
+    {
+        Description = "Comma-separated models to fit and rank (see 'synth models'), e.g. copula,cart,ctgan.",
+        Required = true,
+    };
+    public Option<double?> CompareHoldoutFraction { get; } = new("--holdout-fraction")
+    {
+        Description = "Share of the rows held out before fitting, for privacy and utility (default 0.5: equal halves, so a DCR share of 0.5 is private).",
+        CustomParser = result => ParseNumber(result, "--holdout-fraction"),
+    };
+    public Option<string?> CompareTarget { get; } = new("--target") { Description = "A column to predict: utility of each model's rows, tested on the held-out rows." };
+    public Option<string?> CompareJson { get; } = JsonOption();
+    public Option<bool> CompareForce { get; } = ForceOption("--json file");
+    public FitSettingsOptions CompareSettings { get; } = new();
 
     public Command Evaluate { get; }
     public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV file (console) or a DataFrame variable (notebook)." };

@@ -29,6 +29,7 @@ public static class TextRendering
         SynthCore.Evaluation.Sequences.SequenceComparison c => SequenceText.Compare(c),
         ModelList m => Models(m),
         Evaluation e => Evaluate(e),
+        SynthCore.Evaluation.Scorecards.ModelRanking r => Ranking(r),
         TrainingProgress p => ProgressLine(p),
         SynthCore.Evaluation.Privacy.PrivacyReport r => PrivacyRendering.Report(r),
         AnonymizationSummary a => PrivacyRendering.Anonymization(a),
@@ -101,6 +102,34 @@ public static class TextRendering
         }
         return text.ToString().TrimEnd('\n');
     }
+
+    public static string Ranking(SynthCore.Evaluation.Scorecards.ModelRanking ranking)
+    {
+        bool utility = ranking.Target is not null;
+        var table = utility
+            ? new TextTable("rank", "model", "quality", "detection AUC", "DCR share", "copies", $"utility ({ranking.Target})", "seconds")
+            : new TextTable("rank", "model", "quality", "detection AUC", "DCR share", "copies", "seconds");
+        foreach (var m in ranking.Models)
+        {
+            var c = m.Card;
+            var cells = new List<string>
+            {
+                m.Overall.ToString(Invariant), c.Model, c.Quality.Score.ToString("0.000", Invariant), c.Detection.BoostedTrees.Auc.ToString("0.000", Invariant),
+                Fixed(c.Privacy.DcrShare), (100 * c.Privacy.ExactCopyRate).ToString("0.0", Invariant) + "%",
+            };
+            if (utility) cells.Add(Fixed(c.UtilityRatio));
+            cells.Add((c.FitSeconds + c.SampleSeconds).ToString("0.0", Invariant));
+            table.Add([.. cells]);
+        }
+        return string.Create(Invariant, $"Models ranked on {ranking.Table} ({ranking.TrainingRows:N0} rows to fit on, {ranking.HoldoutRows:N0} held out; seed {ranking.Seed})\n")
+            + table + "\n"
+            + "quality: SDMetrics' score (1 best); detection AUC: boosted trees telling synthetic rows from the training rows (0.5 best; below 0.5 is what copies of training rows give); "
+            + "DCR share: synthetic rows nearer a training row than any held-out row (0.5 best, 1 = copies)"
+            + (utility ? "; utility: boosted trees trained on synthetic rows over trained on real rows, tested on the held-out rows (1 best)" : "")
+            + ". Rank: mean of the places on each (time included).";
+    }
+
+    private static string Fixed(double? value) => value is double v && double.IsFinite(v) ? v.ToString("0.000", Invariant) : "n/a";
 
     public static string Evaluate(Evaluation evaluation)
     {

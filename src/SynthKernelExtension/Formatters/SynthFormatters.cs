@@ -32,6 +32,7 @@ public static class SynthFormatters
             Add<TableDescription>(HtmlSummaries.Description);
             Add<TableComparison>(HtmlSummaries.Comparison);
             Add<Evaluation>(EvaluationHtml.Render);
+            Add<SynthCore.Evaluation.Scorecards.ModelRanking>(ComparisonHtml.Render);
             Add<SynthCore.Evaluation.Reports.QualityReport>(ReportHtml.Quality);
             Add<SynthCore.Evaluation.Reports.DiagnosticReport>(ReportHtml.Diagnostic);
             Add<SynthCore.Evaluation.Privacy.PrivacyReport>(ReportHtml.Privacy);

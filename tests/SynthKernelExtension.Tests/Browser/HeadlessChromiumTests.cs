@@ -52,12 +52,26 @@ public sealed class HeadlessChromiumTests(ITestOutputHelper output) : IDisposabl
             QqChart.Build("a", Values(real, "a"), Values(synthetic, "a")),
             PairPlot.Build(["a", "b"], real, synthetic),
             PairPlot.Build(["a", "b", "c", "d"], real, synthetic),
+            ComparisonChart.Build(Ranking()),
         ];
         var page = await Open(HeadlessChromium.WrapOutput(string.Concat(charts.Select(ChartHtml.Embed)), "every kind"));
 
         Assert.Equal(charts.Length, page.ChartDivs);
         Assert.Equal(charts.Length, page.DrawnPlots);
         Assert.Empty(page.JavaScriptErrors);
+    }
+
+    /// <summary>Two "models" scored on a 60-row table: one returns fresh rows of the same kind, one shifted rows.</summary>
+    private static SynthCore.Evaluation.Scorecards.ModelRanking Ranking()
+    {
+        DataFrame Table(int offset, double shift) => new(
+            new DoubleDataFrameColumn("x", Enumerable.Range(offset, 30).Select(i => (double)(i * 7 % 13) + shift)),
+            new StringDataFrameColumn("k", Enumerable.Range(offset, 30).Select(i => i % 3 == 0 ? "a" : "b")));
+        var (training, holdout) = (Table(0, 0), Table(30, 0));
+        var metadata = TableMetadata.Detect(training);
+        var cards = new[] { ("fresh", Table(60, 0)), ("shifted", Table(60, 4)) }
+            .Select(m => SynthCore.Evaluation.Scorecards.Scorecard.Measure(m.Item1, 0.1, 0.01, training, holdout, m.Item2, metadata, null, 1)).ToArray();
+        return SynthCore.Evaluation.Scorecards.ModelRanking.Rank("test", 30, 30, null, 1, cards);
     }
 
     [Fact]
