@@ -80,6 +80,8 @@ internal static class EvaluationJson
 
     private static JsonObject Utility(SynthCore.Evaluation.Utility.UtilityReport utility) => new()
     {
+        ["score_percent"] = Number(utility.ScorePercent),
+        ["score_metric"] = utility.ScoreMetric,
         ["target"] = utility.Target,
         ["task"] = utility.Task == SynthCore.Evaluation.Utility.UtilityTask.Classification ? "classification" : "regression",
         ["real_train_rows"] = utility.RealTrainRows,

@@ -60,7 +60,8 @@ public static class TextRendering
         text.Append(Invariant, $"Real rows: {comparison.RealRows:N0}; synthetic rows: {comparison.SyntheticRows:N0}\n");
         if (comparison.Numeric.Count > 0)
         {
-            var table = new TextTable("column", "kind", "mean real", "mean synth", "std real", "std synth", "similarity %", "KS D", "KS p");
+            var table = new TextTable("column", "kind", "mean real", "mean synth", "std real", "std synth", "similarity %", "KS D", "KS p",
+                "KS pass", "median abs err", "std ratio");
             foreach (var c in comparison.Numeric)
             {
                 bool dates = c.Kind == ColumnKind.Datetime;
@@ -69,10 +70,17 @@ public static class TextRendering
                     dates ? Days(c.Real.Std) : Number(c.Real.Std), dates ? Days(c.Synthetic.Std) : Number(c.Synthetic.Std),
                     c.SimilarityPercent is double s ? s.ToString("0.0", Invariant) + "%" : "n/a",
                     c.Ks is null ? "n/a" : c.Ks.Statistic.ToString("0.000", Invariant),
-                    c.Ks is null ? "n/a" : PValue(c.Ks.PValue));
+                    c.Ks is null ? "n/a" : PValue(c.Ks.PValue),
+                    c.KsPasses switch { true => "pass", false => "fail", null => "n/a" },
+                    dates ? Days(c.MedianAbsoluteError) : Number(c.MedianAbsoluteError),
+                    c.StdRatio is double ratio ? ratio.ToString("0.000", Invariant) : "n/a");
             }
-            text.Append("\nNumeric columns (similarity % = 100 x (1 - |mean real - mean synth| / |mean real|); KS = two-sample Kolmogorov-Smirnov)\n")
+            text.Append("\nNumeric columns (similarity % = 100 x (1 - |mean real - mean synth| / |mean real|); KS = two-sample Kolmogorov-Smirnov, pass at p > 0.05; std ratio = std synth / std real)\n")
                 .Append(table).Append('\n');
+            if (comparison.KsPassShare is double passShare)
+                text.Append(Invariant, $"KS pass: {Math.Round(passShare * comparison.Numeric.Count(c => c.KsPasses is not null))} of {comparison.Numeric.Count(c => c.KsPasses is not null)} numeric columns ({100 * passShare:0}%); mean absolute percentage error of the means: ")
+                    .Append(comparison.Numeric.Select(c => c.MeanAbsolutePercentError).OfType<double>().ToArray() is { Length: > 0 } errors ? errors.Average().ToString("0.0", Invariant) + "%" : "n/a")
+                    .Append('\n');
         }
         if (comparison.Categorical.Count > 0)
         {
@@ -92,6 +100,7 @@ public static class TextRendering
         {
             text.Append(Invariant, $"\nPearson correlations of the {correlation.Columns.Count:N0} numeric columns: not printed beyond {MaxMatrixColumns} columns (--json has them).\n")
                 .Append(Invariant, $"Frobenius norm of the difference: {correlation.FrobeniusNorm:0.000}\n");
+            if (correlation.Rmse is double rmse) text.Append(Invariant, $"Element-wise RMSE of the correlations: {rmse:0.000}\n");
         }
         else if (correlation.Columns.Count > 1)
         {
@@ -99,6 +108,7 @@ public static class TextRendering
                 .Append("\nPearson correlations, synthetic\n").Append(Matrix(correlation.Columns, correlation.Synthetic)).Append('\n')
                 .Append("\nDifference (synthetic - real)\n").Append(Matrix(correlation.Columns, correlation.Difference)).Append('\n')
                 .Append(Invariant, $"Frobenius norm of the difference: {correlation.FrobeniusNorm:0.000}\n");
+            if (correlation.Rmse is double rmse) text.Append(Invariant, $"Element-wise RMSE of the correlations: {rmse:0.000}\n");
         }
         return text.ToString().TrimEnd('\n');
     }
@@ -182,6 +192,8 @@ public static class TextRendering
                 table.Add(model, metric, Number(real), Number(synthetic), real is double a && synthetic is double b ? (b - a).ToString("+0.0000;-0.0000;0.0000", Invariant) : "n/a");
             text.Append(Invariant, $"\nMachine-learning utility for '{utility.Target}' ({utility.Task.ToString().ToLowerInvariant()}; tested on {utility.RealTestRows:N0} held-out real rows, trained on {utility.RealTrainRows:N0} real or {utility.SyntheticRows:N0} synthetic rows)\n")
                 .Append(table).Append('\n');
+            if (utility.ScorePercent is double score)
+                text.Append(Invariant, $"Utility score (TSTR / TRTR, boosted trees' {utility.ScoreMetric}): {score:0.0}%\n");
         }
         if (evaluation.Privacy is { } privacy)
             text.Append('\n').Append(PrivacyRendering.Report(privacy)).Append('\n');

@@ -8,7 +8,23 @@ namespace SynthCore.Evaluation;
 /// <param name="SimilarityPercent">See <see cref="MeanSimilarity.Percent"/>; null when the real mean is 0.</param>
 /// <param name="Ks">Two-sample Kolmogorov–Smirnov; null when either side has no values.</param>
 public sealed record NumericColumnComparison(
-    string Column, ColumnKind Kind, NumericSummary Real, NumericSummary Synthetic, double? SimilarityPercent, KsResult? Ks);
+    string Column, ColumnKind Kind, NumericSummary Real, NumericSummary Synthetic, double? SimilarityPercent, KsResult? Ks)
+{
+    /// <summary>KS's p-value threshold of the original toolkit's pass/fail.</summary>
+    public const double KsPassLevel = 0.05;
+
+    /// <summary>100 · |mean real − mean synthetic| / |mean real| (not clipped, unlike the similarity); null when the real mean is 0 or missing.</summary>
+    public double? MeanAbsolutePercentError => Real.Mean is double r && Synthetic.Mean is double s && r != 0 ? 100 * Math.Abs(r - s) / Math.Abs(r) : null;
+
+    /// <summary>|median real − median synthetic|, in the column's unit (days for dates).</summary>
+    public double? MedianAbsoluteError => Real.Median is double r && Synthetic.Median is double s ? Math.Abs(r - s) : null;
+
+    /// <summary>std synthetic / std real: 1 when the spread is kept; null when the real std is 0 or undefined.</summary>
+    public double? StdRatio => Real.Std is double r && Synthetic.Std is double s && r > 0 ? s / r : null;
+
+    /// <summary>Whether the two-sample KS test keeps "same distribution" at p &gt; 0.05; null without a test.</summary>
+    public bool? KsPasses => Ks is null ? null : Ks.PValue > KsPassLevel;
+}
 
 /// <summary>The share of rows with one category (null = missing) in each table.</summary>
 public sealed record CategoryFrequency(string? Category, double Real, double Synthetic);
@@ -23,7 +39,19 @@ public sealed record CategoricalColumnComparison(string Column, ColumnKind Kind,
 /// is constant), and synthetic − real with its Frobenius norm over the defined entries.
 /// </summary>
 public sealed record CorrelationComparison(
-    IReadOnlyList<string> Columns, double?[][] Real, double?[][] Synthetic, double?[][] Difference, double FrobeniusNorm);
+    IReadOnlyList<string> Columns, double?[][] Real, double?[][] Synthetic, double?[][] Difference, double FrobeniusNorm)
+{
+    /// <summary>Root mean square of the differences over the pairs of distinct columns where both are defined; null with no such pair.</summary>
+    public double? Rmse
+    {
+        get
+        {
+            var pairs = Enumerable.Range(0, Columns.Count).SelectMany(i => Enumerable.Range(i + 1, Columns.Count - i - 1).Select(j => Difference[i][j]))
+                .OfType<double>().ToArray();
+            return pairs.Length == 0 ? null : Math.Sqrt(pairs.Average(d => d * d));
+        }
+    }
+}
 
 /// <summary>
 /// The first real-versus-synthetic comparison: per-column summaries and distribution distances,
@@ -36,6 +64,11 @@ public sealed record TableComparison(
     IReadOnlyList<CategoricalColumnComparison> Categorical,
     CorrelationComparison Correlation)
 {
+    /// <summary>Share of the numeric columns whose KS test passes (<see cref="NumericColumnComparison.KsPasses"/>); null when none was tested.</summary>
+    public double? KsPassShare => Numeric.Where(c => c.KsPasses is not null).ToArray() is { Length: > 0 } tested
+        ? tested.Count(c => c.KsPasses == true) / (double)tested.Length
+        : null;
+
     /// <summary>Compares the columns of <paramref name="metadata"/>; identifier columns are skipped (they are unique by design).</summary>
     /// <exception cref="SynthColumnException">A column of the metadata is missing from either table.</exception>
     /// <exception cref="SynthException">The tables are too large to compare in the free memory (see <see cref="Resources.ResourceGuard"/>).</exception>

@@ -29,6 +29,30 @@ public class TableComparisonTests
     }
 
     [Fact]
+    public void The_toolkit_figures_medians_std_ratio_ks_pass_and_correlation_rmse()
+    {
+        // x: synthetic shifted by 2 with the same spread; y: synthetic with twice the spread and the same mean.
+        var real = new DataFrame(new DoubleDataFrameColumn("x", new double[] { 1, 2, 3, 4 }), new DoubleDataFrameColumn("y", new double[] { 2, 4, 6, 8 }));
+        var synthetic = new DataFrame(new DoubleDataFrameColumn("x", new double[] { 3, 4, 5, 6 }), new DoubleDataFrameColumn("y", new double[] { 11, 7, 3, -1 }));
+        var result = TableComparison.Compare(real, synthetic, Metadata(("x", ColumnKind.Continuous), ("y", ColumnKind.Continuous)));
+
+        var x = result.Numeric[0];
+        Assert.Equal((2.5, 4.5), (x.Real.Median!.Value, x.Synthetic.Median!.Value));
+        Assert.Equal(2.0, x.MedianAbsoluteError!.Value, 12);
+        Assert.Equal(1.0, x.StdRatio!.Value, 12);
+        Assert.Equal(80.0, x.MeanAbsolutePercentError!.Value, 12); // |2.5 − 4.5| / 2.5
+        var y = result.Numeric[1];
+        Assert.Equal(0.0, y.MedianAbsoluteError!.Value, 12);
+        Assert.Equal(2.0, y.StdRatio!.Value, 12);
+        Assert.Equal(0.0, y.MeanAbsolutePercentError!.Value, 12);
+        // KS passes when p > 0.05: four values each leave both tests far from rejecting.
+        Assert.Equal(x.Ks!.PValue > 0.05, x.KsPasses);
+        Assert.Equal(result.Numeric.Count(c => c.KsPasses == true) / 2.0, result.KsPassShare);
+        // Real x and y correlate +1, synthetic −1: the one off-diagonal difference is −2.
+        Assert.Equal(2.0, result.Correlation.Rmse!.Value, 12);
+    }
+
+    [Fact]
     public void Similarity_is_clipped_and_undefined_for_a_zero_real_mean()
     {
         Assert.Equal(0, MeanSimilarity.Percent(1, 5));

@@ -29,6 +29,11 @@ internal static class UtilityClassifier
                     // One thread: the same seed then gives the same model.
                     NumberOfThreads = 1,
                 })),
+            UtilityModels.RandomForest => ml.MulticlassClassification.Trainers.OneVersusAll(
+                ml.BinaryClassification.Trainers.FastForest(new FastForestBinaryTrainer.Options
+                {
+                    NumberOfTrees = 100, NumberOfLeaves = 20, MinimumExampleCountPerLeaf = 5, NumberOfThreads = 1,
+                })),
             UtilityModels.Linear => ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 L2Regularization = 1e-2f, NumberOfThreads = 1,

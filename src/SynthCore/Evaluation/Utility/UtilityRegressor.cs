@@ -11,6 +11,7 @@ internal static class UtilityRegressor
     public static double[] FitPredict(string model, double[][] trainX, double[] trainY, double[][] testX, int seed, CancellationToken cancellation = default) => model switch
     {
         UtilityModels.GradientBoostedTrees => FastTree(trainX, trainY, testX, seed, cancellation),
+        UtilityModels.RandomForest => FastForest(trainX, trainY, testX, seed, cancellation),
         UtilityModels.Linear => LeastSquares(trainX, trainY, testX),
         _ => throw new ArgumentException($"Unknown model '{model}'.", nameof(model)),
     };
@@ -21,6 +22,18 @@ internal static class UtilityRegressor
         var trainer = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
         {
             NumberOfTrees = 100, NumberOfLeaves = 20, MinimumExampleCountPerLeaf = 5, LearningRate = 0.1, NumberOfThreads = 1,
+        });
+        var fitted = Resources.CancellableWork.Run(() => trainer.Fit(MlRows.Values(ml, trainX, trainY)), cancellation);
+        return fitted.Transform(MlRows.Values(ml, testX, new double[testX.Length]))
+            .GetColumn<float>("Score").Select(v => (double)v).ToArray();
+    }
+
+    private static double[] FastForest(double[][] trainX, double[] trainY, double[][] testX, int seed, CancellationToken cancellation)
+    {
+        var ml = new MLContext(seed);
+        var trainer = ml.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
+        {
+            NumberOfTrees = 100, NumberOfLeaves = 20, MinimumExampleCountPerLeaf = 5, NumberOfThreads = 1,
         });
         var fitted = Resources.CancellableWork.Run(() => trainer.Fit(MlRows.Values(ml, trainX, trainY)), cancellation);
         return fitted.Transform(MlRows.Values(ml, testX, new double[testX.Length]))

@@ -33,6 +33,24 @@ public sealed record UtilityReport(
     string Target, UtilityTask Task, int RealTrainRows, int RealTestRows, int SyntheticRows,
     IReadOnlyList<string>? Classes, IReadOnlyList<UtilityResult> Results)
 {
+    /// <summary>The metric <see cref="ScorePercent"/> compares: ROC AUC for classes, R² for numbers.</summary>
+    public string ScoreMetric => Task == UtilityTask.Classification ? "roc_auc" : "r_squared";
+
+    /// <summary>
+    /// Utility as one number, as the original toolkit reported it: 100 · TSTR / TRTR of the boosted trees on
+    /// <see cref="ScoreMetric"/>; 100% when the synthetic rows teach as much as the real ones. Null when undefined.
+    /// </summary>
+    public double? ScorePercent
+    {
+        get
+        {
+            var trees = Results.FirstOrDefault(r => r.Model == UtilityModels.GradientBoostedTrees);
+            double? real = Task == UtilityTask.Classification ? trees?.TrainRealTestReal.RocAuc : trees?.TrainRealTestReal.RSquared;
+            double? synthetic = Task == UtilityTask.Classification ? trees?.TrainSyntheticTestReal.RocAuc : trees?.TrainSyntheticTestReal.RSquared;
+            return real is double r && synthetic is double s && r > 0 ? 100 * s / r : null;
+        }
+    }
+
     /// <exception cref="SynthOptionException">The target is unknown or cannot be predicted.</exception>
     /// <exception cref="SynthException">Too few rows with a target value.</exception>
     /// <exception cref="OperationCanceledException">Cancelled (at once, also during ML.NET's training: <see cref="Resources.CancellableWork"/>).</exception>
