@@ -48,13 +48,17 @@ public sealed class SynthGrammar
         Add(Forecast, ForecastData, ForecastDataOption, ForecastColumn, ForecastTime, ForecastHorizon, ForecastLevel, ForecastOrder, ForecastSeasonal,
             ForecastPeriod, ForecastMethod, ForecastOut, ForecastName, ForecastJson, ForecastForce, ForecastInto);
 
+        FitDistributions = new Command("fit-distributions", "Fit every applicable distribution family to each numeric column and rank them (AIC or KS): families, parameters, KS, AIC.");
+        Add(FitDistributions, FitDistributionsData, FitDistributionsDataOption, FitDistributionsColumns, FitDistributionsRanking, FitDistributionsTop,
+            FitDistributionsCategorical, FitDistributionsJson, FitDistributionsForce);
+
         Compare = new Command("compare", "Fit several models on one table and rank them on quality, detection, privacy, utility and time, against rows held out before fitting.");
         Add(Compare, CompareData, CompareDataOption, CompareModels, CompareHoldoutFraction, CompareTarget, CompareJson, CompareForce);
         CompareSettings.AddTo(Compare);
 
-        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, compare, plot, export, models, privacy, anonymize, forecast).")
+        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, compare, fit-distributions, plot, export, models, privacy, anonymize, forecast).")
         {
-            Describe, Fit, Sample, Run, Evaluate, Compare, Plot, Export, Models, Privacy, Anonymize, Forecast,
+            Describe, Fit, Sample, Run, Evaluate, Compare, FitDistributions, Plot, Export, Models, Privacy, Anonymize, Forecast,
         };
     }
 
@@ -123,6 +127,20 @@ public sealed class SynthGrammar
     {
         Description = "With --holdout-fraction: a column to predict; models trained on the synthetic rows and on the real training rows are both tested on the held-out rows.",
     };
+
+    public Command FitDistributions { get; }
+    public Argument<string?> FitDistributionsData { get; } = DataArgument();
+    public Option<string?> FitDistributionsDataOption { get; } = DataOption();
+    public Option<string?> FitDistributionsColumns { get; } = new("--columns") { Description = "Comma-separated numeric columns (default: every continuous and integer column)." };
+    public Option<string> FitDistributionsRanking { get; } = new("--ranking")
+    {
+        Description = "aic (default: Akaike information criterion, lower is better) or ks (Kolmogorov-Smirnov distance).",
+        DefaultValueFactory = _ => "aic",
+    };
+    public Option<int?> FitDistributionsTop { get; } = NullableInt("--top", "Families shown per column (default 3; --json has all).");
+    public Option<string?> FitDistributionsCategorical { get; } = CategoricalOption();
+    public Option<string?> FitDistributionsJson { get; } = JsonOption();
+    public Option<bool> FitDistributionsForce { get; } = ForceOption("--json file");
 
     public Command Compare { get; }
     public Argument<string?> CompareData { get; } = DataArgument();

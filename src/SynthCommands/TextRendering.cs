@@ -30,6 +30,7 @@ public static class TextRendering
         ModelList m => Models(m),
         Evaluation e => Evaluate(e),
         SynthCore.Evaluation.Scorecards.ModelRanking r => Ranking(r),
+        DistributionFits f => Distributions(f),
         TrainingProgress p => ProgressLine(p),
         SynthCore.Evaluation.Privacy.PrivacyReport r => PrivacyRendering.Report(r),
         AnonymizationSummary a => PrivacyRendering.Anonymization(a),
@@ -137,6 +138,18 @@ public static class TextRendering
             + "DCR share: synthetic rows nearer a training row than any held-out row (0.5 best, 1 = copies)"
             + (utility ? "; utility: boosted trees trained on synthetic rows over trained on real rows, tested on the held-out rows (1 best)" : "")
             + ". Rank: mean of the places on each (time included).";
+    }
+
+    public static string Distributions(DistributionFits fits)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant, $"Distributions fitted to {fits.Source}, ranked by {(fits.Ranking == SynthCore.Synthesizers.Statistical.FitRanking.Aic ? "AIC (lower is better)" : "KS distance (lower is better)")}; the best {fits.Top} per column\n");
+        var table = new TextTable("column", "rank", "family", "parameters", "KS D", "KS p", "AIC");
+        foreach (var (column, candidates) in fits.Columns)
+            foreach (var (c, i) in candidates.Take(fits.Top).Select((c, i) => (c, i)))
+                table.Add(i == 0 ? column : "", (i + 1).ToString(Invariant), c.Family.ToString(), c.Distribution.ToString() ?? "",
+                    c.KsStatistic.ToString("0.000", Invariant), PValue(c.KsPValue), c.Aic.ToString("0.0", Invariant));
+        return text.Append(table).ToString().TrimEnd('\n');
     }
 
     private static string Fixed(double? value) => value is double v && double.IsFinite(v) ? v.ToString("0.000", Invariant) : "n/a";

@@ -40,6 +40,7 @@ public static class SynthFormatters
             // Anonymization results as the console prints them, kept monospace.
             Add<AnonymizationSummary>(a => HtmlSummaries.Preformatted("synth-anonymization", TextRendering.Render(a)));
             Add<ForecastSummary>(f => HtmlSummaries.Preformatted("synth-forecast", TextRendering.Render(f)));
+            Add<DistributionFits>(f => HtmlSummaries.Preformatted("synth-distributions", TextRendering.Render(f)));
             Add<ModelList>(HtmlSummaries.Models);
             Add<DataFrame>(HtmlSummaries.DataFramePreview);
             Add<SynthMessage>(HtmlSummaries.Message);
