@@ -16,6 +16,8 @@ internal static class PrivacyRendering
             .Append(r.HoldoutRows is int h ? string.Create(Invariant, $"{h:N0} holdout rows") : "no holdout")
             .Append(Invariant, $"; {r.Columns.Count} columns compared.\n");
         text.Append("Distance: ").Append(r.Distance).Append(".\n");
+        var risk = r.Risk;
+        text.Append(Invariant, $"Disclosure risk: {risk.Level} ({string.Join("; ", risk.Reasons)}).\n");
         var table = new TextTable("measure", "synthetic -> training", "holdout -> training");
         table.Add("DCR median", Number(r.SyntheticToTraining.Median), Number(r.HoldoutToTraining?.Median));
         table.Add("DCR 5th percentile", Number(r.SyntheticToTraining.Percentile5), Number(r.HoldoutToTraining?.Percentile5));

@@ -53,10 +53,12 @@ public sealed class PrivacyCommandTests : IDisposable
         Assert.Contains("age, zip -> disease", text);
         Assert.Contains("\nSynthetic rows closer than the holdout's 5th percentile: 100.0%", text);
         Assert.Contains("\nSynthetic rows nearer to a training row than to any holdout row: 100.0%", text);
+        Assert.Contains("\nDisclosure risk: High (100.0% of rows copy a training row", text);
 
         var node = JsonNode.Parse(File.ReadAllText(json))!;
         Assert.Equal(1.0, (double)node["exact_copy_rate"]!);
         Assert.Equal(1.0, (double)node["dcr_share"]!);
+        Assert.Equal("High", (string)node["risk"]!["level"]!);
         Assert.Equal(150, (int)node["training_rows"]!);
         Assert.Equal("holdout", (string)node["holdout"]!);
         Assert.Equal("disease", (string)node["attribute_disclosure"]!["sensitive"]!);

@@ -50,6 +50,8 @@ public static class ReportHtml
             .Append(r.SyntheticRows.ToString("N0", Html.Invariant)).Append(" synthetic rows, ")
             .Append(r.HoldoutRows is int h ? h.ToString("N0", Html.Invariant) + " holdout rows" : "no holdout")
             .Append("; ").Append(r.Columns.Count).Append(" columns compared.</div>");
+        var risk = r.Risk;
+        html.Append("<div><b>Disclosure risk: ").Append(risk.Level.ToString()).Append("</b> (").Append(Html.Encode(string.Join("; ", risk.Reasons))).Append(")</div>");
         html.Append("<div style=\"display:flex;gap:24px;margin:6px 0\">");
         Glance(html, "exact copies", Percent(r.ExactCopyRate), r.HoldoutExactCopyRate is double hc ? $"holdout {Percent(hc)}" : "");
         Glance(html, "membership-inference AUC", r.MembershipInferenceAuc is double auc ? Html.Number(auc, "0.000") : "n/a", "0.5 = chance");

@@ -29,6 +29,8 @@ public static class PrivacyRiskChecks
         // Copies sit at distance 0: both are 1 by construction (1.000 at every seed of 1–100).
         Assert.True(report.ShareCloserThanHoldout5th > 0.9, $"share {report.ShareCloserThanHoldout5th}");
         Assert.True(report.MembershipInferenceAuc > 0.9, $"AUC {report.MembershipInferenceAuc}");
+        Assert.Equal(RiskLevel.High, report.Risk.Level);
+        Assert.Contains(report.Risk.Reasons, r => r.StartsWith("100.0% of rows copy a training row", StringComparison.Ordinal));
         return
         [
             // seeds 1–10: 0.020 … 0.023 (1–100: 0.019 … 0.024)
@@ -65,6 +67,8 @@ public static class PrivacyRiskChecks
         var synthetic = PrivacyTestData.Draw(600, syntheticSeed);
         var report = PrivacyRisk.Evaluate(training, synthetic, holdout, TableMetadata.Detect(training));
         Assert.Equal(0.0, report.ExactCopyRate);
+        // Fresh rows from the training rows' own distribution are what "private" looks like (Low at seeds 1–100).
+        Assert.Equal(RiskLevel.Low, report.Risk.Level);
         // 600 rows each: the AUC of an attack that cannot tell has a standard error of 0.017 (±0.05 was three;
         // seed 66 of 1–100 broke it at 0.568), the share a binomial 0.009 plus the percentile's own noise.
         return

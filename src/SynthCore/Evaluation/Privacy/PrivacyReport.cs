@@ -58,6 +58,9 @@ public sealed record PrivacyReport(
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>Low, Medium or High, with the figures behind it (<see cref="DisclosureRisk"/> writes the thresholds down).</summary>
+    public DisclosureRisk Risk => DisclosureRisk.Of(this);
+
     /// <summary>The report as indented snake_case JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
