@@ -3,6 +3,7 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Resources;
 using SynthCore.Synthesizers;
+using SynthCore.Synthesizers.Sequential;
 using SynthReports.Charts;
 
 namespace SynthCommands;
@@ -25,7 +26,17 @@ internal static class FitStep
         clock.Stop();
         context.Cancellation.ThrowIfCancellationRequested();
         PrivacyNotice.Write(context.Host, fitted);
+        WriteArimaOrders(context, fitted);
         return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray(), timeline.Losses.ToArray());
+    }
+
+    /// <summary>An ARIMA's fitted order and AIC per feature (chosen by the search or given with order=), as <c>forecast</c> shows them.</summary>
+    private static void WriteArimaOrders(CommandContext context, IFittedSynthesizer fitted)
+    {
+        if (fitted is not FittedArima arima) return;
+        for (int f = 0; f < arima.Models.Count; f++)
+            context.Host.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{arima.FeatureNames[f]}: {arima.Models[f].Order}, AIC {arima.Models[f].Aic:0.##}"));
     }
 
     /// <summary>Refuses, before anything is fitted, a table or a batch too large for the model in the free memory; notes a batch larger than the table.</summary>

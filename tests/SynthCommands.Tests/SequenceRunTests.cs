@@ -51,6 +51,17 @@ public sealed class SequenceRunTests : IDisposable
     }
 
     [Fact]
+    public void Run_and_fit_print_each_feature_s_fitted_arima_order_and_aic()
+    {
+        Assert.Equal(0, Run("run", "daily", "--model", "arima", "--seq-len", "10", "--rows", "2", "--option", "order=1,1,0", "--out", directory));
+        Assert.Contains(host.Lines, l => l.StartsWith("value: ARIMA(1,1,0), AIC ", StringComparison.Ordinal));
+        Assert.Contains(host.Lines, l => l.StartsWith("other: ARIMA(1,1,0), AIC ", StringComparison.Ordinal));
+        host.Lines.Clear();
+        Assert.Equal(0, Run("fit", "daily", "--model", "arima", "--seq-len", "10", "--out", Path.Combine(directory, "arima.synth")));
+        Assert.Contains(host.Lines, l => l.StartsWith("value: ARIMA(", StringComparison.Ordinal) && l.Contains(", AIC ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Seq_len_errors_name_the_option()
     {
         Assert.Equal(1, Run("run", "daily", "--model", "arima", "--seq-len", "200", "--out", directory));

@@ -74,7 +74,9 @@ public sealed class DistributionFitterTests(ITestOutputHelper output)
             output.WriteLine($"{column}: {string.Join("; ", candidates.Take(3).Select(c => $"{c.Distribution} AIC {c.Aic:F0} KS {c.KsStatistic:F3}"))}");
             Assert.All(candidates, c => Assert.True(double.IsFinite(c.Aic) && c.KsStatistic is >= 0 and <= 1 && c.KsPValue is >= 0 and <= 1));
         }
-        // Integer columns get the count families as candidates too.
+        // Integer columns get the count families as candidates too, ranked before the continuous ones.
         Assert.Contains(fits["Body Mass (g)"], c => c.Family == DistributionFamily.NegativeBinomial || c.Family == DistributionFamily.Poisson);
+        Assert.True(fits["Body Mass (g)"][0].Family.IsDiscrete());
+        Assert.Contains(fits["Body Mass (g)"], c => !c.Family.IsDiscrete());
     }
 }

@@ -35,11 +35,12 @@ public static class DistributionsAndBootstrapChecks
         var checks = new List<StatisticalCheck>();
         foreach (var column in BundledData.ScreentimeNumbers)
         {
-            // Screen-time counts are a mixture over apps: one parametric family fits them only roughly. By AIC
-            // the best fit of Times Opened is a truncated normal whose own KS distance is 0.21, so its samples
-            // scatter around 0.21 (the limit was 0.2, which 8 of seeds 1–10 broke).
-            // seeds 1–10: Usage 0.066 … 0.084, Notifications 0.053 … 0.066, Times Opened 0.193 … 0.212 (1–100: ≤ 0.091, ≤ 0.081, ≤ 0.218)
-            checks.Add(StatisticalCheck.AtMost($"{column} KS", Ks(Screentime.Table, sample, column), column == "Times Opened" ? 0.24 : 0.12));
+            // Screen-time counts are a mixture over apps: one parametric family fits them only roughly. Times Opened
+            // was a truncated normal by AIC (a density scored against masses) with samples at KS 0.19 … 0.21; counts
+            // now get a count family first (DistributionFitter.Fit), and its samples are closer.
+            // seeds 1–10: Usage 0.064 … 0.090, Notifications 0.053 … 0.066, Times Opened 0.124 … 0.143
+            // (before that change, 1–100: ≤ 0.091, ≤ 0.081, ≤ 0.218)
+            checks.Add(StatisticalCheck.AtMost($"{column} KS", Ks(Screentime.Table, sample, column), column == "Times Opened" ? 0.18 : 0.12));
             AssertIntegral(sample, column);
         }
         // seeds 1–10: 0.012 … 0.031 (1–100: ≤ 0.039)
@@ -57,9 +58,10 @@ public static class DistributionsAndBootstrapChecks
         var model = (CopulaModel)Fit("distributions", Screentime, fitSeed, ("rank", "ks"));
         var sample = model.Sample(3000, seed: sampleSeed);
         foreach (var column in BundledData.ScreentimeNumbers) output?.WriteLine($"{column}: {model.Marginals[column].Distribution}");
-        // The best KS of a fit here is 0.088 (log-normal), plus sampling noise.
-        // seeds 1–10: 0.032 … 0.097 (1–100: ≤ 0.102, Times Opened)
-        return BundledData.ScreentimeNumbers.Select(column => StatisticalCheck.AtMost($"{column} KS", Ks(Screentime.Table, sample, column), 0.12)).ToArray();
+        // Times Opened is a count: a count family ranks first (DistributionFitter.Fit), though a rounded log-normal
+        // follows this mixture over apps more closely (its samples were at KS ≤ 0.102 over seeds 1–100).
+        // seeds 1–10: Usage 0.064 … 0.090, Notifications 0.053 … 0.066, Times Opened 0.124 … 0.143
+        return BundledData.ScreentimeNumbers.Select(column => StatisticalCheck.AtMost($"{column} KS", Ks(Screentime.Table, sample, column), column == "Times Opened" ? 0.18 : 0.12)).ToArray();
     }
 
     /// <summary>Fitted marginals joined by the copula keep the normal-score correlations.</summary>

@@ -38,7 +38,7 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
 
     private int Windows { get; }
 
-    /// <summary>Each feature's observed range (samples are clipped to it when <see cref="ArimaOptions.Clip"/>).</summary>
+    /// <summary>Each feature's observed range (samples are clipped to it as <see cref="ArimaOptions.Clip"/> says).</summary>
     private double[] Min { get; }
     private double[] Max { get; }
 
@@ -60,7 +60,7 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
             for (int f = 0; f < Models.Count; f++)
             {
                 columns[f] = Models[f].Simulate(length, random, anchor?.Select(step => step[f]).ToArray());
-                if (Options.Clip)
+                if (Options.Clips(Models[f]))
                     for (int t = 0; t < length; t++) columns[f][t] = Math.Clamp(columns[f][t], Min[f], Max[f]);
             }
             result[s] = Enumerable.Range(0, length).Select(t => columns.Select(c => c[t]).ToArray()).ToArray();

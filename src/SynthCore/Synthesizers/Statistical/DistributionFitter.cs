@@ -33,7 +33,10 @@ public enum FitRanking { Aic, Ks }
 /// </summary>
 public static class DistributionFitter
 {
-    /// <summary>Fits the continuous families (or, when <paramref name="counts"/>, the count families) to <paramref name="values"/>, best first.</summary>
+    /// <summary>
+    /// Fits the continuous families (or, when <paramref name="counts"/>, the count families) to <paramref name="values"/>, best first.
+    /// With <paramref name="counts"/>, any discrete family that fits ranks above the continuous ones under either ranking.
+    /// </summary>
     /// <exception cref="SynthException">Fewer than two values, non-finite values, or no family applies.</exception>
     public static IReadOnlyList<DistributionCandidate> Fit(IReadOnlyList<double> values, bool counts, FitRanking ranking = FitRanking.Aic, IEnumerable<DistributionFamily>? families = null)
     {
@@ -48,21 +51,34 @@ public static class DistributionFitter
         {
             var fitted = TryFit(family, x, stats);
             if (fitted is null) continue;
-            double logL = x.Sum(fitted.LogDensity);
+            bool rounded = counts && !family.IsDiscrete();
+            double logL = rounded ? x.Sum(v => LogRoundedMass(fitted, v)) : x.Sum(fitted.LogDensity);
             if (!double.IsFinite(logL)) continue;
             int k = FittedDistribution.ParameterNames(family).Count;
-            double d = KsStatistic(x, fitted);
+            double d = KsStatistic(x, fitted, rounded);
             candidates.Add(new DistributionCandidate(fitted, logL, k, 2 * k - 2 * logL, d, KolmogorovSmirnov.KolmogorovSurvival(Math.Sqrt(x.Length) * d)));
         }
         if (candidates.Count == 0) throw new SynthException("No distribution family fits these values.");
+        // On counts, a density at whole numbers is not a probability: scored by it, a beta or truncated normal
+        // pressed onto the observed range beat the binomial's AIC by hundreds of points with a KS ten times
+        // worse, and its samples put 40% on a value that has 22%. So a continuous family is scored here as
+        // the sampler uses it on an integer column, rounded: by the mass F(v + ½) − F(v − ½) it gives each value
+        // (a probability, so its AIC compares with a count family's) and by the step CDF of its rounded values.
+        // Then a discrete family that fits still ranks first under either ranking: it gives every whole
+        // number its own share by construction, and a rounded smooth density that edges it out (on years of
+        // schooling a rounded Weibull's KS 0.024 against the binomial's 0.029, on 400 rows) does so by noise.
+        // The cost is on wide counts that mix groups (screen-time opens per app), where a rounded log-normal
+        // follows the shape better than any of the three count families. Continuous candidates stay in the
+        // list, after the discrete ones, with their rounded scores for comparison.
+        var ordered = candidates.OrderBy(c => counts && !c.Family.IsDiscrete());
         return ranking == FitRanking.Aic
-            ? candidates.OrderBy(c => c.Aic).ThenBy(c => c.KsStatistic).ToArray()
-            : candidates.OrderBy(c => c.KsStatistic).ThenBy(c => c.Aic).ToArray();
+            ? ordered.ThenBy(c => c.Aic).ThenBy(c => c.KsStatistic).ToArray()
+            : ordered.ThenBy(c => c.KsStatistic).ThenBy(c => c.Aic).ToArray();
     }
 
     /// <summary>
     /// Ranked candidates for every numeric column of a table: integer columns get the count families
-    /// when their values are non-negative, plus the continuous ones; constant or empty columns are left out.
+    /// when their values are non-negative, ranked first, then the continuous ones; constant or empty columns are left out.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<DistributionCandidate>> FitTable(DataFrame table, TableMetadata metadata, FitRanking ranking = FitRanking.Aic)
     {
@@ -88,8 +104,21 @@ public static class DistributionFitter
         return values.ToArray();
     }
 
-    /// <summary>sup |F̂ − F| over the sorted values; for counts F is compared on both sides of each step.</summary>
-    internal static double KsStatistic(double[] sorted, FittedDistribution fitted)
+    /// <summary>
+    /// log P(round(X) = v) = log(F(v + ½) − F(v − ½)): what a continuous family, sampled and rounded as the
+    /// sampler does for an integer column, gives the whole number v.
+    /// </summary>
+    internal static double LogRoundedMass(FittedDistribution fitted, double v)
+    {
+        double mass = fitted.Cdf(v + 0.5) - fitted.Cdf(v - 0.5);
+        return mass > 0 ? Math.Log(mass) : double.NegativeInfinity;
+    }
+
+    /// <summary>
+    /// sup |F̂ − F| over the sorted values; for counts F is compared on both sides of each step, and a continuous
+    /// family scored on counts (<paramref name="rounded"/>) as the step function of its rounded values.
+    /// </summary>
+    internal static double KsStatistic(double[] sorted, FittedDistribution fitted, bool rounded = false)
     {
         int n = sorted.Length;
         bool discrete = fitted.Family.IsDiscrete();
@@ -101,8 +130,8 @@ public static class DistributionFitter
             double below = (double)i / n;
             while (i < n && sorted[i] == v) i++;
             double upTo = (double)i / n;
-            double f = fitted.Cdf(v);
-            double fBelow = discrete ? fitted.Cdf(v - 1) : f;
+            double f = rounded ? fitted.Cdf(v + 0.5) : fitted.Cdf(v);
+            double fBelow = rounded ? fitted.Cdf(v - 0.5) : discrete ? fitted.Cdf(v - 1) : f;
             d = Math.Max(d, Math.Max(Math.Abs(f - upTo), Math.Abs(fBelow - below)));
         }
         return d;
