@@ -68,6 +68,7 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
 
     /// <summary>The options the model was trained with.</summary>
     public GanOptions Options { get; }
+    public int Seed => Options.Seed;
 
     /// <summary>
     /// The (ε, δ) of DP-SGD training (RDP accountant, Poisson rate batch / rows over every critic step,

@@ -74,6 +74,7 @@ public sealed class FittedBlockBootstrap : IFittedSequenceSynthesizer
     }
 
     public BlockBootstrapOptions Options { get; }
+    public int Seed => Options.Seed;
     public string ModelName => BlockBootstrapSynthesizer.Name;
     public IReadOnlyList<string> FeatureNames { get; }
     public SequenceDataOptions DataOptions => Options.Data;

@@ -27,6 +27,7 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
     public string ModelName { get; }
 
     public ArimaOptions Options { get; }
+    public int Seed => Options.Seed;
 
     public IReadOnlyList<string> FeatureNames { get; }
 

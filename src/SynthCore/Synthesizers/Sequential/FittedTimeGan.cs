@@ -38,6 +38,7 @@ public sealed class FittedTimeGan : IFittedSequenceSynthesizer, IDisposable
 
     public string ModelName => TimeGanSynthesizer.Name;
     public TimeGanOptions Options { get; }
+    public int Seed => Options.Seed;
     public IReadOnlyList<string> FeatureNames { get; }
     public MinMaxScaler Scaler { get; }
     public SequenceDataOptions DataOptions => Options.Data;

@@ -91,6 +91,7 @@ public sealed class BootstrapModel : IFittedSynthesizer
     public TableMetadata Metadata { get; }
 
     public BootstrapOptions Options { get; }
+    public int Seed => Options.Seed;
 
     /// <summary>The jitter standard deviation of each smoothed column (empty for the plain bootstrap).</summary>
     public IReadOnlyDictionary<string, double> Bandwidths => bandwidths;

@@ -21,7 +21,7 @@ internal abstract class FittedStatModel<TOptions> : IFittedSynthesizer where TOp
     public TableMetadata Metadata => Schema.Metadata;
     public StatSchema Schema { get; }
     public TOptions Options { get; }
-    protected int Seed { get; }
+    public int Seed { get; }
 
     public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null)
     {

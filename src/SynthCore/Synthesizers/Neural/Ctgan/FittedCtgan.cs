@@ -52,6 +52,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
     public TableMetadata Metadata => Layout.Base.Metadata;
 
     public CtganOptions Options { get; }
+    public int Seed => Options.Seed;
 
     /// <summary>The data representation: base transform and per-column mode mixtures.</summary>
     public CtganLayout Layout { get; }

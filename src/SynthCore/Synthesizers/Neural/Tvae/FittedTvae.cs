@@ -68,6 +68,7 @@ public sealed class FittedTvae : IFittedSynthesizer, IDisposable
     public TableMetadata Metadata => Layout.Base.Metadata;
 
     public TvaeOptions Options { get; }
+    public int Seed => Options.Seed;
 
     public CtganLayout Layout { get; }
 

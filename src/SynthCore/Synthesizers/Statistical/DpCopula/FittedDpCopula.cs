@@ -43,6 +43,7 @@ public sealed class FittedDpCopula : IFittedSynthesizer
     public TableMetadata Metadata { get; }
 
     public DpCopulaOptions Options { get; }
+    public int Seed => Options.Seed;
 
     /// <summary>Every release of the fit with its ε and δ; <see cref="PrivacyLedger.TotalEpsilon"/> is the model's ε.</summary>
     public PrivacyLedger Ledger { get; }
