@@ -54,7 +54,7 @@ public sealed class FittedTimeGan : IFittedSequenceSynthesizer, IDisposable
         lock (gate)
         {
             using var threads = TorchThreads.Use(Options.Threads);
-            using var random = new torch.Generator(unchecked((ulong)(seed ?? Options.Seed)), torch.CPU);
+            using var random = new RandomStreams(seed ?? Options.Seed).Torch("sample");
             var device = TorchDevices.Resolve(Options.Device);
             using var _ = torch.no_grad();
             for (int start = 0; start < count; start += ChunkSequences)

@@ -94,7 +94,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
         lock (gate)
         {
             using var threads = TorchThreads.Use(Options.Threads);
-            using var random = new torch.Generator(unchecked((ulong)(seed ?? Options.Seed)), torch.CPU);
+            using var random = new RandomStreams(seed ?? Options.Seed).Torch("sample");
             generator.Randomness = random;
             var sampler = new ConditionalVectorSampler(counts, null, random, torch.CPU, Options.LogFrequency);
             try
