@@ -15,7 +15,7 @@ internal static class HoldoutSplit
         if (held < 1 || rows - held < 2)
             throw new SynthOptionException(option, $"{share} of {rows} rows leaves no holdout or fewer than 2 training rows.");
         var order = Enumerable.Range(0, rows).ToArray();
-        new Random(seed).Shuffle(order);
+        new SynthCore.RandomStreams(seed).Stream("holdout").Shuffle(order);
         DataFrame Rows(IEnumerable<int> picked) => table[new Int32DataFrameColumn("rows", picked.Order().Select(i => (int?)i))];
         return (Rows(order.Skip(held)), Rows(order.Take(held)));
     }

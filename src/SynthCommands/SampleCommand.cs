@@ -12,24 +12,6 @@ internal static class SampleCommand
     /// <summary>Above this many rows, rows are sampled and written a chunk at a time.</summary>
     internal const int ChunkRows = 100_000;
 
-    /// <summary>
-    /// The rows in chunks, each sampled only when the previous one has been written. The first chunk
-    /// uses the given seed (so up to <see cref="ChunkRows"/> rows are exactly what one Sample call
-    /// gives); chunk i after it uses a seed derived from the given one (0 when none) and i.
-    /// </summary>
-    internal static IEnumerable<Microsoft.Data.Analysis.DataFrame> Chunks(SynthCore.Synthesizers.IFittedSynthesizer model, int rows, int? seed, CancellationToken cancellation)
-    {
-        for (int i = 0, done = 0; done < rows; i++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            int count = Math.Min(ChunkRows, rows - done);
-            yield return model.Sample(count, null, i == 0 ? seed : ChunkSeed(seed ?? 0, i));
-            done += count;
-        }
-    }
-
-    internal static int ChunkSeed(int seed, int chunk) => unchecked((int)((uint)seed * 2654435761u) ^ (chunk * 40503)) & int.MaxValue;
-
     /// <summary>Before sampling: a chunk (or all the rows, when fewer) must fit in memory, and all the rows' CSV on the disk, measured on a few sampled rows.</summary>
     private static void EnsureFits(SynthCore.Synthesizers.IFittedSynthesizer model, int rows, int? seed, string outDir)
     {
@@ -68,7 +50,7 @@ internal static class SampleCommand
         }
         else
         {
-            export = CsvExporter.ExportTimestamped(Chunks(model, rows, seed, context.Cancellation), outDir, name);
+            export = CsvExporter.ExportTimestamped(SynthCore.Synthesizers.ChunkedSampling.Chunks(model, rows, ChunkRows, seed, context.Cancellation), outDir, name);
             context.Host.WriteLine($"Streamed {rows:N0} rows to the file in chunks of {ChunkRows:N0}; they are not kept in memory.");
         }
         double sampleSeconds = clock.Elapsed.TotalSeconds;

@@ -36,7 +36,7 @@ public static class NoiseInjection
     public static (DataFrame Table, IReadOnlyList<NoiseApplied> Applied) Apply(DataFrame table, TableMetadata metadata,
         IReadOnlyDictionary<string, ColumnNoise> noise, int seed)
     {
-        var random = new Random(seed);
+        var random = new RandomStreams(seed).Stream("noise");
         var applied = new List<NoiseApplied>();
         var columns = new List<DataFrameColumn>();
         foreach (var name in noise.Keys)

@@ -34,14 +34,14 @@ public static class Balancer
         if (counts.Count == 0) throw new SynthColumnException(target, "has no values to balance.");
 
         int goal = (int)Math.Ceiling(ratio * counts.Values.Max());
-        var random = new Random(seed);
+        var classSeeds = new RandomStreams(seed).Child("balance");
         var parts = new List<DataFrame>();
         var added = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var (label, count) in counts)
         {
             int need = Math.Max(0, goal - count);
             added[label] = need;
-            int classSeed = random.Next();
+            int classSeed = classSeeds.Seed(label);
             if (need == 0) continue;
             parts.Add(model.Sample(need, new SampleConditions([new EqualsCondition(target, label)]), classSeed));
         }

@@ -28,6 +28,9 @@ public interface IFittedSynthesizer
     /// <summary>The schema of the table it was fitted on; samples have exactly these columns.</summary>
     TableMetadata Metadata { get; }
 
+    /// <summary>The seed the model was configured with: what <see cref="Sample"/> uses when given none.</summary>
+    int Seed { get; }
+
     /// <summary>Generates <paramref name="rows"/> new rows. The same seed gives the same rows.</summary>
     /// <param name="rows">How many rows, at least 1.</param>
     /// <param name="conditions">Optional per-column conditions every row must meet.</param>

@@ -91,11 +91,12 @@ public sealed class CtganLayout
     {
         var spans = baseTransform.Spans.Where(s => s.Width > 0).OrderBy(s => s.Start).ToArray();
         var mixtures = new (double[] Means, double[] Deviations, double[] Weights)?[spans.Length];
+        var modes = new RandomStreams(seed).Child("mode fit");
         Parallel.For(0, spans.Length, i =>
         {
             var span = spans[i];
             if (span.Activation != OutputActivation.Sigmoid || span.IsMissingIndicator) return;
-            mixtures[i] = FitModes(baseTransform, span, baseRows, rows, maxModes, weightThreshold, new Random(unchecked(seed * 7919 + i)));
+            mixtures[i] = FitModes(baseTransform, span, baseRows, rows, maxModes, weightThreshold, modes.Stream("span", i));
         });
 
         var segments = new List<Segment>();
@@ -144,10 +145,11 @@ public sealed class CtganLayout
     {
         int baseWidth = Base.Width;
         var result = new float[(long)rows * Width];
+        var streams = new RandomStreams(seed).Child("mode draws");
         Parallel.For(0, Segments.Count, i =>
         {
             var s = Segments[i];
-            var random = new Random(unchecked(seed * 104729 + i));
+            var random = streams.Stream("segment", i);
             var probabilities = new double[s.Modes];
             for (int r = 0; r < rows; r++)
             {

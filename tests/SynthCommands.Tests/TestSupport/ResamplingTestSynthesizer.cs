@@ -59,6 +59,8 @@ public sealed class ResamplingTestSynthesizer(int seed, int steps, int? failAtSt
     {
         public string ModelName => Name;
 
+        public int Seed => seed;
+
         public TableMetadata Metadata => metadata;
 
         public DataFrame Sample(int rows, SampleConditions? conditions = null, int? sampleSeed = null)

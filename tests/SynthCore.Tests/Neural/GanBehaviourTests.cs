@@ -140,6 +140,7 @@ public sealed class GanBehaviourTests
     {
         public GanGenerator Generator { get; } = generator;
         public string ModelName => "gan";
+        public int Seed => 0;
         public TableMetadata Metadata => throw new NotSupportedException();
         public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null) => throw new NotSupportedException();
         public void Save(Stream stream) => throw new NotSupportedException();

@@ -126,6 +126,7 @@ public sealed class FormatterTests
     {
         public SynthCore.Synthesizers.Neural.GanOptions Options { get; } = new() { LatentDim = 16 };
         public string ModelName => inner.ModelName;
+        public int Seed => inner.Seed;
         public TableMetadata Metadata => inner.Metadata;
         public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null) => inner.Sample(rows, conditions, seed);
         public void Save(Stream stream) => inner.Save(stream);

@@ -58,7 +58,7 @@ public sealed class SequenceData
     public float[][][] ScaledWindows(int seed)
     {
         var windows = Scaler.Scale(RawWindows());
-        new Random(seed).Shuffle(windows);
+        new RandomStreams(seed).Stream("windows").Shuffle(windows);
         return windows;
     }
 

@@ -22,7 +22,7 @@ public static class SinesData
         ArgumentOutOfRangeException.ThrowIfLessThan(sequences, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(features, 1);
-        var random = new Random(seed);
+        var random = new RandomStreams(seed).Stream("sines");
         var data = new double[sequences][][];
         for (int s = 0; s < sequences; s++)
         {

@@ -31,7 +31,7 @@ public static class Detection
         if (rows < 2 * options.Folds)
             throw new SynthException($"Detection needs at least {2 * options.Folds} rows in each table ({options.Folds} folds); the smaller table has {Math.Min(real.Rows.Count, synthetic.Rows.Count)}.");
 
-        var random = new Random(options.Seed);
+        var random = new RandomStreams(options.Seed).Stream("rows and folds");
         var realRows = Draw(real, rows, random);
         var syntheticRows = Draw(synthetic, rows, random);
         var features = TableFeatures.Fit(realRows, metadata, missingIndicators: true);
@@ -63,13 +63,14 @@ public static class Detection
         var foldAucs = new List<double>();
         var columns = Enumerable.Range(0, features.Width).GroupBy(features.ColumnOf).ToArray();
         var importance = new double[columns.Length];
-        var random = new Random(options.Seed);
+        var streams = new RandomStreams(options.Seed).Child(classifier);
+        var random = streams.Stream("cross-validation");
         for (int k = 0; k < options.Folds; k++)
         {
             cancellation.ThrowIfCancellationRequested();
             var train = Enumerable.Range(0, x.Length).Where(i => folds[i] != k).ToArray();
             var test = Enumerable.Range(0, x.Length).Where(i => folds[i] == k).ToArray();
-            var predict = Train(classifier, train.Select(i => x[i]).ToArray(), train.Select(i => y[i]).ToArray(), options.Seed + k, cancellation);
+            var predict = Train(classifier, train.Select(i => x[i]).ToArray(), train.Select(i => y[i]).ToArray(), streams.Seed("fold", k), cancellation);
             var testX = test.Select(i => x[i]).ToArray();
             var testY = test.Select(i => y[i]).ToArray();
             var scores = predict(testX);

@@ -34,7 +34,7 @@ public static class TSne
         else sparse = TSneAffinities.Sparse(data, n, columns, options.Perplexity, Math.Min(n - 1, (int)(3 * options.Perplexity)));
         cancellation.ThrowIfCancellationRequested();
 
-        var random = new Random(options.Seed);
+        var random = new RandomStreams(options.Seed).Stream("tsne");
         var y = new double[2 * n];
         for (int t = 0; t < y.Length; t++) y[t] = Normal.Sample(random, 0, 1e-2);
         var gradient = new double[2 * n];

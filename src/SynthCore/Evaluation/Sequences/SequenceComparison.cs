@@ -43,7 +43,7 @@ public sealed record SequenceComparison(
             for (int b = a + 1; b < features; b++, pairs++)
                 cross += Math.Abs(Correlations.Cross(real, a, b) - Correlations.Cross(synthetic, a, b));
 
-        var random = new Random(seed);
+        var random = new RandomStreams(seed).Stream("comparison");
         double synthDtw = 0, realDtw = 0;
         for (int i = 0; i < dtwPairs; i++)
         {

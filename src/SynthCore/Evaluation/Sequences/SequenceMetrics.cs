@@ -71,8 +71,9 @@ public static class SequenceMetrics
         var (length, features) = Shape(real, synthetic);
         TorchNativeLoader.EnsureLoaded();
         using var threads = TorchThreads.Use(options.Threads);
-        using var torchRandom = new torch.Generator((ulong)options.Seed, torch.CPU);
-        var random = new Random(options.Seed);
+        var streams = new RandomStreams(options.Seed).Child("discriminative");
+        using var torchRandom = streams.Torch("network");
+        var random = streams.Stream("splits and batches");
 
         var (realTrain, realTest) = Split(real, options.TestFraction, random);
         var (synthTrain, synthTest) = Split(synthetic, options.TestFraction, random);
@@ -118,7 +119,7 @@ public static class SequenceMetrics
         Shape(real, synthetic);
         TorchNativeLoader.EnsureLoaded();
         using var threads = TorchThreads.Use(options.Threads);
-        var (realTrain, realTest) = Split(real, options.TestFraction, new Random(options.Seed));
+        var (realTrain, realTest) = Split(real, options.TestFraction, new RandomStreams(options.Seed).Child("predictive").Stream("split"));
         double onSynthetic = TrainPredictor(synthetic, real, options);
         double onReal = TrainPredictor(realTrain, realTest, options);
         return new PredictiveScore(onSynthetic, onReal);
@@ -127,8 +128,9 @@ public static class SequenceMetrics
     private static double TrainPredictor(float[][][] train, float[][][] test, SequenceMetricOptions options)
     {
         int features = train[0][0].Length;
-        using var torchRandom = new torch.Generator((ulong)options.Seed, torch.CPU);
-        var random = new Random(options.Seed);
+        var streams = new RandomStreams(options.Seed).Child("predictive");
+        using var torchRandom = streams.Torch("network");
+        var random = streams.Stream("batches");
         var (trainX, trainY) = PredictionPairs(train);
         var (testX, testY) = PredictionPairs(test);
         using var disposeX = trainX; using var disposeY = trainY; using var disposeTX = testX; using var disposeTY = testY;

@@ -142,7 +142,7 @@ public sealed record UtilityReport(
     public static (long[] Train, long[] Test) Split(DataFrame real, string target, UtilityOptions options)
     {
         var realRows = RowsWithTarget(real, target);
-        var random = new Random(options.Seed);
+        var random = new RandomStreams(options.Seed).Stream("split");
         var shuffled = realRows.OrderBy(_ => random.Next()).ToArray();
         int testCount = (int)Math.Round(options.TestFraction * shuffled.Length);
         if (testCount < 2 || shuffled.Length - testCount < 2)

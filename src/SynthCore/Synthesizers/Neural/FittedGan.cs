@@ -68,6 +68,7 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
 
     /// <summary>The options the model was trained with.</summary>
     public GanOptions Options { get; }
+    public int Seed => Options.Seed;
 
     /// <summary>
     /// The (ε, δ) of DP-SGD training (RDP accountant, Poisson rate batch / rows over every critic step,
@@ -91,7 +92,7 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
         lock (gate)
         {
             using var threads = TorchThreads.Use(Options.Threads);
-            using var random = new torch.Generator(unchecked((ulong)(seed ?? Options.Seed)), torch.CPU);
+            using var random = new RandomStreams(seed ?? Options.Seed).Torch("sample");
             generator.Randomness = random;
             try
             {

@@ -38,7 +38,7 @@ internal sealed class GanDpSgd
 
     /// <summary>The conditional GAN's category counts, released with Gaussian noise from their own seeded stream.</summary>
     public static int[] ReleaseCounts(int[] counts, GanOptions options) =>
-        NoisyCategoryCounts.Release([counts], options.DpCountNoiseMultiplier, new Random(unchecked(options.Seed * 31 + 11)))[0];
+        NoisyCategoryCounts.Release([counts], options.DpCountNoiseMultiplier, new RandomStreams(options.Seed).Stream("dp category counts"))[0];
 
     /// <summary>This step's real rows: each row independently with probability q (Poisson sampling, which the accountant assumes).</summary>
     public long[] SampleRows()

@@ -38,8 +38,9 @@ internal static class GanTrainer
 
         using var threads = TorchThreads.Use(options.Threads);
         // One torch generator (weights, noise, Gumbel draws) and one System.Random (batch rows), both from the seed.
-        using var torchRandom = new torch.Generator((ulong)options.Seed, torch.CPU);
-        var batchRandom = new Random(options.Seed);
+        var streams = new RandomStreams(options.Seed);
+        using var torchRandom = streams.Torch("training");
+        var batchRandom = streams.Stream("batches");
 
         using var generator = new GanGenerator(options.LatentDim, spans, options.GumbelTemperature, torchRandom, conditionSpan) { Randomness = torchRandom };
         generator.to(device);
@@ -53,7 +54,7 @@ internal static class GanTrainer
             using var generatorOptimizer = optim.Adam(generator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
             using var discriminatorOptimizer = optim.Adam(discriminator.parameters(), options.LearningRate, options.Beta1, options.Beta2);
             // DP-SGD draws its Poisson batches from its own seeded stream, so the non-private path is unchanged.
-            var dp = options.DpNoiseMultiplier is null ? null : new GanDpSgd(discriminator, options, rows, torchRandom, new Random(unchecked(options.Seed * 31 + 7)));
+            var dp = options.DpNoiseMultiplier is null ? null : new GanDpSgd(discriminator, options, rows, torchRandom, streams.Stream("dp batches"));
             double dpLoss = 0;
             if (dp is not null && conditionSpan is not null && conditionShares?.Length != conditionSpan.Width)
                 throw new ArgumentException("DP-SGD for the conditional GAN needs the released share of each condition category.", nameof(conditionShares));

@@ -66,7 +66,7 @@ public sealed class ArimaSynthesizer : ISynthesizer
         var anchors = new List<double[][]>();
         if (anchorLength > 0)
         {
-            var random = new Random(Options.Seed);
+            var random = new RandomStreams(Options.Seed).Stream("fit");
             var candidates = data.Series.Where(s => s.Length >= anchorLength).ToArray();
             for (int i = 0; i < MaxAnchors && candidates.Length > 0; i++)
             {

@@ -74,6 +74,7 @@ public sealed class FittedBlockBootstrap : IFittedSequenceSynthesizer
     }
 
     public BlockBootstrapOptions Options { get; }
+    public int Seed => Options.Seed;
     public string ModelName => BlockBootstrapSynthesizer.Name;
     public IReadOnlyList<string> FeatureNames { get; }
     public SequenceDataOptions DataOptions => Options.Data;
@@ -83,7 +84,7 @@ public sealed class FittedBlockBootstrap : IFittedSequenceSynthesizer
     public double[][][] SampleSequences(int count, int? seed = null)
     {
         SequenceOptionParser.CheckSampleRequest(count, null, ModelName);
-        var random = new Random(seed ?? Options.Seed);
+        var random = new RandomStreams(seed ?? Options.Seed).Stream("sample");
         int block = Options.EffectiveBlockLength;
         var usable = series.Where(s => s.Length >= block).ToArray();
         var result = new double[count][][];

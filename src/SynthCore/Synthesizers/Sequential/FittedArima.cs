@@ -27,6 +27,7 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
     public string ModelName { get; }
 
     public ArimaOptions Options { get; }
+    public int Seed => Options.Seed;
 
     public IReadOnlyList<string> FeatureNames { get; }
 
@@ -50,7 +51,7 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
     public double[][][] SampleSequences(int count, int? seed = null)
     {
         SequenceOptionParser.CheckSampleRequest(count, null, ModelName);
-        var random = new Random(seed ?? Options.Seed);
+        var random = new RandomStreams(seed ?? Options.Seed).Stream("sample");
         int length = SequenceLength;
         var result = new double[count][][];
         for (int s = 0; s < count; s++)

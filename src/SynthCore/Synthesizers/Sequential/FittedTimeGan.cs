@@ -38,6 +38,7 @@ public sealed class FittedTimeGan : IFittedSequenceSynthesizer, IDisposable
 
     public string ModelName => TimeGanSynthesizer.Name;
     public TimeGanOptions Options { get; }
+    public int Seed => Options.Seed;
     public IReadOnlyList<string> FeatureNames { get; }
     public MinMaxScaler Scaler { get; }
     public SequenceDataOptions DataOptions => Options.Data;
@@ -53,7 +54,7 @@ public sealed class FittedTimeGan : IFittedSequenceSynthesizer, IDisposable
         lock (gate)
         {
             using var threads = TorchThreads.Use(Options.Threads);
-            using var random = new torch.Generator(unchecked((ulong)(seed ?? Options.Seed)), torch.CPU);
+            using var random = new RandomStreams(seed ?? Options.Seed).Torch("sample");
             var device = TorchDevices.Resolve(Options.Device);
             using var _ = torch.no_grad();
             for (int start = 0; start < count; start += ChunkSequences)

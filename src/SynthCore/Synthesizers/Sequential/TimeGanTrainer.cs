@@ -36,8 +36,9 @@ internal static class TimeGanTrainer
         int batch = Math.Min(options.BatchSize, count);
 
         using var threads = TorchThreads.Use(options.Threads);
-        using var torchRandom = new torch.Generator((ulong)options.Seed, torch.CPU);
-        var batchRandom = new Random(options.Seed);
+        var streams = new RandomStreams(options.Seed);
+        using var torchRandom = streams.Torch("training");
+        var batchRandom = streams.Stream("batches");
         var nets = new TimeGanNetworks(features, options, torchRandom);
         // The sampling networks as of the last joint iteration whose losses and weights were all finite.
         TimeGanNetworks? kept = null;

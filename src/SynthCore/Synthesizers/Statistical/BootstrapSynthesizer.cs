@@ -91,6 +91,7 @@ public sealed class BootstrapModel : IFittedSynthesizer
     public TableMetadata Metadata { get; }
 
     public BootstrapOptions Options { get; }
+    public int Seed => Options.Seed;
 
     /// <summary>The jitter standard deviation of each smoothed column (empty for the plain bootstrap).</summary>
     public IReadOnlyDictionary<string, double> Bandwidths => bandwidths;
@@ -114,7 +115,8 @@ public sealed class BootstrapModel : IFittedSynthesizer
             throw new SynthException(
                 $"The conditions ({RejectionSampler.Describe(resolved)}) are too rare for the bootstrap: 0 of the {table.Rows.Count:N0} real rows meet them, "
                 + "and it only reproduces real rows. Widen the conditions, or use the copula, which can sample between real values.");
-        var random = new Random(seed ?? Options.Seed);
+        var streams = new RandomStreams(seed ?? Options.Seed);
+        var random = streams.Stream("sample");
         var picks = new long[rows];
         for (int i = 0; i < rows; i++) picks[i] = candidates[random.Next(candidates.Length)];
         var drawn = table[picks];
@@ -130,7 +132,7 @@ public sealed class BootstrapModel : IFittedSynthesizer
                 column = ids.Reverse(ReadOnlySpan<float>.Empty, rows, 0, 0);
             }
             else if (bandwidths.TryGetValue(meta.Name, out double h) && h > 0)
-                column = Jitter(column, meta.Kind, h, ranges[meta.Name], byColumn.GetValueOrDefault(meta.Name), new Random(random.Next()));
+                column = Jitter(column, meta.Kind, h, ranges[meta.Name], byColumn.GetValueOrDefault(meta.Name), streams.Child("jitter").Stream(meta.Name));
             columns.Add(column);
         }
         return new DataFrame(columns);

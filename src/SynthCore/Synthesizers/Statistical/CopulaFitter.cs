@@ -59,11 +59,10 @@ internal static class CopulaFitter
         foreach (var meta in metadata.Columns)
             if (!table.Columns.Any(c => c.Name == meta.Name))
                 throw new SynthColumnException(meta.Name, "is in the metadata but not in the table.");
-        var master = new Random(seed);
-        var seeds = metadata.Columns.Select(_ => master.Next()).ToArray();
+        var streams = new RandomStreams(seed);
         var data = new ColumnData[metadata.Columns.Count];
         Parallel.For(0, data.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            data[i] = ReadColumn(table.Columns[metadata.Columns[i].Name], metadata.Columns[i], options, new Random(seeds[i])));
+            data[i] = ReadColumn(table.Columns[metadata.Columns[i].Name], metadata.Columns[i], options, streams.Child("read").Stream(metadata.Columns[i].Name)));
 
         // Modelled columns get copula dimensions in table order.
         int dims = 0;
@@ -75,19 +74,19 @@ internal static class CopulaFitter
         for (int i = 0; i < dims; i++) correlation[i, i] = 1;
         if (options.Correlated && dims > 1)
         {
-            var scoreSeeds = modelled.Select(_ => master.Next()).ToArray();
+            var scores = streams.Child("scores");
             var parallel = new ParallelOptions { CancellationToken = cancellationToken };
             // Numbers first: the category order is chosen from them.
             Parallel.For(0, modelled.Length, parallel, k =>
             {
-                if (modelled[k].Numbers is not null) modelled[k].Scores = NormalScores(modelled[k], new Random(scoreSeeds[k]));
+                if (modelled[k].Numbers is not null) modelled[k].Scores = NormalScores(modelled[k], scores.Stream(modelled[k].Column.Name));
             });
             var numeric = modelled.Where(m => m.Scores is not null).ToArray();
             Parallel.For(0, modelled.Length, parallel, k =>
             {
                 if (modelled[k].CategoryIndex is null) return;
                 if (options.CategoryOrder == CategoryOrder.Association) OrderByAssociation(modelled[k], numeric);
-                modelled[k].Scores = NormalScores(modelled[k], new Random(scoreSeeds[k]));
+                modelled[k].Scores = NormalScores(modelled[k], scores.Stream(modelled[k].Column.Name));
             });
             var pairs = new List<(int, int)>();
             for (int i = 0; i < dims; i++) for (int j = i + 1; j < dims; j++) pairs.Add((i, j));

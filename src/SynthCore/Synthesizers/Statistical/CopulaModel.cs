@@ -45,6 +45,7 @@ public sealed class CopulaModel : IFittedSynthesizer
     public TableMetadata Metadata { get; }
 
     public CopulaModelOptions Options { get; }
+    public int Seed => state.Seed;
 
     /// <summary>The columns in the copula, in correlation-matrix order.</summary>
     public IReadOnlyList<string> CopulaColumns => state.Columns.Where(c => c.Dimension >= 0).OrderBy(c => c.Dimension).Select(c => c.Name).ToArray();

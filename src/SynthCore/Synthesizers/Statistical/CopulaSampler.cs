@@ -33,15 +33,15 @@ internal static class CopulaSampler
             constraints[condition.Column] = Constrain(column, condition);
         }
 
-        var master = new Random(seed);
-        var scores = DrawScores(state, constraints, rows, master.Next());
-        var columnSeeds = state.Columns.Select(_ => master.Next()).ToArray();
+        var streams = new RandomStreams(seed);
+        var scores = DrawScores(state, constraints, rows, streams.Child("scores"));
+        var decoding = streams.Child("decode");
         var output = new DataFrameColumn[state.Columns.Length];
         Parallel.For(0, output.Length, i =>
         {
             var column = state.Columns[i];
             output[i] = Decode(column, column.Dimension >= 0 ? scores[column.Dimension] : null, rows,
-                constraints.GetValueOrDefault(column.Name), new Random(columnSeeds[i]));
+                constraints.GetValueOrDefault(column.Name), decoding.Stream(column.Name));
         });
         return new DataFrame(output);
     }
@@ -96,8 +96,8 @@ internal static class CopulaSampler
     private static double ScoreOf(double u) =>
         u <= 0 ? double.NegativeInfinity : u >= 1 ? double.PositiveInfinity : StandardNormal.InvCdf(Math.Clamp(u, 1e-15, 1 - 1e-15));
 
-    /// <summary>Normal scores, one array per copula dimension; rows are drawn in fixed chunks with their own seeds, so the result does not depend on the thread count.</summary>
-    private static double[][] DrawScores(CopulaState state, Dictionary<string, ColumnConstraint> constraints, int rows, int seed)
+    /// <summary>Normal scores, one array per copula dimension; rows are drawn in fixed chunks with their own streams, so the result does not depend on the thread count.</summary>
+    private static double[][] DrawScores(CopulaState state, Dictionary<string, ColumnConstraint> constraints, int rows, RandomStreams streams)
     {
         int d = state.Dimensions;
         var z = new double[d][];
@@ -108,11 +108,9 @@ internal static class CopulaSampler
             .Select(c => (c.Dimension, constraints[c.Name].ScoreIntervals)).OrderBy(t => t.Dimension).ToArray();
         var plan = new ConditionalPlan(sigma, conditioned);
         int chunks = (rows + ChunkRows - 1) / ChunkRows;
-        var master = new Random(seed);
-        var chunkSeeds = Enumerable.Range(0, chunks).Select(_ => master.Next()).ToArray();
         Parallel.For(0, chunks, c =>
         {
-            var random = new Random(chunkSeeds[c]);
+            var random = streams.Chunk(c).Stream("scores");
             int start = c * ChunkRows, end = Math.Min(rows, start + ChunkRows);
             plan.Fill(z, start, end, random);
         });

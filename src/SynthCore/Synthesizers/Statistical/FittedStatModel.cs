@@ -21,13 +21,13 @@ internal abstract class FittedStatModel<TOptions> : IFittedSynthesizer where TOp
     public TableMetadata Metadata => Schema.Metadata;
     public StatSchema Schema { get; }
     public TOptions Options { get; }
-    protected int Seed { get; }
+    public int Seed { get; }
 
     public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null)
     {
         if (rows < 1) throw new SynthOptionException("rows", $"must be at least 1 (got {rows}).");
         conditions?.Validate(Metadata);
-        var random = new Random(seed ?? Seed);
+        var random = new RandomStreams(seed ?? Seed).Stream("sample");
         if (conditions is null || conditions.All.Count == 0) return Schema.Decode(Generate(rows, random, null), rows);
 
         var resolved = ConditionResolver.Resolve(conditions, Metadata, domain ??= EncodedConditions.Domain(Schema));

@@ -25,7 +25,7 @@ public sealed class GmmSynthesizer(GmmOptions options) : ISynthesizer
         if (schema.Modelled.Length == 0) throw new SynthException("The table has no columns to model (only identifiers).");
         var layout = new MixtureLayout(schema, data);
         var all = layout.Data;
-        var random = new Random(Options.Seed);
+        var random = new RandomStreams(Options.Seed).Stream("fit");
         var clock = Stopwatch.StartNew();
 
         var selection = all;

@@ -32,7 +32,7 @@ internal sealed class CtganDpSgd : IDisposable
         rows = (int)table.shape[0];
         rate = SamplingRate(rows, options.BatchSize);
         // Poisson batches from their own seeded stream, so the non-private path's draws are unchanged.
-        sampling = new Random(unchecked(options.Seed * 31 + 7));
+        sampling = new RandomStreams(options.Seed).Stream("dp batches");
         this.random = random;
         var segments = layout.Discrete.ToArray();
         columns = segments.Length;
@@ -66,7 +66,7 @@ internal sealed class CtganDpSgd : IDisposable
 
     /// <summary>The category counts released with Gaussian noise, from their own seeded stream.</summary>
     public static int[][] ReleaseCounts(int[][] counts, CtganOptions options) =>
-        counts.Length == 0 ? counts : NoisyCategoryCounts.Release(counts, options.DpCountNoiseMultiplier, new Random(unchecked(options.Seed * 31 + 11)));
+        counts.Length == 0 ? counts : NoisyCategoryCounts.Release(counts, options.DpCountNoiseMultiplier, new RandomStreams(options.Seed).Stream("dp category counts"));
 
     /// <summary>
     /// One private critic update's gradient (left in the critic's .grad for the optimizer).

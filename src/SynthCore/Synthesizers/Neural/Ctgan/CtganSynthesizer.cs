@@ -63,7 +63,7 @@ public sealed class CtganSynthesizer : ISynthesizer
         bool dp = Options.DpNoiseMultiplier is not null;
         if (dp) counts = CtganDpSgd.ReleaseCounts(counts, Options);
         using var threads = TorchThreads.Use(Options.Threads);
-        using var random = new torch.Generator(unchecked((ulong)Options.Seed), torch.CPU);
+        using var random = new RandomStreams(Options.Seed).Torch("training");
         var device = TorchDevices.Resolve(Options.Device);
         var sampler = new ConditionalVectorSampler(counts, dp ? null : categoryOfRow, random, device, Options.LogFrequency);
         var generator = CtganTrainer.Train(data, rows, layout, sampler, Options, random, progress, cancellationToken, clock,

@@ -52,6 +52,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
     public TableMetadata Metadata => Layout.Base.Metadata;
 
     public CtganOptions Options { get; }
+    public int Seed => Options.Seed;
 
     /// <summary>The data representation: base transform and per-column mode mixtures.</summary>
     public CtganLayout Layout { get; }
@@ -93,7 +94,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
         lock (gate)
         {
             using var threads = TorchThreads.Use(Options.Threads);
-            using var random = new torch.Generator(unchecked((ulong)(seed ?? Options.Seed)), torch.CPU);
+            using var random = new RandomStreams(seed ?? Options.Seed).Torch("sample");
             generator.Randomness = random;
             var sampler = new ConditionalVectorSampler(counts, null, random, torch.CPU, Options.LogFrequency);
             try

@@ -68,6 +68,7 @@ public sealed class FittedTvae : IFittedSynthesizer, IDisposable
     public TableMetadata Metadata => Layout.Base.Metadata;
 
     public TvaeOptions Options { get; }
+    public int Seed => Options.Seed;
 
     public CtganLayout Layout { get; }
 
@@ -143,7 +144,7 @@ public sealed class FittedTvae : IFittedSynthesizer, IDisposable
         lock (gate)
         {
             using var threads = TorchThreads.Use(Options.Threads);
-            using var random = new torch.Generator(unchecked((ulong)(seed ?? Options.Seed)), torch.CPU);
+            using var random = new RandomStreams(seed ?? Options.Seed).Torch("sample");
             if (conditions is null || conditions.All.Count == 0) return Layout.Base.Reverse(Generate(rows, random), rows);
 
             return GeneratedRowFilter.Sample(Layout.Base, conditions, rows, count => Generate(count, random));

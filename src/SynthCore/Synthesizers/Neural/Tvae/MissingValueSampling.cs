@@ -110,7 +110,7 @@ internal sealed class MissingValueSampling
         var offsets = new double[targets.Count];
         if (targets.Count == 0) return new MissingValueSampling(targets, offsets);
         var logOdds = targets.Select(_ => new double[CalibrationCodes]).ToArray();
-        using (var random = new torch.Generator(unchecked((ulong)seed * 2654435761UL + 97), torch.CPU))
+        using (var random = new RandomStreams(seed).Torch("missing-value calibration"))
         using (torch.no_grad())
             for (int start = 0; start < CalibrationCodes; start += 4096)
             {

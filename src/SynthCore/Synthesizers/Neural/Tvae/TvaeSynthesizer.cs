@@ -56,7 +56,7 @@ public sealed class TvaeSynthesizer : ISynthesizer
         var missingTargets = MissingValueSampling.Measure(layout, data, rows);
 
         using var threads = TorchThreads.Use(Options.Threads);
-        using var random = new torch.Generator(unchecked((ulong)Options.Seed), torch.CPU);
+        using var random = new RandomStreams(Options.Seed).Torch("training");
         FittedTvae Wrap(TvaeEncoder encoder, TvaeDecoder decoder, long privateSteps) =>
             new(Options, layout, encoder, decoder, missingTargets, Options.DpNoiseMultiplier is null ? null : TvaePrivacy.Account(Options, rows, privateSteps));
         var trained = TvaeTrainer.Train(data, rows, layout, Options, random, progress, cancellationToken, clock, Wrap, CorruptEpoch);

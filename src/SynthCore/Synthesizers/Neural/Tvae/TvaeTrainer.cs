@@ -50,7 +50,7 @@ internal static class TvaeTrainer
             using var loss = new TvaeLoss(layout.Spans, options.LossFactor, device);
             // DP-SGD draws its Poisson batches from its own seeded stream, so the non-private path is unchanged.
             var dp = options.DpNoiseMultiplier is null ? null
-                : new TvaeDpSgd(encoder, decoder, loss, options, rows, random, new Random(unchecked(options.Seed * 31 + 7)));
+                : new TvaeDpSgd(encoder, decoder, loss, options, rows, random, new RandomStreams(options.Seed).Stream("dp batches"));
             int batches = dp?.StepsPerEpoch ?? (rows + options.BatchSize - 1) / options.BatchSize;
             encoder.train();
             decoder.train();

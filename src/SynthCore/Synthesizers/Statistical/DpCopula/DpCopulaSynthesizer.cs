@@ -46,7 +46,7 @@ public sealed class DpCopulaSynthesizer : ISynthesizer
         var columns = metadata.Columns.Select(c => MakeColumn(table, c)).ToArray();
         var modelled = columns.Where(c => c.IsModelled).ToArray();
         if (modelled.Length == 0) throw new SynthException("The table has nothing the DP copula can model: every column is an identifier.");
-        var random = new Random(Options.Seed);
+        var random = new RandomStreams(Options.Seed).Stream("fit");
         var ledger = new PrivacyLedger();
         int d = modelled.Length;
         double marginalEpsilon = d == 1 ? Options.Epsilon : Options.Epsilon * Options.MarginalShare;

@@ -43,6 +43,7 @@ public sealed class FittedDpCopula : IFittedSynthesizer
     public TableMetadata Metadata { get; }
 
     public DpCopulaOptions Options { get; }
+    public int Seed => Options.Seed;
 
     /// <summary>Every release of the fit with its ε and δ; <see cref="PrivacyLedger.TotalEpsilon"/> is the model's ε.</summary>
     public PrivacyLedger Ledger { get; }
@@ -71,7 +72,7 @@ public sealed class FittedDpCopula : IFittedSynthesizer
     {
         if (rows < 1) throw new SynthOptionException("rows", $"must be at least 1 (got {rows}).");
         conditions?.Validate(Metadata);
-        var random = new Random(seed ?? Options.Seed);
+        var random = new RandomStreams(seed ?? Options.Seed).Stream("sample");
         if (conditions is null || conditions.All.Count == 0) return Generate(rows, random);
 
         long budget = Math.Max((long)rows * CandidatesPerRow, MinCandidates), generated = 0;
