@@ -18,7 +18,9 @@ public static class SequenceText
         var text = new StringBuilder(table.ToString());
         text.Append(Invariant, $"\nACF at lags 1..{comparison.Features.FirstOrDefault()?.RealAcf.Length ?? 0}. ");
         text.Append(Invariant, $"Cross-correlation mean |diff|: {comparison.CrossCorrelationMeanAbsoluteDifference:0.000}. ");
-        text.Append(Invariant, $"Mean DTW distance synthetic-to-real: {comparison.SyntheticToRealDtw:0.###} (real-to-real: {comparison.RealToRealDtw:0.###}).");
+        text.Append(Invariant, $"Mean DTW distance synthetic-to-real: {comparison.SyntheticToRealDtw:0.###} (real-to-real: {comparison.RealToRealDtw:0.###}; ratio {comparison.DtwRatio:0.00}).")
+            .Append(Invariant, $"\nDiversity: mean DTW synthetic-to-synthetic {comparison.SyntheticToSyntheticDtw:0.###}, {comparison.DiversityRatio:0.00} of real-to-real")
+            .Append(comparison.Collapsed ? " — the synthetic sequences look collapsed (they vary less than half as much as the real ones), so a low DTW means little." : ".");
         return text.ToString();
     }
 

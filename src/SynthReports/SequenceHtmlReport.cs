@@ -38,7 +38,9 @@ public static class SequenceHtmlReport
                     .Concat(Enumerable.Range(0, lags).Select(l => l < f.RealAcf.Length ? $"{Number(f.RealAcf[l])} / {Number(f.SyntheticAcf[l])}" : "")).ToArray()));
         html.Append("<p>Cross-correlation (lag 0) mean |difference|: ").Append(Number(comparison.CrossCorrelationMeanAbsoluteDifference))
             .Append(". Mean DTW distance synthetic → real: ").Append(Number(comparison.SyntheticToRealDtw))
-            .Append(" (real → real: ").Append(Number(comparison.RealToRealDtw)).Append(").</p>\n");
+            .Append(" (real → real: ").Append(Number(comparison.RealToRealDtw)).Append("). Diversity, synthetic → synthetic: ")
+            .Append(Number(comparison.SyntheticToSyntheticDtw)).Append(", ").Append(Number(comparison.DiversityRatio)).Append(" of real → real")
+            .Append(comparison.Collapsed ? ": <b>collapsed</b> (less than half the real variety; a low DTW then means little)" : "").Append(".</p>\n");
 
         html.Append("<h2>Sequences</h2>\n<div class=\"grid\">\n");
         foreach (var chart in SequenceComparisonChart.Build(real, synthetic, features))

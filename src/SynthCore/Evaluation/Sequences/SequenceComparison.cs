@@ -12,14 +12,29 @@ public sealed record SequenceFeatureComparison(
 /// <summary>
 /// Real versus synthetic sequences: per-feature statistics and ACF (lags 1..k, pooled over
 /// sequences), the mean absolute difference of the lag-0 cross-correlation matrices, and the mean
-/// DTW distance of random synthetic–real pairs next to that of random real–real pairs.
+/// DTW distance of random synthetic–real pairs next to that of random real–real pairs. DTW alone favours
+/// collapsed output (near-constant series sit close to every real one), so the comparison also measures
+/// diversity: the mean DTW of random synthetic–synthetic pairs, against the real–real one.
 /// </summary>
 public sealed record SequenceComparison(
     IReadOnlyList<SequenceFeatureComparison> Features,
     double CrossCorrelationMeanAbsoluteDifference,
     double SyntheticToRealDtw,
-    double RealToRealDtw)
+    double RealToRealDtw,
+    double SyntheticToSyntheticDtw = double.NaN)
 {
+    /// <summary>Below this <see cref="DiversityRatio"/> the synthetic sequences are called collapsed: they vary less than half as much as real ones.</summary>
+    public const double CollapsedBelow = 0.5;
+
+    /// <summary>Synthetic-to-real DTW over real-to-real DTW: about 1 when synthetic sequences are as near to real ones as real ones are to each other.</summary>
+    public double DtwRatio => RealToRealDtw > 0 ? SyntheticToRealDtw / RealToRealDtw : double.NaN;
+
+    /// <summary>Synthetic-to-synthetic DTW over real-to-real DTW: about 1 when synthetic sequences differ from each other as much as real ones; near 0 when collapsed.</summary>
+    public double DiversityRatio => RealToRealDtw > 0 ? SyntheticToSyntheticDtw / RealToRealDtw : double.NaN;
+
+    /// <summary>The synthetic sequences vary less than half as much as the real ones (a low DTW then means nothing).</summary>
+    public bool Collapsed => DiversityRatio < CollapsedBelow;
+
     /// <summary>Compares sequences given in the same units: [sequence][step][feature].</summary>
     public static SequenceComparison Compare(double[][][] real, double[][][] synthetic, IReadOnlyList<string> featureNames,
         int maxLag = 5, int dtwPairs = 200, int seed = 42)
@@ -50,7 +65,12 @@ public sealed record SequenceComparison(
             synthDtw += Dtw.Distance(synthetic[random.Next(synthetic.Length)], real[random.Next(real.Length)]);
             realDtw += Dtw.Distance(real[random.Next(real.Length)], real[random.Next(real.Length)]);
         }
-        return new SequenceComparison(columns, pairs == 0 ? 0 : cross / pairs, synthDtw / dtwPairs, realDtw / dtwPairs);
+        // Its own stream, so the pairs above are drawn as before.
+        var diversity = new RandomStreams(seed).Stream("diversity");
+        double synthSynthDtw = 0;
+        for (int i = 0; i < dtwPairs; i++)
+            synthSynthDtw += Dtw.Distance(synthetic[diversity.Next(synthetic.Length)], synthetic[diversity.Next(synthetic.Length)]);
+        return new SequenceComparison(columns, pairs == 0 ? 0 : cross / pairs, synthDtw / dtwPairs, realDtw / dtwPairs, synthSynthDtw / dtwPairs);
     }
 }
 
