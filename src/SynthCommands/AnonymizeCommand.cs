@@ -29,8 +29,7 @@ internal static class AnonymizeCommand
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.AnonymizeCategorical));
         var quasi = ColumnList.Parse(parse.GetValue(grammar.AnonymizeQuasi)!, "--quasi", metadata);
-        if (sensitive is not null && !metadata.Contains(sensitive))
-            throw new SynthOptionException("--sensitive", $"unknown column '{sensitive}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
+        if (sensitive is not null) ColumnList.EnsureColumn(sensitive, "--sensitive", metadata);
 
         var result = Mondrian.Anonymize(table, metadata, quasi, k);
         var diversity = sensitive is null ? null : LDiversity.Check(result.Table, quasi, sensitive, l ?? 2);

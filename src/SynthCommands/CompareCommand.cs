@@ -34,8 +34,7 @@ internal static class CompareCommand
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.CompareSettings.Categorical));
-        if (target is not null && !metadata.Contains(target))
-            throw new SynthOptionException("--target", $"unknown column '{target}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
+        if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
         var (training, holdout) = HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
         context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {table.Rows.Count:N0} rows (seed {settings.Seed}); each model is fitted on the other {training.Rows.Count:N0}.");
 

@@ -32,5 +32,5 @@ internal static class ComparisonJson
         }).ToArray()),
     };
 
-    private static JsonNode? Number(double? value) => value is double v && double.IsFinite(v) ? JsonValue.Create(v) : null;
+    private static JsonNode? Number(double? value) => JsonSummary.Number(value);
 }

@@ -32,8 +32,7 @@ internal static class EvaluateCommand
             throw new SynthCore.SynthException($"{syntheticName}: the table has no rows.");
         context.Cancellation.ThrowIfCancellationRequested();
 
-        if (target is not null && !metadata.Contains(target))
-            throw new SynthCore.SynthOptionException("--target", $"unknown column '{target}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
+        if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
         var utility = target is null ? null : new SynthCore.Evaluation.Utility.UtilityOptions(target) { Seed = seed ?? 42 };
         var detection = new SynthCore.Evaluation.Detection.DetectionOptions { Seed = seed ?? 42 };
         var evaluation = Evaluation.Run(realName, real, syntheticName, synthetic, metadata, utility, context.Cancellation, detection);

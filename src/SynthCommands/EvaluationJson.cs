@@ -103,7 +103,7 @@ internal static class EvaluationJson
         return node;
     }
 
-    private static JsonNode? Number(double? value) => value is double v && double.IsFinite(v) ? JsonValue.Create(v) : null;
+    private static JsonNode? Number(double? value) => JsonSummary.Number(value);
 
     private static JsonArray Array<T>(IEnumerable<T> items, Func<T, JsonObject> map) => new(items.Select(i => (JsonNode?)map(i)).ToArray());
 }

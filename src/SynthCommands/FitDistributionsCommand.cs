@@ -57,12 +57,10 @@ internal static class FitDistributionsCommand
         {
             ["family"] = f.Family.ToString(),
             ["parameters"] = f.Distribution.ToString(),
-            ["aic"] = Finite(f.Aic),
-            ["log_likelihood"] = Finite(f.LogLikelihood),
-            ["ks_statistic"] = Finite(f.KsStatistic),
-            ["ks_p_value"] = Finite(f.KsPValue),
+            ["aic"] = JsonSummary.Number(f.Aic),
+            ["log_likelihood"] = JsonSummary.Number(f.LogLikelihood),
+            ["ks_statistic"] = JsonSummary.Number(f.KsStatistic),
+            ["ks_p_value"] = JsonSummary.Number(f.KsPValue),
         }).ToArray())))),
     };
-
-    private static JsonNode? Finite(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;
 }

@@ -17,6 +17,9 @@ internal static class JsonSummary
 
     public static JsonNode? ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Options);
 
+    /// <summary>A number, or null where it is missing or not finite (JSON has no NaN).</summary>
+    public static JsonNode? Number(double? value) => value is double v && double.IsFinite(v) ? JsonValue.Create(v) : null;
+
     public static void Write(string path, JsonObject summary, bool overwrite) =>
         SafeFile.Write(path, overwrite, "--json", stream => stream.Write(Encoding.UTF8.GetBytes(summary.ToJsonString(Options) + "\n")));
 }

@@ -43,8 +43,7 @@ internal static class PrivacyCommand
         string? sensitive = parse.GetValue(grammar.PrivacySensitive);
         if ((quasiList is null) != (sensitive is null))
             throw new SynthUsageException("--quasi and --sensitive go together: name the quasi-identifiers and the sensitive column.");
-        if (sensitive is not null && !metadata.Contains(sensitive))
-            throw new SynthOptionException("--sensitive", $"unknown column '{sensitive}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
+        if (sensitive is not null) ColumnList.EnsureColumn(sensitive, "--sensitive", metadata);
         var options = new PrivacyRiskOptions
         {
             QuasiIdentifiers = quasiList is null ? [] : ColumnList.Parse(quasiList, "--quasi", metadata),

@@ -57,8 +57,7 @@ internal static class RunCommand
         CsvExporter.ValidateName(name);
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.RunSettings.Categorical));
-        if (target is not null && !metadata.Contains(target))
-            throw new SynthOptionException("--target", $"unknown column '{target}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
+        if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
         DataFrame? holdout = null;
         if (holdoutFraction is double share)
         {

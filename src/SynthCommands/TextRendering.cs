@@ -79,7 +79,7 @@ public static class TextRendering
             text.Append("\nNumeric columns (similarity % = 100 x (1 - |mean real - mean synth| / |mean real|); KS = two-sample Kolmogorov-Smirnov, pass at p > 0.05; std ratio = std synth / std real)\n")
                 .Append(table).Append('\n');
             if (comparison.KsPassShare is double passShare)
-                text.Append(Invariant, $"KS pass: {Math.Round(passShare * comparison.Numeric.Count(c => c.KsPasses is not null))} of {comparison.Numeric.Count(c => c.KsPasses is not null)} numeric columns ({100 * passShare:0}%); mean absolute percentage error of the means: ")
+                text.Append(Invariant, $"KS pass: {comparison.Numeric.Count(c => c.KsPasses == true)} of {comparison.Numeric.Count(c => c.KsPasses is not null)} numeric columns ({100 * passShare:0}%); mean absolute percentage error of the means: ")
                     .Append(comparison.Numeric.Select(c => c.MeanAbsolutePercentError).OfType<double>().ToArray() is { Length: > 0 } errors ? errors.Average().ToString("0.0", Invariant) + "%" : "n/a")
                     .Append('\n');
         }

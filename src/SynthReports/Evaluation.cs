@@ -72,7 +72,7 @@ public sealed record Evaluation(
             : holdout is null ? UtilityReport.Evaluate(real, synthetic, metadata, utility, cancellation)
             : UtilityReport.EvaluateOnHoldout(real, holdout, synthetic, metadata, utility, cancellation);
         var privacy = holdout is null || synthetic.Rows.Count < 2 ? null : PrivacyRisk.Evaluate(real, synthetic, holdout, metadata, cancellationToken: cancellation);
-        var detectionReport = Math.Min(real.Rows.Count, synthetic.Rows.Count) >= 2 * detection.Folds
+        var detectionReport = SynthCore.Evaluation.Detection.Detection.HasRowsFor(real.Rows.Count, synthetic.Rows.Count, detection)
             ? SynthCore.Evaluation.Detection.Detection.Run(real, synthetic, metadata, detection, cancellation)
             : null;
         return new Evaluation(realName, syntheticName, real, synthetic, metadata, quality, diagnostic, correlations, pca, utilityReport, detectionReport,

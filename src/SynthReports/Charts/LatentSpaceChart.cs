@@ -23,12 +23,12 @@ public static class LatentSpaceChart
         var s = Matrix<double>.Build.DenseOfArray(ToDouble(model.Encode(synthetic)));
         if (model.LatentDim <= 2)
             return model.LatentDim == 2
-                ? new LatentPoints(Rows(r), Rows(s), "z1", "z2", "latent means")
+                ? new LatentPoints(r.ToRowArrays(), s.ToRowArrays(), "z1", "z2", "latent means")
                 : new LatentPoints(Indexed(r), Indexed(s), "z1", "row", "latent means");
         if (r.RowCount < 2) throw new SynthCore.SynthException("The latent plot needs at least two real rows.");
         var pca = Pca.Fit(r, 2);
         string Axis(int k) => $"latent PC{k + 1} ({100 * pca.ExplainedVarianceRatio[k]:0.0}% of the real codes' variance)";
-        return new LatentPoints(Rows(pca.Transform(r)), Rows(pca.Transform(s)), Axis(0), Axis(1),
+        return new LatentPoints(pca.Transform(r).ToRowArrays(), pca.Transform(s).ToRowArrays(), Axis(0), Axis(1),
             $"latent means ({model.LatentDim} dimensions) on the real codes' principal components");
     }
 
@@ -53,7 +53,6 @@ public static class LatentSpaceChart
         return result;
     }
 
-    private static double[][] Rows(Matrix<double> m) => Enumerable.Range(0, m.RowCount).Select(i => m.Row(i).ToArray()).ToArray();
 
     private static double[][] Indexed(Matrix<double> m) => Enumerable.Range(0, m.RowCount).Select(i => new[] { m[i, 0], i }).ToArray();
 }

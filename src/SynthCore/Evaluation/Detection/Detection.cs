@@ -1,10 +1,10 @@
-using MathNet.Numerics.LinearAlgebra;
 using Microsoft.Data.Analysis;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
 using SynthCore.Data;
+using SynthCore.Evaluation.Utility;
 
 namespace SynthCore.Evaluation.Detection;
 
@@ -22,20 +22,24 @@ public static class Detection
     public const string LogisticName = "logistic regression";
     public const string BoostedTreesName = "boosted trees";
 
+    /// <summary>Whether both tables have the two rows per fold that <see cref="Run"/> needs.</summary>
+    public static bool HasRowsFor(long realRows, long syntheticRows, DetectionOptions options) =>
+        Math.Min(Math.Min(realRows, syntheticRows), options.MaxRowsPerTable) >= 2 * options.Folds;
+
     /// <exception cref="SynthException">A table has too few rows, or no column can be compared.</exception>
     public static DetectionReport Run(DataFrame real, DataFrame synthetic, TableMetadata metadata, DetectionOptions? options = null, CancellationToken cancellation = default)
     {
         options ??= new DetectionOptions();
         options.Validate();
         int rows = (int)Math.Min(Math.Min(real.Rows.Count, synthetic.Rows.Count), options.MaxRowsPerTable);
-        if (rows < 2 * options.Folds)
+        if (!HasRowsFor(real.Rows.Count, synthetic.Rows.Count, options))
             throw new SynthException($"Detection needs at least {2 * options.Folds} rows in each table ({options.Folds} folds); the smaller table has {Math.Min(real.Rows.Count, synthetic.Rows.Count)}.");
 
         var random = new RandomStreams(options.Seed).Stream("rows and folds");
         var realRows = Draw(real, rows, random);
         var syntheticRows = Draw(synthetic, rows, random);
         var features = TableFeatures.Fit(realRows, metadata, missingIndicators: true);
-        var x = Rows(features.Transform(realRows, "real")).Concat(Rows(features.Transform(syntheticRows))).ToArray();
+        var x = features.Transform(realRows, "real").ToRowArrays().Concat(features.Transform(syntheticRows).ToRowArrays()).ToArray();
         var y = Enumerable.Range(0, 2 * rows).Select(i => i >= rows).ToArray(); // true: synthetic
         var folds = StratifiedFolds(rows, options.Folds, random);
 
@@ -100,7 +104,7 @@ public static class Detection
     private static Func<double[][], double[]> Train(string classifier, double[][] trainX, bool[] trainY, int seed, CancellationToken cancellation)
     {
         var ml = new MLContext(seed);
-        var train = Load(ml, trainX, trainY);
+        var train = MlRows.Binary(ml, trainX, trainY);
         IEstimator<ITransformer> trainer = classifier == LogisticName
             ? ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
             {
@@ -113,7 +117,7 @@ public static class Detection
                 NumberOfThreads = 1,
             });
         var model = Resources.CancellableWork.Run(() => trainer.Fit(train), cancellation);
-        return rows => model.Transform(Load(ml, rows, new bool[rows.Length])).GetColumn<float>("Score").Select(s => (double)s).ToArray();
+        return rows => model.Transform(MlRows.Binary(ml, rows, new bool[rows.Length])).GetColumn<float>("Score").Select(s => (double)s).ToArray();
     }
 
     /// <summary>Mann–Whitney AUC: the chance that a synthetic row scores above a real one (ties count half).</summary>
@@ -125,20 +129,5 @@ public static class Detection
         var order = Enumerable.Range(0, (int)table.Rows.Count).ToArray();
         random.Shuffle(order);
         return table[new Int32DataFrameColumn("rows", order.Take(rows).Order().Select(i => (int?)i))];
-    }
-
-    private static IEnumerable<double[]> Rows(Matrix<double> matrix) => matrix.EnumerateRows().Select(r => r.ToArray());
-
-    private static IDataView Load(MLContext ml, double[][] x, bool[] y)
-    {
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, x[0].Length);
-        return ml.Data.LoadFromEnumerable(x.Select((r, i) => new Row { Features = r.Select(v => (float)v).ToArray(), Label = y[i] }).ToArray(), schema);
-    }
-
-    private sealed class Row
-    {
-        public float[] Features { get; set; } = [];
-        public bool Label { get; set; }
     }
 }

@@ -24,11 +24,9 @@ public sealed record PcaEmbedding(
             throw new SynthOptionException("components", $"must be 1 to {features.Width} (the number of features), got {components}.");
         var pca = Pca.Fit(features.Transform(real, "real"), components);
         return new PcaEmbedding(
-            Rows(pca.Transform(features.Transform(real, "real"))),
-            Rows(pca.Transform(features.Transform(synthetic, "synthetic"))),
+            pca.Transform(features.Transform(real, "real")).ToRowArrays(),
+            pca.Transform(features.Transform(synthetic, "synthetic")).ToRowArrays(),
             pca.ExplainedVarianceRatio, features.Names);
     }
 
-    private static double[][] Rows(MathNet.Numerics.LinearAlgebra.Matrix<double> m) =>
-        Enumerable.Range(0, m.RowCount).Select(i => m.Row(i).ToArray()).ToArray();
 }

@@ -27,20 +27,10 @@ public sealed record Scorecard(
     public double PrivacyScore => Privacy.DcrShare is double share ? Math.Clamp(1 - 2 * Math.Abs(share - 0.5), 0, 1) : double.NaN;
 
     /// <summary>
-    /// Boosted trees trained on synthetic rows against trained on real rows, both tested on the held-out rows: ROC AUC for
-    /// a class, R² for a number; 1 when the synthetic rows teach as much as the real ones. Null without a target.
+    /// Boosted trees trained on synthetic rows over trained on real rows, both tested on the held-out rows
+    /// (<see cref="UtilityReport.ScorePercent"/> / 100); 1 when the synthetic rows teach as much as the real ones. Null without a target.
     /// </summary>
-    public double? UtilityRatio
-    {
-        get
-        {
-            var trees = Utility?.Results.FirstOrDefault(r => r.Model == UtilityModels.GradientBoostedTrees);
-            if (trees is null) return null;
-            double? real = Utility!.Task == UtilityTask.Classification ? trees.TrainRealTestReal.RocAuc : trees.TrainRealTestReal.RSquared;
-            double? synthetic = Utility.Task == UtilityTask.Classification ? trees.TrainSyntheticTestReal.RocAuc : trees.TrainSyntheticTestReal.RSquared;
-            return real is double r && synthetic is double s && r > 0 ? s / r : null;
-        }
-    }
+    public double? UtilityRatio => Utility?.ScorePercent / 100;
 
     /// <summary>Scores <paramref name="synthetic"/>, sampled from a model fitted on <paramref name="training"/>, with <paramref name="holdout"/> unseen.</summary>
     public static Scorecard Measure(string model, double fitSeconds, double sampleSeconds, DataFrame training, DataFrame holdout, DataFrame synthetic,

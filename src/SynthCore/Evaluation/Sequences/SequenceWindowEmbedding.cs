@@ -39,7 +39,7 @@ public static class SequenceWindowEmbedding
         components = Math.Min(components, r.ColumnCount);
         var pca = Evaluation.Embeddings.Pca.Fit(r, components);
         var names = Enumerable.Range(0, real[0].Length).SelectMany(t => featureNames.Select(f => $"{f}[t={t}]")).ToArray();
-        return new PcaEmbedding(Rows(pca.Transform(r)), Rows(pca.Transform(s)), pca.ExplainedVarianceRatio, names);
+        return new PcaEmbedding(pca.Transform(r).ToRowArrays(), pca.Transform(s).ToRowArrays(), pca.ExplainedVarianceRatio, names);
     }
 
     /// <summary>One t-SNE map of the flattened real and synthetic windows (real first).</summary>
@@ -68,5 +68,4 @@ public static class SequenceWindowEmbedding
         return (Flatten(real, scaler), Flatten(synthetic, scaler));
     }
 
-    private static double[][] Rows(Matrix<double> m) => Enumerable.Range(0, m.RowCount).Select(i => m.Row(i).ToArray()).ToArray();
 }

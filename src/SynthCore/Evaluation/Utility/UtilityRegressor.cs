@@ -16,26 +16,24 @@ internal static class UtilityRegressor
         _ => throw new ArgumentException($"Unknown model '{model}'.", nameof(model)),
     };
 
-    private static double[] FastTree(double[][] trainX, double[] trainY, double[][] testX, int seed, CancellationToken cancellation)
-    {
-        var ml = new MLContext(seed);
-        var trainer = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+    private static double[] FastTree(double[][] trainX, double[] trainY, double[][] testX, int seed, CancellationToken cancellation) =>
+        Trees(ml => ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
         {
             NumberOfTrees = 100, NumberOfLeaves = 20, MinimumExampleCountPerLeaf = 5, LearningRate = 0.1, NumberOfThreads = 1,
-        });
-        var fitted = Resources.CancellableWork.Run(() => trainer.Fit(MlRows.Values(ml, trainX, trainY)), cancellation);
-        return fitted.Transform(MlRows.Values(ml, testX, new double[testX.Length]))
-            .GetColumn<float>("Score").Select(v => (double)v).ToArray();
-    }
+        }), trainX, trainY, testX, seed, cancellation);
 
-    private static double[] FastForest(double[][] trainX, double[] trainY, double[][] testX, int seed, CancellationToken cancellation)
-    {
-        var ml = new MLContext(seed);
-        var trainer = ml.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
+    private static double[] FastForest(double[][] trainX, double[] trainY, double[][] testX, int seed, CancellationToken cancellation) =>
+        Trees(ml => ml.Regression.Trainers.FastForest(new FastForestRegressionTrainer.Options
         {
             NumberOfTrees = 100, NumberOfLeaves = 20, MinimumExampleCountPerLeaf = 5, NumberOfThreads = 1,
-        });
-        var fitted = Resources.CancellableWork.Run(() => trainer.Fit(MlRows.Values(ml, trainX, trainY)), cancellation);
+        }), trainX, trainY, testX, seed, cancellation);
+
+    /// <summary>Fits the tree ensemble <paramref name="trainer"/> makes (single-threaded, seeded) and predicts the test rows.</summary>
+    private static double[] Trees(Func<MLContext, IEstimator<ITransformer>> trainer, double[][] trainX, double[] trainY, double[][] testX, int seed, CancellationToken cancellation)
+    {
+        var ml = new MLContext(seed);
+        var estimator = trainer(ml);
+        var fitted = Resources.CancellableWork.Run(() => estimator.Fit(MlRows.Values(ml, trainX, trainY)), cancellation);
         return fitted.Transform(MlRows.Values(ml, testX, new double[testX.Length]))
             .GetColumn<float>("Score").Select(v => (double)v).ToArray();
     }

@@ -104,9 +104,9 @@ public sealed record UtilityReport(
             throw new SynthException($"Column '{target.Name}': the synthetic table has {syntheticRows.Length} rows with a value; at least 2 are needed to train on.");
         var syntheticTable = Take(synthetic, syntheticRows);
         var features = TableFeatures.Fit(realTrain, metadata, [target.Name]);
-        var xTrain = Rows(features.Transform(realTrain, "real"));
-        var xTest = Rows(features.Transform(realTest, "real"));
-        var xSynthetic = Rows(features.Transform(syntheticTable, "synthetic"));
+        var xTrain = features.Transform(realTrain, "real").ToRowArrays();
+        var xTest = features.Transform(realTest, "real").ToRowArrays();
+        var xSynthetic = features.Transform(syntheticTable, "synthetic").ToRowArrays();
 
         if (task == UtilityTask.Classification)
         {
@@ -167,6 +167,4 @@ public sealed record UtilityReport(
 
     private static DataFrame Take(DataFrame table, long[] rows) => table[rows];
 
-    private static double[][] Rows(MathNet.Numerics.LinearAlgebra.Matrix<double> m) =>
-        Enumerable.Range(0, m.RowCount).Select(i => m.Row(i).ToArray()).ToArray();
 }
