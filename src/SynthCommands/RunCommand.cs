@@ -113,7 +113,8 @@ internal static class RunCommand
         context.Cancellation.ThrowIfCancellationRequested();
 
         clock.Restart();
-        var output = augment ? AugmentedTable.Create(table, synthetic) : synthetic;
+        // Boolean columns go out spelled as they were read ("yes"/"no" stays yes/no).
+        var output = ColumnSpellings.Apply(augment ? AugmentedTable.Create(table, synthetic) : synthetic, metadata);
         var export = CsvExporter.ExportTimestamped(output, outDir, name);
         double exportSeconds = clock.Elapsed.TotalSeconds;
         context.Host.Store(into ?? name, output);

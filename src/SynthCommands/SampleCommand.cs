@@ -43,7 +43,7 @@ internal static class SampleCommand
         ExportResult export;
         if (rows <= ChunkRows)
         {
-            var table = model.Sample(rows, null, seed);
+            var table = SynthCore.Data.ColumnSpellings.Apply(model.Sample(rows, null, seed), model.Metadata);
             context.Cancellation.ThrowIfCancellationRequested();
             export = CsvExporter.ExportTimestamped(table, outDir, name);
             context.Host.Store(into ?? name, table);

@@ -128,7 +128,11 @@ public static class CsvTable
         if (numeric == present.Count) return new DoubleDataFrameColumn(name, numbers);
 
         if (present.All(v => CsvValueParser.TryParseBool(v, out _)))
-            return new BooleanDataFrameColumn(name, cells.Select(v => v is null ? (bool?)null : CsvValueParser.TryParseBool(v, out bool b) && b));
+        {
+            var booleans = new BooleanDataFrameColumn(name, cells.Select(v => v is null ? (bool?)null : CsvValueParser.TryParseBool(v, out bool b) && b));
+            ColumnSpellings.Remember(booleans, BooleanSpelling.Of(present));
+            return booleans;
+        }
 
         if (CsvValueParser.FindDateFamily(present) is { } formats)
             return new DateTimeDataFrameColumn(name, cells.Select(v => v is null ? (DateTime?)null : Parse(v, formats)));
@@ -160,7 +164,8 @@ public static class CsvTable
 
     /// <summary>
     /// Writes <paramref name="table"/> as CSV: invariant numbers (integral values without ".0"),
-    /// ISO-8601 dates (date only when a column has no times), true/false, nulls as empty fields,
+    /// ISO-8601 dates (date only when a column has no times), booleans as read (<see cref="ColumnSpellings"/>; else
+    /// true/false), nulls as empty fields,
     /// quoting where needed. Never overwrites: an existing file is an error.
     /// </summary>
     /// <exception cref="SynthFileException">The file exists or cannot be written.</exception>
@@ -198,6 +203,7 @@ public static class CsvTable
             writer.Write(string.Join(',', columns.Select(c => Quote(c.Name))));
             writer.Write("\r\n");
         }
+        var spellings = columns.Select(c => ColumnSpellings.Of(c) ?? BooleanSpelling.Default).ToArray();
         var line = new StringBuilder();
         for (long r = 0; r < table.Rows.Count; r++)
         {
@@ -205,7 +211,7 @@ public static class CsvTable
             for (int c = 0; c < columns.Length; c++)
             {
                 if (c > 0) line.Append(',');
-                line.Append(Format(columns[c][r], dateOnly[c]));
+                line.Append(Format(columns[c][r], dateOnly[c], spellings[c]));
             }
             line.Append("\r\n");
             writer.Write(line);
@@ -223,7 +229,7 @@ public static class CsvTable
         dateOnly ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
         : d.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) + (d.Kind == DateTimeKind.Utc ? "Z" : "");
 
-    private static string Format(object? value, bool dateOnly) => value switch
+    private static string Format(object? value, bool dateOnly, BooleanSpelling spelling) => value switch
     {
         null => "",
         double x when double.IsNaN(x) => "",
@@ -231,7 +237,7 @@ public static class CsvTable
         double x => x.ToString("R", CultureInfo.InvariantCulture),
         float x => x.ToString("R", CultureInfo.InvariantCulture),
         DateTime d => FormatDate(d, dateOnly),
-        bool b => b ? "true" : "false",
+        bool b => spelling.Format(b),
         string s => Quote(s, quoteMissingTokens: true),
         IFormattable f => Quote(f.ToString(null, CultureInfo.InvariantCulture)),
         _ => Quote(value.ToString() ?? ""),

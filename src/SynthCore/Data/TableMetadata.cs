@@ -10,7 +10,9 @@ namespace SynthCore.Data;
 /// <param name="RowCount">Rows in the table.</param>
 /// <param name="DistinctCount">Distinct non-missing values.</param>
 /// <param name="Overridden">Whether the user set the kind rather than detection.</param>
-public sealed record ColumnMetadata(string Name, ColumnKind Kind, int MissingCount, int RowCount, int DistinctCount, bool Overridden = false)
+/// <param name="Spelling">How a boolean column spelled its values when read ("yes"/"no", …), written back the same way; null for true/false (and in model files made before it was recorded).</param>
+public sealed record ColumnMetadata(string Name, ColumnKind Kind, int MissingCount, int RowCount, int DistinctCount, bool Overridden = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BooleanSpelling? Spelling = null)
 {
     /// <summary>Share of rows with no value, 0 to 1.</summary>
     [JsonIgnore]

@@ -37,7 +37,7 @@ public static class Synth
         var fitted = synthesizer.Fit(table, metadata, progress, cancellation);
         var fitTime = clock.Elapsed;
         clock.Restart();
-        var sample = fitted.Sample(rows, seed: seed);
+        var sample = ColumnSpellings.Apply(fitted.Sample(rows, seed: seed), metadata);
         return new GeneratedTable(sample, fitted, metadata, seed, fitTime, clock.Elapsed);
     }
 }

@@ -1,0 +1,37 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Analysis;
+
+namespace SynthCore.Data;
+
+/// <summary>
+/// The spelling a table column was read in, kept beside the column object (a <see cref="DataFrame"/> column has no
+/// place for it): <see cref="CsvTable.Read"/> records it, <see cref="TableMetadata.Detect"/> carries it into the
+/// metadata (and so into model files), and the CSV writer writes it back. Sampled tables get it from their model's
+/// metadata through <see cref="Apply"/>.
+/// </summary>
+public static class ColumnSpellings
+{
+    private static readonly ConditionalWeakTable<DataFrameColumn, BooleanSpelling> Booleans = new();
+
+    /// <summary>The spelling recorded for <paramref name="column"/>, or null (written as true/false).</summary>
+    public static BooleanSpelling? Of(DataFrameColumn column) => Booleans.TryGetValue(column, out var spelling) ? spelling : null;
+
+    /// <summary>Records that <paramref name="column"/> is spelled <paramref name="spelling"/> (null forgets it).</summary>
+    public static void Remember(DataFrameColumn column, BooleanSpelling? spelling)
+    {
+        if (spelling is null) Booleans.Remove(column);
+        else Booleans.AddOrUpdate(column, spelling);
+    }
+
+    /// <summary>
+    /// Gives the boolean columns of <paramref name="table"/> the spellings <paramref name="metadata"/> recorded (columns
+    /// the metadata does not know are left as they are); returns <paramref name="table"/>.
+    /// </summary>
+    public static DataFrame Apply(DataFrame table, TableMetadata metadata)
+    {
+        foreach (var column in table.Columns)
+            if (column is BooleanDataFrameColumn && metadata.Contains(column.Name) && metadata[column.Name].Spelling is { } spelling)
+                Remember(column, spelling);
+        return table;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Registry;
+using SynthCore.Synthesizers;
+
+namespace SynthCore.Tests.Data;
+
+/// <summary>Boolean columns come back spelled as they were read: through the CSV writer, the metadata and a model file.</summary>
+public sealed class BooleanSpellingTests : IDisposable
+{
+    private readonly TempDirectory dir = new();
+
+    public void Dispose() => dir.Dispose();
+
+    private const string Spelled = "yn,title,upper,tf,x\r\nyes,True,YES,true,1\r\nno,False,NO,false,2\r\n,True,NO,true,3\r\nyes,False,YES,false,4\r\n";
+
+    [Fact]
+    public void A_table_read_and_written_keeps_each_boolean_spelling()
+    {
+        var table = CsvTable.Read(dir.Write("in.csv", Spelled));
+        Assert.IsType<BooleanDataFrameColumn>(table.Columns["yn"]);
+        string path = dir.PathOf("out.csv");
+        CsvTable.Write(table, path);
+        Assert.Equal(Spelled, File.ReadAllText(path));
+    }
+
+    [Theory]
+    [InlineData(new[] { "Yes", "No", "Yes" }, "Yes", "No")]
+    [InlineData(new[] { "Y", "YES", "NO" }, "YES", "NO")]
+    [InlineData(new[] { "yes", "yes" }, "yes", "no")]
+    [InlineData(new[] { "FALSE", "FALSE", "true" }, "TRUE", "FALSE")]
+    [InlineData(new[] { "no", "No", "No" }, "Yes", "No")]
+    public void The_most_common_cell_decides_the_pair_and_its_case(string[] cells, string yes, string no)
+    {
+        var spelling = BooleanSpelling.Of(cells.Where(c => c != "Y"));
+        Assert.Equal(new BooleanSpelling(yes, no), spelling);
+    }
+
+    [Fact]
+    public void Plain_true_false_records_nothing_so_metadata_and_model_files_stay_as_before()
+    {
+        Assert.Null(BooleanSpelling.Of(["true", "false", "true"]));
+        var table = CsvTable.Read(dir.Write("tf.csv", "b,x\ntrue,1\nfalse,2\n"));
+        Assert.DoesNotContain("spelling", TableMetadata.Detect(table).ToJson());
+    }
+
+    [Fact]
+    public void The_spelling_is_in_the_metadata_and_survives_a_model_file()
+    {
+        var table = CsvTable.Read(dir.Write("in.csv", Spelled));
+        var metadata = TableMetadata.Detect(table);
+        Assert.Equal(new BooleanSpelling("yes", "no"), metadata["yn"].Spelling);
+        Assert.Equal(new BooleanSpelling("True", "False"), metadata["title"].Spelling);
+        Assert.Null(metadata["tf"].Spelling);
+
+        var fitted = SynthesizerRegistry.Default.Create("copula", new SynthesizerSettings { Seed = 3 }).Fit(table, metadata);
+        using var file = new MemoryStream();
+        fitted.Save(file);
+        var loaded = SynthesizerRegistry.Default.Load(new MemoryStream(file.ToArray()), metadata);
+        Assert.Equal(metadata.Columns, loaded.Metadata.Columns);
+
+        string path = dir.PathOf("sampled.csv");
+        CsvTable.Write(ColumnSpellings.Apply(loaded.Sample(50, seed: 5), loaded.Metadata), path);
+        var lines = File.ReadAllLines(path).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.All(lines, l => Assert.Contains(l[0], new[] { "yes", "no", "" }));
+        Assert.All(lines, l => Assert.Contains(l[1], new[] { "True", "False" }));
+        Assert.All(lines, l => Assert.Contains(l[2], new[] { "YES", "NO" }));
+        Assert.All(lines, l => Assert.Contains(l[3], new[] { "true", "false" }));
+    }
+
+    [Fact]
+    public void Metadata_written_before_spellings_were_recorded_still_loads()
+    {
+        var old = TableMetadata.FromJson("""[{"name":"b","kind":"boolean","missing_count":0,"row_count":2,"distinct_count":2,"overridden":false}]""");
+        Assert.Null(old["b"].Spelling);
+    }
+}
