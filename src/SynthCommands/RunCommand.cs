@@ -6,6 +6,7 @@ using SynthCore;
 using SynthCore.Data;
 using SynthCore.Data.Sequences;
 using SynthCore.Evaluation;
+using SynthCore.Evaluation.Conditions;
 using SynthCore.Evaluation.Sequences;
 using SynthCore.Export;
 using SynthCore.Synthesizers;
@@ -15,10 +16,11 @@ using SynthReports;
 namespace SynthCommands;
 
 /// <summary>
-/// <c>synth run &lt;data&gt; --model gan [--rows N | --balance COLUMN [--balance-ratio R]] [--augment] [--holdout-fraction F [--target COL]] [--out DIR] [--name NAME] [--json FILE] [--report FILE.html] [fit options]</c>:
+/// <c>synth run &lt;data&gt; --model gan [--rows N | --balance COLUMN [--balance-ratio R]] [--augment] [--holdout-fraction F [--target COL]] [--where COND]… [--out DIR] [--name NAME] [--json FILE] [--report FILE.html] [fit options]</c>:
 /// fit, sample, compare with the real table, export the synthetic CSV (with --augment: the real rows
 /// plus the synthetic ones and a 'source' column; with --balance: only the rows each class needs); with --report, the
-/// evaluation's HTML report of the synthetic rows against the real table (sequence models: the sequence report).
+/// evaluation's HTML report of the synthetic rows against the real table (sequence models: the sequence report); with --where, rows
+/// sampled under those conditions and a report of how many meet them and how they compare with the real rows that do.
 /// </summary>
 internal static class RunCommand
 {
@@ -58,6 +60,12 @@ internal static class RunCommand
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.RunSettings.Categorical));
         if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
+        string[] clauses = parse.GetValue(grammar.RunWhere) ?? [];
+        var conditions = WhereParser.Parse(clauses, metadata);
+        if (conditions is not null && balance is not null)
+            throw new SynthOptionException("--where", "does not go with --balance, which sets the conditions itself (one class at a time).");
+        if (conditions is not null && context.Registry.Get(model).Sequential)
+            throw new SynthOptionException("--where", $"does not apply to the sequence model '{model}': it generates whole sequences, not rows to condition.");
         DataFrame? holdout = null;
         if (holdoutFraction is double share)
         {
@@ -66,6 +74,12 @@ internal static class RunCommand
             int all = (int)table.Rows.Count;
             (table, holdout) = HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
             context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {all:N0} rows (seed {settings.Seed}); the model is fitted on the other {table.Rows.Count:N0}.");
+        }
+        // Before the fit: a category the table lacks, or a range outside its values, fails now rather than after a long fit.
+        if (conditions is not null)
+        {
+            try { ConditionResolver.Resolve(conditions, metadata, ConditionDomain.FromTable(table, metadata)); }
+            catch (SynthColumnException e) { throw new SynthOptionException("--where", e.Message); }
         }
         int rows = rowsOption ?? (int)table.Rows.Count;
         EnsureFits(rows, augment, balance is null ? "--rows" : "--balance", table, outDir);
@@ -99,7 +113,7 @@ internal static class RunCommand
         double[][][]? syntheticSequences = sequences?.SampleSequences(rows);
         var synthetic = syntheticSequences is not null
             ? SequenceTable.ToLong(syntheticSequences, sequences!.FeatureNames)
-            : balanced?.Synthetic ?? fit.Model.Sample(rows, null, null);
+            : balanced?.Synthetic ?? WhereParser.Sample(fit.Model, rows, conditions, null);
         double sampleSeconds = clock.Elapsed.TotalSeconds;
         context.Cancellation.ThrowIfCancellationRequested();
 
@@ -110,6 +124,9 @@ internal static class RunCommand
             : synthetic.Rows.Count > 0 ? TableComparison.Compare(table, synthetic, metadata, context.Cancellation) : null;
         double compareSeconds = clock.Elapsed.TotalSeconds;
         if (comparison is not null) context.Host.Show(comparison);
+        // Against the real rows that meet the same conditions (the comparison above is against all of them).
+        var conditionReport = conditions is null ? null : ConditionReport.Measure(synthetic, conditions, metadata, table);
+        if (conditionReport is not null) context.Host.WriteLine(ConditionRendering.Text(conditionReport, clauses));
         context.Cancellation.ThrowIfCancellationRequested();
 
         clock.Restart();
@@ -185,6 +202,7 @@ internal static class RunCommand
                 ["comparison"] = comparison is null ? null : JsonSummary.ToNode(comparison),
                 ["holdout_rows"] = holdout is null ? null : (int)holdout.Rows.Count,
                 ["evaluation"] = evaluation is null ? null : EvaluationJson.From(evaluation),
+                ["conditions"] = conditionReport is null ? null : ConditionRendering.Json(conditionReport, clauses),
             };
             if (balanced is not null)
                 summary["balance"] = new JsonObject

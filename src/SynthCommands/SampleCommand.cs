@@ -2,22 +2,27 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SynthCore.Evaluation.Conditions;
 using SynthCore.Export;
+using SynthCore.Synthesizers;
 
 namespace SynthCommands;
 
-/// <summary><c>synth sample &lt;model&gt; --rows N [--seed S] [--out DIR] [--name NAME] [--json FILE]</c>.</summary>
+/// <summary><c>synth sample &lt;model&gt; --rows N [--seed S] [--where COND]… [--out DIR] [--name NAME] [--json FILE]</c>.</summary>
 internal static class SampleCommand
 {
     /// <summary>Above this many rows, rows are sampled and written a chunk at a time.</summary>
     internal const int ChunkRows = 100_000;
 
-    /// <summary>Before sampling: a chunk (or all the rows, when fewer) must fit in memory, and all the rows' CSV on the disk, measured on a few sampled rows.</summary>
-    private static void EnsureFits(SynthCore.Synthesizers.IFittedSynthesizer model, int rows, int? seed, string outDir)
+    /// <summary>
+    /// Before sampling: a chunk (or all the rows, when fewer) must fit in memory, and all the rows' CSV on the disk, measured
+    /// on a few sampled rows (sampled under the --where conditions, so the model refuses a value it never saw here).
+    /// </summary>
+    private static void EnsureFits(SynthCore.Synthesizers.IFittedSynthesizer model, int rows, int? seed, string outDir, SampleConditions? conditions)
     {
         var guard = SynthCore.Resources.ResourceGuard.Current;
         guard.EnsureRowsFitMemory("--rows", Math.Min(rows, ChunkRows), model.Metadata.Columns.Count);
-        var probe = model.Sample(Math.Min(rows, 100), null, seed);
+        var probe = WhereParser.Sample(model, Math.Min(rows, 100), conditions, seed);
         guard.EnsureRowsFitDisk("--rows", rows, SynthCore.Data.CsvTableWriter.BytesPerRow(probe), outDir);
     }
 
@@ -37,24 +42,34 @@ internal static class SampleCommand
         CsvExporter.ValidateName(name);
 
         var model = context.Host.ResolveModel(modelName, context.Registry);
-        EnsureFits(model, rows, seed, outDir);
+        string[] clauses = parse.GetValue(grammar.SampleWhere) ?? [];
+        var conditions = WhereParser.Parse(clauses, model.Metadata);
+        EnsureFits(model, rows, seed, outDir, conditions);
         context.Cancellation.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
         ExportResult export;
+        ConditionReport? report = null;
         if (rows <= ChunkRows)
         {
-            var table = SynthCore.Data.ColumnSpellings.Apply(model.Sample(rows, null, seed), model.Metadata);
+            var table = SynthCore.Data.ColumnSpellings.Apply(WhereParser.Sample(model, rows, conditions, seed), model.Metadata);
             context.Cancellation.ThrowIfCancellationRequested();
             export = CsvExporter.ExportTimestamped(table, outDir, name);
             context.Host.Store(into ?? name, table);
+            if (conditions is not null) report = ConditionReport.Measure(table, conditions, model.Metadata);
         }
         else
         {
-            export = CsvExporter.ExportTimestamped(SynthCore.Synthesizers.ChunkedSampling.Chunks(model, rows, ChunkRows, seed, context.Cancellation), outDir, name);
+            int meeting = 0;
+            var chunks = ChunkedSampling.Chunks(model, rows, ChunkRows, seed, context.Cancellation, conditions)
+                .Select(chunk => { if (conditions is not null) meeting += ConditionReport.CountMeeting(chunk, conditions, model.Metadata); return chunk; });
+            export = CsvExporter.ExportTimestamped(chunks, outDir, name);
             context.Host.WriteLine($"Streamed {rows:N0} rows to the file in chunks of {ChunkRows:N0}; they are not kept in memory.");
+            if (conditions is not null) report = new ConditionReport(rows, meeting, null, null, []);
         }
         double sampleSeconds = clock.Elapsed.TotalSeconds;
         context.Host.WriteLine(Messages.Exported(export));
+        // No real table here: the share of rows meeting the conditions; run --where also compares them with the real rows that do.
+        if (report is not null) context.Host.WriteLine(ConditionRendering.Text(report, clauses));
 
         if (json is not null)
         {
@@ -67,6 +82,7 @@ internal static class SampleCommand
                 ["model"] = model.ModelName,
                 ["seed"] = seed,
                 ["timings"] = new JsonObject { ["sample_seconds"] = sampleSeconds },
+                ["conditions"] = report is null ? null : ConditionRendering.Json(report, clauses),
             };
             JsonSummary.Write(json, summary, force);
             context.Host.WriteLine($"Wrote {json}");

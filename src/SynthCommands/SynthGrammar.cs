@@ -21,10 +21,10 @@ public sealed class SynthGrammar
         FitSettings.AddTo(Fit);
 
         Sample = new Command("sample", "Sample rows from a saved model and write them as a timestamped CSV.");
-        Add(Sample, SampleModel, SampleRows, SampleSeed, SampleOut, SampleName, SampleJson, SampleForce, SampleInto);
+        Add(Sample, SampleModel, SampleRows, SampleSeed, SampleWhere, SampleOut, SampleName, SampleJson, SampleForce, SampleInto);
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
-        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunHoldoutFraction, RunTarget, RunInto);
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunHoldoutFraction, RunTarget, RunWhere, RunInto);
         RunSettings.AddTo(Run);
 
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
@@ -84,6 +84,7 @@ public sealed class SynthGrammar
     public Argument<string> SampleModel { get; } = new("model") { Description = "The fitted model: a model file (console) or a variable (notebook)." };
     public Option<int> SampleRows { get; } = RowsOption(required: true);
     public Option<int?> SampleSeed { get; } = NullableInt("--seed", "Seed for sampling (default: the seed the model was fitted with).");
+    public Option<string[]> SampleWhere { get; } = WhereOption();
     public Option<string> SampleOut { get; } = OutDirOption();
     public Option<string?> SampleName { get; } = NameOption("the model's name");
     public Option<string?> SampleJson { get; } = JsonOption();
@@ -123,6 +124,7 @@ public sealed class SynthGrammar
         Description = "Hold this share of the rows out before fitting (seeded by --seed): the model sees the rest, and the run then evaluates the synthetic rows against them, with privacy (DCR share, copies, membership attack) and --target's utility measured on the held-out rows.",
         CustomParser = result => ParseNumber(result, "--holdout-fraction"),
     };
+    public Option<string[]> RunWhere { get; } = WhereOption();
     public Option<string?> RunTarget { get; } = new("--target")
     {
         Description = "With --holdout-fraction: a column to predict; models trained on the synthetic rows and on the real training rows are both tested on the held-out rows.",
@@ -323,6 +325,12 @@ public sealed class SynthGrammar
     private static Option<string?> CategoricalOption() => new("--categorical")
     {
         Description = "Comma-separated columns to treat as categorical, whatever their values look like.",
+    };
+
+    private static Option<string[]> WhereOption() => new("--where")
+    {
+        Description = "A condition every sampled row meets (repeatable, one per column): \"age between 30 and 40\", \"age >= 30\" (also <=, >, <), \"default = yes\", \"species in (Adelie, Gentoo)\".",
+        Arity = ArgumentArity.ZeroOrMore,
     };
 
     private static Option<string?> JsonOption() => new("--json") { Description = "Also write a machine-readable summary to this JSON file." };

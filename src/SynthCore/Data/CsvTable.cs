@@ -51,6 +51,9 @@ public static class CsvTable
         return new DataFrame(names.Select((name, c) => BuildColumn(name, cells[c], lines, options)));
     }
 
+    /// <summary>A date in any format the reader accepts in a date column ("2024-08-07", "8/7/2024", "7 Aug 2024", …).</summary>
+    public static bool TryParseDate(string text, out DateTime value) => CsvValueParser.TryParseDate(text, out value);
+
     /// <summary>The configured delimiter, or the one the header line evidently uses (see <see cref="CsvReadOptions.DetectDelimiter"/>).</summary>
     private static char DelimiterOf(string text, CsvReadOptions options)
     {

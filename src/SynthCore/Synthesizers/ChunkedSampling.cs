@@ -11,7 +11,7 @@ namespace SynthCore.Synthesizers;
 /// </summary>
 public static class ChunkedSampling
 {
-    public static IEnumerable<DataFrame> Chunks(IFittedSynthesizer model, int rows, int chunkRows, int? seed, CancellationToken cancellation = default)
+    public static IEnumerable<DataFrame> Chunks(IFittedSynthesizer model, int rows, int chunkRows, int? seed, CancellationToken cancellation = default, SampleConditions? conditions = null)
     {
         if (chunkRows < 1) throw new SynthOptionException("chunkRows", $"must be at least 1 (got {chunkRows}).");
         int root = seed ?? model.Seed;
@@ -19,7 +19,7 @@ public static class ChunkedSampling
         {
             cancellation.ThrowIfCancellationRequested();
             int count = Math.Min(chunkRows, rows - done);
-            yield return ColumnSpellings.Apply(model.Sample(count, null, RandomStreams.ChunkSeed(root, i)), model.Metadata);
+            yield return ColumnSpellings.Apply(model.Sample(count, conditions, RandomStreams.ChunkSeed(root, i)), model.Metadata);
             done += count;
         }
     }

@@ -7,7 +7,7 @@ namespace SynthCore.Synthesizers;
 /// A condition checked against the fitted column domain and put in one of two shapes models can
 /// act on: a set of category keys (categorical and boolean columns) or a closed numeric interval
 /// (numeric columns; dates as ticks; an exact value has <see cref="Min"/> == <see cref="Max"/>).
-/// The interval is already clipped to the observed range.
+/// The interval is already clipped to the observed range (not in <see cref="ConditionResolver.AsAsked"/>).
 /// </summary>
 public sealed record ResolvedCondition(string Column, ColumnKind Kind, IReadOnlySet<string>? Categories, double Min, double Max)
 {
@@ -23,8 +23,10 @@ public sealed record ResolvedCondition(string Column, ColumnKind Kind, IReadOnly
                 ? ConditionResolver.TryBool(cell!, out bool b) && Categories.Contains(b ? "true" : "false")
                 : Categories.Contains(ConditionResolver.Key(cell!));
         if (!ConditionResolver.TryNumber(cell!, Kind, out double x)) return false;
-        // Exact values on continuous columns are matched up to float noise from the model's arithmetic.
-        double tolerance = Kind == ColumnKind.Continuous ? 1e-9 * Math.Max(1, Math.Abs(Min)) : 0;
+        // Exact values on continuous columns are matched up to float noise from the model's arithmetic. (An open lower
+        // bound, from AsAsked, is -∞: the scale is then the upper bound's.)
+        double scale = double.IsFinite(Min) ? Math.Abs(Min) : double.IsFinite(Max) ? Math.Abs(Max) : 1;
+        double tolerance = Kind == ColumnKind.Continuous ? 1e-9 * Math.Max(1, scale) : 0;
         return x >= Min - tolerance && x <= Max + tolerance;
     }
 }
@@ -50,6 +52,35 @@ public static class ConditionResolver
             });
         }
         return resolved;
+    }
+
+    /// <summary>
+    /// The conditions as asked, not against a model's observed values: ranges are not clipped (an open bound stays
+    /// infinite) and no value is refused for being unseen. For checking the rows of any table against the conditions,
+    /// e.g. the real rows a condition report compares with (<paramref name="table"/> gives the cells' types).
+    /// </summary>
+    /// <exception cref="SynthColumnException">Unknown column, identifier column, wrong kind of condition, a value that is not of the column's kind, an empty range.</exception>
+    public static IReadOnlyList<ResolvedCondition> AsAsked(SampleConditions conditions, TableMetadata metadata, Microsoft.Data.Analysis.DataFrame table)
+    {
+        // A domain that holds every asked category and every number, so Resolve checks the conditions' shape and values only.
+        var domain = new ConditionDomain(conditions.All.Select(condition =>
+        {
+            var meta = metadata[condition.Column];
+            string storage = ColumnStorageExtensions.StorageOf(table.Columns[condition.Column]).ToJsonName();
+            IReadOnlyList<string>? categories = meta.Kind switch
+            {
+                ColumnKind.Boolean => ["false", "true"],
+                ColumnKind.Categorical => condition switch
+                {
+                    EqualsCondition e => [CategoryKey(e.Value, storage)],
+                    OneOfCondition o => o.Values.Select(v => CategoryKey(v, storage)).ToArray(),
+                    _ => [],
+                },
+                _ => null,
+            };
+            return new ColumnDomain(condition.Column, meta.Kind, storage, double.NegativeInfinity, double.PositiveInfinity, categories);
+        }));
+        return Resolve(conditions, metadata, domain);
     }
 
     private static ResolvedCondition ResolveCategories(ColumnCondition condition, ColumnKind kind, ColumnDomain dom)
@@ -90,7 +121,8 @@ public static class ConditionResolver
         string Format(double x) => kind == ColumnKind.Datetime
             ? CsvTable.FormatDate(new DateTime((long)x), new DateTime((long)x).TimeOfDay == TimeSpan.Zero)
             : x.ToString("G6", CultureInfo.InvariantCulture);
-        string observed = $"the training data ranges from {Format(lo)} to {Format(hi)}";
+        // Only in messages (and never for AsAsked's infinite domain, which no value falls outside).
+        string Observed() => $"the training data ranges from {Format(lo)} to {Format(hi)}";
         switch (condition)
         {
             case EqualsCondition e:
@@ -100,7 +132,7 @@ public static class ConditionResolver
                 if (kind == ColumnKind.Integer && x != Math.Round(x))
                     throw new SynthColumnException(condition.Column, $"holds whole numbers; {Format(x)} is not one.");
                 if (x < lo || x > hi)
-                    throw new SynthColumnException(condition.Column, $"the value {Format(x)} is outside what the model can produce ({observed}).");
+                    throw new SynthColumnException(condition.Column, $"the value {Format(x)} is outside what the model can produce ({Observed()}).");
                 return new ResolvedCondition(condition.Column, kind, null, x, x);
             }
             case OneOfCondition:
@@ -115,7 +147,7 @@ public static class ConditionResolver
                 if (kind == ColumnKind.Integer) { min = Math.Ceiling(min); max = Math.Floor(max); }
                 if (min > max)
                     throw new SynthColumnException(condition.Column,
-                        $"the range [{(r.Min is null ? "-∞" : Format(r.Min.Value))}, {(r.Max is null ? "∞" : Format(r.Max.Value))}] holds no value the model can produce ({observed}{(kind == ColumnKind.Integer ? ", whole numbers only" : "")}).");
+                        $"the range [{(r.Min is null ? "-∞" : Format(r.Min.Value))}, {(r.Max is null ? "∞" : Format(r.Max.Value))}] holds no value the model can produce ({Observed()}{(kind == ColumnKind.Integer ? ", whole numbers only" : "")}).");
                 return new ResolvedCondition(condition.Column, kind, null, min, max);
             }
             default:
