@@ -77,6 +77,15 @@ public sealed class WhereCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_magic_line_keeps_each_quoted_clause_whole()
+    {
+        Assert.Equal(0, executor.Execute($"#!synth run people --model copula --rows 30 --where \"city in (Oslo, Lima)\" --where \"age >= 40\" --out {PathIn("m")} --into conditioned", host));
+        var rows = (DataFrame)host.Stored["conditioned"];
+        Assert.All(Enumerable.Range(0, 30), r => Assert.True((double)rows.Columns["age"][r] >= 40 && (string)rows.Columns["city"][r] != "Rome"));
+        Assert.Contains("100.0% of 30 synthetic rows meet all of them", string.Join("\n", host.Lines));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_conditioned_rows()
     {
         Assert.Equal(0, Run("run", "people", "--model", "copula", "--rows", "50", "--seed", "9", "--where", "age >= 50", "--out", PathIn("a")));

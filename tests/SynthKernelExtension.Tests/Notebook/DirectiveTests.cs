@@ -14,6 +14,8 @@ public sealed class DirectiveTests
         Assert.False(Assert.Single(fit.Parameters, p => p.Name == "--into").Flag);
         Assert.True(Assert.Single(fit.Parameters, p => p.Name == "--option").MaxOccurrences > 1);
         Assert.Equal(1, Assert.Single(fit.Parameters, p => p.Name == "--model").MaxOccurrences);
+        foreach (var name in new[] { "sample", "run" })
+            Assert.True(Assert.Single(Assert.Single(SynthDirectiveSyntax.Subcommands, c => c.Name == name).Parameters, p => p.Name == "--where").MaxOccurrences > 1);
         Assert.Equal(new SynthCommands.SynthGrammar().Root.Subcommands.Select(c => c.Name), SynthDirectiveSyntax.Subcommands.Select(c => c.Name));
         Assert.Contains("evaluate", SynthDirectiveSyntax.Subcommands.Select(c => c.Name));
         Assert.Empty(Assert.Single(SynthDirectiveSyntax.Subcommands, c => c.Name == "models").Parameters);
