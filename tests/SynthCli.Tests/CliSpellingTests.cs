@@ -3,21 +3,21 @@ using SynthCore.Registry;
 
 namespace SynthCli.Tests;
 
-/// <summary>Boolean columns come back in the spelling they were read in, through <c>run</c>, <c>fit</c> + <c>sample</c> and <c>export</c>.</summary>
+/// <summary>Boolean columns come back in the spelling they were read in, dates in their format, through <c>run</c>, <c>fit</c> + <c>sample</c> and <c>export</c>.</summary>
 public sealed class CliSpellingTests : IDisposable
 {
     private readonly CliSandbox sandbox = new();
 
     public void Dispose() => sandbox.Dispose();
 
-    private static readonly string[] Header = ["default", "smoker", "member", "flag", "age"];
+    private static readonly string[] Header = ["default", "smoker", "member", "flag", "age", "opened"];
 
-    /// <summary>40 rows: yes/no, Yes/No, YES/NO, True/False and a number.</summary>
+    /// <summary>40 rows: yes/no, Yes/No, YES/NO, True/False, a number and month-first dates.</summary>
     private string Spelled()
     {
         var csv = new StringBuilder(string.Join(',', Header) + "\n");
         for (int i = 0; i < 40; i++)
-            csv.Append($"{(i % 3 == 0 ? "yes" : "no")},{(i % 4 == 0 ? "Yes" : "No")},{(i % 2 == 0 ? "YES" : "NO")},{(i % 5 < 2 ? "True" : "False")},{20 + i}\n");
+            csv.Append($"{(i % 3 == 0 ? "yes" : "no")},{(i % 4 == 0 ? "Yes" : "No")},{(i % 2 == 0 ? "YES" : "NO")},{(i % 5 < 2 ? "True" : "False")},{20 + i},{1 + i % 12}/{1 + (7 * i) % 28}/2024\n");
         return sandbox.WriteCsv("loans.csv", csv.ToString());
     }
 
@@ -31,10 +31,11 @@ public sealed class CliSpellingTests : IDisposable
         Assert.All(cells, c => Assert.Contains(c[1], new[] { "Yes", "No" }));
         Assert.All(cells, c => Assert.Contains(c[2], new[] { "YES", "NO" }));
         Assert.All(cells, c => Assert.Contains(c[3], new[] { "True", "False" }));
+        Assert.All(cells, c => Assert.Matches(@"^\d{1,2}/\d{1,2}/2024$", c[5]));
     }
 
     [Fact]
-    public void Run_writes_yes_no_columns_back_as_yes_no()
+    public void Run_writes_yes_no_columns_back_as_yes_no_and_dates_as_read()
     {
         string outDir = sandbox.PathOf("out");
         var run = CliSandbox.Run(SynthesizerRegistry.Default, "run", Spelled(), "--model", "copula", "--rows", "60", "--out", outDir);

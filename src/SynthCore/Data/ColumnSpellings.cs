@@ -4,7 +4,7 @@ using Microsoft.Data.Analysis;
 namespace SynthCore.Data;
 
 /// <summary>
-/// The spelling a table column was read in, kept beside the column object (a <see cref="DataFrame"/> column has no
+/// The spelling a table column was read in (a boolean's yes/no, a date's format), kept beside the column object (a <see cref="DataFrame"/> column has no
 /// place for it): <see cref="CsvTable.Read"/> records it, <see cref="TableMetadata.Detect"/> carries it into the
 /// metadata (and so into model files), and the CSV writer writes it back. Sampled tables get it from their model's
 /// metadata through <see cref="Apply"/>.
@@ -12,6 +12,7 @@ namespace SynthCore.Data;
 public static class ColumnSpellings
 {
     private static readonly ConditionalWeakTable<DataFrameColumn, BooleanSpelling> Booleans = new();
+    private static readonly ConditionalWeakTable<DataFrameColumn, string> DateFormats = new();
 
     /// <summary>The spelling recorded for <paramref name="column"/>, or null (written as true/false).</summary>
     public static BooleanSpelling? Of(DataFrameColumn column) => Booleans.TryGetValue(column, out var spelling) ? spelling : null;
@@ -23,15 +24,29 @@ public static class ColumnSpellings
         else Booleans.AddOrUpdate(column, spelling);
     }
 
+    /// <summary>The .NET format a date column was read in ("M/d/yyyy", "d MMM yyyy", …), or null (ISO 8601).</summary>
+    public static string? DateFormatOf(DataFrameColumn column) => DateFormats.TryGetValue(column, out var format) ? format : null;
+
+    /// <summary>Records that <paramref name="column"/>'s dates are written as <paramref name="format"/> (null forgets it).</summary>
+    public static void RememberDateFormat(DataFrameColumn column, string? format)
+    {
+        if (format is null) DateFormats.Remove(column);
+        else DateFormats.AddOrUpdate(column, format);
+    }
+
     /// <summary>
-    /// Gives the boolean columns of <paramref name="table"/> the spellings <paramref name="metadata"/> recorded (columns
-    /// the metadata does not know are left as they are); returns <paramref name="table"/>.
+    /// Gives the boolean and date columns of <paramref name="table"/> the spellings and formats <paramref name="metadata"/>
+    /// recorded (columns the metadata does not know are left as they are); returns <paramref name="table"/>.
     /// </summary>
     public static DataFrame Apply(DataFrame table, TableMetadata metadata)
     {
         foreach (var column in table.Columns)
-            if (column is BooleanDataFrameColumn && metadata.Contains(column.Name) && metadata[column.Name].Spelling is { } spelling)
-                Remember(column, spelling);
+        {
+            if (!metadata.Contains(column.Name)) continue;
+            var meta = metadata[column.Name];
+            if (column is BooleanDataFrameColumn && meta.Spelling is { } spelling) Remember(column, spelling);
+            if (column is DateTimeDataFrameColumn && meta.DateFormat is { } format) RememberDateFormat(column, format);
+        }
         return table;
     }
 }

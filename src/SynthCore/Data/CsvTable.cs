@@ -138,7 +138,11 @@ public static class CsvTable
         }
 
         if (CsvValueParser.FindDateFamily(present) is { } formats)
-            return new DateTimeDataFrameColumn(name, cells.Select(v => v is null ? (DateTime?)null : Parse(v, formats)));
+        {
+            var dates = new DateTimeDataFrameColumn(name, cells.Select(v => v is null ? (DateTime?)null : Parse(v, formats)));
+            ColumnSpellings.RememberDateFormat(dates, CsvValueParser.WrittenFormat(present, formats));
+            return dates;
+        }
 
         if (numeric >= options.MostlyTypedThreshold * present.Count)
         {
@@ -167,7 +171,7 @@ public static class CsvTable
 
     /// <summary>
     /// Writes <paramref name="table"/> as CSV: invariant numbers (integral values without ".0"),
-    /// ISO-8601 dates (date only when a column has no times), booleans as read (<see cref="ColumnSpellings"/>; else
+    /// dates as read (<see cref="ColumnSpellings"/>; else ISO 8601, date only when a column has no times), booleans as read (<see cref="ColumnSpellings"/>; else
     /// true/false), nulls as empty fields,
     /// quoting where needed. Never overwrites: an existing file is an error.
     /// </summary>
@@ -195,14 +199,14 @@ public static class CsvTable
         return new CsvTableWriter(path, TempFile.Beside(path));
     }
 
-    /// <summary>Appends the rows of <paramref name="table"/> (with a header first when <paramref name="dateOnly"/> is being decided).</summary>
-    internal static void AppendRows(TextWriter writer, DataFrame table, ref bool[]? dateOnly)
+    /// <summary>Appends the rows of <paramref name="table"/> (with a header first when <paramref name="dateFormats"/> is being decided).</summary>
+    internal static void AppendRows(TextWriter writer, DataFrame table, ref string?[]? dateFormats)
     {
         var columns = table.Columns.ToArray();
-        if (dateOnly is null)
+        if (dateFormats is null)
         {
-            // The first chunk decides whether a date column is written as dates or date-times, so the file keeps one format.
-            dateOnly = columns.Select(c => c is DateTimeDataFrameColumn d && AllMidnight(d)).ToArray();
+            // The first chunk decides how each date column is written, so the file keeps one format.
+            dateFormats = columns.Select(c => c is DateTimeDataFrameColumn d ? DateFormatOf(d) : null).ToArray();
             writer.Write(string.Join(',', columns.Select(c => Quote(c.Name))));
             writer.Write("\r\n");
         }
@@ -214,11 +218,21 @@ public static class CsvTable
             for (int c = 0; c < columns.Length; c++)
             {
                 if (c > 0) line.Append(',');
-                line.Append(Format(columns[c][r], dateOnly[c], spellings[c]));
+                line.Append(Format(columns[c][r], dateFormats[c], spellings[c]));
             }
             line.Append("\r\n");
             writer.Write(line);
         }
+    }
+
+    private const string IsoDate = "yyyy-MM-dd", IsoDateTime = "o";
+
+    /// <summary>The format a date column was read in (<see cref="ColumnSpellings"/>) when it can hold the column's times; else ISO 8601, date only when no value has a time.</summary>
+    private static string DateFormatOf(DateTimeDataFrameColumn column)
+    {
+        bool midnight = AllMidnight(column);
+        if (ColumnSpellings.DateFormatOf(column) is { } read && (midnight || read.IndexOfAny(['H', 'h']) >= 0)) return read;
+        return midnight ? IsoDate : IsoDateTime;
     }
 
     private static bool AllMidnight(DateTimeDataFrameColumn column)
@@ -232,14 +246,19 @@ public static class CsvTable
         dateOnly ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
         : d.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) + (d.Kind == DateTimeKind.Utc ? "Z" : "");
 
-    private static string Format(object? value, bool dateOnly, BooleanSpelling spelling) => value switch
+    private static string Format(object? value, string? dateFormat, BooleanSpelling spelling) => value switch
     {
         null => "",
         double x when double.IsNaN(x) => "",
         float x when float.IsNaN(x) => "",
         double x => x.ToString("R", CultureInfo.InvariantCulture),
         float x => x.ToString("R", CultureInfo.InvariantCulture),
-        DateTime d => FormatDate(d, dateOnly),
+        DateTime d => dateFormat switch
+        {
+            null or IsoDateTime => FormatDate(d, dateOnly: false),
+            IsoDate => FormatDate(d, dateOnly: true),
+            _ => Quote(d.ToString(dateFormat, CultureInfo.InvariantCulture)),
+        },
         bool b => spelling.Format(b),
         string s => Quote(s, quoteMissingTokens: true),
         IFormattable f => Quote(f.ToString(null, CultureInfo.InvariantCulture)),

@@ -13,7 +13,7 @@ public sealed class CsvTableWriter : IDisposable
     private readonly string path;
     private readonly string temp;
     private StreamWriter? writer;
-    private bool[]? dateOnly;
+    private string?[]? dateFormats;
     private string[]? columns;
     private bool committed;
 
@@ -41,7 +41,7 @@ public sealed class CsvTableWriter : IDisposable
             throw new ArgumentException($"The chunk's columns ({string.Join(", ", names)}) differ from the file's ({string.Join(", ", columns)}).", nameof(chunk));
         try
         {
-            CsvTable.AppendRows(writer, chunk, ref dateOnly);
+            CsvTable.AppendRows(writer, chunk, ref dateFormats);
         }
         catch (IOException e)
         {
@@ -58,8 +58,8 @@ public sealed class CsvTableWriter : IDisposable
     {
         if (probe.Rows.Count == 0) return 1;
         var text = new StringWriter();
-        bool[]? dateOnly = null;
-        CsvTable.AppendRows(text, probe, ref dateOnly);
+        string?[]? dateFormats = null;
+        CsvTable.AppendRows(text, probe, ref dateFormats);
         // The header is written once per file; a whole row more per row is a margin for longer values.
         return Math.Max(1, 2 * System.Text.Encoding.UTF8.GetByteCount(text.ToString()) / (probe.Rows.Count + 1));
     }

@@ -7,7 +7,7 @@ namespace SynthCore.Data;
 /// format family: a column is a date column when one family parses every value, so day/month
 /// order is decided once per column, not per cell.
 /// </summary>
-internal static class CsvValueParser
+internal static partial class CsvValueParser
 {
     private static readonly string[] IsoTimes = ["", "THH:mm", "THH:mm:ss", "THH:mm:ss.FFFFFFF", " HH:mm", " HH:mm:ss", " HH:mm:ss.FFFFFFF"];
     private static readonly string[] ClockTimes = ["", " H:mm", " H:mm:ss", " h:mm tt", " h:mm:ss tt"];
@@ -65,6 +65,38 @@ internal static class CsvValueParser
             if (values.All(v => TryParseDate(v, formats, out _))) return formats;
         return null;
     }
+
+    /// <summary>
+    /// The one format of <paramref name="formats"/> (a family) most of <paramref name="values"/> are written in (each value
+    /// counted for the first format that parses it): how a date column is written back. Null for the ISO family, which the
+    /// writer's ISO 8601 already is.
+    /// </summary>
+    public static string? WrittenFormat(IReadOnlyList<string> values, string[] formats)
+    {
+        if (ReferenceEquals(formats, DateFamilies[0].Formats)) return null;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var v in values)
+            foreach (var format in formats)
+                if (DateTime.TryParseExact(v.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out _))
+                {
+                    counts[format] = counts.GetValueOrDefault(format) + 1;
+                    break;
+                }
+        if (counts.Count == 0) return null;
+        // The families' formats take one or two digits ("d/M"); zero-padded files ("01.02.2024") are written padded again.
+        string common = counts.MaxBy(kv => kv.Value).Key, padded = Padded(common);
+        return Reproduced(values, padded) > Reproduced(values, common) ? padded : common;
+    }
+
+    /// <summary><paramref name="format"/> with day, month and hour as two digits (d → dd, M → MM, H → HH, h → hh; MMM stays).</summary>
+    internal static string Padded(string format) => PaddedParts().Replace(format, m => m.Value + m.Value);
+
+    private static int Reproduced(IReadOnlyList<string> values, string format) => values.Count(v =>
+        DateTime.TryParseExact(v.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var d)
+        && d.ToString(format, CultureInfo.InvariantCulture) == v.Trim());
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<![dMHh])[dMHh](?![dMHh])")]
+    private static partial System.Text.RegularExpressions.Regex PaddedParts();
 
     /// <summary>
     /// The family that parses the most values, if it parses at least <paramref name="minParsed"/>

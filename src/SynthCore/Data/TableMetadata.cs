@@ -11,8 +11,10 @@ namespace SynthCore.Data;
 /// <param name="DistinctCount">Distinct non-missing values.</param>
 /// <param name="Overridden">Whether the user set the kind rather than detection.</param>
 /// <param name="Spelling">How a boolean column spelled its values when read ("yes"/"no", …), written back the same way; null for true/false (and in model files made before it was recorded).</param>
+/// <param name="DateFormat">The .NET format a date column was read in when not ISO 8601 ("M/d/yyyy", "d MMM yyyy", …), written back the same way; null for ISO (and in older model files).</param>
 public sealed record ColumnMetadata(string Name, ColumnKind Kind, int MissingCount, int RowCount, int DistinctCount, bool Overridden = false,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BooleanSpelling? Spelling = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BooleanSpelling? Spelling = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DateFormat = null)
 {
     /// <summary>Share of rows with no value, 0 to 1.</summary>
     [JsonIgnore]
@@ -93,6 +95,18 @@ public sealed class TableMetadata
 
     public string ToJson() => JsonSerializer.Serialize(Columns, Json);
 
-    public static TableMetadata FromJson(string json) =>
-        new(JsonSerializer.Deserialize<ColumnMetadata[]>(json, Json) ?? throw new SynthException("Empty table metadata."));
+    /// <exception cref="SynthException">Empty, or a spelling or date format the reader never produces (a model file is not trusted to choose what the CSV writer writes).</exception>
+    public static TableMetadata FromJson(string json)
+    {
+        var columns = JsonSerializer.Deserialize<ColumnMetadata[]>(json, Json) ?? throw new SynthException("Empty table metadata.");
+        foreach (var c in columns)
+        {
+            if (c.Spelling is { } s && !(CsvValueParser.TryParseBool(s.True, out bool t) && t && CsvValueParser.TryParseBool(s.False, out bool f) && !f
+                                         && s.True == s.True.Trim() && s.False == s.False.Trim()))
+                throw new SynthColumnException(c.Name, $"the recorded spelling '{s.True}'/'{s.False}' is not a true/false or yes/no pair.");
+            if (c.DateFormat is { } format && !CsvValueParser.DateFamilies.Any(family => family.Formats.Any(f => f == format || CsvValueParser.Padded(f) == format)))
+                throw new SynthColumnException(c.Name, $"the recorded date format '{format}' is not one the reader knows.");
+        }
+        return new TableMetadata(columns);
+    }
 }

@@ -5,8 +5,8 @@ using SynthCore.Synthesizers;
 
 namespace SynthCore.Tests.Data;
 
-/// <summary>Boolean columns come back spelled as they were read: through the CSV writer, the metadata and a model file.</summary>
-public sealed class BooleanSpellingTests : IDisposable
+/// <summary>Boolean columns come back spelled as they were read, dates in the format they were read in: through the CSV writer, the metadata and a model file.</summary>
+public sealed class ValueSpellingTests : IDisposable
 {
     private readonly TempDirectory dir = new();
 
@@ -66,6 +66,48 @@ public sealed class BooleanSpellingTests : IDisposable
         Assert.All(lines, l => Assert.Contains(l[1], new[] { "True", "False" }));
         Assert.All(lines, l => Assert.Contains(l[2], new[] { "YES", "NO" }));
         Assert.All(lines, l => Assert.Contains(l[3], new[] { "true", "false" }));
+    }
+
+    [Theory]
+    [InlineData("d\r\n8/7/2024\r\n12/31/2023\r\n")]
+    [InlineData("d\r\n7 Aug 2024\r\n31 Dec 2023\r\n")]
+    [InlineData("d\r\n\"Aug 7, 2024\"\r\n\"Dec 31, 2023\"\r\n")]
+    [InlineData("d\r\n31.12.2023 14:05\r\n01.02.2024 09:30\r\n")]
+    [InlineData("d\r\n2024/08/07\r\n2023/12/31\r\n")]
+    [InlineData("d\r\n2024/8/7\r\n2023/12/31\r\n")]
+    [InlineData("d\r\n7/8/2024 9:05 PM\r\n31/12/2023 11:15 AM\r\n")]
+    [InlineData("d\r\n2024-08-07\r\n2023-12-31\r\n")]
+    public void Dates_are_written_back_in_the_format_they_were_read_in(string csv)
+    {
+        var table = CsvTable.Read(dir.Write("dates.csv", csv));
+        Assert.IsType<DateTimeDataFrameColumn>(table.Columns["d"]);
+        string path = dir.PathOf("out.csv");
+        CsvTable.Write(table, path);
+        Assert.Equal(csv, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void A_date_format_without_times_gives_way_to_iso_when_the_values_have_times()
+    {
+        var table = CsvTable.Read(dir.Write("dates.csv", "d\n8/7/2024\n12/31/2023\n"));
+        var metadata = TableMetadata.Detect(table);
+        Assert.Equal("M/d/yyyy", metadata["d"].DateFormat);
+        var later = new DataFrame(new DateTimeDataFrameColumn("d", [new DateTime(2024, 8, 7, 10, 30, 0)]));
+        CsvTable.Write(ColumnSpellings.Apply(later, metadata), dir.PathOf("t.csv"));
+        Assert.Equal(["d", "2024-08-07T10:30:00"], File.ReadAllLines(dir.PathOf("t.csv")));
+        var days = new DataFrame(new DateTimeDataFrameColumn("d", [new DateTime(2024, 8, 7)]));
+        CsvTable.Write(ColumnSpellings.Apply(days, metadata), dir.PathOf("d.csv"));
+        Assert.Equal(["d", "8/7/2024"], File.ReadAllLines(dir.PathOf("d.csv")));
+    }
+
+    [Theory]
+    [InlineData("""[{"name":"b","kind":"boolean","missing_count":0,"row_count":2,"distinct_count":2,"spelling":{"true":"yes,1","false":"no"}}]""", "spelling")]
+    [InlineData("""[{"name":"b","kind":"boolean","missing_count":0,"row_count":2,"distinct_count":2,"spelling":{"true":"no","false":"yes"}}]""", "spelling")]
+    [InlineData("""[{"name":"d","kind":"datetime","missing_count":0,"row_count":2,"distinct_count":2,"date_format":"yyyy\n%"}]""", "date format")]
+    public void A_model_file_cannot_choose_what_the_writer_writes(string json, string what)
+    {
+        var e = Assert.Throws<SynthColumnException>(() => TableMetadata.FromJson(json));
+        Assert.Contains(what, e.Message);
     }
 
     [Fact]
