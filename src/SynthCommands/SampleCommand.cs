@@ -61,7 +61,11 @@ internal static class SampleCommand
         {
             int meeting = 0;
             var chunks = ChunkedSampling.Chunks(model, rows, ChunkRows, seed, context.Cancellation, conditions)
-                .Select(chunk => { if (conditions is not null) meeting += ConditionReport.CountMeeting(chunk, conditions, model.Metadata); return chunk; });
+                .Select(chunk =>
+                {
+                    if (conditions is not null) meeting += ConditionReport.CountMeeting(chunk, conditions, model.Metadata);
+                    return SynthCore.Data.ColumnSpellings.Apply(chunk, model.Metadata);
+                });
             export = CsvExporter.ExportTimestamped(chunks, outDir, name);
             context.Host.WriteLine($"Streamed {rows:N0} rows to the file in chunks of {ChunkRows:N0}; they are not kept in memory.");
             if (conditions is not null) report = new ConditionReport(rows, meeting, null, null, []);

@@ -1,5 +1,4 @@
 using Microsoft.Data.Analysis;
-using SynthCore.Data;
 
 namespace SynthCore.Synthesizers;
 
@@ -7,7 +6,7 @@ namespace SynthCore.Synthesizers;
 /// Many rows sampled a chunk at a time, each chunk only when the previous one has been consumed. Chunk
 /// seeds come from <see cref="RandomStreams.ChunkSeed"/> over the given seed, or the model's own seed when
 /// none is given: chunk 0 is exactly what one <c>Sample</c> call gives, and chunk i's rows do not depend on
-/// how many chunks there are. Boolean columns carry the spelling of the table the model was fitted on.
+/// how many chunks there are.
 /// </summary>
 public static class ChunkedSampling
 {
@@ -19,7 +18,7 @@ public static class ChunkedSampling
         {
             cancellation.ThrowIfCancellationRequested();
             int count = Math.Min(chunkRows, rows - done);
-            yield return ColumnSpellings.Apply(model.Sample(count, conditions, RandomStreams.ChunkSeed(root, i)), model.Metadata);
+            yield return model.Sample(count, conditions, RandomStreams.ChunkSeed(root, i));
             done += count;
         }
     }
