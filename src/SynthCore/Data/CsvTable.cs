@@ -170,10 +170,10 @@ public static class CsvTable
     }
 
     /// <summary>
-    /// Writes <paramref name="table"/> as CSV: invariant numbers (integral values without ".0"),
-    /// dates as read (<see cref="ColumnSpellings"/>; else ISO 8601, date only when a column has no times), booleans as read (<see cref="ColumnSpellings"/>; else
-    /// true/false), nulls as empty fields,
-    /// quoting where needed. Never overwrites: an existing file is an error.
+    /// Writes <paramref name="table"/> as CSV: invariant numbers (integral values without ".0"), dates and
+    /// booleans as they were read (<see cref="ColumnSpellings"/>; else ISO 8601 dates, date only when a
+    /// column has no times, and true/false), nulls as empty fields, quoting where needed. Never
+    /// overwrites: an existing file is an error.
     /// </summary>
     /// <exception cref="SynthFileException">The file exists or cannot be written.</exception>
     public static void Write(DataFrame table, string path)
