@@ -26,7 +26,7 @@ public sealed class GoldenRowsTests
         ["arima"] = "7788f35520fc418b",
         ["block-bootstrap"] = "48191269317cbae2",
         ["bootstrap"] = "60f1755b0d6cac40",
-        ["cart"] = "a300e338036bcf50",
+        ["cart"] = "34514ad7188f33fc",
         ["cgan"] = "d35b3540676bc2dd",
         ["copula"] = "12b3a6bfa84bf1de",
         ["ctgan"] = "85eb3373ed6fa511",

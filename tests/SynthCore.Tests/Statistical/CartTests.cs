@@ -8,10 +8,10 @@ namespace SynthCore.Tests.Statistical;
 public sealed class CartTests(ITestOutputHelper output)
 {
     [Fact]
-    public void Every_sampled_value_is_a_real_value_of_its_column()
+    public void Without_smoothing_every_sampled_value_is_a_real_value_of_its_column()
     {
         var (real, metadata) = BundledData.Load("penguins.csv");
-        var synthetic = StatTables.Fit("cart", real, metadata: metadata).Sample(1000, seed: 1);
+        var synthetic = StatTables.Fit("cart", real, new() { ["smoothing"] = "none" }, metadata: metadata).Sample(1000, seed: 1);
         foreach (var column in metadata.Columns.Where(c => c.IsNumeric))
         {
             var values = StatTables.Column(real, column.Name).ToHashSet();
@@ -20,9 +20,45 @@ public sealed class CartTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Smoothing_moves_rare_values_and_keeps_shared_ones_integers_and_ranges()
+    {
+        var (real, metadata) = BundledData.Load("penguins.csv");
+        var synthetic = StatTables.Fit("cart", real, metadata: metadata).Sample(1000, seed: 1);
+        FidelityChecks.AssertWellFormed(real, synthetic, metadata);
+        // Body mass (grams, integers): values ten or more penguins share come back as they were; rarer ones move.
+        var mass = StatTables.Column(real, "Body Mass (g)").Where(double.IsFinite).ToArray();
+        var shared = mass.GroupBy(x => x).Where(g => g.Count() >= FittedCart.SharedValueRows).Select(g => g.Key).ToHashSet();
+        var drawn = StatTables.Column(synthetic, "Body Mass (g)").Where(double.IsFinite).ToArray();
+        Assert.All(drawn, x => Assert.Equal(Math.Round(x), x));
+        Assert.All(drawn, x => Assert.InRange(x, mass.Min(), mass.Max()));
+        Assert.Contains(drawn, x => !mass.Contains(x));
+        Assert.Contains(drawn, shared.Contains);
+    }
+
+    [Fact]
+    public void By_default_coarse_columns_are_visited_first_and_leaves_grow_with_the_table()
+    {
+        var (real, metadata) = BundledData.Load("penguins.csv");
+        var fitted = (FittedCart)StatTables.Fit("cart", real, metadata: metadata);
+        Assert.Equal(["Species", "Island", "Sex"], fitted.VisitOrder.Take(3));
+        string mostDistinct = metadata.Columns.Where(c => c.IsNumeric).MaxBy(c => StatTables.Column(real, c.Name).Distinct().Count())!.Name;
+        Assert.Equal(mostDistinct, fitted.VisitOrder[^1]);
+        // √344 ≈ 19 rows per leaf at least.
+        Assert.All(fitted.Trees.Skip(1), t => Assert.True(t!.SmallestLeaf >= 19));
+    }
+
+    [Fact]
     public void Leaves_keep_at_least_the_minimum_rows_and_the_trees_carry_the_correlations()
     {
         var checks = CartChecks.LeavesAndCorrelations(fitSeed: 7, sampleSeed: 1);
+        foreach (var check in checks) output.WriteLine(check.ToString());
+        StatisticalCheck.AssertAll(checks);
+    }
+
+    [Fact]
+    public void The_defaults_copy_no_row_and_lean_less_to_the_training_half_than_synthpops()
+    {
+        var checks = CartPrivacyChecks.DefaultsAgainstSynthpop(seed: 3);
         foreach (var check in checks) output.WriteLine(check.ToString());
         StatisticalCheck.AssertAll(checks);
     }

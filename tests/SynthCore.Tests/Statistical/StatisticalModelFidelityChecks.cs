@@ -36,10 +36,12 @@ public static class StatisticalModelFidelityChecks
         ("gmm", "penguins.csv") => new(0.09, 0.05, 0.2, 0.03),
         // seeds 1–10: KS 0.022 … 0.088, TV 0.012 … 0.035, Frobenius 0.033 … 0.141; 1–100: KS ≤ 0.106, TV ≤ 0.041, Frobenius ≤ 0.170
         ("gmm", "screentime.csv") => new(0.12, 0.06, 0.2, 0.03),
-        // seeds 1–10: KS 0.008 … 0.032, TV 0.003 … 0.029, Frobenius 0.020 … 0.061, missing 0.000 … 0.006; 1–100: KS ≤ 0.042, TV ≤ 0.038
-        ("cart", "penguins.csv") => new(0.06, 0.05, 0.2, 0.03),
-        // seeds 1–10: KS 0.010 … 0.035, TV 0.018 … 0.028, Frobenius 0.058 … 0.162; 1–100: TV ≤ 0.044, Frobenius ≤ 0.203
-        ("cart", "screentime.csv") => new(0.06, 0.06, 0.22, 0.03),
+        // CART's defaults (√rows leaves: 19 on penguins, 14 on screen time; smoothed numbers), seeds 1–20:
+        // KS 0.016 … 0.050, TV 0.001 … 0.028, Frobenius 0.062 … 0.107, missing 0.000 … 0.006
+        ("cart", "penguins.csv") => new(0.07, 0.05, 0.2, 0.03),
+        // seeds 1–20: KS 0.019 … 0.052, TV 0.011 … 0.038, Frobenius 0.157 … 0.268 (leaves of 14 of 200 rows blur the
+        // pairs more than synthpop's 5-row ones did: 0.058 … 0.162 over seeds 1–10)
+        ("cart", "screentime.csv") => new(0.075, 0.06, 0.34, 0.03),
         _ => throw new ArgumentOutOfRangeException(nameof(model)),
     };
 

@@ -9,6 +9,9 @@ namespace SynthCore.Synthesizers.Statistical;
 /// CART synthesis in the style of synthpop (Nowok et al. 2016): columns are synthesized one after
 /// another in the visit order, the first from its marginal, each other from a CART fitted on the
 /// columns before it, drawing a real value from the leaf a synthetic row falls in; see <see cref="CartTree"/>.
+/// Unlike synthpop's defaults, leaves are large (√rows), coarse columns are visited first and numbers are
+/// smoothed (<see cref="CartOptions"/>), so that rows are as hard to tell from real ones without being
+/// nearer the training rows than unseen rows are.
 /// </summary>
 public sealed class CartSynthesizer(CartOptions options) : ISynthesizer
 {
@@ -24,7 +27,8 @@ public sealed class CartSynthesizer(CartOptions options) : ISynthesizer
         Options.Validate();
         var (schema, data) = StatSchema.Fit(table, metadata);
         if (schema.Modelled.Length == 0) throw new SynthException("The table has no columns to model (only identifiers).");
-        var order = Options.Order(schema);
+        var order = Options.Order(schema, data);
+        int minLeaf = Options.MinLeafFor((int)table.Rows.Count);
         var clock = Stopwatch.StartNew();
 
         var binned = new Dictionary<int, BinnedColumn>();
@@ -38,7 +42,7 @@ public sealed class CartSynthesizer(CartOptions options) : ISynthesizer
                 ? BinnedColumn.Categorical(data[predictor], column.Categories.Count)
                 : BinnedColumn.Numeric(data[predictor]);
             var target = schema.Columns[order[i]];
-            trees[i] = CartTree.Grow(data, binned, order[..i], order[i], target.Role == StatRole.Categorical ? target.Categories.Count : 0, Options.MinLeaf, cancellationToken);
+            trees[i] = CartTree.Grow(data, binned, order[..i], order[i], target.Role == StatRole.Categorical ? target.Categories.Count : 0, minLeaf, cancellationToken);
             progress?.Report(new TrainingProgress("fit", i, order.Length - 1,
                 new Dictionary<string, double> { ["leaves"] = trees[i].Leaves }, clock.Elapsed, null));
         }

@@ -1,3 +1,5 @@
+using MathNet.Numerics.Statistics;
+
 namespace SynthCore.Synthesizers.Statistical;
 
 /// <summary>
@@ -35,6 +37,11 @@ internal sealed class CartTree
     private Node[] nodes = new Node[16];
     private int count;
     private double[] donors = [];
+    /// <summary>Per node: the smoothing bandwidth of a leaf's numeric values (0 for inner nodes and leaves with no spread).</summary>
+    private double[] bandwidths = [];
+
+    /// <summary>Every training value of the target, leaf by leaf (each training row lies in one leaf).</summary>
+    public ReadOnlySpan<double> Donors => donors;
 
     /// <summary>Nodes in the tree (leaves included).</summary>
     public int Nodes => count;
@@ -109,6 +116,7 @@ internal sealed class CartTree
         }
         tree.donors = donorList;
         Array.Resize(ref tree.nodes, tree.count);
+        tree.bandwidths = tree.LeafBandwidths();
         return tree;
     }
 
@@ -129,8 +137,37 @@ internal sealed class CartTree
         return l;
     }
 
+    /// <summary>
+    /// Each leaf's kernel bandwidth by Silverman's rule, 0.9·min(sd, IQR/1.34)·n^(−1/5) over its non-missing values
+    /// (synthpop's density smoothing uses the same rule). A leaf whose middle half is one value gets 0: a point
+    /// mass (a zero capital gain, a column the earlier ones determine) stays exact. Derived from the leaf values,
+    /// so it needs no room in the model file.
+    /// </summary>
+    private double[] LeafBandwidths()
+    {
+        var result = new double[count];
+        for (int i = 0; i < count; i++)
+        {
+            if (nodes[i].Feature >= 0) continue;
+            var values = donors.AsSpan(nodes[i].DonorStart, nodes[i].DonorCount).ToArray().Where(double.IsFinite).ToArray();
+            result[i] = SilvermanBandwidth(values);
+        }
+        return result;
+    }
+
+    internal static double SilvermanBandwidth(double[] values)
+    {
+        if (values.Length < 2) return 0;
+        Array.Sort(values);
+        double spread = Math.Min(values.StandardDeviation(), (SortedArrayStatistics.UpperQuartile(values) - SortedArrayStatistics.LowerQuartile(values)) / 1.34);
+        return spread > 0 ? 0.9 * spread * Math.Pow(values.Length, -0.2) : 0;
+    }
+
     /// <summary>A real target value from the leaf that row <paramref name="row"/> of <paramref name="columns"/> (one array per column, NaN when missing) falls in.</summary>
-    public double Sample(double[]?[] columns, int row, Random random)
+    public double Sample(double[]?[] columns, int row, Random random) => Sample(columns, row, random, out _);
+
+    /// <summary>As <see cref="Sample(double[][], int, Random)"/>, with the leaf's smoothing bandwidth.</summary>
+    public double Sample(double[]?[] columns, int row, Random random, out double bandwidth)
     {
         int at = 0;
         while (nodes[at].Feature >= 0)
@@ -142,6 +179,7 @@ internal sealed class CartTree
                 : double.IsNaN(x) || x <= node.Threshold;
             at = goLeft ? node.Left : node.Right;
         }
+        bandwidth = bandwidths[at];
         return donors[nodes[at].DonorStart + random.Next(nodes[at].DonorCount)];
     }
 
@@ -200,6 +238,7 @@ internal sealed class CartTree
                   && (codesOf(node.Feature) < 0 ? node.LeftCodes is null : node.LeftCodes?.Length == codesOf(node.Feature));
             if (!ok) throw new SynthException("The CART model file holds a damaged tree.");
         }
+        tree.bandwidths = tree.LeafBandwidths();
         return tree;
     }
 }

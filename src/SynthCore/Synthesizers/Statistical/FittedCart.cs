@@ -1,11 +1,13 @@
+using MathNet.Numerics.Distributions;
 using SynthCore.Persistence;
 
 namespace SynthCore.Synthesizers.Statistical;
 
 /// <summary>
 /// A fitted CART synthesis: the first visited column's real values and one tree per later column.
-/// Every sampled value is a real value of its column (drawn from a leaf's rows), so categories,
-/// ranges, integers and missing values are reproduced as they were. A condition on the first
+/// Every sampled value starts as a real value of its column (drawn from a leaf's rows), so categories,
+/// ranges, integers and missing values are reproduced as they were; with density smoothing (the
+/// default) numbers then move by their leaf's kernel bandwidth, so rows are not copies of training rows. A condition on the first
 /// visited column is met natively and exactly (its marginal is drawn from the values meeting it,
 /// and the trees carry the condition to the later columns); conditions on later columns go to
 /// rejection sampling, since restricting a later leaf would leave the earlier columns unaware of the
@@ -17,11 +19,28 @@ internal sealed class FittedCart : FittedStatModel<CartOptions>
     private readonly double[] first;
     private readonly CartTree[] trees;
 
+    /// <summary>
+    /// Training rows that must share a number for it to be drawn exactly under smoothing. A value many rows share
+    /// (40 hours a week, a capital gain of 0, an age) singles no one out and is often a spike that noise would blur;
+    /// a rarer value (a survey weight) is smoothed.
+    /// </summary>
+    internal const int SharedValueRows = 10;
+
+    /// <summary>Per visited column (by visit position): its numbers shared by at least <see cref="SharedValueRows"/> training rows.</summary>
+    private readonly HashSet<double>?[] shared;
+
     public FittedCart(StatSchema schema, CartOptions options, int[] order, double[] first, CartTree[] trees) : base(schema, options, options.Seed)
     {
         this.order = order;
         this.first = first;
         this.trees = trees;
+        shared = new HashSet<double>?[order.Length];
+        for (int i = 0; i < order.Length; i++)
+        {
+            if (schema.Columns[order[i]].Role != StatRole.Numeric) continue;
+            var values = i == 0 ? first : trees[i].Donors.ToArray();
+            shared[i] = values.Where(double.IsFinite).GroupBy(v => v).Where(g => g.Count() >= SharedValueRows).Select(g => g.Key).ToHashSet();
+        }
     }
 
     public override string ModelName => CartSynthesizer.Name;
@@ -47,15 +66,38 @@ internal sealed class FittedCart : FittedStatModel<CartOptions>
             if (marginal.Length == 0) throw new SynthException($"No training row meets the condition on column '{Schema.Columns[order[0]].Name}'.");
         }
         // Column by column rather than row by row: one tree at a time stays in the processor's cache.
+        bool smooth = Options.Smoothing == CartSmoothing.Density;
         var firstColumn = output[order[0]]!;
-        for (int row = 0; row < rows; row++) firstColumn[row] = marginal[random.Next(marginal.Length)];
+        var firstSchema = Schema.Columns[order[0]];
+        // A condition on the first column is met exactly by its drawn values; noise could step outside it.
+        double firstBandwidth = smooth && onFirst is null && firstSchema.Role == StatRole.Numeric ? CartTree.SilvermanBandwidth(first.ToArray()) : 0;
+        for (int row = 0; row < rows; row++) firstColumn[row] = Smoothed(marginal[random.Next(marginal.Length)], firstBandwidth, firstSchema, shared[0], random);
         for (int i = 1; i < order.Length; i++)
         {
             var tree = trees[i];
             var column = output[order[i]]!;
-            for (int row = 0; row < rows; row++) column[row] = tree.Sample(output, row, random);
+            var target = Schema.Columns[order[i]];
+            bool numeric = smooth && target.Role == StatRole.Numeric;
+            for (int row = 0; row < rows; row++)
+            {
+                double x = tree.Sample(output, row, random, out double bandwidth);
+                column[row] = numeric ? Smoothed(x, bandwidth, target, shared[i], random) : x;
+            }
         }
         return output;
+    }
+
+    /// <summary>
+    /// A leaf value plus kernel noise unless many training rows share it, reflected at the column's observed bounds so no mass piles up on them;
+    /// decoding then rounds integers and dates to their grain.
+    /// </summary>
+    private static double Smoothed(double x, double bandwidth, StatColumn column, HashSet<double>? shared, Random random)
+    {
+        if (bandwidth <= 0 || double.IsNaN(x) || shared is not null && shared.Contains(x)) return x;
+        double y = x + Normal.Sample(random, 0, bandwidth);
+        if (y < column.Min) y = 2 * column.Min - y;
+        if (y > column.Max) y = 2 * column.Max - y;
+        return Math.Clamp(y, column.Min, column.Max);
     }
 
     protected override void WriteModel(BinaryWriter writer)
@@ -69,7 +111,7 @@ internal sealed class FittedCart : FittedStatModel<CartOptions>
         StatPayload.Load<CartOptions, FittedCart>(content, CartSynthesizer.Name, o => o.Validate(), (options, schema, reader) =>
         {
             var order = StatPayload.ReadArray(reader).Select(x => (int)x).ToArray();
-            if (!order.Order().SequenceEqual(schema.Modelled) || !order.SequenceEqual(options.Order(schema)))
+            if (!order.Order().SequenceEqual(schema.Modelled) || options.VisitOrder is not null && !order.SequenceEqual(options.Given(schema)))
                 throw new SynthException("The CART model file's visit order does not match its columns and options.");
             var first = StatPayload.ReadArray(reader);
             int Codes(int column) => column >= 0 && column < schema.Columns.Count && Array.IndexOf(order, column) >= 0

@@ -52,12 +52,18 @@ internal static class StatisticalRegistration
 
     public static SynthesizerDescriptor Cart { get; } = new(
         CartSynthesizer.Name,
-        "CART synthesis as synthpop: each column from a tree on the columns before it, drawing real values from the matched leaf; options min-leaf, visit-order=a,b,c.",
+        "CART synthesis as synthpop: each column from a tree on the columns before it, drawing from the matched leaf, numbers smoothed by the leaf's kernel; options min-leaf, smoothing=density|none, visit-order=a,b,c.",
         settings =>
         {
-            var reader = new StatOptionReader(CartSynthesizer.Name, settings, "min-leaf", "visit-order");
+            var reader = new StatOptionReader(CartSynthesizer.Name, settings, "min-leaf", "smoothing", "visit-order");
             var order = reader.Text("visit-order")?.Split(',', StringSplitOptions.TrimEntries);
-            var options = new CartOptions { MinLeaf = reader.Int("min-leaf", 5, 1), VisitOrder = order, Seed = settings.Seed };
+            var smoothing = reader.Text("smoothing") switch
+            {
+                null or "density" => CartSmoothing.Density,
+                "none" => CartSmoothing.None,
+                var other => throw new SynthOptionException("smoothing", $"must be 'density' or 'none' (got '{other}')."),
+            };
+            var options = new CartOptions { MinLeaf = reader.Text("min-leaf") is null ? null : reader.Int("min-leaf", 5, 1), Smoothing = smoothing, VisitOrder = order, Seed = settings.Seed };
             options.Validate();
             return new CartSynthesizer(options);
         },
