@@ -24,6 +24,9 @@ namespace SynthCommands;
 /// </summary>
 internal static class RunCommand
 {
+    /// <summary>The share held out when <c>--target</c> asks for utility and <c>--holdout-fraction</c> is not given.</summary>
+    public const double DefaultHoldoutFraction = 0.2;
+
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
         string data = TableInput.DataName(parse, grammar.RunData, grammar.RunDataOption);
@@ -44,10 +47,11 @@ internal static class RunCommand
             throw new SynthOptionException("--balance-ratio", "only applies with --balance COLUMN.");
         double? holdoutFraction = parse.GetValue(grammar.RunHoldoutFraction);
         string? target = parse.GetValue(grammar.RunTarget);
-        if (target is not null && holdoutFraction is null)
-            throw new SynthOptionException("--target", "needs --holdout-fraction: utility is tested on real rows the model never saw.");
+        // An evaluation run holds rows out by default: utility is only honest on real rows the model never saw.
+        bool defaultHoldout = target is not null && holdoutFraction is null;
+        if (defaultHoldout) holdoutFraction = DefaultHoldoutFraction;
         if (holdoutFraction is not null && (augment || balance is not null))
-            throw new SynthOptionException("--holdout-fraction", $"does not go with {(augment ? "--augment" : "--balance")}, which build on every real row.");
+            throw new SynthOptionException(defaultHoldout ? "--target" : "--holdout-fraction", $"{(defaultHoldout ? "holds rows out (--holdout-fraction 0.2 by default), which " : "")}does not go with {(augment ? "--augment" : "--balance")}, which build on every real row.");
         context.Registry.Get(model);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
         string? report = parse.GetValue(grammar.RunReport);
@@ -70,10 +74,10 @@ internal static class RunCommand
         if (holdoutFraction is double share)
         {
             if (context.Registry.Get(model).Sequential)
-                throw new SynthOptionException("--holdout-fraction", $"does not apply to the sequence model '{model}': holding out rows would cut its sequences.");
+                throw new SynthOptionException(defaultHoldout ? "--target" : "--holdout-fraction", $"does not apply to the sequence model '{model}': holding out rows would cut its sequences.");
             int all = (int)table.Rows.Count;
             (table, holdout) = HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
-            context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {all:N0} rows (seed {settings.Seed}); the model is fitted on the other {table.Rows.Count:N0}.");
+            context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {all:N0} rows (seed {settings.Seed}{(defaultHoldout ? $"; --holdout-fraction {DefaultHoldoutFraction} by default with --target" : "")}); the model is fitted on the other {table.Rows.Count:N0}.");
         }
         // Before the fit: a category the table lacks, or a range outside its values, fails now rather than after a long fit.
         if (conditions is not null)

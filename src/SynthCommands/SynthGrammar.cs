@@ -127,7 +127,7 @@ public sealed class SynthGrammar
     public Option<string[]> RunWhere { get; } = WhereOption();
     public Option<string?> RunTarget { get; } = new("--target")
     {
-        Description = "With --holdout-fraction: a column to predict; models trained on the synthetic rows and on the real training rows are both tested on the held-out rows.",
+        Description = "A column to predict; models trained on the synthetic rows and on the real training rows are both tested on the held-out rows (--holdout-fraction, 0.2 by default with --target).",
     };
 
     public Command FitDistributions { get; }

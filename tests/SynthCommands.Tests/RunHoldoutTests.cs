@@ -60,7 +60,7 @@ public sealed class RunHoldoutTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Option '--target': needs --holdout-fraction", "--target", "Species")]
+    [InlineData("Option '--target': holds rows out (--holdout-fraction 0.2 by default), which does not go with --augment", "--target", "Species", "--augment")]
     [InlineData("Option '--holdout-fraction': must be between 0 and 1", "--holdout-fraction", "1.5")]
     [InlineData("Option '--holdout-fraction': does not go with --augment", "--holdout-fraction", "0.3", "--augment")]
     [InlineData("Option '--target': unknown column 'Wings'", "--holdout-fraction", "0.3", "--target", "Wings")]
@@ -69,6 +69,16 @@ public sealed class RunHoldoutTests : IDisposable
         Assert.Equal(ExitCodes.DataOrOptionError, Run(["run", "penguins", "--model", "copula", "--out", PathIn("out"), .. options]));
         Assert.Contains(message, Assert.Single(host.Errors));
         Assert.False(Directory.Exists(PathIn("out")) && Directory.EnumerateFiles(PathIn("out")).Any());
+    }
+
+    [Fact]
+    public void A_target_holds_a_fifth_of_the_rows_out_by_default()
+    {
+        Assert.Equal(0, Run("run", "penguins", "--model", "copula", "--target", "Species", "--out", PathIn("out")));
+        Assert.Contains(host.Lines, l => l.Contains("Held out 69 of 344 rows") && l.Contains("--holdout-fraction 0.2 by default"));
+        var evaluation = Assert.Single(host.Shown.OfType<Evaluation>());
+        Assert.Equal(69, evaluation.HoldoutRows);
+        Assert.NotNull(evaluation.Utility);
     }
 
     [Fact]
