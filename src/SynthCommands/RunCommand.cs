@@ -102,6 +102,7 @@ internal static class RunCommand
             : balanced?.Synthetic ?? fit.Model.Sample(rows, null, null);
         double sampleSeconds = clock.Elapsed.TotalSeconds;
         context.Cancellation.ThrowIfCancellationRequested();
+        FitStep.WriteInterpolation(context, fit.Model);
 
         clock.Restart();
         // Balancing an already balanced column generates nothing, and there is nothing to compare.
