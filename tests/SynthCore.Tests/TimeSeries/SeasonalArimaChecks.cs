@@ -156,6 +156,42 @@ public sealed class SeasonalArimaTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_model_file_without_states_samples_from_a_burn_in_and_a_damaged_state_is_refused()
+    {
+        var daily = SeasonalArimaChecks.Daily(5);
+        var model = (FittedArima)SynthesizerRegistry.Default.Create("arima", new SynthesizerSettings
+        {
+            Seed = 5, Extra = new Dictionary<string, string> { ["order"] = SeasonalArimaChecks.Order },
+        }).Fit(daily.Table, daily.Metadata);
+        using var file = new MemoryStream();
+        model.Save(file);
+        file.Position = 0;
+        var content = SynthCore.Persistence.ModelFile.Read(file);
+        var payload = System.Text.Json.Nodes.JsonNode.Parse(content.Payload)!.AsObject();
+        string statesKey = payload.Select(p => p.Key).Single(k => k.Equals("states", StringComparison.OrdinalIgnoreCase));
+
+        FittedArima Load(System.Text.Json.Nodes.JsonObject changed)
+        {
+            using var rewritten = new MemoryStream();
+            SynthCore.Persistence.ModelFile.Write(rewritten, content.Header, System.Text.Encoding.UTF8.GetBytes(changed.ToJsonString()));
+            rewritten.Position = 0;
+            return Assert.IsType<FittedArima>(SynthesizerRegistry.Default.Load(rewritten));
+        }
+
+        var withoutStates = (System.Text.Json.Nodes.JsonObject)payload.DeepClone();
+        withoutStates.Remove(statesKey);
+        var old = Load(withoutStates);
+        Assert.NotEqual(model.SampleSequences(5, 9), old.SampleSequences(5, 9));
+        Assert.Equal(5, old.SampleSequences(5, 9).Length);
+
+        var damaged = (System.Text.Json.Nodes.JsonObject)payload.DeepClone();
+        var state = damaged[statesKey]!.AsArray()[0]!.AsArray()[0]!.AsObject();
+        string meanKey = state.Select(p => p.Key).Single(k => k.Equals("mean", StringComparison.OrdinalIgnoreCase));
+        state[meanKey]!.AsArray().RemoveAt(0);
+        Assert.Contains("inconsistent", Assert.Throws<SynthException>(() => Load(damaged)).Message);
+    }
+
+    [Fact]
     public void The_filters_predicted_state_of_an_ar1_is_phi_times_the_last_value()
     {
         double[] w = [0.5, -1.2, 2.0, 0.3, 1.1, -0.4];

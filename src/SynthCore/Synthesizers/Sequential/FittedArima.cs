@@ -132,8 +132,9 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
             if (payload.Models.Length != payload.Features.Length || payload.Min.Length != payload.Features.Length || payload.Max.Length != payload.Features.Length)
                 throw new SynthException("The ARIMA model file is inconsistent: one model per feature expected.");
             if (payload.States is { } states && (states.Length != payload.Anchors.Length || states.Any(a => a is null || a.Length != payload.Features.Length
-                || a.Any(s => s is not null && (s.Position is < 0 or > MaxPosition || s.Mean is null)))))
-                throw new SynthException("The ARIMA model file is inconsistent: one state per anchor and feature expected.");
+                || a.Select((s, f) => s is null || (s.Position is >= 0 and <= MaxPosition && s.Mean is not null && s.Mean.All(double.IsFinite)
+                    && s.Mean.Length == ArmaKalmanFilter.Form(payload.Models[f].ArPolynomial, payload.Models[f].MaPolynomial).R.Length)).Any(ok => !ok))))
+                throw new SynthException("The ARIMA model file is inconsistent: one finite state of its model's size per anchor and differenced feature expected.");
             var model = new FittedArima(content.Header.Model, options, payload.Features, payload.Models, payload.Anchors, payload.Windows, payload.Min, payload.Max, payload.States);
             content.Header.Metadata.EnsureSameSchema(model.Metadata, "The ARIMA model file is inconsistent (header and payload)");
             return model;
