@@ -27,6 +27,7 @@ internal static class FitStep
         context.Cancellation.ThrowIfCancellationRequested();
         PrivacyNotice.Write(context.Host, fitted);
         WriteArimaOrders(context, fitted);
+        WriteNeighbours(context, fitted);
         return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray(), timeline.Losses.ToArray());
     }
 
@@ -37,6 +38,22 @@ internal static class FitStep
         for (int f = 0; f < arima.Models.Count; f++)
             context.Host.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{arima.FeatureNames[f]}: {arima.Models[f].Order}, AIC {arima.Models[f].Aic:0.##}"));
+    }
+
+    /// <summary>A SMOTE model's k (and the column it balances); <see cref="WriteInterpolation"/> adds the weights once rows are sampled.</summary>
+    private static void WriteNeighbours(CommandContext context, IFittedSynthesizer fitted)
+    {
+        if (fitted is not SynthCore.Synthesizers.Statistical.IInterpolatingSynthesizer smote) return;
+        context.Host.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{fitted.ModelName}: k = {smote.Neighbours} nearest neighbours{(smote.Target is { } target ? $", within each class of '{target}'" : "")}; interpolation weight λ ~ U(0, 1)"));
+    }
+
+    /// <summary>After sampling: how many rows a SMOTE model interpolated and their mean weight λ.</summary>
+    public static void WriteInterpolation(CommandContext context, IFittedSynthesizer fitted)
+    {
+        if (fitted is not SynthCore.Synthesizers.Statistical.IInterpolatingSynthesizer smote || smote.Weights.Rows == 0) return;
+        context.Host.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{fitted.ModelName}: {smote.Weights.Rows:N0} rows interpolated with k = {smote.Neighbours}, mean interpolation weight λ {smote.Weights.MeanWeight:0.000}"));
     }
 
     /// <summary>Refuses, before anything is fitted, a table or a batch too large for the model in the free memory; notes a batch larger than the table.</summary>

@@ -120,6 +120,7 @@ internal static class RunCommand
             : balanced?.Synthetic ?? WhereParser.Sample(fit.Model, rows, conditions, null);
         double sampleSeconds = clock.Elapsed.TotalSeconds;
         context.Cancellation.ThrowIfCancellationRequested();
+        FitStep.WriteInterpolation(context, fit.Model);
 
         clock.Restart();
         // Balancing an already balanced column generates nothing, and there is nothing to compare.

@@ -17,6 +17,10 @@ public static class SequenceText
                 N(f.RealMax), N(f.SyntheticMax), Lags(f.RealAcf), Lags(f.SyntheticAcf), f.AcfMeanAbsoluteDifference.ToString("0.000", Invariant));
         var text = new StringBuilder(table.ToString());
         text.Append(Invariant, $"\nACF at lags 1..{comparison.Features.FirstOrDefault()?.RealAcf.Length ?? 0}. ");
+        foreach (var f in comparison.Features.Where(f => f.RealDifferenceAcf.Length > 0))
+            text.Append(Invariant, $"{f.Feature}: ACF of the step-to-step differences real {Lags(f.RealDifferenceAcf)}, synth {Lags(f.SyntheticDifferenceAcf)}. ");
+        if (comparison.Features.Any(f => f.RealDifferenceAcf.Length > 0))
+            text.Append("(For a trending or random-walk series compare these: the values' ACF then mostly shows how far the one real path wandered.)\n");
         text.Append(Invariant, $"Cross-correlation mean |diff|: {comparison.CrossCorrelationMeanAbsoluteDifference:0.000}. ");
         text.Append(Invariant, $"Mean DTW distance synthetic-to-real: {comparison.SyntheticToRealDtw:0.###} (real-to-real: {comparison.RealToRealDtw:0.###}; ratio {comparison.DtwRatio:0.00}).")
             .Append(Invariant, $"\nDiversity: mean DTW synthetic-to-synthetic {comparison.SyntheticToSyntheticDtw:0.###}, {comparison.DiversityRatio:0.00} of real-to-real")

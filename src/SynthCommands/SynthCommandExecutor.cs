@@ -35,6 +35,7 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
         grammar.Models.SetAction(_ => ModelsCommand.Execute(context));
         grammar.Privacy.SetAction(parse => PrivacyCommand.Execute(parse, grammar, context));
         grammar.Anonymize.SetAction(parse => AnonymizeCommand.Execute(parse, grammar, context));
+        grammar.Perturb.SetAction(parse => PerturbCommand.Execute(parse, grammar, context));
         grammar.Forecast.SetAction(parse => ForecastCommand.Execute(parse, grammar, context));
 
         var parsed = grammar.Root.Parse(args);

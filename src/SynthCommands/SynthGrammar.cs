@@ -52,13 +52,17 @@ public sealed class SynthGrammar
         Add(FitDistributions, FitDistributionsData, FitDistributionsDataOption, FitDistributionsColumns, FitDistributionsRanking, FitDistributionsTop,
             FitDistributionsCategorical, FitDistributionsJson, FitDistributionsForce);
 
+        Perturb = new Command("perturb", "Add Gaussian noise to numeric columns (a fraction of each column's std) and optionally swap categories; write the perturbed table to a CSV file.");
+        Add(Perturb, PerturbData, PerturbDataOption, PerturbOut, PerturbForce, PerturbScale, PerturbColumns, PerturbClip, PerturbSwapRate, PerturbSeed,
+            PerturbCategorical, PerturbInto);
+
         Compare = new Command("compare", "Fit several models on one table and rank them on quality, detection, privacy, utility and time, against rows held out before fitting.");
         Add(Compare, CompareData, CompareDataOption, CompareModels, CompareHoldoutFraction, CompareTarget, CompareJson, CompareForce);
         CompareSettings.AddTo(Compare);
 
-        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, compare, fit-distributions, plot, export, models, privacy, anonymize, forecast).")
+        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, compare, fit-distributions, plot, export, models, privacy, anonymize, perturb, forecast).")
         {
-            Describe, Fit, Sample, Run, Evaluate, Compare, FitDistributions, Plot, Export, Models, Privacy, Anonymize, Forecast,
+            Describe, Fit, Sample, Run, Evaluate, Compare, FitDistributions, Plot, Export, Models, Privacy, Anonymize, Perturb, Forecast,
         };
     }
 
@@ -220,6 +224,30 @@ public sealed class SynthGrammar
     public Option<string?> PrivacyCategorical { get; } = CategoricalOption();
     public Option<string?> PrivacyJson { get; } = JsonOption();
     public Option<bool> PrivacyForce { get; } = ForceOption("--json file");
+
+    public Command Perturb { get; }
+    public Argument<string?> PerturbData { get; } = DataArgument();
+    public Option<string?> PerturbDataOption { get; } = DataOption();
+    public Option<string> PerturbOut { get; } = new("--out") { Description = "The CSV file to write.", Required = true };
+    public Option<bool> PerturbForce { get; } = ForceOption("--out file");
+    public Option<double?> PerturbScale { get; } = new("--scale")
+    {
+        Description = "Noise standard deviation as a fraction of each numeric column's standard deviation (default 0.1).",
+        CustomParser = result => ParseNumber(result, "--scale"),
+    };
+    public Option<string?> PerturbColumns { get; } = new("--columns")
+    {
+        Description = "Comma-separated columns to perturb (default: every numeric column, and every categorical one with --swap-rate).",
+    };
+    public Option<bool> PerturbClip { get; } = new("--clip") { Description = "Keep noisy values within each column's observed range (clipped)." };
+    public Option<double?> PerturbSwapRate { get; } = new("--swap-rate")
+    {
+        Description = "Probability that a categorical value is redrawn from its column's marginal (default 0: categories untouched).",
+        CustomParser = result => ParseNumber(result, "--swap-rate"),
+    };
+    public Option<int?> PerturbSeed { get; } = NullableInt("--seed", "Seed of the noise and the swaps (default 42).");
+    public Option<string?> PerturbCategorical { get; } = CategoricalOption();
+    public Option<string?> PerturbInto { get; } = IntoOption("perturbed DataFrame", "<name>_perturbed");
 
     public Command Anonymize { get; }
     public Argument<string?> AnonymizeData { get; } = DataArgument();

@@ -34,6 +34,7 @@ public static class TextRendering
         TrainingProgress p => ProgressLine(p),
         SynthCore.Evaluation.Privacy.PrivacyReport r => PrivacyRendering.Report(r),
         AnonymizationSummary a => PrivacyRendering.Anonymization(a),
+        PerturbationSummary p => Perturbation(p),
         ForecastSummary f => ForecastText.Render(f),
         _ => value.ToString() ?? "",
     };
@@ -138,6 +139,21 @@ public static class TextRendering
             + "DCR share: synthetic rows nearer a training row than any held-out row (0.5 best, 1 = copies)"
             + (utility ? "; utility: boosted trees trained on synthetic rows over trained on real rows, tested on the held-out rows (1 best)" : "")
             + ". Rank: mean of the places on each (time included).";
+    }
+
+    public static string Perturbation(PerturbationSummary summary)
+    {
+        var text = new StringBuilder();
+        text.Append(Invariant, $"Perturbed {summary.Source} ({summary.Rows:N0} rows), seed {summary.Seed}: Gaussian noise of {summary.Scale:0.###} x each numeric column's std")
+            .Append(summary.Clip ? ", clipped to the observed range" : ", not clipped")
+            .Append(summary.SwapRate > 0 ? string.Create(Invariant, $"; categories redrawn from their marginal with probability {summary.SwapRate:0.###}") : "; categories untouched")
+            .Append('\n');
+        var table = new TextTable("column", "kind", "method", "mean before", "mean after", "std before", "std after", "noise std", "changed", "clipped");
+        static string Number(double value) => double.IsNaN(value) ? "" : Fixed(value);
+        foreach (var c in summary.Columns)
+            table.Add(c.Column, Kind(c.Kind), c.Method, Number(c.MeanBefore), Number(c.MeanAfter), Number(c.StdBefore), Number(c.StdAfter), Number(c.NoiseStd),
+                (100 * c.ChangedShare).ToString("0.0", Invariant) + "%", c.Method == "noise" ? c.ClippedRows.ToString("N0", Invariant) : "");
+        return text.Append(table).ToString().TrimEnd('\n');
     }
 
     public static string Distributions(DistributionFits fits)

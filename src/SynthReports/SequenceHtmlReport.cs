@@ -36,6 +36,12 @@ public static class SequenceHtmlReport
             Table(html, "Autocorrelation (real / synthetic)", ["feature", .. Enumerable.Range(1, lags).Select(l => $"lag {l}")],
                 comparison.Features.Select(f => new[] { f.Feature }
                     .Concat(Enumerable.Range(0, lags).Select(l => l < f.RealAcf.Length ? $"{Number(f.RealAcf[l])} / {Number(f.SyntheticAcf[l])}" : "")).ToArray()));
+        int differenceLags = comparison.Features.Max(f => f.RealDifferenceAcf.Length);
+        if (differenceLags > 0)
+            Table(html, "Autocorrelation of the step-to-step differences (real / synthetic; the one to compare for a trending or random-walk series)",
+                ["feature", .. Enumerable.Range(1, differenceLags).Select(l => $"lag {l}")],
+                comparison.Features.Select(f => new[] { f.Feature }
+                    .Concat(Enumerable.Range(0, differenceLags).Select(l => l < f.RealDifferenceAcf.Length ? $"{Number(f.RealDifferenceAcf[l])} / {Number(f.SyntheticDifferenceAcf[l])}" : "")).ToArray()));
         html.Append("<p>Cross-correlation (lag 0) mean |difference|: ").Append(Number(comparison.CrossCorrelationMeanAbsoluteDifference))
             .Append(". Mean DTW distance synthetic → real: ").Append(Number(comparison.SyntheticToRealDtw))
             .Append(" (real → real: ").Append(Number(comparison.RealToRealDtw)).Append("). Diversity, synthetic → synthetic: ")

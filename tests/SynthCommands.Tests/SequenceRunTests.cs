@@ -44,6 +44,8 @@ public sealed class SequenceRunTests : IDisposable
         var comparison = Assert.IsType<SequenceComparison>(host.Shown.Single(s => s is SequenceComparison));
         Assert.Equal(["value", "other"], comparison.Features.Select(f => f.Feature));
         Assert.Contains("ACF |diff|", TextRendering.Render(comparison));
+        Assert.Contains("value: ACF of the step-to-step differences real ", TextRendering.Render(comparison));
+        Assert.All(comparison.Features, f => Assert.Equal(5, f.SyntheticDifferenceAcf.Length));
         var summary = JsonNode.Parse(File.ReadAllText(json))!;
         Assert.Equal(4, (int)summary["sequences"]!);
         Assert.Equal(40, (int)summary["rows"]!);

@@ -15,13 +15,16 @@ public sealed record ColumnNoise
 
     /// <summary>Values are clipped into these bounds after adding noise; null for the column's observed range.</summary>
     public NumericBounds? Bounds { get; init; }
+
+    /// <summary>Whether noisy values are clipped into <see cref="Bounds"/> (default true); false lets them leave the range.</summary>
+    public bool Clip { get; init; } = true;
 }
 
 /// <summary>What <see cref="NoiseInjection.Apply"/> did to one column.</summary>
 /// <param name="Column">The column.</param>
 /// <param name="Std">The noise standard deviation used.</param>
 /// <param name="Bounds">The bounds values were clipped to.</param>
-/// <param name="ClippedRows">Rows whose noisy value fell outside the bounds and was clipped.</param>
+/// <param name="ClippedRows">Rows whose noisy value fell outside the bounds and was clipped (0 when not clipping).</param>
 public sealed record NoiseApplied(string Column, double Std, NumericBounds Bounds, int ClippedRows);
 
 /// <summary>
@@ -70,7 +73,7 @@ public static class NoiseInjection
                 if (kind == ColumnKind.Integer) y = Math.Round(y);
                 double lo = kind == ColumnKind.Integer ? Math.Ceiling(bounds.Lower) : bounds.Lower;
                 double hi = kind == ColumnKind.Integer ? Math.Floor(bounds.Upper) : bounds.Upper;
-                if (y < lo || y > hi) { clipped++; y = Math.Clamp(y, lo, hi); }
+                if (spec.Clip && (y < lo || y > hi)) { clipped++; y = Math.Clamp(y, lo, hi); }
                 output[r] = codec.FromNumber(y);
             }
             columns.Add(codec.Storage.Create(column.Name, output));

@@ -183,6 +183,13 @@ public static class CsvTable
         writer.Commit();
     }
 
+    /// <summary>Writes <paramref name="table"/> as CSV, as <see cref="Write(DataFrame, string)"/> does, to <paramref name="writer"/> (e.g. a temporary file's).</summary>
+    public static void Write(DataFrame table, TextWriter writer)
+    {
+        bool[]? dateOnly = null;
+        AppendRows(writer, table, ref dateOnly);
+    }
+
     /// <summary>
     /// Starts a CSV file that is written chunk by chunk (<see cref="CsvTableWriter.Append"/>) and
     /// appears at <paramref name="path"/> only on <see cref="CsvTableWriter.Commit"/>; disposing

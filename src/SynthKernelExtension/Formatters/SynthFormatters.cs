@@ -41,6 +41,7 @@ public static class SynthFormatters
             Add<AnonymizationSummary>(a => HtmlSummaries.Preformatted("synth-anonymization", TextRendering.Render(a)));
             Add<ForecastSummary>(f => HtmlSummaries.Preformatted("synth-forecast", TextRendering.Render(f)));
             Add<DistributionFits>(f => HtmlSummaries.Preformatted("synth-distributions", TextRendering.Render(f)));
+            Add<PerturbationSummary>(p => HtmlSummaries.Preformatted("synth-perturbation", TextRendering.Render(p)));
             Add<ModelList>(HtmlSummaries.Models);
             Add<DataFrame>(HtmlSummaries.DataFramePreview);
             Add<SynthMessage>(HtmlSummaries.Message);

@@ -81,6 +81,24 @@ public sealed class SmoteTests
     }
 
     [Fact]
+    public void The_model_reports_its_k_and_the_mean_interpolation_weight_of_the_rows_sampled()
+    {
+        var (real, metadata) = BundledData.Load("penguins.csv");
+        var fitted = Assert.IsAssignableFrom<SynthCore.Synthesizers.Statistical.IInterpolatingSynthesizer>(
+            StatTables.Fit("smote", real, new() { ["k"] = "3", ["target"] = "species" }, metadata: metadata));
+        Assert.Equal(3, fitted.Neighbours);
+        Assert.Equal("Species", fitted.Target);
+        Assert.Equal(0, fitted.Weights.Rows);
+        Assert.True(double.IsNaN(fitted.Weights.MeanWeight));
+        fitted.Sample(1500, seed: 5);
+        fitted.Sample(500, seed: 6);
+        Assert.Equal(2000, fitted.Weights.Rows);
+        // λ ~ U(0, 1): the mean of 2,000 has standard error √(1/12/2000) = 0.0065; four of them.
+        Assert.InRange(fitted.Weights.MeanWeight, 0.474, 0.526);
+        Assert.Null(Assert.IsAssignableFrom<SynthCore.Synthesizers.Statistical.IInterpolatingSynthesizer>(StatTables.Fit("smote", real, metadata: metadata)).Target);
+    }
+
+    [Fact]
     public void Fewer_rows_than_neighbours_is_a_clear_error()
     {
         var table = StatTables.Numeric(5, seed: 1);

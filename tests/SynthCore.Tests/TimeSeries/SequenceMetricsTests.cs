@@ -50,5 +50,13 @@ public class SequenceMetricsTests(ITestOutputHelper output)
         // ACF of 1,2,3,4 at lag 1: Σ(x_t − 2.5)(x_{t−1} − 2.5) / Σ(x_t − 2.5)² = (−0.75 − 0.25 − 0.75) / 5 = 0.25.
         Assert.Equal(0.25, comparison.Features[0].RealAcf[0], 12);
         Assert.Equal(0, comparison.RealToRealDtw, 12);
+
+        // The differences' ACF, at lags 1..min(maxLag, length − 2): x's steps 1, 1, 1 have no variance (0 at every lag).
+        Assert.Equal([0.0, 0.0], comparison.Features[0].RealDifferenceAcf);
+        // Steps 1, −2, 1 (mean 0): lag 1 (−2 − 2) / 6, lag 2 1 / 6.
+        var zigzag = SequenceComparison.Compare([[[0], [1], [-1], [0]]], [[[0], [1], [-1], [0]]], ["z"], maxLag: 2, dtwPairs: 1);
+        Assert.Equal(-4.0 / 6, zigzag.Features[0].RealDifferenceAcf[0], 12);
+        Assert.Equal(1.0 / 6, zigzag.Features[0].RealDifferenceAcf[1], 12);
+        Assert.Equal(zigzag.Features[0].RealDifferenceAcf, zigzag.Features[0].SyntheticDifferenceAcf);
     }
 }

@@ -100,6 +100,17 @@ public sealed class FormatterTests
     }
 
     [Fact]
+    public void A_perturbation_summary_is_shown_as_the_console_prints_it()
+    {
+        var summary = new SynthCommands.PerturbationSummary("t.csv", 10, 0.1, false, 0, 42,
+            [new SynthCore.Anonymization.PerturbedColumn("x<y>", ColumnKind.Continuous, "noise", 1, 1.1, 2, 2.1, 0.2, 1, 0)], "out.csv");
+        string html = Html(summary);
+        Assert.StartsWith("<div class=\"synth-perturbation\"><pre>", html);
+        Assert.Contains("x&lt;y&gt;", html);
+        Assert.Contains("Gaussian noise of 0.1 x each numeric column&#39;s std", html);
+    }
+
+    [Fact]
     public void Errors_are_one_encoded_message()
     {
         string html = Html(new SynthError("Column 'a<b>': bad."));

@@ -3,11 +3,17 @@ using SynthCore.Data.Sequences;
 
 namespace SynthCore.Evaluation.Sequences;
 
-/// <summary>One feature's marginal statistics and autocorrelations, real next to synthetic.</summary>
+/// <summary>
+/// One feature's marginal statistics and autocorrelations, real next to synthetic: the ACF of the values and that
+/// of their step-to-step differences within each sequence. For a trending or integrated series (a random walk) the
+/// values' ACF pooled over windows is mostly how far the one real path wandered between windows, not its dynamics;
+/// the differences' ACF is the one to compare (docs/time-series.md).
+/// </summary>
 public sealed record SequenceFeatureComparison(
     string Feature, double RealMean, double SyntheticMean, double RealStd, double SyntheticStd,
     double RealMin, double SyntheticMin, double RealMax, double SyntheticMax,
-    double[] RealAcf, double[] SyntheticAcf, double AcfMeanAbsoluteDifference);
+    double[] RealAcf, double[] SyntheticAcf, double AcfMeanAbsoluteDifference,
+    double[] RealDifferenceAcf, double[] SyntheticDifferenceAcf);
 
 /// <summary>
 /// Real versus synthetic sequences: per-feature statistics and ACF (lags 1..k, pooled over
@@ -41,6 +47,7 @@ public sealed record SequenceComparison(
     {
         int features = featureNames.Count;
         int lags = Math.Min(maxLag, real[0].Length - 1);
+        int differenceLags = Math.Max(0, Math.Min(maxLag, real[0].Length - 2));
         var columns = new List<SequenceFeatureComparison>();
         for (int f = 0; f < features; f++)
         {
@@ -49,7 +56,8 @@ public sealed record SequenceComparison(
             var acfR = Correlations.Acf(real.Select(s => (IReadOnlyList<double>)s.Select(step => step[f]).ToArray()).ToArray(), lags)[1..];
             var acfG = Correlations.Acf(synthetic.Select(s => (IReadOnlyList<double>)s.Select(step => step[f]).ToArray()).ToArray(), lags)[1..];
             columns.Add(new SequenceFeatureComparison(featureNames[f], r.Mean(), g.Mean(), r.PopulationStandardDeviation(), g.PopulationStandardDeviation(),
-                r.Min(), g.Min(), r.Max(), g.Max(), acfR, acfG, acfR.Zip(acfG, (a, b) => Math.Abs(a - b)).DefaultIfEmpty(0).Average()));
+                r.Min(), g.Min(), r.Max(), g.Max(), acfR, acfG, acfR.Zip(acfG, (a, b) => Math.Abs(a - b)).DefaultIfEmpty(0).Average(),
+                DifferenceAcf(real, f, differenceLags), DifferenceAcf(synthetic, f, differenceLags)));
         }
 
         double cross = 0;
@@ -72,6 +80,10 @@ public sealed record SequenceComparison(
             synthSynthDtw += Dtw.Distance(synthetic[diversity.Next(synthetic.Length)], synthetic[diversity.Next(synthetic.Length)]);
         return new SequenceComparison(columns, pairs == 0 ? 0 : cross / pairs, synthDtw / dtwPairs, realDtw / dtwPairs, synthSynthDtw / dtwPairs);
     }
+
+    /// <summary>ACF at lags 1..<paramref name="lags"/> of feature <paramref name="f"/>'s step-to-step differences within each sequence, pooled.</summary>
+    private static double[] DifferenceAcf(double[][][] sequences, int f, int lags) =>
+        lags == 0 ? [] : Correlations.Acf(sequences.Select(s => (IReadOnlyList<double>)Enumerable.Range(1, s.Length - 1).Select(t => s[t][f] - s[t - 1][f]).ToArray()).ToArray(), lags)[1..];
 }
 
 /// <summary>Dynamic time warping distance of two multivariate sequences (Euclidean step cost, no window).</summary>

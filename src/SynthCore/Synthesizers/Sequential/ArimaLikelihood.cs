@@ -34,73 +34,73 @@ internal static class ArimaLikelihood
     /// </summary>
     public static Terms? Evaluate(IReadOnlyList<IReadOnlyList<double>> w, double mean, double[] phi, double[] theta)
     {
-        int r = Math.Max(phi.Length - 1, theta.Length);
-        var T = new double[r];                       // first column of T: φ_1 … φ_r (the rest is the shift)
-        for (int i = 1; i < phi.Length; i++) T[i - 1] = -phi[i];
-        var R = new double[r];
-        R[0] = 1;
-        for (int j = 1; j < theta.Length && j < r; j++) R[j] = theta[j];
-
-        var start = StationaryCovariance(T, R);
-        if (start is null) return null;
+        var filter = ArmaKalmanFilter.Create(phi, theta);
+        if (filter is null) return null;
 
         double sumLogF = 0, sumSquares = 0;
         int count = 0;
-        var P = new double[r, r];
-        var a = new double[r];
-        var m = new double[r];
-        var x = new double[r, r];
         foreach (var series in w)
         {
-            Array.Copy(start, P, start.Length);
-            Array.Clear(a);
-            bool steady = false;
+            filter.Reset();
             for (int t = 0; t < series.Count; t++)
             {
-                double v = series[t] - mean - a[0];
+                double v = series[t] - mean - filter.State[0];
                 count++;
-                if (steady)
+                if (filter.Steady)
                 {
                     // Converged: P = R R', F = 1, gain R; the filter is the plain innovations recursion.
                     sumSquares += v * v;
-                    for (int i = 0; i < r; i++) a[i] += R[i] * v;
-                    Shift(T, a);
+                    filter.Update(v);
                     continue;
                 }
-                double F = P[0, 0];
+                double F = filter.Covariance[0, 0];
                 if (!(F > 0) || !double.IsFinite(F)) return null;
                 sumLogF += Math.Log(F);
                 sumSquares += v * v / F;
-                for (int i = 0; i < r; i++) m[i] = P[i, 0];
-                // Update with the observation, then predict: a ← T(a + m v/F), P ← T(P − m m'/F)T' + R R'.
-                for (int i = 0; i < r; i++)
-                {
-                    a[i] += m[i] * v / F;
-                    for (int j = 0; j < r; j++) P[i, j] -= m[i] * m[j] / F;
-                }
-                Shift(T, a);
-                for (int i = 0; i < r; i++)
-                    for (int j = 0; j < r; j++)
-                        x[i, j] = T[i] * P[0, j] + (i + 1 < r ? P[i + 1, j] : 0);
-                double change = 0;
-                for (int i = 0; i < r; i++)
-                    for (int j = 0; j < r; j++)
-                    {
-                        double value = x[i, 0] * T[j] + (j + 1 < r ? x[i, j + 1] : 0) + R[i] * R[j];
-                        P[i, j] = value;
-                        change = Math.Max(change, Math.Abs(value - R[i] * R[j]));
-                    }
-                steady = change < 1e-14;
+                filter.Update(v);
             }
         }
         return new Terms(sumLogF, sumSquares, count);
     }
 
-    /// <summary>a ← T a for T with first column <paramref name="T"/> and ones on the superdiagonal.</summary>
-    private static void Shift(double[] T, double[] a)
+    /// <summary>
+    /// The filter's predicted state a_τ = E[α_τ | w_0 … w_{τ−1}] of one differenced series at each of
+    /// <paramref name="positions"/> (0 … w.Count), σ² = 1: where a simulation continuing the series after
+    /// w_{τ−1} starts. Null for a non-stationary φ.
+    /// </summary>
+    public static double[][]? PredictedStates(IReadOnlyList<double> w, double mean, double[] phi, double[] theta, IReadOnlyList<int> positions)
     {
-        double first = a[0];
-        for (int i = 0; i < a.Length; i++) a[i] = T[i] * first + (i + 1 < a.Length ? a[i + 1] : 0);
+        var filter = ArmaKalmanFilter.Create(phi, theta);
+        if (filter is null) return null;
+        var result = new double[positions.Count][];
+        int last = positions.DefaultIfEmpty(0).Max();
+        for (int t = 0; ; t++)
+        {
+            for (int i = 0; i < positions.Count; i++)
+                if (positions[i] == t) result[i] = (double[])filter.State.Clone();
+            if (t >= last || t >= w.Count) break;
+            if (!filter.Steady && !(filter.Covariance[0, 0] > 0)) return null;
+            filter.Update(w[t] - mean - filter.State[0]);
+        }
+        return result.Any(s => s is null) ? null : result;
+    }
+
+    /// <summary>The predicted state's covariance P_τ (σ² = 1) at each of <paramref name="positions"/>; it does not depend on the data.</summary>
+    public static double[][,]? PredictedCovariances(double[] phi, double[] theta, IReadOnlyList<int> positions)
+    {
+        var filter = ArmaKalmanFilter.Create(phi, theta);
+        if (filter is null) return null;
+        var result = new double[positions.Count][,];
+        int last = positions.DefaultIfEmpty(0).Max();
+        for (int t = 0; ; t++)
+        {
+            for (int i = 0; i < positions.Count; i++)
+                if (positions[i] == t || (filter.Steady && positions[i] > t)) result[i] ??= (double[,])filter.Covariance.Clone();
+            if (t >= last || filter.Steady) break;
+            if (!filter.Steady && !(filter.Covariance[0, 0] > 0)) return null;
+            filter.Update(0);
+        }
+        return result;
     }
 
     /// <summary>

@@ -62,11 +62,61 @@ public sealed record ArimaModel(
             w[t] = v;
         }
 
+        return Integrate(w.AsSpan(burn), k == 0 ? Mean : 0, anchor);
+    }
+
+    /// <summary>
+    /// A new series of <paramref name="length"/> values continuing a real one: the ARMA part starts from
+    /// the Kalman filter's predicted state after the real values (<paramref name="state"/>, with
+    /// <paramref name="factor"/> L, L L' = P its covariance at σ² = 1), drawn as a + σ L z, so the
+    /// simulation follows the model's distribution given the real past; a differenced model is integrated
+    /// from <paramref name="anchor"/>, the last d + D·s real values.
+    /// </summary>
+    internal double[] Continue(int length, Random random, IReadOnlyList<double>? anchor, double[] state, double[,] factor)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
+        var (T, R) = ArmaKalmanFilter.Form(ArPolynomial, MaPolynomial);
+        int r = R.Length;
+        if (state.Length != r || factor.GetLength(0) != r || factor.GetLength(1) != r)
+            throw new SynthException($"The saved state of {Order} has {state.Length} values, not {r}.");
+        double sd = Math.Sqrt(Sigma2);
+        var z = new double[r];
+        for (int i = 0; i < r; i++) z[i] = Normal.Sample(random, 0, 1);
+        var alpha = new double[r];
+        for (int i = 0; i < r; i++)
+        {
+            double v = state[i];
+            for (int j = 0; j <= i; j++) v += sd * factor[i, j] * z[j];
+            alpha[i] = v;
+        }
+        int k = DifferencingPolynomial.Length - 1;
+        var w = new double[length];
+        for (int t = 0; t < length; t++)
+        {
+            if (t > 0)
+            {
+                ArmaKalmanFilter.Shift(T, alpha);
+                double e = Normal.Sample(random, 0, sd);
+                for (int i = 0; i < r; i++) alpha[i] += R[i] * e;
+            }
+            w[t] = alpha[0];
+        }
+        return Integrate(w, k == 0 ? Mean : 0, anchor);
+    }
+
+    /// <summary>y from the ARMA values <paramref name="w"/> (plus <paramref name="mean"/>), integrated by the differencing from the last d + D·s values of <paramref name="anchor"/>.</summary>
+    private double[] Integrate(ReadOnlySpan<double> w, double mean, IReadOnlyList<double>? anchor)
+    {
+        var delta = DifferencingPolynomial;
+        int k = delta.Length - 1;
+        if (k > 0 && (anchor is null || anchor.Count < k))
+            throw new SynthException($"Simulating a differenced {Order} needs the {k} values before the new ones.");
+        int length = w.Length;
         var y = new double[k + length];
         for (int i = 0; i < k; i++) y[i] = anchor![anchor.Count - k + i];
         for (int t = 0; t < length; t++)
         {
-            double v = w[burn + t] + (k == 0 ? Mean : 0);
+            double v = w[t] + mean;
             for (int i = 1; i <= k; i++) v -= delta[i] * y[k + t - i];
             y[k + t] = v;
         }

@@ -64,18 +64,50 @@ public sealed class ArimaSynthesizer : ISynthesizer
 
         int anchorLength = models.Max(m => m.DifferencingPolynomial.Length - 1);
         var anchors = new List<double[][]>();
+        var picks = new List<(int Series, int Start)>();
         if (anchorLength > 0)
         {
             var random = new RandomStreams(Options.Seed).Stream("fit");
-            var candidates = data.Series.Where(s => s.Length >= anchorLength).ToArray();
+            var candidates = Enumerable.Range(0, data.Series.Count).Where(i => data.Series[i].Length >= anchorLength).ToArray();
             for (int i = 0; i < MaxAnchors && candidates.Length > 0; i++)
             {
-                var s = candidates[random.Next(candidates.Length)];
+                int index = candidates[random.Next(candidates.Length)];
+                var s = data.Series[index];
                 int start = random.Next(s.Length - anchorLength + 1);
                 anchors.Add(s[start..(start + anchorLength)].Select(step => (double[])step.Clone()).ToArray());
+                picks.Add((index, start));
             }
         }
+        var states = AnchorStates(data, models, picks, anchorLength);
         return new FittedArima(ModelName, Options, data.FeatureNames.ToArray(), models, anchors.ToArray(), data.WindowCount,
-            data.Scaler.Min, data.Scaler.Max);
+            data.Scaler.Min, data.Scaler.Max, states);
+    }
+
+    /// <summary>
+    /// For each anchor and differenced feature, the Kalman filter's predicted state of the differenced
+    /// series just after the anchor (<see cref="ArimaLikelihood.PredictedStates"/>): a simulation started
+    /// there continues the real series' ARMA state (a weekly cycle keeps its amplitude and phase) where a
+    /// burn-in from zero would start a seasonal AR near 1 with no cycle at all. Null entries for stationary
+    /// features, which simulate from their stationary distribution.
+    /// </summary>
+    private static FittedArima.AnchorState?[][] AnchorStates(SequenceData data, ArimaModel[] models, List<(int Series, int Start)> picks, int anchorLength)
+    {
+        var states = picks.Select(_ => new FittedArima.AnchorState?[models.Length]).ToArray();
+        for (int f = 0; f < models.Length; f++)
+        {
+            var model = models[f];
+            int k = model.DifferencingPolynomial.Length - 1;
+            if (k == 0) continue;
+            foreach (var group in picks.Select((p, i) => (p.Series, p.Start, Anchor: i)).GroupBy(p => p.Series))
+            {
+                var w = LagPolynomial.Apply(model.DifferencingPolynomial, data.Series[group.Key].Select(step => step[f]).ToArray());
+                // The anchor ends at y[start + anchorLength − 1]; the first new value is y[start + anchorLength] = w[start + anchorLength − k].
+                var positions = group.Select(p => p.Start + anchorLength - k).ToArray();
+                var found = ArimaLikelihood.PredictedStates(w, 0, model.ArPolynomial, model.MaPolynomial, positions);
+                if (found is null) continue;
+                foreach (var (pick, state) in group.Zip(found)) states[pick.Anchor][f] = new FittedArima.AnchorState(pick.Start + anchorLength - k, state);
+            }
+        }
+        return states;
     }
 }

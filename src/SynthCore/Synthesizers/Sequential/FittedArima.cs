@@ -11,8 +11,17 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
 {
     private const string PayloadTag = "arima-payload/1";
 
-    internal FittedArima(string modelName, ArimaOptions options, string[] featureNames, ArimaModel[] models, double[][][] anchors, int windows, double[] min, double[] max)
+    /// <summary>Where a simulation continuing an anchor starts: the position in the differenced series and the filter's predicted state there (σ² = 1).</summary>
+    internal sealed record AnchorState(int Position, double[] Mean);
+
+    /// <summary>Positions beyond this are refused in a model file (the covariance pass walks to each).</summary>
+    private const int MaxPosition = 1 << 24;
+
+    internal FittedArima(string modelName, ArimaOptions options, string[] featureNames, ArimaModel[] models, double[][][] anchors, int windows, double[] min, double[] max,
+        AnchorState?[][]? states = null)
     {
+        States = states;
+        Factors = Factor(models, states);
         Min = min;
         Max = max;
         ModelName = modelName;
@@ -39,6 +48,27 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
 
     private int Windows { get; }
 
+    /// <summary>[anchor][feature]: the filtered state a differenced feature continues from (null in models saved before states, and for stationary features).</summary>
+    private AnchorState?[][]? States { get; }
+
+    /// <summary>[feature]: the factor L of the state covariance at each position of <see cref="States"/>.</summary>
+    private Dictionary<int, double[,]>?[] Factors { get; }
+
+    private static Dictionary<int, double[,]>?[] Factor(ArimaModel[] models, AnchorState?[][]? states)
+    {
+        var factors = new Dictionary<int, double[,]>?[models.Length];
+        if (states is null) return factors;
+        for (int f = 0; f < models.Length; f++)
+        {
+            var positions = states.Select(a => a[f]).OfType<AnchorState>().Select(s => s.Position).Distinct().Order().ToArray();
+            if (positions.Length == 0) continue;
+            var covariances = ArimaLikelihood.PredictedCovariances(models[f].ArPolynomial, models[f].MaPolynomial, positions);
+            if (covariances is null) continue;
+            factors[f] = positions.Zip(covariances).ToDictionary(p => p.First, p => ArmaKalmanFilter.Factor(p.Second));
+        }
+        return factors;
+    }
+
     /// <summary>Each feature's observed range (samples are clipped to it as <see cref="ArimaOptions.Clip"/> says).</summary>
     private double[] Min { get; }
     private double[] Max { get; }
@@ -56,11 +86,15 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
         var result = new double[count][][];
         for (int s = 0; s < count; s++)
         {
-            var anchor = Anchors.Length > 0 ? Anchors[random.Next(Anchors.Length)] : null;
+            int pick = Anchors.Length > 0 ? random.Next(Anchors.Length) : -1;
+            var anchor = pick >= 0 ? Anchors[pick] : null;
             var columns = new double[Models.Count][];
             for (int f = 0; f < Models.Count; f++)
             {
-                columns[f] = Models[f].Simulate(length, random, anchor?.Select(step => step[f]).ToArray());
+                var tail = anchor?.Select(step => step[f]).ToArray();
+                columns[f] = pick >= 0 && States?[pick][f] is { } state && Factors[f] is { } factors
+                    ? Models[f].Continue(length, random, tail, state.Mean, factors[state.Position])
+                    : Models[f].Simulate(length, random, tail);
                 if (Options.Clips(Models[f]))
                     for (int t = 0; t < length; t++) columns[f][t] = Math.Clamp(columns[f][t], Min[f], Max[f]);
             }
@@ -75,11 +109,13 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
         return SequenceTable.ToLong(SampleSequences(rows, seed), FeatureNames);
     }
 
-    private sealed record Payload(string Tag, string[] Features, ArimaModel[] Models, double[][][] Anchors, int Windows, double[] Min, double[] Max);
+    /// <summary>The payload; <c>States</c> is absent in files written before simulations continued the filtered state (they simulate from a burn-in).</summary>
+    private sealed record Payload(string Tag, string[] Features, ArimaModel[] Models, double[][][] Anchors, int Windows, double[] Min, double[] Max,
+        AnchorState?[][]? States = null);
 
     public void Save(Stream stream)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(PayloadTag, FeatureNames.ToArray(), Models.ToArray(), Anchors, Windows, Min, Max), ModelFile.JsonOptions);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(PayloadTag, FeatureNames.ToArray(), Models.ToArray(), Anchors, Windows, Min, Max, States), ModelFile.JsonOptions);
         ModelFile.Write(stream, ModelName, Metadata, Options, payload);
     }
 
@@ -95,7 +131,11 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
             if (payload.Tag != PayloadTag) throw new SynthException("The model file's payload is not an ARIMA payload of a layout this version reads.");
             if (payload.Models.Length != payload.Features.Length || payload.Min.Length != payload.Features.Length || payload.Max.Length != payload.Features.Length)
                 throw new SynthException("The ARIMA model file is inconsistent: one model per feature expected.");
-            var model = new FittedArima(content.Header.Model, options, payload.Features, payload.Models, payload.Anchors, payload.Windows, payload.Min, payload.Max);
+            if (payload.States is { } states && (states.Length != payload.Anchors.Length || states.Any(a => a is null || a.Length != payload.Features.Length
+                || a.Select((s, f) => s is null || (s.Position is >= 0 and <= MaxPosition && s.Mean is not null && s.Mean.All(double.IsFinite)
+                    && s.Mean.Length == ArmaKalmanFilter.Form(payload.Models[f].ArPolynomial, payload.Models[f].MaPolynomial).R.Length)).Any(ok => !ok))))
+                throw new SynthException("The ARIMA model file is inconsistent: one finite state of its model's size per anchor and differenced feature expected.");
+            var model = new FittedArima(content.Header.Model, options, payload.Features, payload.Models, payload.Anchors, payload.Windows, payload.Min, payload.Max, payload.States);
             content.Header.Metadata.EnsureSameSchema(model.Metadata, "The ARIMA model file is inconsistent (header and payload)");
             return model;
         }

@@ -23,9 +23,12 @@ namespace SynthCore.Synthesizers.Statistical;
 /// numeric conditions by rejection.
 /// </para>
 /// </summary>
-internal sealed class FittedSmote : FittedStatModel<SmoteOptions>
+internal sealed class FittedSmote : FittedStatModel<SmoteOptions>, IInterpolatingSynthesizer
 {
     private readonly double[][] data;
+    private readonly object tally = new();
+    private long weightedRows;
+    private double weightSum;
     private readonly int rowCount;
     private readonly int target = -1;
 
@@ -46,6 +49,16 @@ internal sealed class FittedSmote : FittedStatModel<SmoteOptions>
     }
 
     public override string ModelName => SmoteSynthesizer.Name;
+
+    /// <summary>k: every class (or the table) has more than k rows, checked when fitted.</summary>
+    public int Neighbours => Options.K;
+
+    public string? Target => target < 0 ? null : Schema.Columns[target].Name;
+
+    public InterpolationWeights Weights
+    {
+        get { lock (tally) return new InterpolationWeights(weightedRows, weightedRows == 0 ? double.NaN : weightSum / weightedRows); }
+    }
 
     private void RequireEnough(string? label, int rows)
     {
@@ -83,6 +96,7 @@ internal sealed class FittedSmote : FittedStatModel<SmoteOptions>
         var output = new double[]?[Schema.Columns.Count];
         foreach (int c in Schema.Modelled) output[c] = new double[rows];
         var searches = groups.Select(g => new NeighbourSearch(Schema, data, g.Rows, Math.Min(Options.K, g.Rows.Length - 1))).ToArray();
+        double lambdas = 0;
         for (int r = 0; r < rows; r++)
         {
             var search = searches[r % searches.Length];
@@ -90,6 +104,7 @@ internal sealed class FittedSmote : FittedStatModel<SmoteOptions>
             var neighbours = search.Of(baseRow);
             int other = neighbours[random.Next(neighbours.Length)];
             double lambda = random.NextDouble();
+            lambdas += lambda;
             foreach (int c in Schema.Modelled)
             {
                 double a = data[c][baseRow], b = data[c][other];
@@ -98,6 +113,11 @@ internal sealed class FittedSmote : FittedStatModel<SmoteOptions>
                     ? a + lambda * (b - a)
                     : random.NextDouble() < lambda ? b : a;
             }
+        }
+        lock (tally)
+        {
+            weightedRows += rows;
+            weightSum += lambdas;
         }
         return output;
     }
