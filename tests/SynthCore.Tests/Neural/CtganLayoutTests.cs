@@ -1,4 +1,5 @@
 using SynthCore.Transforms;
+using SynthCore.Tests.Statistical;
 using Xunit.Abstractions;
 
 namespace SynthCore.Tests.Neural;
@@ -49,6 +50,38 @@ public sealed class CtganLayoutTests(ITestOutputHelper output)
         Assert.Equal(layout.Width, layout.Spans.Sum(s => s.Width));
         var restored = CtganLayout.FromJson(layout.ToJson());
         AssertSameRows(table, baseTransform.Reverse(restored.Decode(encoded, rows), rows));
+    }
+
+    [Fact]
+    public void A_column_of_few_values_decodes_onto_them_and_a_column_of_many_does_not()
+    {
+        // 2,000 rows: "hours" takes 12 values (0.6% of the rows: snapped), "weight" is continuous (not).
+        var random = new Random(5);
+        int[] hours = [10, 20, 25, 30, 35, 38, 40, 45, 50, 55, 60, 70];
+        var table = new Microsoft.Data.Analysis.DataFrame(
+            new Microsoft.Data.Analysis.DoubleDataFrameColumn("hours", Enumerable.Range(0, 2000).Select(_ => (double?)hours[random.Next(hours.Length)])),
+            new Microsoft.Data.Analysis.DoubleDataFrameColumn("weight", Enumerable.Range(0, 2000).Select(_ => (double?)(50 + 30 * random.NextDouble()))));
+        var metadata = SynthCore.Data.TableMetadata.Detect(table);
+        var baseTransform = TableTransform.Fit(table, metadata);
+        float[] baseRows = baseTransform.Transform(table);
+        var layout = CtganLayout.Fit(baseTransform, baseRows, 2000, 10, 0.005, seed: 3);
+        var hoursSegment = layout.Segments.Single(s => s.Column == "hours" && s.Kind == CtganLayout.SegmentKind.Value);
+        Assert.Equal(hours.Length, hoursSegment.Support!.Length);
+        Assert.Null(layout.Segments.Single(s => s.Column == "weight" && s.Kind == CtganLayout.SegmentKind.Value).Support);
+
+        // Any generator output — here uniform scalars and random modes — decodes to an observed number of hours.
+        var generated = new float[200 * layout.Width];
+        foreach (var s in layout.Segments.Where(s => s.Kind == CtganLayout.SegmentKind.Value))
+            for (int r = 0; r < 200; r++)
+            {
+                generated[r * layout.Width + s.Start] = (float)(2 * random.NextDouble() - 1);
+                generated[r * layout.Width + s.Start + 1 + random.Next(s.Modes)] = 1;
+            }
+        var restored = CtganLayout.FromJson(layout.ToJson());
+        var decoded = baseTransform.Reverse(restored.Decode(generated, 200), 200);
+        Assert.All(FidelityChecks.Numbers(decoded["hours"]), x => Assert.Contains((int)Math.Round(x), hours));
+        Assert.All(FidelityChecks.Numbers(decoded["hours"]), x => Assert.Equal(Math.Round(x), x, 1e-3));
+        Assert.True(FidelityChecks.Numbers(decoded["weight"]).Distinct().Count() > 150);
     }
 
     /// <summary>Same categories and missing cells; numbers equal up to float rounding.</summary>
