@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Evaluation.Utility;
+using SynthCore.Tests.Sweeps;
 
 namespace SynthCore.Tests.Evaluation.Utility;
 
@@ -37,23 +38,8 @@ public sealed class UtilityReportTests
     [Fact]
     public void Training_on_shuffled_labels_is_near_chance()
     {
-        var options = new UtilityOptions("Species");
-        var (train, _) = UtilityReport.Split(Penguins, "Species", options);
-        var synthetic = Penguins[train];
-        var species = (StringDataFrameColumn)synthetic["Species"];
-        var random = new Random(5);
-        var shuffled = species.OrderBy(_ => random.Next()).ToArray();
-        synthetic["Species"] = new StringDataFrameColumn("Species", shuffled);
-
-        var report = UtilityReport.Evaluate(Penguins, synthetic, Metadata, options);
-        foreach (var model in UtilityModels.All)
-        {
-            var tstr = Model(report, model).TrainSyntheticTestReal;
-            // Chance: about the majority share for accuracy (Adelie, 44 %), 0.5 for AUC.
-            Assert.True(tstr.Accuracy < 0.6, $"{model}: accuracy {tstr.Accuracy}");
-            Assert.True(Math.Abs(tstr.RocAuc!.Value - 0.5) < 0.15, $"{model}: AUC {tstr.RocAuc}");
-            Assert.True(Model(report, model).TrainRealTestReal.Accuracy > 0.93);
-        }
+        var checks = UtilityChecks.ShuffledLabels(seed: 5);
+        StatisticalCheck.AssertAll(checks);
     }
 
     [Fact]
