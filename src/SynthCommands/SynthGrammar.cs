@@ -24,11 +24,12 @@ public sealed class SynthGrammar
         Add(Sample, SampleModel, SampleRows, SampleSeed, SampleWhere, SampleOut, SampleName, SampleJson, SampleForce, SampleInto);
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
-        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunHoldoutFraction, RunTarget, RunWhere, RunInto);
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunHoldoutFraction, RunTarget, RunWhere, RunScoreIterations, RunInto);
         RunSettings.AddTo(Run);
 
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
-        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateTarget, EvaluateSeed, EvaluateJson, EvaluateReport, EvaluateForce);
+        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateTarget, EvaluateSeed, EvaluateSeqLen, EvaluateOption, EvaluateScoreIterations,
+            EvaluateJson, EvaluateReport, EvaluateForce);
 
         Models = new Command("models", "List the available models.");
 
@@ -125,6 +126,7 @@ public sealed class SynthGrammar
         CustomParser = result => ParseNumber(result, "--holdout-fraction"),
     };
     public Option<string[]> RunWhere { get; } = WhereOption();
+    public Option<int?> RunScoreIterations { get; } = ScoreIterationsOption();
     public Option<string?> RunTarget { get; } = new("--target")
     {
         Description = "With --holdout-fraction: a column to predict; models trained on the synthetic rows and on the real training rows are both tested on the held-out rows.",
@@ -171,6 +173,14 @@ public sealed class SynthGrammar
         Description = "Also measure machine-learning utility for this column: models trained on the synthetic table (and, for reference, on real rows) tested on held-out real rows.",
     };
     public Option<int?> EvaluateSeed { get; } = NullableInt("--seed", "Seed of detection and of the --target holdout split and models (default 42).");
+    public Option<int?> EvaluateSeqLen { get; } = NullableInt("--seq-len",
+        "Score sequences: the synthetic table is the sequence_id, step, features table a sequence model writes, with sequences of this many steps; the real table is read as windows of that length (as 'run --seq-len' reads it), or is a sequence table too.");
+    public Option<string[]> EvaluateOption { get; } = new("--option")
+    {
+        Description = "With --seq-len: how the real table is read as sequences, as 'run' takes it (repeatable): stride=N, time-column=C, id-column=C, features=a,b, irregular=true.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+    public Option<int?> EvaluateScoreIterations { get; } = ScoreIterationsOption();
     public Option<string?> EvaluateJson { get; } = JsonOption();
     public Option<string?> EvaluateReport { get; } = new("--report") { Description = "Also write a self-contained HTML report (tables and charts, works offline) to this file." };
     public Option<bool> EvaluateForce { get; } = ForceOption("--json or --report file");
@@ -332,6 +342,9 @@ public sealed class SynthGrammar
         Description = "A condition every sampled row meets (repeatable, one per column): \"age between 30 and 40\", \"age >= 30\" (also <=, >, <), \"default = yes\", \"species in (Adelie, Gentoo)\".",
         Arity = ArgumentArity.ZeroOrMore,
     };
+
+    private static Option<int?> ScoreIterationsOption() => NullableInt("--score-iterations",
+        "Sequences: training iterations of the discriminative score's classifier and the predictive score's networks (default: the TimeGAN reference code's 2,000 and 5,000; 0 skips both scores).");
 
     private static Option<string?> JsonOption() => new("--json") { Description = "Also write a machine-readable summary to this JSON file." };
 
