@@ -208,6 +208,7 @@ internal static class RunCommand
                     SequenceComparison c => JsonSummary.ToFiniteNode(c),
                     _ => JsonSummary.ToNode(comparison),
                 },
+                ["latent"] = fit.Latent is null ? null : JsonSummary.ToFiniteNode(fit.Latent),
                 ["holdout_rows"] = holdout is null ? null : (int)holdout.Rows.Count,
                 ["evaluation"] = evaluation is null ? null : EvaluationJson.From(evaluation),
                 ["conditions"] = conditionReport is null ? null : ConditionRendering.Json(conditionReport, clauses),

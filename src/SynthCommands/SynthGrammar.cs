@@ -57,9 +57,15 @@ public sealed class SynthGrammar
         Add(Compare, CompareData, CompareDataOption, CompareModels, CompareHoldoutFraction, CompareTarget, CompareJson, CompareForce);
         CompareSettings.AddTo(Compare);
 
-        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, compare, fit-distributions, plot, export, models, privacy, anonymize, forecast).")
+        Encode = new Command("encode", "Write each row's latent code under a vae or tvae model (the encoder's posterior mean) as a CSV of columns z0, z1, ….");
+        Add(Encode, EncodeModel, EncodeData, EncodeOut, EncodeForce, EncodeInto);
+
+        Interpolate = new Command("interpolate", "Decode the straight line in a vae or tvae model's latent space from one row's code to another's, as a CSV of --steps rows.");
+        Add(Interpolate, InterpolateModel, InterpolateData, InterpolateFrom, InterpolateTo, InterpolateSteps, InterpolateOut, InterpolateForce, InterpolateInto);
+
+        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, compare, fit-distributions, plot, export, models, privacy, anonymize, forecast, encode, interpolate).")
         {
-            Describe, Fit, Sample, Run, Evaluate, Compare, FitDistributions, Plot, Export, Models, Privacy, Anonymize, Forecast,
+            Describe, Fit, Sample, Run, Evaluate, Compare, FitDistributions, Plot, Export, Models, Privacy, Anonymize, Forecast, Encode, Interpolate,
         };
     }
 
@@ -253,6 +259,33 @@ public sealed class SynthGrammar
     public Option<string?> AnonymizeJson { get; } = JsonOption();
     public Option<bool> AnonymizeForce { get; } = ForceOption("--json file");
 
+    public Command Encode { get; }
+    public Argument<string> EncodeModel { get; } = LatentModelArgument();
+    public Argument<string> EncodeData { get; } = new("data") { Description = "The rows to encode, with the model's columns: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Option<string> EncodeOut { get; } = new("--out") { Description = "The CSV file of latent codes to write (never replaced without --force).", Required = true };
+    public Option<bool> EncodeForce { get; } = ForceOption("--out file");
+    public Option<string?> EncodeInto { get; } = IntoOption("DataFrame of latent codes", "the --out file's name");
+
+    public Command Interpolate { get; }
+    public Argument<string> InterpolateModel { get; } = LatentModelArgument();
+    public Option<string> InterpolateData { get; } = new("--data") { Description = "The table the two rows come from, with the model's columns.", Required = true };
+    public Option<int> InterpolateFrom { get; } = new("--from-row")
+    {
+        Description = "The row whose code starts the line, counted from 1 (the first row after the header).",
+        Required = true,
+        CustomParser = result => ParseWhole(result, "--from-row") ?? 0,
+    };
+    public Option<int> InterpolateTo { get; } = new("--to-row")
+    {
+        Description = "The row whose code ends the line, counted from 1.",
+        Required = true,
+        CustomParser = result => ParseWhole(result, "--to-row") ?? 0,
+    };
+    public Option<int?> InterpolateSteps { get; } = NullableInt("--steps", "Rows on the line, both ends included (default 10, at least 2).");
+    public Option<string> InterpolateOut { get; } = new("--out") { Description = "The CSV file of decoded rows to write (never replaced without --force).", Required = true };
+    public Option<bool> InterpolateForce { get; } = ForceOption("--out file");
+    public Option<string?> InterpolateInto { get; } = IntoOption("DataFrame of decoded rows", "the --out file's name");
+
     public Command Forecast { get; }
     public Argument<string?> ForecastData { get; } = DataArgument();
     public Option<string?> ForecastDataOption { get; } = DataOption();
@@ -341,6 +374,11 @@ public sealed class SynthGrammar
     {
         Description = "A condition every sampled row meets (repeatable, one per column): \"age between 30 and 40\", \"age >= 30\" (also <=, >, <), \"default = yes\", \"species in (Adelie, Gentoo)\".",
         Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static Argument<string> LatentModelArgument() => new("model")
+    {
+        Description = "A fitted vae or tvae model: a model file (console) or a variable (notebook). Models without a latent space are refused.",
     };
 
     private static Option<int?> ScoreIterationsOption() => NullableInt("--score-iterations",

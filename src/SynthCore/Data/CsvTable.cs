@@ -183,6 +183,16 @@ public static class CsvTable
         writer.Commit();
     }
 
+    /// <summary>Writes <paramref name="table"/> as CSV to <paramref name="writer"/>, as <see cref="Write(DataFrame, string)"/> writes a file.</summary>
+    public static void Write(DataFrame table, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(writer);
+        string?[]? dateFormats = null;
+        AppendRows(writer, table, ref dateFormats);
+        writer.Flush();
+    }
+
     /// <summary>
     /// Starts a CSV file that is written chunk by chunk (<see cref="CsvTableWriter.Append"/>) and
     /// appears at <paramref name="path"/> only on <see cref="CsvTableWriter.Commit"/>; disposing
