@@ -17,7 +17,7 @@ public sealed class SynthGrammar
         Add(Describe, DescribeData, DescribeDataOption, DescribeCategorical, DescribeJson, DescribeForce);
 
         Fit = new Command("fit", "Fit a model to a table and save it as a model file.");
-        Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitForce, FitInto);
+        Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitJson, FitForce, FitInto);
         FitSettings.AddTo(Fit);
 
         Sample = new Command("sample", "Sample rows from a saved model and write them as a timestamped CSV.");
@@ -83,7 +83,8 @@ public sealed class SynthGrammar
     public Option<string?> FitDataOption { get; } = DataOption();
     public Option<string> FitModel { get; } = ModelOption();
     public Option<string> FitOut { get; } = new("--out") { Description = "The model file to write.", Required = true };
-    public Option<bool> FitForce { get; } = ForceOption("model file");
+    public Option<string?> FitJson { get; } = JsonOption();
+    public Option<bool> FitForce { get; } = ForceOption("model file or --json file");
     public FitSettingsOptions FitSettings { get; } = new();
     public Option<string?> FitInto { get; } = IntoOption("fitted model", "the model file's name");
 

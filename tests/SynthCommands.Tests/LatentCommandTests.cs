@@ -20,7 +20,7 @@ public sealed class LatentCommandTests : IDisposable
         Directory.CreateDirectory(directory);
         host.Tables["people"] = PeopleTable.Create(80, 2);
         model = PathIn("vae.synth");
-        Assert.Equal(0, Run("fit", "people", "--model", "vae", "--epochs", "3", "--out", model));
+        Assert.Equal(0, Run("fit", "people", "--model", "vae", "--epochs", "3", "--out", model, "--json", PathIn("fit.json")));
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
@@ -53,6 +53,9 @@ public sealed class LatentCommandTests : IDisposable
         Assert.Equal(expected.Dimensions[3].MeanSigma, (double)dimensions[3]!["mean_sigma"]!, 6);
         Assert.Equal(expected.Dimensions[3].AggregateStd, (double)dimensions[3]!["aggregate_std"]!, 6);
         Assert.Equal(expected.ActiveDimensions, (int)latent["active_dimensions"]!);
+        var fitLatent = JsonNode.Parse(File.ReadAllText(PathIn("fit.json")))!["latent"]!;
+        Assert.Equal(expected.MeanAggregateStd, (double)fitLatent["mean_aggregate_std"]!, 6);
+        Assert.Equal(8, fitLatent["dimensions"]!.AsArray().Count);
 
         // Other models print no latent summary and write none.
         host.Lines.Clear();
