@@ -30,8 +30,11 @@ internal static class FitStep
         context.Cancellation.ThrowIfCancellationRequested();
         PrivacyNotice.Write(context.Host, fitted);
         WriteArimaOrders(context, fitted);
-        var latent = fitted is FittedTvae vae ? vae.LatentStatistics(table) : null;
+        // Computed from the real rows, so outside a DP-SGD model's guarantee: not released for one.
+        var latent = fitted is FittedTvae { DifferentialPrivacy: null } vae ? vae.LatentStatistics(table) : null;
         if (latent is not null) context.Host.WriteLine(LatentText.Render(latent, fitted.ModelName));
+        else if (fitted is FittedTvae)
+            context.Host.WriteLine("Latent statistics are not shown for a model trained with DP-SGD: they are computed from the real rows, outside its privacy guarantee.");
         return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray(), timeline.Losses.ToArray(), latent);
     }
 

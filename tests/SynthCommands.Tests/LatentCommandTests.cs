@@ -66,6 +66,28 @@ public sealed class LatentCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_dp_sgd_vae_keeps_its_latent_statistics_to_itself()
+    {
+        host.Lines.Clear();
+        string json = PathIn("dp.json");
+        Assert.Equal(0, Run("fit", "people", "--model", "vae", "--epochs", "2", "--option", "dp-noise-multiplier=1.0", "--out", PathIn("dp.synth"), "--json", json));
+        Assert.DoesNotContain(host.Lines, l => l.StartsWith("Latent space", StringComparison.Ordinal));
+        Assert.Contains(host.Lines, l => l.StartsWith("Latent statistics are not shown for a model trained with DP-SGD", StringComparison.Ordinal));
+        Assert.Null(JsonNode.Parse(File.ReadAllText(json))!["latent"]);
+    }
+
+    [Fact]
+    public void Figures_that_are_not_finite_go_to_json_as_null()
+    {
+        var comparison = SynthCore.Evaluation.Sequences.SequenceComparison.Compare(
+            [[[1.0], [2.0]], [[2.0], [1.0]]], [[[1.0], [1.0]], [[1.0], [1.0]]], ["x"]) with { MeanSeriesCorrelation = double.NaN };
+        var node = JsonSummary.ToFiniteNode(comparison)!;
+        Assert.Null(node["mean_series_correlation"]);
+        Assert.Equal("x", (string)node["features"]![0]!["feature"]!);
+        Assert.NotNull(node["real_to_real_dtw"]);
+    }
+
+    [Fact]
     public void Encode_writes_each_row_s_latent_means_as_z_columns()
     {
         string output = PathIn("codes.csv");
