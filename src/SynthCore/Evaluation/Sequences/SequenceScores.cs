@@ -32,9 +32,8 @@ public sealed record SequenceScores(DiscriminativeScore Discriminative, Predicti
         var scaler = MinMaxScaler.Fit(real, real[0][0].Length);
         var r = scaler.Scale(real);
         var s = scaler.Scale(synthetic);
-        var options = new SequenceMetricOptions { Seed = seed, Iterations = iterations };
+        var options = new SequenceMetricOptions { Seed = seed, Iterations = iterations, Cancellation = cancellation };
         var discriminative = SequenceMetrics.Discriminative(r, s, options);
-        cancellation.ThrowIfCancellationRequested();
         var predictive = SequenceMetrics.Predictive(r, s, options);
         return new SequenceScores(discriminative, predictive,
             iterations ?? ReferenceDiscriminativeIterations, iterations ?? ReferencePredictiveIterations);
