@@ -72,6 +72,23 @@ public sealed class SequenceEvaluateTests : IDisposable
         Assert.Contains(host.Lines, l => l.Contains("23 real windows of 10 steps", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_same_seed_gives_the_same_scores_and_another_seed_other_ones()
+    {
+        SequenceComparison Scored(string seed)
+        {
+            host.Shown.Clear();
+            Assert.Equal(0, Run("evaluate", "daily", "copies", "--seq-len", "10", "--score-iterations", "15", "--seed", seed));
+            return Assert.IsType<SequenceComparison>(Assert.Single(host.Shown));
+        }
+        var first = Scored("7");
+        var again = Scored("7");
+        var other = Scored("8");
+        Assert.Equal(first.Scores, again.Scores);
+        Assert.Equal(first.SyntheticToRealDtw, again.SyntheticToRealDtw);
+        Assert.NotEqual(first.Scores!.Predictive.TrainOnSyntheticMae, other.Scores!.Predictive.TrainOnSyntheticMae);
+    }
+
     [Theory]
     [InlineData("--seq-len", "evaluate", "daily", "copies")]
     [InlineData("--seq-len", "evaluate", "daily", "copies", "--seq-len", "12")]
