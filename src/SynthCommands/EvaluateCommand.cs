@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Text;
+using SynthCore.Data;
+using SynthCore.Data.Sequences;
+using SynthCore.Synthesizers.Sequential;
 using SynthReports;
 
 namespace SynthCommands;
@@ -7,7 +10,10 @@ namespace SynthCommands;
 /// <summary>
 /// <c>synth evaluate &lt;real&gt; &lt;synthetic&gt; [--categorical a,b] [--target COLUMN [--seed N]] [--json FILE] [--report FILE.html] [--force]</c>:
 /// quality and diagnostic reports of a synthetic table against the real one, and with --target its
-/// machine-learning utility. Column kinds are detected on the real table.
+/// machine-learning utility. Column kinds are detected on the real table. With --seq-len L (and the sequence options
+/// <c>run</c> takes, as --option key=value) the tables are sequences instead: the synthetic one in the long format the
+/// sequence models write, the real one read as windows of L steps; the sequence comparison is shown, with the TimeGAN
+/// paper's discriminative and predictive scores and the mean correlation of each synthetic series with the real one.
 /// </summary>
 internal static class EvaluateCommand
 {
@@ -26,11 +32,21 @@ internal static class EvaluateCommand
         if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
             throw new SynthCore.SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
 
+        var sequenceOptions = SequenceOptions(parse, grammar, target);
+        int? scoreIterations = SequenceScoring.Iterations(parse.GetValue(grammar.EvaluateScoreIterations));
+        if (scoreIterations is not null && sequenceOptions is null)
+            throw new SynthCore.SynthOptionException("--score-iterations", "applies to sequences: give --seq-len L to score the tables as sequences.");
+
         var (real, metadata) = TableInput.Load(context.Host, realName, parse.GetValue(grammar.EvaluateCategorical));
         var synthetic = context.Host.ResolveTable(syntheticName);
         if (synthetic.Rows.Count == 0)
             throw new SynthCore.SynthException($"{syntheticName}: the table has no rows.");
         context.Cancellation.ThrowIfCancellationRequested();
+        if (sequenceOptions is null && SequenceTable.IsLong(synthetic))
+            throw new SynthCore.SynthOptionException("--seq-len", $"is needed: the synthetic table '{syntheticName}' holds sequences ('{SequenceTable.SequenceIdColumn}', "
+                + $"'{SequenceTable.StepColumn}', features), give --seq-len L, the steps per sequence (the --seq-len the model was fitted with), to score them against '{realName}' read as windows of L steps.");
+        if (sequenceOptions is not null)
+            return Sequences(context, realName, real, metadata, syntheticName, synthetic, sequenceOptions, seed ?? 42, scoreIterations, json, report, force);
 
         if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
         var utility = target is null ? null : new SynthCore.Evaluation.Utility.UtilityOptions(target) { Seed = seed ?? 42 };
@@ -47,6 +63,66 @@ internal static class EvaluateCommand
         if (report is not null)
         {
             string html = EvaluationHtmlReport.Render(evaluation);
+            SafeFile.Write(report, force, "--report", stream => stream.Write(Encoding.UTF8.GetBytes(html)));
+            context.Host.WriteLine($"Wrote {report}");
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>How the real table is read as sequences, or null for tables of rows (no --seq-len and no --option).</summary>
+    private static SequenceDataOptions? SequenceOptions(ParseResult parse, SynthGrammar grammar, string? target)
+    {
+        int? seqLen = parse.GetValue(grammar.EvaluateSeqLen);
+        var pairs = FitSettingsReader.Pairs(parse.GetValue(grammar.EvaluateOption) ?? []);
+        if (seqLen is null)
+        {
+            if (pairs.Count > 0)
+                throw new SynthCore.SynthOptionException("--seq-len", $"is needed with --option {pairs.Keys.First()}=…: the sequence options say how to read sequences of --seq-len steps.");
+            return null;
+        }
+        FitSettingsReader.Positive("--seq-len", seqLen.Value);
+        if (pairs.ContainsKey("seq-len"))
+            throw new SynthCore.SynthOptionException("--seq-len", "is given both as --seq-len and as --option seq-len=….");
+        if (target is not null)
+            throw new SynthCore.SynthOptionException("--target", "measures utility on rows of a table; sequences (--seq-len) are scored by the predictive score instead.");
+        try
+        {
+            return SequenceDataOptionsReader.Read(pairs, new SequenceDataOptions { SequenceLength = seqLen.Value });
+        }
+        catch (SynthCore.SynthOptionException e) when (e.Option == "seq-len")
+        {
+            throw new SynthCore.SynthOptionException("--seq-len", e.Message[(e.Message.IndexOf(':') + 2)..]);
+        }
+    }
+
+    private static int Sequences(CommandContext context, string realName, Microsoft.Data.Analysis.DataFrame real, TableMetadata metadata,
+        string syntheticName, Microsoft.Data.Analysis.DataFrame synthetic, SequenceDataOptions options, int seed, int? scoreIterations,
+        string? json, string? report, bool force)
+    {
+        var pair = SequencePair.ReadForEvaluation(real, realName, metadata, synthetic, syntheticName, options);
+        context.Host.WriteLine($"{realName}: {pair.Real.Length:N0} real windows of {options.SequenceLength} steps; {syntheticName}: {pair.Synthetic.Length:N0} synthetic sequences; features: {string.Join(", ", pair.Features)}.");
+        var comparison = SequenceScoring.Compare(context, pair.Real, pair.Synthetic, pair.Features, seed, scoreIterations, seed);
+        context.Host.Show(comparison);
+
+        if (json is not null)
+        {
+            var summary = new System.Text.Json.Nodes.JsonObject
+            {
+                ["real"] = realName,
+                ["synthetic"] = syntheticName,
+                ["sequence_length"] = options.SequenceLength,
+                ["features"] = new System.Text.Json.Nodes.JsonArray(pair.Features.Select(f => (System.Text.Json.Nodes.JsonNode?)f).ToArray()),
+                ["real_windows"] = pair.Real.Length,
+                ["synthetic_sequences"] = pair.Synthetic.Length,
+                ["seed"] = seed,
+                ["comparison"] = JsonSummary.ToFiniteNode(comparison),
+            };
+            JsonSummary.Write(json, summary, force);
+            context.Host.WriteLine($"Wrote {json}");
+        }
+        if (report is not null)
+        {
+            string html = SequenceHtmlReport.Render(realName, syntheticName, null, pair.Real, pair.Synthetic, pair.Features, comparison);
             SafeFile.Write(report, force, "--report", stream => stream.Write(Encoding.UTF8.GetBytes(html)));
             context.Host.WriteLine($"Wrote {report}");
         }

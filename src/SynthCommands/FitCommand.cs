@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace SynthCommands;
 
-/// <summary><c>synth fit &lt;data&gt; --model gan --out model.synth [fit options] [--force]</c>.</summary>
+/// <summary><c>synth fit &lt;data&gt; --model gan --out model.synth [--json FILE] [fit options] [--force]</c>; the JSON has the model file, the fit's time and, for a VAE, its latent statistics.</summary>
 internal static class FitCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
@@ -17,6 +17,13 @@ internal static class FitCommand
         context.Registry.Get(model);
         // Refuse an existing model file before spending minutes on the fit.
         SafeFile.EnsureCanWrite(output, force, "--out", data);
+        string? json = parse.GetValue(grammar.FitJson);
+        if (json is not null)
+        {
+            SafeFile.EnsureCanWrite(json, force, "--json", data);
+            if (Path.GetFullPath(json) == Path.GetFullPath(output))
+                throw new SynthCore.SynthOptionException("--json", $"'{json}' is also the --out model file; give two different files.");
+        }
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.FitSettings.Categorical));
         var fit = FitStep.Run(context, model, settings, table, metadata);
@@ -25,6 +32,21 @@ internal static class FitCommand
         context.Host.Store(into ?? Path.GetFileNameWithoutExtension(output), fit.Model);
         context.Host.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Saved the {fit.Model.ModelName} model to {output} ({bytes:N0} bytes); fitted in {fit.Seconds:F1} s on {table.Rows.Count:N0} rows, seed {settings.Seed}."));
+        if (json is not null)
+        {
+            JsonSummary.Write(json, new System.Text.Json.Nodes.JsonObject
+            {
+                ["model_file"] = output,
+                ["bytes"] = bytes,
+                ["model"] = fit.Model.ModelName,
+                ["seed"] = settings.Seed,
+                ["input"] = data,
+                ["input_rows"] = (int)table.Rows.Count,
+                ["fit_seconds"] = fit.Seconds,
+                ["latent"] = fit.Latent is null ? null : JsonSummary.ToFiniteNode(fit.Latent),
+            }, force);
+            context.Host.WriteLine($"Wrote {json}");
+        }
         return ExitCodes.Success;
     }
 }

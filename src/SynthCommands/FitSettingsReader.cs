@@ -30,8 +30,18 @@ internal static partial class FitSettingsReader
             throw new SynthOptionException("--device", $"'{device}' is not a device; use cpu, cuda or cuda:N.");
         settings = settings with { Device = device };
 
+        var extra = Pairs(parse.GetValue(options.Extra) ?? []);
+        // Sequence models read the window length from their extra options; other models reject it by name.
+        if (parse.GetValue(options.SeqLen) is int seqLen && !extra.TryAdd("seq-len", Positive("--seq-len", seqLen).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            throw new SynthOptionException("--seq-len", "is given both as --seq-len and as --option seq-len=….");
+        return settings with { Extra = extra };
+    }
+
+    /// <summary>The <c>--option key=value</c> pairs, each key once.</summary>
+    public static Dictionary<string, string> Pairs(IEnumerable<string> pairs)
+    {
         var extra = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in parse.GetValue(options.Extra) ?? [])
+        foreach (var pair in pairs)
         {
             int equals = pair.IndexOf('=');
             if (equals <= 0 || equals == pair.Length - 1)
@@ -40,10 +50,7 @@ internal static partial class FitSettingsReader
             if (!extra.TryAdd(key, pair[(equals + 1)..].Trim()))
                 throw new SynthOptionException("--option", $"'{key}' is given more than once.");
         }
-        // Sequence models read the window length from their extra options; other models reject it by name.
-        if (parse.GetValue(options.SeqLen) is int seqLen && !extra.TryAdd("seq-len", Positive("--seq-len", seqLen).ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            throw new SynthOptionException("--seq-len", "is given both as --seq-len and as --option seq-len=….");
-        return settings with { Extra = extra };
+        return extra;
     }
 
     public static int Positive(string option, int value) =>

@@ -3,13 +3,16 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Resources;
 using SynthCore.Synthesizers;
+using SynthCore.Synthesizers.Neural.Tvae;
 using SynthCore.Synthesizers.Sequential;
 using SynthReports.Charts;
 
 namespace SynthCommands;
 
 /// <summary>A finished fit with how long it took, the time between its progress reports, and the losses it reported.</summary>
-internal sealed record FitOutcome(IFittedSynthesizer Model, double Seconds, IReadOnlyList<double> IntervalSeconds, IReadOnlyList<LossPoint> Losses);
+/// <summary>A finished fit; <see cref="Latent"/> holds a VAE's latent statistics over the training rows (null for other models).</summary>
+internal sealed record FitOutcome(IFittedSynthesizer Model, double Seconds, IReadOnlyList<double> IntervalSeconds, IReadOnlyList<LossPoint> Losses,
+    LatentStatistics? Latent = null);
 
 /// <summary>The fit shared by <c>fit</c> and <c>run</c>: create through the registry, fit with progress and cancellation.</summary>
 internal static class FitStep
@@ -28,7 +31,12 @@ internal static class FitStep
         PrivacyNotice.Write(context.Host, fitted);
         WriteArimaOrders(context, fitted);
         WriteNeighbours(context, fitted);
-        return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray(), timeline.Losses.ToArray());
+        // Computed from the real rows, so outside a DP-SGD model's guarantee: not released for one.
+        var latent = fitted is FittedTvae { DifferentialPrivacy: null } vae ? vae.LatentStatistics(table) : null;
+        if (latent is not null) context.Host.WriteLine(LatentText.Render(latent, fitted.ModelName));
+        else if (fitted is FittedTvae)
+            context.Host.WriteLine("Latent statistics are not shown for a model trained with DP-SGD: they are computed from the real rows, outside its privacy guarantee.");
+        return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray(), timeline.Losses.ToArray(), latent);
     }
 
     /// <summary>An ARIMA's fitted order and AIC per feature (chosen by the search or given with order=), as <c>forecast</c> shows them.</summary>

@@ -17,6 +17,28 @@ internal static class JsonSummary
 
     public static JsonNode? ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Options);
 
+    private static readonly JsonSerializerOptions NamedFloats = new(Options) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    /// <summary>As <see cref="ToNode{T}"/>, with every figure that is not finite (NaN, ±∞) written as null: JSON has no NaN.</summary>
+    public static JsonNode? ToFiniteNode<T>(T value) => NullNonFinite(JsonSerializer.SerializeToNode(value, NamedFloats));
+
+    private static JsonNode? NullNonFinite(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(p => p.Key).ToArray()) o[key] = NullNonFinite(o[key]?.DeepClone());
+                return o;
+            case JsonArray a:
+                for (int i = 0; i < a.Count; i++) a[i] = NullNonFinite(a[i]?.DeepClone());
+                return a;
+            case JsonValue v when v.TryGetValue(out string? text) && text is "NaN" or "Infinity" or "-Infinity":
+                return null;
+            default:
+                return node;
+        }
+    }
+
     /// <summary>A number, or null where it is missing or not finite (JSON has no NaN).</summary>
     public static JsonNode? Number(double? value) => value is double v && double.IsFinite(v) ? JsonValue.Create(v) : null;
 

@@ -52,7 +52,10 @@ internal static class RunCommand
         if (defaultHoldout) holdoutFraction = DefaultHoldoutFraction;
         if (holdoutFraction is not null && (augment || balance is not null))
             throw new SynthOptionException(defaultHoldout ? "--target" : "--holdout-fraction", $"{(defaultHoldout ? "holds rows out (--holdout-fraction 0.2 by default), which " : "")}does not go with {(augment ? "--augment" : "--balance")}, which build on every real row.");
-        context.Registry.Get(model);
+        bool sequential = context.Registry.Get(model).Sequential;
+        int? scoreIterations = SequenceScoring.Iterations(parse.GetValue(grammar.RunScoreIterations));
+        if (scoreIterations is not null && !sequential)
+            throw new SynthOptionException("--score-iterations", $"applies to sequence models (timegan, arima, ar1, block-bootstrap), not to '{model}'.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
         string? report = parse.GetValue(grammar.RunReport);
         if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report", data);
@@ -125,7 +128,7 @@ internal static class RunCommand
         clock.Restart();
         // Balancing an already balanced column generates nothing, and there is nothing to compare.
         object? comparison = realData is not null
-            ? SequenceComparison.Compare(realData.RawWindows(), syntheticSequences!, sequences!.FeatureNames)
+            ? SequenceScoring.Compare(context, realData.RawWindows(), syntheticSequences!, sequences!.FeatureNames, settings.Seed, scoreIterations)
             : synthetic.Rows.Count > 0 ? TableComparison.Compare(table, synthetic, metadata, context.Cancellation) : null;
         double compareSeconds = clock.Elapsed.TotalSeconds;
         if (comparison is not null) context.Host.Show(comparison);
@@ -204,7 +207,13 @@ internal static class RunCommand
                     ["export_seconds"] = exportSeconds,
                     ["epoch_seconds"] = new JsonArray(fit.IntervalSeconds.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
                 },
-                ["comparison"] = comparison is null ? null : JsonSummary.ToNode(comparison),
+                ["comparison"] = comparison switch
+                {
+                    null => null,
+                    SequenceComparison c => JsonSummary.ToFiniteNode(c),
+                    _ => JsonSummary.ToNode(comparison),
+                },
+                ["latent"] = fit.Latent is null ? null : JsonSummary.ToFiniteNode(fit.Latent),
                 ["holdout_rows"] = holdout is null ? null : (int)holdout.Rows.Count,
                 ["evaluation"] = evaluation is null ? null : EvaluationJson.From(evaluation),
                 ["conditions"] = conditionReport is null ? null : ConditionRendering.Json(conditionReport, clauses),

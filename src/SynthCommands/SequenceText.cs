@@ -25,6 +25,10 @@ public static class SequenceText
         text.Append(Invariant, $"Mean DTW distance synthetic-to-real: {comparison.SyntheticToRealDtw:0.###} (real-to-real: {comparison.RealToRealDtw:0.###}; ratio {comparison.DtwRatio:0.00}).")
             .Append(Invariant, $"\nDiversity: mean DTW synthetic-to-synthetic {comparison.SyntheticToSyntheticDtw:0.###}, {comparison.DiversityRatio:0.00} of real-to-real")
             .Append(comparison.Collapsed ? " — the synthetic sequences look collapsed (they vary less than half as much as the real ones), so a low DTW means little." : ".");
+        text.Append(Invariant, $"\nMean correlation of each synthetic series with the real one nearest to it (DTW): {comparison.MeanSeriesCorrelation:0.000} (1 = copies; near 0 = shuffled or flat).");
+        if (comparison.Scores is { } scores)
+            text.Append(Invariant, $"\nDiscriminative score: {scores.Discriminative.Score:0.000} (classifier accuracy {scores.Discriminative.Accuracy:0.000} on held-out sequences; 0 = indistinguishable, 0.5 = told apart; {scores.DiscriminativeIterations:N0} iterations).")
+                .Append(Invariant, $"\nPredictive score (train on synthetic, test on real): MAE {scores.Predictive.TrainOnSyntheticMae:0.000}, against {scores.Predictive.TrainOnRealMae:0.000} trained on real (min-max scaled units; {scores.PredictiveIterations:N0} iterations).");
         return text.ToString();
     }
 

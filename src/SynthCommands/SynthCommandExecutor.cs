@@ -37,6 +37,8 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
         grammar.Anonymize.SetAction(parse => AnonymizeCommand.Execute(parse, grammar, context));
         grammar.Perturb.SetAction(parse => PerturbCommand.Execute(parse, grammar, context));
         grammar.Forecast.SetAction(parse => ForecastCommand.Execute(parse, grammar, context));
+        grammar.Encode.SetAction(parse => EncodeCommand.Execute(parse, grammar, context));
+        grammar.Interpolate.SetAction(parse => InterpolateCommand.Execute(parse, grammar, context));
 
         var parsed = grammar.Root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })

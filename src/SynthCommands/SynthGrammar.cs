@@ -17,18 +17,19 @@ public sealed class SynthGrammar
         Add(Describe, DescribeData, DescribeDataOption, DescribeCategorical, DescribeJson, DescribeForce);
 
         Fit = new Command("fit", "Fit a model to a table and save it as a model file.");
-        Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitForce, FitInto);
+        Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitJson, FitForce, FitInto);
         FitSettings.AddTo(Fit);
 
         Sample = new Command("sample", "Sample rows from a saved model and write them as a timestamped CSV.");
         Add(Sample, SampleModel, SampleRows, SampleSeed, SampleWhere, SampleOut, SampleName, SampleJson, SampleForce, SampleInto);
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
-        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunHoldoutFraction, RunTarget, RunWhere, RunInto);
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunHoldoutFraction, RunTarget, RunWhere, RunScoreIterations, RunInto);
         RunSettings.AddTo(Run);
 
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
-        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateTarget, EvaluateSeed, EvaluateJson, EvaluateReport, EvaluateForce);
+        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateTarget, EvaluateSeed, EvaluateSeqLen, EvaluateOption, EvaluateScoreIterations,
+            EvaluateJson, EvaluateReport, EvaluateForce);
 
         Models = new Command("models", "List the available models.");
 
@@ -60,9 +61,15 @@ public sealed class SynthGrammar
         Add(Compare, CompareData, CompareDataOption, CompareModels, CompareHoldoutFraction, CompareTarget, CompareJson, CompareForce);
         CompareSettings.AddTo(Compare);
 
-        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, compare, fit-distributions, plot, export, models, privacy, anonymize, perturb, forecast).")
+        Encode = new Command("encode", "Write each row's latent code under a vae or tvae model (the encoder's posterior mean) as a CSV of columns z0, z1, ….");
+        Add(Encode, EncodeModel, EncodeData, EncodeOut, EncodeForce, EncodeInto);
+
+        Interpolate = new Command("interpolate", "Decode the straight line in a vae or tvae model's latent space from one row's code to another's, as a CSV of --steps rows.");
+        Add(Interpolate, InterpolateModel, InterpolateData, InterpolateFrom, InterpolateTo, InterpolateSteps, InterpolateOut, InterpolateForce, InterpolateInto);
+
+        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, compare, fit-distributions, plot, export, models, privacy, anonymize, perturb, forecast, encode, interpolate).")
         {
-            Describe, Fit, Sample, Run, Evaluate, Compare, FitDistributions, Plot, Export, Models, Privacy, Anonymize, Perturb, Forecast,
+            Describe, Fit, Sample, Run, Evaluate, Compare, FitDistributions, Plot, Export, Models, Privacy, Anonymize, Perturb, Forecast, Encode, Interpolate,
         };
     }
 
@@ -80,7 +87,8 @@ public sealed class SynthGrammar
     public Option<string?> FitDataOption { get; } = DataOption();
     public Option<string> FitModel { get; } = ModelOption();
     public Option<string> FitOut { get; } = new("--out") { Description = "The model file to write.", Required = true };
-    public Option<bool> FitForce { get; } = ForceOption("model file");
+    public Option<string?> FitJson { get; } = JsonOption();
+    public Option<bool> FitForce { get; } = ForceOption("model file or --json file");
     public FitSettingsOptions FitSettings { get; } = new();
     public Option<string?> FitInto { get; } = IntoOption("fitted model", "the model file's name");
 
@@ -129,6 +137,7 @@ public sealed class SynthGrammar
         CustomParser = result => ParseNumber(result, "--holdout-fraction"),
     };
     public Option<string[]> RunWhere { get; } = WhereOption();
+    public Option<int?> RunScoreIterations { get; } = ScoreIterationsOption();
     public Option<string?> RunTarget { get; } = new("--target")
     {
         Description = "A column to predict; models trained on the synthetic rows and on the real training rows are both tested on the held-out rows (--holdout-fraction, 0.2 by default with --target).",
@@ -175,6 +184,14 @@ public sealed class SynthGrammar
         Description = "Also measure machine-learning utility for this column: models trained on the synthetic table (and, for reference, on real rows) tested on held-out real rows.",
     };
     public Option<int?> EvaluateSeed { get; } = NullableInt("--seed", "Seed of detection and of the --target holdout split and models (default 42).");
+    public Option<int?> EvaluateSeqLen { get; } = NullableInt("--seq-len",
+        "Score sequences: the synthetic table is the sequence_id, step, features table a sequence model writes, with sequences of this many steps; the real table is read as windows of that length (as 'run --seq-len' reads it), or is a sequence table too.");
+    public Option<string[]> EvaluateOption { get; } = new("--option")
+    {
+        Description = "With --seq-len: how the real table is read as sequences, as 'run' takes it (repeatable): stride=N, time-column=C, id-column=C, features=a,b, irregular=true.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+    public Option<int?> EvaluateScoreIterations { get; } = ScoreIterationsOption();
     public Option<string?> EvaluateJson { get; } = JsonOption();
     public Option<string?> EvaluateReport { get; } = new("--report") { Description = "Also write a self-contained HTML report (tables and charts, works offline) to this file." };
     public Option<bool> EvaluateForce { get; } = ForceOption("--json or --report file");
@@ -271,6 +288,33 @@ public sealed class SynthGrammar
     public Option<string?> AnonymizeJson { get; } = JsonOption();
     public Option<bool> AnonymizeForce { get; } = ForceOption("--json file");
 
+    public Command Encode { get; }
+    public Argument<string> EncodeModel { get; } = LatentModelArgument();
+    public Argument<string> EncodeData { get; } = new("data") { Description = "The rows to encode, with the model's columns: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Option<string> EncodeOut { get; } = new("--out") { Description = "The CSV file of latent codes to write (never replaced without --force).", Required = true };
+    public Option<bool> EncodeForce { get; } = ForceOption("--out file");
+    public Option<string?> EncodeInto { get; } = IntoOption("DataFrame of latent codes", "the --out file's name");
+
+    public Command Interpolate { get; }
+    public Argument<string> InterpolateModel { get; } = LatentModelArgument();
+    public Option<string> InterpolateData { get; } = new("--data") { Description = "The table the two rows come from, with the model's columns.", Required = true };
+    public Option<int> InterpolateFrom { get; } = new("--from-row")
+    {
+        Description = "The row whose code starts the line, counted from 1 (the first row after the header).",
+        Required = true,
+        CustomParser = result => ParseWhole(result, "--from-row") ?? 0,
+    };
+    public Option<int> InterpolateTo { get; } = new("--to-row")
+    {
+        Description = "The row whose code ends the line, counted from 1.",
+        Required = true,
+        CustomParser = result => ParseWhole(result, "--to-row") ?? 0,
+    };
+    public Option<int?> InterpolateSteps { get; } = NullableInt("--steps", "Rows on the line, both ends included (default 10, at least 2).");
+    public Option<string> InterpolateOut { get; } = new("--out") { Description = "The CSV file of decoded rows to write (never replaced without --force).", Required = true };
+    public Option<bool> InterpolateForce { get; } = ForceOption("--out file");
+    public Option<string?> InterpolateInto { get; } = IntoOption("DataFrame of decoded rows", "the --out file's name");
+
     public Command Forecast { get; }
     public Argument<string?> ForecastData { get; } = DataArgument();
     public Option<string?> ForecastDataOption { get; } = DataOption();
@@ -360,6 +404,14 @@ public sealed class SynthGrammar
         Description = "A condition every sampled row meets (repeatable, one per column): \"age between 30 and 40\", \"age >= 30\" (also <=, >, <), \"default = yes\", \"species in (Adelie, Gentoo)\".",
         Arity = ArgumentArity.ZeroOrMore,
     };
+
+    private static Argument<string> LatentModelArgument() => new("model")
+    {
+        Description = "A fitted vae or tvae model: a model file (console) or a variable (notebook). Models without a latent space are refused.",
+    };
+
+    private static Option<int?> ScoreIterationsOption() => NullableInt("--score-iterations",
+        "Sequences: training iterations of the discriminative score's classifier and the predictive score's networks (default: the TimeGAN reference code's 2,000 and 5,000; 0 skips both scores).");
 
     private static Option<string?> JsonOption() => new("--json") { Description = "Also write a machine-readable summary to this JSON file." };
 

@@ -8,7 +8,8 @@ namespace SynthReports;
 
 /// <summary>
 /// The --report page of <c>synth run</c> for a sequence model: one self-contained HTML file (plotly.js inlined once)
-/// with the sequence comparison (per-feature statistics, autocorrelation, cross-correlation, DTW), real and synthetic
+/// (also of <c>synth evaluate --seq-len</c>) with the sequence comparison (per-feature statistics, autocorrelation, cross-correlation,
+/// DTW, the mean series correlation, the discriminative and predictive scores), real and synthetic
 /// sequences per feature, the windows' PCA, and the training losses.
 /// </summary>
 public static class SequenceHtmlReport
@@ -17,11 +18,13 @@ public static class SequenceHtmlReport
 
     /// <param name="real">The real windows ([window][step][feature]), in the data's units.</param>
     /// <param name="synthetic">The generated sequences, same shape per sequence.</param>
-    public static string Render(string realName, string syntheticName, string model, double[][][] real, double[][][] synthetic,
+    public static string Render(string realName, string syntheticName, string? model, double[][][] real, double[][][] synthetic,
         IReadOnlyList<string> features, SequenceComparison comparison, IReadOnlyList<LossPoint>? losses = null)
     {
         var html = new StringBuilder(Head($"Synthetic sequences: {syntheticName}"));
-        html.Append("<h1>Synthetic sequences</h1>\n<p>Model <code>").Append(Encode(model)).Append("</code>; real: <code>").Append(Encode(realName))
+        html.Append("<h1>Synthetic sequences</h1>\n<p>");
+        if (model is not null) html.Append("Model <code>").Append(Encode(model)).Append("</code>; ");
+        html.Append("real: <code>").Append(Encode(realName))
             .Append(Invariant, $"</code> ({real.Length:N0} windows of {real[0].Length} steps); synthetic: <code>").Append(Encode(syntheticName))
             .Append(Invariant, $"</code> ({synthetic.Length:N0} sequences); features: ").Append(Encode(string.Join(", ", features))).Append(".</p>\n");
 
@@ -47,6 +50,19 @@ public static class SequenceHtmlReport
             .Append(" (real → real: ").Append(Number(comparison.RealToRealDtw)).Append("). Diversity, synthetic → synthetic: ")
             .Append(Number(comparison.SyntheticToSyntheticDtw)).Append(", ").Append(Number(comparison.DiversityRatio)).Append(" of real → real")
             .Append(comparison.Collapsed ? ": <b>collapsed</b> (less than half the real variety; a low DTW then means little)" : "").Append(".</p>\n");
+        html.Append("<p>Mean correlation of each synthetic series with the real series nearest to it by DTW: ").Append(Number(comparison.MeanSeriesCorrelation))
+            .Append(" (1 for copies of real windows, near 0 for shuffled or flat series).</p>\n");
+        if (comparison.Scores is { } scores)
+            Table(html, "TimeGAN scores", ["score", "value", "reference", "iterations", "meaning"],
+            [
+                ["discriminative", Number(scores.Discriminative.Score), string.Create(Invariant, $"accuracy {scores.Discriminative.Accuracy:0.000}"),
+                    scores.DiscriminativeIterations.ToString("N0", Invariant), "|accuracy − 0.5| of a GRU classifier of real vs synthetic on held-out sequences: 0 indistinguishable, 0.5 told apart"],
+                ["predictive (train on synthetic, test on real)", Number(scores.Predictive.TrainOnSyntheticMae),
+                    string.Create(Invariant, $"trained on real: {scores.Predictive.TrainOnRealMae:0.000}"), scores.PredictiveIterations.ToString("N0", Invariant),
+                    "next-step MAE on real sequences (min-max scaled) of a GRU trained on the synthetic ones; near the real-trained MAE is good"],
+            ]);
+        else
+            html.Append("<p>Discriminative and predictive scores: not measured.</p>\n");
 
         html.Append("<h2>Sequences</h2>\n<div class=\"grid\">\n");
         foreach (var chart in SequenceComparisonChart.Build(real, synthetic, features))

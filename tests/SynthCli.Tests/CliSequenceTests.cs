@@ -22,12 +22,24 @@ public sealed class CliSequenceTests : IDisposable
         string outDir = sandbox.PathOf("out");
         var result = CliSandbox.Run(SynthCore.Registry.SynthesizerRegistry.Default,
             "run", SeattleWeather(), "--model", "ar1", "--seq-len", "30", "--rows", "5",
-            "--option", "features=temp_max,temp_min,wind", "--out", outDir);
+            "--option", "features=temp_max,temp_min,wind", "--score-iterations", "10", "--out", outDir);
         Assert.True(result.ExitCode == 0, result.Err);
         var table = CsvTable.Read(Assert.Single(Directory.GetFiles(outDir)));
         Assert.Equal(["sequence_id", "step", "temp_max", "temp_min", "wind"], table.Columns.Select(c => c.Name));
         Assert.Equal(150, table.Rows.Count);
         Assert.Contains("ACF |diff|", result.Out);
+        Assert.Contains("Discriminative score", result.Out);
+
+        // evaluate reads the real table as run did (the window length named by --seq-len) and scores the same way.
+        var evaluated = CliSandbox.Run(SynthCore.Registry.SynthesizerRegistry.Default,
+            "evaluate", SeattleWeather(), Assert.Single(Directory.GetFiles(outDir)), "--seq-len", "30", "--score-iterations", "10");
+        Assert.True(evaluated.ExitCode == 0, evaluated.Err);
+        Assert.Contains("Predictive score (train on synthetic, test on real)", evaluated.Out);
+        Assert.Contains("Mean correlation of each synthetic series", evaluated.Out);
+
+        var missing = CliSandbox.Run(SynthCore.Registry.SynthesizerRegistry.Default, "evaluate", SeattleWeather(), Assert.Single(Directory.GetFiles(outDir)));
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("--seq-len", missing.Err);
     }
 
     [Fact]

@@ -114,13 +114,17 @@ public sealed class PlotCommandTests : IDisposable
     public void Sequence_plots_and_the_sequence_run_report()
     {
         string report = PathIn("seq.html");
-        Assert.Equal(0, Run("run", "daily", "--model", "arima", "--seq-len", "10", "--rows", "6", "--out", directory, "--into", "generated", "--report", report));
+        Assert.Equal(0, Run("run", "daily", "--model", "arima", "--seq-len", "10", "--rows", "6", "--out", directory, "--into", "generated", "--report", report, "--score-iterations", "10"));
         Assert.Empty(host.Errors);
         // A chart per feature, the windows' PCA, and the loss curve of ARIMA's fit.
         string page = AssertStandalonePage(report, 2 + 1 + 1);
         Assert.Contains("<h2>Per feature</h2>", page);
         Assert.Contains("<h2>Training losses</h2>", page);
         Assert.Contains("Autocorrelation (real / synthetic)", page);
+        // The TimeGAN paper's scores and the toolkit's mean series correlation are in the report too.
+        Assert.Contains("<h2>TimeGAN scores</h2>", page);
+        Assert.Contains("predictive (train on synthetic, test on real)", page);
+        Assert.Contains("Mean correlation of each synthetic series", page);
         // Titles travel inside the figure JSON, whose writer escapes HTML-sensitive characters such as the apostrophe.
         Assert.Contains("Sequence windows on the real windows\\u0027 principal components", page);
         Assert.Contains($"Wrote {report}", host.Lines);

@@ -31,7 +31,7 @@ public sealed class SequenceRunTests : IDisposable
     public void Run_writes_sequence_id_step_and_the_features_leaving_the_date_out(string model, params string[] extra)
     {
         string json = Path.Combine(directory, model + ".json");
-        int code = Run(["run", "daily", "--model", model, "--seq-len", "10", "--rows", "4", "--out", directory, "--json", json, .. extra]);
+        int code = Run(["run", "daily", "--model", model, "--seq-len", "10", "--rows", "4", "--out", directory, "--json", json, "--score-iterations", "10", .. extra]);
         Assert.True(code == 0, string.Join("\n", host.Errors));
 
         var csv = Directory.GetFiles(directory, "*.csv").Single();
@@ -50,12 +50,33 @@ public sealed class SequenceRunTests : IDisposable
         Assert.Equal(4, (int)summary["sequences"]!);
         Assert.Equal(40, (int)summary["rows"]!);
         Assert.NotNull(summary["comparison"]!["features"]);
+        // The TimeGAN paper's scores and the toolkit's mean series correlation, where users look.
+        Assert.NotNull(comparison.Scores);
+        Assert.Equal(10, comparison.Scores!.DiscriminativeIterations);
+        Assert.InRange((double)summary["comparison"]!["scores"]!["discriminative"]!["score"]!, 0, 0.5);
+        Assert.NotNull(summary["comparison"]!["scores"]!["predictive"]!["train_on_synthetic_mae"]);
+        Assert.True(double.IsFinite(comparison.MeanSeriesCorrelation));
+        Assert.Contains("Discriminative score", TextRendering.Render(comparison));
+        Assert.Contains("Mean correlation of each synthetic series", TextRendering.Render(comparison));
+    }
+
+    [Fact]
+    public void Score_iterations_0_skips_the_network_scores_and_other_models_refuse_the_option()
+    {
+        Assert.Equal(0, Run("run", "daily", "--model", "block-bootstrap", "--seq-len", "10", "--rows", "3", "--score-iterations", "0", "--out", directory));
+        Assert.Null(Assert.IsType<SequenceComparison>(host.Shown.Single(s => s is SequenceComparison)).Scores);
+        Assert.Equal(1, Run("run", "daily", "--model", "block-bootstrap", "--seq-len", "10", "--score-iterations", "-1", "--out", directory));
+        Assert.Contains("--score-iterations", Assert.Single(host.Errors));
+        host.Errors.Clear();
+        host.Tables["people"] = PeopleTable.Create(60, 1);
+        Assert.Equal(1, Run("run", "people", "--model", "bootstrap", "--score-iterations", "5", "--out", directory));
+        Assert.Contains("--score-iterations", Assert.Single(host.Errors));
     }
 
     [Fact]
     public void Run_and_fit_print_each_feature_s_fitted_arima_order_and_aic()
     {
-        Assert.Equal(0, Run("run", "daily", "--model", "arima", "--seq-len", "10", "--rows", "2", "--option", "order=1,1,0", "--out", directory));
+        Assert.Equal(0, Run("run", "daily", "--model", "arima", "--seq-len", "10", "--rows", "2", "--option", "order=1,1,0", "--score-iterations", "0", "--out", directory));
         Assert.Contains(host.Lines, l => l.StartsWith("value: ARIMA(1,1,0), AIC ", StringComparison.Ordinal));
         Assert.Contains(host.Lines, l => l.StartsWith("other: ARIMA(1,1,0), AIC ", StringComparison.Ordinal));
         host.Lines.Clear();

@@ -183,11 +183,14 @@ public static class CsvTable
         writer.Commit();
     }
 
-    /// <summary>Writes <paramref name="table"/> as CSV, as <see cref="Write(DataFrame, string)"/> does, to <paramref name="writer"/> (e.g. a temporary file's).</summary>
+    /// <summary>Writes <paramref name="table"/> as CSV to <paramref name="writer"/>, as <see cref="Write(DataFrame, string)"/> writes a file.</summary>
     public static void Write(DataFrame table, TextWriter writer)
     {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(writer);
         string?[]? dateFormats = null;
         AppendRows(writer, table, ref dateFormats);
+        writer.Flush();
     }
 
     /// <summary>

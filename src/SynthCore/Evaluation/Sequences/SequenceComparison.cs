@@ -20,7 +20,9 @@ public sealed record SequenceFeatureComparison(
 /// sequences), the mean absolute difference of the lag-0 cross-correlation matrices, and the mean
 /// DTW distance of random synthetic–real pairs next to that of random real–real pairs. DTW alone favours
 /// collapsed output (near-constant series sit close to every real one), so the comparison also measures
-/// diversity: the mean DTW of random synthetic–synthetic pairs, against the real–real one.
+/// diversity: the mean DTW of random synthetic–synthetic pairs, against the real–real one. The toolkit's figure, the mean
+/// correlation of each synthetic series with the real one it resembles (<see cref="SeriesCorrelation"/>), and, when measured,
+/// the TimeGAN paper's discriminative and predictive scores (<see cref="Scores"/>) travel with it.
 /// </summary>
 public sealed record SequenceComparison(
     IReadOnlyList<SequenceFeatureComparison> Features,
@@ -31,6 +33,15 @@ public sealed record SequenceComparison(
 {
     /// <summary>Below this <see cref="DiversityRatio"/> the synthetic sequences are called collapsed: they vary less than half as much as real ones.</summary>
     public const double CollapsedBelow = 0.5;
+
+    /// <summary>
+    /// The mean Pearson correlation of each synthetic sequence with its nearest real window by DTW (<see cref="SeriesCorrelation"/>):
+    /// 1 for copies of real windows, near 0 for shuffled or flat output; NaN when it could not be measured.
+    /// </summary>
+    public double MeanSeriesCorrelation { get; init; } = double.NaN;
+
+    /// <summary>The discriminative and predictive scores, or null when they were not measured.</summary>
+    public SequenceScores? Scores { get; init; }
 
     /// <summary>Synthetic-to-real DTW over real-to-real DTW: about 1 when synthetic sequences are as near to real ones as real ones are to each other.</summary>
     public double DtwRatio => RealToRealDtw > 0 ? SyntheticToRealDtw / RealToRealDtw : double.NaN;
@@ -78,7 +89,10 @@ public sealed record SequenceComparison(
         double synthSynthDtw = 0;
         for (int i = 0; i < dtwPairs; i++)
             synthSynthDtw += Dtw.Distance(synthetic[diversity.Next(synthetic.Length)], synthetic[diversity.Next(synthetic.Length)]);
-        return new SequenceComparison(columns, pairs == 0 ? 0 : cross / pairs, synthDtw / dtwPairs, realDtw / dtwPairs, synthSynthDtw / dtwPairs);
+        return new SequenceComparison(columns, pairs == 0 ? 0 : cross / pairs, synthDtw / dtwPairs, realDtw / dtwPairs, synthSynthDtw / dtwPairs)
+        {
+            MeanSeriesCorrelation = SeriesCorrelation.Mean(real, synthetic, seed),
+        };
     }
 
     /// <summary>ACF at lags 1..<paramref name="lags"/> of feature <paramref name="f"/>'s step-to-step differences within each sequence, pooled.</summary>

@@ -36,6 +36,9 @@ public sealed record SequenceMetricOptions
     /// </summary>
     public RecurrentInitialization Initialization { get; init; } = RecurrentInitialization.TensorFlow;
 
+    /// <summary>Stops the networks' training between iterations (Ctrl+C in <c>synth run</c> and <c>evaluate</c>).</summary>
+    public CancellationToken Cancellation { get; init; }
+
     internal void Validate()
     {
         if (Iterations is < 1) throw new SynthOptionException("iterations", $"must be at least 1 (got {Iterations}).");
@@ -88,6 +91,7 @@ public static class SequenceMetrics
         int iterations = options.Iterations ?? 2000;
         for (int i = 0; i < iterations; i++)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
             // Each step sees a batch of each class (distinct sequences within a batch), and the two
             // losses are summed, as the reference's d_loss_real + d_loss_fake.
@@ -141,6 +145,7 @@ public static class SequenceMetrics
         int iterations = options.Iterations ?? 5000;
         for (int i = 0; i < iterations; i++)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
             var idx = BatchIndices(trainX.shape[0], options.BatchSize, random);
             var loss = F.l1_loss(net.forward(trainX.index_select(0, idx)), trainY.index_select(0, idx));

@@ -100,6 +100,36 @@ public sealed class FittedTvae : IFittedSynthesizer, IDisposable
         return codes;
     }
 
+    /// <summary>
+    /// The latent means and standard deviations of <paramref name="table"/>'s rows per dimension (<see cref="Tvae.LatentStatistics"/>):
+    /// the toolkit's VAE summary, shown after a fit on the training rows.
+    /// </summary>
+    /// <exception cref="SynthException">The table's columns differ from the fitted ones, or it has no rows.</exception>
+    public LatentStatistics LatentStatistics(DataFrame table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        int rows = checked((int)table.Rows.Count);
+        if (rows == 0) throw new SynthException("Latent statistics need at least one row.");
+        float[] encoded = Layout.Encode(Layout.Base.Transform(table), rows, Options.Seed);
+        var means = new float[(long)rows * LatentDim];
+        var logVariances = new float[(long)rows * LatentDim];
+        lock (gate)
+        {
+            using var threads = TorchThreads.Use(Options.Threads);
+            using var noGrad = torch.no_grad();
+            for (int start = 0; start < rows; start += ChunkRows)
+            {
+                using var scope = torch.NewDisposeScope();
+                int count = Math.Min(ChunkRows, rows - start);
+                var chunk = encoded.AsSpan(start * Layout.Width, count * Layout.Width).ToArray();
+                var (mean, logVariance) = Encoder.forward(torch.tensor(chunk, [count, Layout.Width]).to(device));
+                mean.to(torch.CPU).contiguous().data<float>().ToArray().CopyTo(means, (long)start * LatentDim);
+                logVariance.to(torch.CPU).contiguous().data<float>().ToArray().CopyTo(logVariances, (long)start * LatentDim);
+            }
+        }
+        return Tvae.LatentStatistics.From(means, logVariances, rows, LatentDim);
+    }
+
     /// <summary>Decodes latent codes (rows × <see cref="LatentDim"/>) to rows, without sampling noise.</summary>
     public DataFrame Decode(float[,] codes)
     {

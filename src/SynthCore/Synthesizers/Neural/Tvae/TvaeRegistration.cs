@@ -27,7 +27,7 @@ internal static class TvaeRegistration
 
     public static SynthesizerDescriptor VaeDescriptor { get; } = new(
         TvaeSynthesizer.VaeName,
-        "The toolkit's VAE (encoding_dim, hidden_layers, epochs, batch_size): reports reconstruction loss and KL divergence; latent codes and interpolation in the library.",
+        "The toolkit's VAE (encoding_dim, hidden_layers, epochs, batch_size): reports reconstruction loss, KL divergence and latent statistics; latent codes and interpolation with synth encode and interpolate.",
         settings => new TvaeSynthesizer(OptionsFrom(settings, TvaeOptions.VaeDefaults)),
         FittedTvae.Load);
 

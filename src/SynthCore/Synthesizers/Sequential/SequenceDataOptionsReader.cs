@@ -1,0 +1,27 @@
+using SynthCore.Data.Sequences;
+
+namespace SynthCore.Synthesizers.Sequential;
+
+/// <summary>
+/// Reads how a table becomes sequences from the same <c>key=value</c> options the sequence models take (<c>seq-len</c>,
+/// <c>stride</c>, <c>time-column</c>, <c>id-column</c>, <c>features</c>, <c>irregular</c>), for commands that read
+/// sequences without fitting a model (<c>synth evaluate</c>).
+/// </summary>
+public static class SequenceDataOptionsReader
+{
+    /// <summary>The shared keys, in order.</summary>
+    public static IReadOnlyList<string> Keys { get; } = SequenceOptionParser.DataOptions.Keys.Order(StringComparer.Ordinal).ToArray();
+
+    /// <exception cref="SynthOptionException">A key that is not a sequence data option, or a bad value; the message names it.</exception>
+    public static SequenceDataOptions Read(IReadOnlyDictionary<string, string> options, SequenceDataOptions? start = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var result = start ?? new SequenceDataOptions();
+        foreach (var (key, value) in options)
+            result = SequenceOptionParser.DataOptions.TryGetValue(key, out var apply)
+                ? apply(result, value)
+                : throw new SynthOptionException(key, $"is not an option of how a table is read as sequences. Allowed: {string.Join(", ", Keys)}.");
+        result.Validate();
+        return result;
+    }
+}
