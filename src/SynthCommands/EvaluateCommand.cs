@@ -8,9 +8,9 @@ using SynthReports;
 namespace SynthCommands;
 
 /// <summary>
-/// <c>synth evaluate &lt;real&gt; &lt;synthetic&gt; [--categorical a,b] [--target COLUMN [--seed N]] [--json FILE] [--report FILE.html] [--force]</c>:
+/// <c>synth evaluate &lt;real&gt; &lt;synthetic&gt; [--categorical a,b] [--target COLUMN [--seed N]] [--holdout H] [--json FILE] [--report FILE.html] [--force]</c>:
 /// quality and diagnostic reports of a synthetic table against the real one, and with --target its
-/// machine-learning utility. Column kinds are detected on the real table. With --seq-len L (and the sequence options
+/// machine-learning utility, tested on --holdout's rows when given (then privacy against them too). Column kinds are detected on the real table. With --seq-len L (and the sequence options
 /// <c>run</c> takes, as --option key=value) the tables are sequences instead: the synthetic one in the long format the
 /// sequence models write, the real one read as windows of L steps; the sequence comparison is shown, with the TimeGAN
 /// paper's discriminative and predictive scores and the mean correlation of each synthetic series with the real one.
@@ -26,6 +26,7 @@ internal static class EvaluateCommand
         bool force = parse.GetValue(grammar.EvaluateForce);
         string? target = parse.GetValue(grammar.EvaluateTarget);
         int? seed = parse.GetValue(grammar.EvaluateSeed);
+        string? holdoutName = parse.GetValue(grammar.EvaluateHoldout);
         if (seed < 0) throw new SynthCore.SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", realName, syntheticName);
         if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report", realName, syntheticName);
@@ -45,13 +46,16 @@ internal static class EvaluateCommand
         if (sequenceOptions is null && SequenceTable.IsLong(synthetic))
             throw new SynthCore.SynthOptionException("--seq-len", $"is needed: the synthetic table '{syntheticName}' holds sequences ('{SequenceTable.SequenceIdColumn}', "
                 + $"'{SequenceTable.StepColumn}', features), give --seq-len L, the steps per sequence (the --seq-len the model was fitted with), to score them against '{realName}' read as windows of L steps.");
+        if (sequenceOptions is not null && holdoutName is not null)
+            throw new SynthCore.SynthOptionException("--holdout", "holds rows of a table; sequences (--seq-len) are scored by the discriminative and predictive scores instead.");
         if (sequenceOptions is not null)
             return Sequences(context, realName, real, metadata, syntheticName, synthetic, sequenceOptions, seed ?? 42, scoreIterations, json, report, force);
 
         if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
         var utility = target is null ? null : new SynthCore.Evaluation.Utility.UtilityOptions(target) { Seed = seed ?? 42 };
         var detection = new SynthCore.Evaluation.Detection.DetectionOptions { Seed = seed ?? 42 };
-        var evaluation = Evaluation.Run(realName, real, syntheticName, synthetic, metadata, utility, context.Cancellation, detection);
+        var holdout = holdoutName is null ? null : Holdout(context, holdoutName, metadata);
+        var evaluation = Evaluation.Run(realName, real, syntheticName, synthetic, metadata, utility, context.Cancellation, detection, holdout);
         context.Cancellation.ThrowIfCancellationRequested();
         context.Host.Show(evaluation);
 
@@ -67,6 +71,17 @@ internal static class EvaluateCommand
             context.Host.WriteLine($"Wrote {report}");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>The --holdout table, checked to have every column of the real one.</summary>
+    private static Microsoft.Data.Analysis.DataFrame Holdout(CommandContext context, string name, TableMetadata metadata)
+    {
+        var holdout = context.Host.ResolveTable(name);
+        var missing = metadata.Columns.Select(c => c.Name).Where(c => holdout.Columns.IndexOf(c) < 0).ToArray();
+        if (missing.Length > 0)
+            throw new SynthCore.SynthOptionException("--holdout", $"'{name}' lacks the real table's column{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+        if (holdout.Rows.Count == 0) throw new SynthCore.SynthOptionException("--holdout", $"'{name}' has no rows.");
+        return holdout;
     }
 
     /// <summary>How the real table is read as sequences, or null for tables of rows (no --seq-len and no --option).</summary>

@@ -45,6 +45,7 @@ internal static class EvaluationJson
                 : new JsonArray(evaluation.Pca.ExplainedVarianceRatio.Select(r => Number(r)).ToArray()),
             ["utility"] = evaluation.Utility is null ? null : Utility(evaluation.Utility),
             ["holdout_rows"] = evaluation.HoldoutRows,
+            ["utility_tested_on"] = evaluation.Utility is null ? null : evaluation.HoldoutRows is null ? "real_split" : "holdout",
             ["privacy"] = evaluation.Privacy is null ? null : JsonNode.Parse(evaluation.Privacy.ToJson()),
             ["detection"] = evaluation.Detection is not { } detection ? null : new JsonObject
             {

@@ -28,7 +28,7 @@ public sealed class SynthGrammar
         RunSettings.AddTo(Run);
 
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
-        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateTarget, EvaluateSeed, EvaluateSeqLen, EvaluateOption, EvaluateScoreIterations,
+        Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateTarget, EvaluateSeed, EvaluateHoldout, EvaluateSeqLen, EvaluateOption, EvaluateScoreIterations,
             EvaluateJson, EvaluateReport, EvaluateForce);
 
         Models = new Command("models", "List the available models.");
@@ -184,6 +184,10 @@ public sealed class SynthGrammar
         Description = "Also measure machine-learning utility for this column: models trained on the synthetic table (and, for reference, on real rows) tested on held-out real rows.",
     };
     public Option<int?> EvaluateSeed { get; } = NullableInt("--seed", "Seed of detection and of the --target holdout split and models (default 42).");
+    public Option<string?> EvaluateHoldout { get; } = new("--holdout")
+    {
+        Description = "Real rows the synthesizer never saw (a CSV file, or a DataFrame variable in a notebook): --target's utility is tested on them, and privacy (DCR share, copies, membership attack) is measured against them. Without it, utility is tested on a split of the real table, which the synthesizer may have seen.",
+    };
     public Option<int?> EvaluateSeqLen { get; } = NullableInt("--seq-len",
         "Score sequences: the synthetic table is the sequence_id, step, features table a sequence model writes, with sequences of this many steps; the real table is read as windows of that length (as 'run --seq-len' reads it), or is a sequence table too.");
     public Option<string[]> EvaluateOption { get; } = new("--option")

@@ -220,6 +220,9 @@ public static class TextRendering
             foreach (var (model, metric, real, synthetic) in UtilityMetricNames.Rows(utility))
                 table.Add(model, metric, Number(real), Number(synthetic), real is double a && synthetic is double b ? (b - a).ToString("+0.0000;-0.0000;0.0000", Invariant) : "n/a");
             text.Append(Invariant, $"\nMachine-learning utility for '{utility.Target}' ({utility.Task.ToString().ToLowerInvariant()}; tested on {utility.RealTestRows:N0} held-out real rows, trained on {utility.RealTrainRows:N0} real or {utility.SyntheticRows:N0} synthetic rows)\n")
+                .Append(evaluation.HoldoutRows is null
+                    ? "Tested on a split of the real table, which the synthesizer may have been fitted on: give the rows it never saw (--holdout, or run --holdout-fraction) for an honest figure.\n"
+                    : "Tested on the holdout, real rows the synthesizer never saw.\n")
                 .Append(table).Append('\n');
             if (utility.ScorePercent is double score)
                 text.Append(Invariant, $"Utility score (TSTR / TRTR, boosted trees' {utility.ScoreMetric}): {score:0.0}%\n");

@@ -99,6 +99,41 @@ public sealed class EvaluateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Utility_is_tested_on_the_holdout_when_given_and_says_which_rows_it_used()
+    {
+        var penguins = SynthCore.Data.CsvTable.Read(PenguinsPath());
+        var rows = Enumerable.Range(0, (int)penguins.Rows.Count).ToArray();
+        DataFrame Take(IEnumerable<int> r) => penguins[new Int32DataFrameColumn("rows", r.Select(i => (int?)i))];
+        host.Tables["training"] = Take(rows.Where(i => i % 3 != 0));
+        host.Tables["unseen"] = Take(rows.Where(i => i % 3 == 0));
+        host.Tables["copies"] = Take(rows.Where(i => i % 3 != 0));
+        string json = PathIn("h.json");
+
+        Assert.Equal(0, Run("evaluate", "training", "copies", "--target", "Species", "--holdout", "unseen", "--json", json));
+        var evaluation = Assert.IsType<Evaluation>(Assert.Single(host.Shown));
+        Assert.Equal(115, evaluation.HoldoutRows);
+        Assert.Equal(115, evaluation.Utility!.RealTestRows);
+        // The "synthetic" rows are the training rows themselves: privacy, measured against the holdout, says so.
+        Assert.Equal(1.0, evaluation.Privacy!.ExactCopyRate);
+        Assert.Contains("Tested on the holdout, real rows the synthesizer never saw.", TextRendering.Render(evaluation));
+        Assert.Equal("holdout", (string)JsonNode.Parse(File.ReadAllText(json))!["utility_tested_on"]!);
+
+        host.Shown.Clear();
+        Assert.Equal(0, Run("evaluate", "training", "copies", "--target", "Species"));
+        var split = Assert.IsType<Evaluation>(Assert.Single(host.Shown));
+        Assert.Null(split.Privacy);
+        Assert.Contains("Tested on a split of the real table, which the synthesizer may have been fitted on", TextRendering.Render(split));
+    }
+
+    [Fact]
+    public void A_holdout_without_the_real_columns_is_refused_naming_the_option()
+    {
+        host.Tables["other"] = new DataFrame(new DoubleDataFrameColumn("age", new double[] { 1, 2, 3 }));
+        Assert.Equal(ExitCodes.DataOrOptionError, Run("evaluate", "real", "synth", "--holdout", "other"));
+        Assert.Contains("Option '--holdout': 'other' lacks the real table's columns 'income', 'city'.", Assert.Single(host.Errors));
+    }
+
+    [Fact]
     public void Categorical_override_changes_the_metric()
     {
         Assert.Equal(0, Run("evaluate", "real", "synth", "--categorical", "age"));
