@@ -186,8 +186,8 @@ public static class CsvTable
     /// <summary>Writes <paramref name="table"/> as CSV, as <see cref="Write(DataFrame, string)"/> does, to <paramref name="writer"/> (e.g. a temporary file's).</summary>
     public static void Write(DataFrame table, TextWriter writer)
     {
-        bool[]? dateOnly = null;
-        AppendRows(writer, table, ref dateOnly);
+        string?[]? dateFormats = null;
+        AppendRows(writer, table, ref dateFormats);
     }
 
     /// <summary>
