@@ -66,7 +66,7 @@ public sealed class NotebookSessionTests : IDisposable
 
         kernel.Displays.Clear();
         Assert.Equal(ExitCodes.DataOrOptionError, await Run("#!synth describe nothing_here"));
-        Assert.Equal("There is no DataFrame variable or CSV file called 'nothing_here'.", SingleError().Message);
+        Assert.Equal("There is no DataFrame variable, CSV or Parquet file, or folder called 'nothing_here'.", SingleError().Message);
     }
 
     [Fact]
