@@ -1,0 +1,135 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Registry;
+
+namespace SynthCli.Tests;
+
+/// <summary>Parquet through the CLI: a Parquet input run into a Parquet output, shards whose union is the same for any K, and DuckDB reading the shards' folder.</summary>
+public sealed class CliParquetTests : IDisposable
+{
+    private const int Rows = 45_000; // five blocks of 10,000 rows: with K = 8 some shards get none
+
+    private readonly CliSandbox sandbox = new();
+
+    public void Dispose() => sandbox.Dispose();
+
+    private static string Penguins()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SynthNotebooks.sln"))) return Path.Combine(dir.FullName, "data", "penguins.csv");
+        throw new InvalidOperationException("SynthNotebooks.sln not found above the test binaries.");
+    }
+
+    private static CliSandbox.Result Synth(params string[] args) => CliSandbox.Run(SynthesizerRegistry.Default, args);
+
+    private string CopulaModel()
+    {
+        string model = sandbox.PathOf("penguins.synth");
+        var fit = Synth("fit", Penguins(), "--model", "copula", "--out", model);
+        Assert.True(fit.ExitCode == 0, fit.Err);
+        return model;
+    }
+
+    /// <summary>Shards 0..K-1 into a folder of its own; returns the folder.</summary>
+    private string Shards(string model, int k, string format = "parquet")
+    {
+        string folder = sandbox.PathOf($"k{k}-{format}");
+        for (int i = 0; i < k; i++)
+        {
+            var result = Synth("sample", model, "--rows", Rows.ToString(CultureInfo.InvariantCulture), "--seed", "5", "--shard", $"{i}/{k}", "--out", folder, "--format", format);
+            Assert.True(result.ExitCode == 0, result.Err);
+        }
+        Assert.Equal(Enumerable.Range(0, k).Select(i => $"part-{i}-of-{k}.{format}"), Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        return folder;
+    }
+
+    private static List<string> SortedRows(DataFrame table)
+    {
+        var rows = new List<string>((int)table.Rows.Count);
+        for (long r = 0; r < table.Rows.Count; r++)
+            rows.Add(string.Join("|", table.Columns.Select(c => Convert.ToString(c[r], CultureInfo.InvariantCulture) ?? "<null>")));
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+
+    [Fact]
+    public void Run_reads_a_parquet_table_and_writes_parquet_with_the_same_columns_and_kinds()
+    {
+        var export = Synth("export", Penguins(), "--out", sandbox.PathOf("in"), "--name", "penguins", "--format", "parquet");
+        Assert.True(export.ExitCode == 0, export.Err);
+        string input = Assert.Single(Directory.GetFiles(sandbox.PathOf("in")));
+        Assert.EndsWith(".parquet", input);
+        var real = ParquetTable.Read(input);
+        Assert.Equal(344, real.Rows.Count);
+
+        var run = Synth("run", input, "--model", "copula", "--rows", "300", "--out", sandbox.PathOf("out"), "--name", "penguins", "--format", "parquet");
+        Assert.True(run.ExitCode == 0, run.Err);
+        string output = Assert.Single(Directory.GetFiles(sandbox.PathOf("out")));
+        Assert.Matches(@"penguins_synthetic_\d{8}_\d{6}\.parquet$", output);
+        var synthetic = TableFile.Read(output);
+        Assert.Equal(300, synthetic.Rows.Count);
+        Assert.Equal(real.Columns.Select(c => c.Name), synthetic.Columns.Select(c => c.Name));
+        Assert.Equal(TableMetadata.Detect(real).Columns.Select(c => c.Kind), TableMetadata.Detect(synthetic).Columns.Select(c => c.Kind));
+        Assert.Equal(TableMetadata.Detect(TableFile.Read(Penguins())).Columns.Select(c => c.Kind), TableMetadata.Detect(real).Columns.Select(c => c.Kind));
+    }
+
+    [Fact]
+    public void The_union_of_the_shards_is_the_same_rows_for_any_number_of_shards()
+    {
+        string model = CopulaModel();
+        var one = SortedRows(TableFile.Read(Shards(model, 1)));
+        Assert.Equal(Rows, one.Count);
+        Assert.True(one.Distinct().Count() > Rows / 2, "the blocks must not repeat one another's rows");
+        foreach (int k in new[] { 3, 8 })
+            Assert.Equal(one, SortedRows(TableFile.Read(Shards(model, k))));
+
+        // The same blocks in CSV: as many rows, from the same streams.
+        Assert.Equal(Rows, TableFile.Read(Path.Combine(Shards(model, 1, "csv"), "part-0-of-1.csv")).Rows.Count);
+    }
+
+    [Fact]
+    public void DuckDB_reads_the_folder_of_shards_as_one_table_with_typed_columns()
+    {
+        string folder = Shards(CopulaModel(), 3);
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        string glob = Path.Combine(folder, "*.parquet").Replace("'", "''");
+        command.CommandText = $"select count(*), typeof(any_value(\"Species\")), typeof(any_value(\"Body Mass (g)\")), count(distinct \"Island\") from read_parquet('{glob}')";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(Rows, Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture));
+        Assert.Equal("VARCHAR", reader.GetString(1));
+        Assert.Equal("DOUBLE", reader.GetString(2));
+        Assert.Equal(3, Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("3/3", "shards of 3 are numbered 0 to 2")]
+    [InlineData("a/b", "is not i/K")]
+    [InlineData("0/0", "must be at least 1")]
+    [InlineData("-1/2", "is not i/K")]
+    public void A_bad_shard_fails_naming_the_option(string shard, string message)
+    {
+        var result = Synth("sample", CopulaModel(), "--rows", "10", "--shard", shard, "--out", sandbox.PathOf("bad"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--shard", result.Err);
+        Assert.Contains(message, result.Err);
+        Assert.False(Directory.Exists(sandbox.PathOf("bad")) && Directory.EnumerateFileSystemEntries(sandbox.PathOf("bad")).Any());
+    }
+
+    [Fact]
+    public void A_shard_never_replaces_a_part_file()
+    {
+        string model = CopulaModel();
+        string folder = sandbox.PathOf("parts");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "part-0-of-2.parquet"), "mine");
+        var result = Synth("sample", model, "--rows", "10", "--shard", "0/2", "--out", folder, "--format", "parquet");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("already exists", result.Err);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(folder, "part-0-of-2.parquet")));
+    }
+}
