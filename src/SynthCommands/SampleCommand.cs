@@ -70,8 +70,10 @@ internal static class SampleCommand
                     return SynthCore.Data.ColumnSpellings.Apply(block, model.Metadata);
                 });
             export = WritePart(blocks, partPath!, format, () => WhereParser.Sample(model, 1, conditions, seed).Head(0));
+            long blockCount = ShardedSampling.BlockCount(rows);
+            long mine = blockCount > part.Index ? (blockCount - part.Index + part.Count - 1) / part.Count : 0;
             context.Host.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"Shard {part.Index} of {part.Count}: blocks {part.Index}, {part.Index + part.Count}, … of {ShardedSampling.BlockCount(rows):N0} (blocks of {ShardedSampling.BlockRows:N0} rows)."));
+                $"Shard {part.Index} of {part.Count}: {mine:N0} of the {blockCount:N0} blocks of {ShardedSampling.BlockRows:N0} rows (blocks {part.Index}, {part.Index + part.Count}, {part.Index + 2 * part.Count}, …)."));
             if (conditions is not null) report = new ConditionReport(export.Rows, meeting, null, null, []);
         }
         else if (rows <= ChunkRows)
