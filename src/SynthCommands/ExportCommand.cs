@@ -15,6 +15,7 @@ internal static partial class ExportCommand
         string data = parse.GetValue(grammar.ExportData)!;
         string outDir = parse.GetValue(grammar.ExportOut)!;
         string name = parse.GetValue(grammar.ExportName) ?? DefaultName(data);
+        OutputFormat.EnsureFolder(outDir);
         SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
         var format = OutputFormat.Read(parse.GetValue(grammar.ExportFormat));

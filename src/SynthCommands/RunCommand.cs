@@ -58,6 +58,7 @@ internal static class RunCommand
         if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report", data);
         if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
             throw new SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
+        OutputFormat.EnsureFolder(outDir);
         OutputTarget.CheckFolder(outDir, "--out");
         string name = parse.GetValue(grammar.RunName) ?? Path.GetFileNameWithoutExtension(data);
         CsvExporter.ValidateName(name);

@@ -46,6 +46,7 @@ internal static class SampleCommand
         if (shard is not null && parse.GetValue(grammar.SampleName) is not null)
             throw new SynthCore.SynthOptionException("--name", "does not go with --shard: shards are named part-i-of-K so that engines read the folder as one table.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", modelName);
+        OutputFormat.EnsureFolder(outDir);
         SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
         string? partPath = shard is { } s ? Path.Combine(outDir, s.FileName(format)) : null;

@@ -132,4 +132,21 @@ public sealed class CliParquetTests : IDisposable
         Assert.Contains("already exists", result.Err);
         Assert.Equal("mine", File.ReadAllText(Path.Combine(folder, "part-0-of-2.parquet")));
     }
+
+    [Fact]
+    public void Perturb_writes_parquet_to_a_file_ending_parquet_and_a_folder_named_like_one_is_refused()
+    {
+        string output = sandbox.PathOf("noisy.parquet");
+        var perturb = Synth("perturb", Penguins(), "--out", output, "--seed", "3");
+        Assert.True(perturb.ExitCode == 0, perturb.Err);
+        var table = ParquetTable.Read(output);
+        Assert.Equal(344, table.Rows.Count);
+        Assert.Equal(TableFile.Read(Penguins()).Columns.Select(c => c.Name), table.Columns.Select(c => c.Name));
+
+        var sample = Synth("sample", CopulaModel(), "--rows", "10", "--out", sandbox.PathOf("rows.parquet"));
+        Assert.Equal(1, sample.ExitCode);
+        Assert.Contains("--out", sample.Err);
+        Assert.Contains("--format parquet", sample.Err);
+        Assert.False(Directory.Exists(sandbox.PathOf("rows.parquet")));
+    }
 }

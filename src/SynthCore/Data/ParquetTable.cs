@@ -31,6 +31,22 @@ public static class ParquetTable
         return new ParquetTableWriter(path, TempFile.Beside(path));
     }
 
+    /// <summary>
+    /// Writes <paramref name="table"/> as a whole Parquet file to <paramref name="stream"/> (left open), as
+    /// <see cref="ParquetTableWriter"/> writes its chunks: for a caller that owns the file, e.g. one written to a temporary
+    /// file and moved into place.
+    /// </summary>
+    public static void Write(DataFrame table, Stream stream)
+    {
+        var storages = table.Columns.Select(ColumnStorageExtensions.StorageOf).ToArray();
+        var fields = table.Columns.Select((c, i) => ParquetTableWriter.FieldOf(c, storages[i])).ToArray();
+        Run(async () =>
+        {
+            await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream);
+            await ParquetTableWriter.WriteGroupsAsync(writer, fields, storages, table);
+        });
+    }
+
     /// <summary>The file itself, or the folder's <c>*.parquet</c> files in ordinal name order.</summary>
     private static string[] FilesOf(string path)
     {

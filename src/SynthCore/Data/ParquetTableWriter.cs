@@ -64,13 +64,7 @@ public sealed class ParquetTableWriter : ITableFileWriter
             ParquetTable.Run(async () =>
             {
                 writer ??= await ParquetWriter.CreateAsync(new ParquetSchema(fields!), stream!);
-                for (long start = 0; start < chunk.Rows.Count; start += RowGroupRows)
-                {
-                    int count = (int)Math.Min(RowGroupRows, chunk.Rows.Count - start);
-                    using var group = writer.CreateRowGroup();
-                    for (int c = 0; c < fields!.Length; c++)
-                        await ParquetValues.WriteAsync(group, fields[c], storages![c], chunk.Columns[c], start, count);
-                }
+                await WriteGroupsAsync(writer, fields!, storages!, chunk);
             });
         }
         catch (IOException e)
@@ -123,7 +117,20 @@ public sealed class ParquetTableWriter : ITableFileWriter
         if (!committed && File.Exists(temp)) File.Delete(temp);
     }
 
-    private static DataField FieldOf(DataFrameColumn column, ColumnStorage storage) => storage switch
+    /// <summary>The rows of <paramref name="chunk"/> as row groups of at most <see cref="RowGroupRows"/>.</summary>
+    internal static async Task WriteGroupsAsync(ParquetWriter writer, DataField[] fields, ColumnStorage[] storages, DataFrame chunk)
+    {
+        for (long start = 0; start < chunk.Rows.Count; start += RowGroupRows)
+        {
+            int count = (int)Math.Min(RowGroupRows, chunk.Rows.Count - start);
+            using var group = writer.CreateRowGroup();
+            for (int c = 0; c < fields.Length; c++)
+                await ParquetValues.WriteAsync(group, fields[c], storages[c], chunk.Columns[c], start, count);
+        }
+    }
+
+    /// <summary>The Parquet field a column is written as.</summary>
+    internal static DataField FieldOf(DataFrameColumn column, ColumnStorage storage) => storage switch
     {
         ColumnStorage.Double => new DataField<double?>(column.Name),
         ColumnStorage.Single => new DataField<float?>(column.Name),
