@@ -149,4 +149,34 @@ public sealed class CliParquetTests : IDisposable
         Assert.Contains("--format parquet", sample.Err);
         Assert.False(Directory.Exists(sandbox.PathOf("rows.parquet")));
     }
+
+    [Fact]
+    public void Typed_parquet_columns_come_back_with_their_types_and_missing_values()
+    {
+        string[] cities = ["Oslo", "Lima", "Pune"];
+        var start = new DateTime(2024, 3, 1, 8, 30, 0, DateTimeKind.Utc);
+        var rows = Enumerable.Range(0, 200).ToArray();
+        var table = new DataFrame(
+            new Int64DataFrameColumn("visits", rows.Select(i => i % 10 == 3 ? (long?)null : i % 7 + i % 3)),
+            new Int32DataFrameColumn("floor", rows.Select(i => (int?)(i % 5 - 2))),
+            new DoubleDataFrameColumn("score", rows.Select(i => i % 9 == 2 ? (double?)null : Math.Sin(i) * 10)),
+            new StringDataFrameColumn("city", rows.Select(i => i % 8 == 5 ? null : cities[i % 3])),
+            new BooleanDataFrameColumn("member", rows.Select(i => (bool?)(i % 3 == 0))),
+            new DateTimeDataFrameColumn("logged", rows.Select(i => (DateTime?)start.AddHours(i * 5))));
+        string input = sandbox.PathOf("typed.parquet");
+        using (var writer = ParquetTable.CreateWriter(input))
+        {
+            writer.Append(table);
+            writer.Commit();
+        }
+
+        var describe = Synth("describe", input);
+        Assert.True(describe.ExitCode == 0, describe.Err);
+        var run = Synth("run", input, "--model", "copula", "--rows", "500", "--out", sandbox.PathOf("typed-out"), "--format", "parquet");
+        Assert.True(run.ExitCode == 0, run.Err);
+        var synthetic = TableFile.Read(Assert.Single(Directory.GetFiles(sandbox.PathOf("typed-out"))));
+        Assert.Equal(table.Columns.Select(c => c.DataType), synthetic.Columns.Select(c => c.DataType));
+        Assert.Equal(TableMetadata.Detect(table).Columns.Select(c => c.Kind), TableMetadata.Detect(synthetic).Columns.Select(c => c.Kind));
+        Assert.True(synthetic.Columns["visits"].NullCount > 0, "missing values are modelled and written as nulls");
+    }
 }
