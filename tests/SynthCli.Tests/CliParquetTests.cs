@@ -179,4 +179,38 @@ public sealed class CliParquetTests : IDisposable
         Assert.Equal(TableMetadata.Detect(table).Columns.Select(c => c.Kind), TableMetadata.Detect(synthetic).Columns.Select(c => c.Kind));
         Assert.True(synthetic.Columns["visits"].NullCount > 0, "missing values are modelled and written as nulls");
     }
+
+    [Fact]
+    public void A_parquet_file_duckdb_wrote_reads_with_its_types_nulls_and_time_zones()
+    {
+        string path = sandbox.PathOf("from-duckdb.parquet");
+        using (var connection = new DuckDBConnection("DataSource=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                copy (select i::tinyint as tiny, i::integer as int32, (i * 1000000000)::bigint as int64, i / 4 as ratio,
+                             (i * 1.25)::decimal(9, 2) as price, 'c' || (i % 3) as label, i % 2 = 0 as even,
+                             timestamp '2024-01-01 10:00:00' + to_hours(i) as wall, timestamptz '2024-01-01 10:00:00+00' + to_hours(i) as instant,
+                             date '2024-01-01' + i::integer as day, case when i % 4 = 1 then null else i end as gaps
+                      from range(1, 9) t(i))
+                to '{path.Replace("'", "''")}' (format parquet)
+                """;
+            command.ExecuteNonQuery();
+        }
+        var table = TableFile.Read(path);
+        Assert.Equal(8, table.Rows.Count);
+        Assert.Equal(
+            [typeof(sbyte), typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(string), typeof(bool), typeof(DateTime), typeof(DateTime), typeof(DateTime), typeof(long)],
+            table.Columns.Select(c => c.DataType));
+        Assert.Equal(3_000_000_000L, table.Columns["int64"][2]);
+        Assert.Equal(3.75m, table.Columns["price"][2]);
+        Assert.Equal("c0", table.Columns["label"][2]);
+        Assert.Equal(new DateTime(2024, 1, 1, 13, 0, 0), table.Columns["wall"][2]);
+        Assert.Equal(DateTimeKind.Utc, ((DateTime)table.Columns["instant"][2]).Kind);
+        Assert.Equal(new DateTime(2024, 1, 1, 13, 0, 0, DateTimeKind.Utc), table.Columns["instant"][2]);
+        Assert.Equal(new DateTime(2024, 1, 4), table.Columns["day"][2]);
+        Assert.Equal(2, table.Columns["gaps"].NullCount);
+        Assert.Equal(ColumnKind.Datetime, TableMetadata.Detect(table)["day"].Kind);
+    }
 }
