@@ -97,6 +97,18 @@ public sealed class NotebookSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_DataFrame_exports_as_parquet_and_the_parquet_file_or_its_folder_reads_back()
+    {
+        Assert.Equal(0, await Run($"#!synth export df --out {PathIn("pq")} --name people --format parquet"));
+        string file = Assert.Single(Directory.GetFiles(PathIn("pq"), "people_synthetic_*.parquet"));
+        Assert.Equal(0, await Run($"#!synth describe {file}"));
+        Assert.Equal(0, await Run($"#!synth describe {PathIn("pq")}"));
+        var described = kernel.Displays.Where(shown => shown.Value is TableDescription).ToList();
+        Assert.Equal(2, described.Count);
+        Assert.All(described, shown => Assert.Contains("6 rows, 2 columns", shown.Html));
+    }
+
+    [Fact]
     public async Task Sample_reads_a_model_variable_and_binds_the_rows()
     {
         Assert.Equal(0, await Run($"#!synth fit df --model resample-test --epochs 1 --out {PathIn("m.synth")} --into fitted"));
