@@ -28,8 +28,9 @@ public static class ShardedSampling
     public static IEnumerable<DataFrame> Blocks(IFittedSynthesizer model, long rows, int shard, int shards, int? seed,
         CancellationToken cancellation = default, SampleConditions? conditions = null)
     {
-        if (shards < 1) throw new SynthOptionException("--shard", $"the number of shards must be at least 1 (got {shards}).");
-        if (shard < 0 || shard >= shards) throw new SynthOptionException("--shard", $"shard {shard} does not exist; shards of {shards} are numbered 0 to {shards - 1}.");
+        if (shards < 1) throw new SynthOptionException(nameof(shards), $"the number of shards must be at least 1 (got {shards}).");
+        if (shard < 0 || shard >= shards) throw new SynthOptionException(nameof(shard), $"shard {shard} does not exist; shards of {shards} are numbered 0 to {shards - 1}.");
+        if (rows < 0) throw new SynthOptionException(nameof(rows), $"must be 0 or more (got {rows}).");
         int root = seed ?? model.Seed;
         for (long b = shard; b < BlockCount(rows); b += shards)
         {
