@@ -24,7 +24,7 @@ internal sealed class ConsoleHost(TextWriter output, TextWriter error, bool inte
     private int openLineLength; // > 0 while a progress bar is drawn without its newline
     private readonly object gate = new();
 
-    public DataFrame ResolveTable(string name) => CsvTable.Read(name);
+    public DataFrame ResolveTable(string name) => TableFile.Read(name);
 
     public IFittedSynthesizer ResolveModel(string name, SynthesizerRegistry registry)
     {

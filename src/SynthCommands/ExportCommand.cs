@@ -4,8 +4,8 @@ using SynthCore.Export;
 namespace SynthCommands;
 
 /// <summary>
-/// <c>synth export &lt;table&gt; [--out DIR] [--name NAME]</c>: writes a table (a notebook DataFrame variable, or a CSV file
-/// on the console) as <c>DIR/&lt;name&gt;_synthetic_&lt;yyyyMMdd_HHmmss&gt;.csv</c> through <see cref="CsvExporter"/>:
+/// <c>synth export &lt;table&gt; [--out DIR] [--name NAME] [--format csv|parquet]</c>: writes a table (a notebook DataFrame variable,
+/// or a CSV or Parquet file on the console) as <c>DIR/&lt;name&gt;_synthetic_&lt;yyyyMMdd_HHmmss&gt;.csv</c> (or .parquet) through <see cref="CsvExporter"/>:
 /// atomic, and never replacing a file (<c>_2</c>, <c>_3</c>, … are appended).
 /// </summary>
 internal static partial class ExportCommand
@@ -15,12 +15,14 @@ internal static partial class ExportCommand
         string data = parse.GetValue(grammar.ExportData)!;
         string outDir = parse.GetValue(grammar.ExportOut)!;
         string name = parse.GetValue(grammar.ExportName) ?? DefaultName(data);
+        OutputFormat.EnsureFolder(outDir);
         SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
+        var format = OutputFormat.Read(parse.GetValue(grammar.ExportFormat));
         var table = context.Host.ResolveTable(data);
         if (table.Columns.Count == 0) throw new SynthCore.SynthException($"{data}: the table has no columns.");
         context.Cancellation.ThrowIfCancellationRequested();
-        var export = CsvExporter.ExportTimestamped(table, outDir, name);
+        var export = CsvExporter.ExportTimestamped(table, outDir, name, format: format);
         context.Host.WriteLine(Messages.Exported(export));
         return ExitCodes.Success;
     }

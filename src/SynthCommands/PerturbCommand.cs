@@ -47,8 +47,14 @@ internal static class PerturbCommand
 
         var result = Perturbation.Apply(table, metadata, new PerturbationOptions { Scale = scale, Columns = columns, Clip = clip, SwapRate = swapRate, Seed = seed });
         context.Cancellation.ThrowIfCancellationRequested();
+        // An --out file ending .parquet is written as Parquet; any other as CSV.
         long bytes = SafeFile.Write(output, force, "--out", stream =>
         {
+            if (TableFormats.IsParquetPath(output))
+            {
+                ParquetTable.Write(result.Table, stream);
+                return;
+            }
             using var writer = new StreamWriter(stream, new UTF8Encoding(false), bufferSize: 1 << 16, leaveOpen: true);
             CsvTable.Write(result.Table, writer);
         });

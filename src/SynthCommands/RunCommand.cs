@@ -61,9 +61,11 @@ internal static class RunCommand
         if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report", data);
         if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
             throw new SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
+        OutputFormat.EnsureFolder(outDir);
         OutputTarget.CheckFolder(outDir, "--out");
         string name = parse.GetValue(grammar.RunName) ?? Path.GetFileNameWithoutExtension(data);
         CsvExporter.ValidateName(name);
+        var format = OutputFormat.Read(parse.GetValue(grammar.RunFormat));
 
         var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.RunSettings.Categorical));
         if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
@@ -140,7 +142,7 @@ internal static class RunCommand
         clock.Restart();
         // Boolean columns go out spelled as they were read ("yes"/"no" stays yes/no).
         var output = ColumnSpellings.Apply(augment ? AugmentedTable.Create(table, synthetic) : synthetic, metadata);
-        var export = CsvExporter.ExportTimestamped(output, outDir, name);
+        var export = CsvExporter.ExportTimestamped(output, outDir, name, format: format);
         double exportSeconds = clock.Elapsed.TotalSeconds;
         context.Host.Store(into ?? name, output);
         context.Host.WriteLine(Messages.Exported(export));

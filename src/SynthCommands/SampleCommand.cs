@@ -8,7 +8,10 @@ using SynthCore.Synthesizers;
 
 namespace SynthCommands;
 
-/// <summary><c>synth sample &lt;model&gt; --rows N [--seed S] [--where COND]… [--out DIR] [--name NAME] [--json FILE]</c>.</summary>
+/// <summary>
+/// <c>synth sample &lt;model&gt; --rows N [--seed S] [--where COND]… [--out DIR] [--name NAME] [--format csv|parquet] [--shard i/K] [--json FILE]</c>.
+/// With <c>--shard</c>, writes shard i of K as <c>DIR/part-i-of-K.&lt;format&gt;</c> (<see cref="ShardedSampling"/>).
+/// </summary>
 internal static class SampleCommand
 {
     /// <summary>Above this many rows, rows are sampled and written a chunk at a time.</summary>
@@ -37,23 +40,48 @@ internal static class SampleCommand
         string? json = parse.GetValue(grammar.SampleJson);
         bool force = parse.GetValue(grammar.SampleForce);
         string? into = VariableName.Checked(parse.GetValue(grammar.SampleInto));
+        var format = OutputFormat.Read(parse.GetValue(grammar.SampleFormat));
+        string? shardText = parse.GetValue(grammar.SampleShard);
+        ShardOption? shard = shardText is null ? null : ShardOption.Parse(shardText);
+        if (shard is not null && parse.GetValue(grammar.SampleName) is not null)
+            throw new SynthCore.SynthOptionException("--name", "does not go with --shard: shards are named part-i-of-K so that engines read the folder as one table.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", modelName);
+        OutputFormat.EnsureFolder(outDir);
         SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
+        string? partPath = shard is { } s ? Path.Combine(outDir, s.FileName(format)) : null;
+        if (partPath is not null && SynthCore.Data.FileKinds.Of(Path.GetFullPath(partPath)) is not SynthCore.Data.FileKind.Missing)
+            throw new SynthCore.SynthFileException(partPath, "already exists; refusing to overwrite it (remove it, or write the shards to another --out folder).");
 
         var model = context.Host.ResolveModel(modelName, context.Registry);
         string[] clauses = parse.GetValue(grammar.SampleWhere) ?? [];
         var conditions = WhereParser.Parse(clauses, model.Metadata);
-        EnsureFits(model, rows, seed, outDir, conditions);
+        EnsureFits(model, shard is { } p ? (int)Math.Max(1, ShardedSampling.RowsOf(rows, p.Index, p.Count)) : rows, seed, outDir, conditions);
         context.Cancellation.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
         ExportResult export;
         ConditionReport? report = null;
-        if (rows <= ChunkRows)
+        if (shard is { } part)
+        {
+            int meeting = 0;
+            var blocks = ShardedSampling.Blocks(model, rows, part.Index, part.Count, seed, context.Cancellation, conditions)
+                .Select(block =>
+                {
+                    if (conditions is not null) meeting += ConditionReport.CountMeeting(block, conditions, model.Metadata);
+                    return SynthCore.Data.ColumnSpellings.Apply(block, model.Metadata);
+                });
+            export = WritePart(blocks, partPath!, format, () => WhereParser.Sample(model, 1, conditions, seed).Head(0));
+            long blockCount = ShardedSampling.BlockCount(rows);
+            long mine = blockCount > part.Index ? (blockCount - part.Index + part.Count - 1) / part.Count : 0;
+            context.Host.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Shard {part.Index} of {part.Count}: {mine:N0} of the {blockCount:N0} blocks of {ShardedSampling.BlockRows:N0} rows (blocks {part.Index}, {part.Index + part.Count}, {part.Index + 2 * part.Count}, …)."));
+            if (conditions is not null) report = new ConditionReport(export.Rows, meeting, null, null, []);
+        }
+        else if (rows <= ChunkRows)
         {
             var table = SynthCore.Data.ColumnSpellings.Apply(WhereParser.Sample(model, rows, conditions, seed), model.Metadata);
             context.Cancellation.ThrowIfCancellationRequested();
-            export = CsvExporter.ExportTimestamped(table, outDir, name);
+            export = CsvExporter.ExportTimestamped(table, outDir, name, format: format);
             context.Host.Store(into ?? name, table);
             if (conditions is not null) report = ConditionReport.Measure(table, conditions, model.Metadata);
         }
@@ -66,7 +94,7 @@ internal static class SampleCommand
                     if (conditions is not null) meeting += ConditionReport.CountMeeting(chunk, conditions, model.Metadata);
                     return SynthCore.Data.ColumnSpellings.Apply(chunk, model.Metadata);
                 });
-            export = CsvExporter.ExportTimestamped(chunks, outDir, name);
+            export = CsvExporter.ExportTimestamped(chunks, outDir, name, format: format);
             context.Host.WriteLine($"Streamed {rows:N0} rows to the file in chunks of {ChunkRows:N0}; they are not kept in memory.");
             if (conditions is not null) report = new ConditionReport(rows, meeting, null, null, []);
         }
@@ -85,6 +113,8 @@ internal static class SampleCommand
                 ["bytes"] = export.Bytes,
                 ["model"] = model.ModelName,
                 ["seed"] = seed,
+                ["format"] = format.ToString().ToLowerInvariant(),
+                ["shard"] = shard is { } sh ? new JsonObject { ["index"] = sh.Index, ["count"] = sh.Count, ["block_rows"] = ShardedSampling.BlockRows } : null,
                 ["timings"] = new JsonObject { ["sample_seconds"] = sampleSeconds },
                 ["conditions"] = report is null ? null : ConditionRendering.Json(report, clauses),
             };
@@ -92,5 +122,16 @@ internal static class SampleCommand
             context.Host.WriteLine($"Wrote {json}");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>Writes a shard's blocks to its part file (a file of no rows, with the columns, when the shard has no block).</summary>
+    private static ExportResult WritePart(IEnumerable<Microsoft.Data.Analysis.DataFrame> blocks, string path, SynthCore.Data.TableFormat format, Func<Microsoft.Data.Analysis.DataFrame> empty)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var writer = SynthCore.Data.TableFormats.CreateWriter(format, path);
+        foreach (var block in blocks) writer.Append(block);
+        if (writer.Columns == 0) writer.Append(empty());
+        writer.Commit();
+        return new ExportResult(path, checked((int)writer.Rows), writer.Columns, new FileInfo(path).Length);
     }
 }

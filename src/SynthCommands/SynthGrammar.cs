@@ -21,10 +21,10 @@ public sealed class SynthGrammar
         FitSettings.AddTo(Fit);
 
         Sample = new Command("sample", "Sample rows from a saved model and write them as a timestamped CSV.");
-        Add(Sample, SampleModel, SampleRows, SampleSeed, SampleWhere, SampleOut, SampleName, SampleJson, SampleForce, SampleInto);
+        Add(Sample, SampleModel, SampleRows, SampleSeed, SampleWhere, SampleOut, SampleName, SampleFormat, SampleShard, SampleJson, SampleForce, SampleInto);
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
-        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunHoldoutFraction, RunTarget, RunWhere, RunScoreIterations, RunInto);
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunFormat, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunHoldoutFraction, RunTarget, RunWhere, RunScoreIterations, RunInto);
         RunSettings.AddTo(Run);
 
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
@@ -43,7 +43,7 @@ public sealed class SynthGrammar
         Add(Plot, PlotReal, PlotSynthetic, PlotKind, PlotColumns, PlotModel, PlotOut, PlotSequences, PlotSeed, PlotCategorical);
 
         Export = new Command("export", "Write a table as a timestamped CSV file (never replacing one).");
-        Add(Export, ExportData, ExportOut, ExportName);
+        Add(Export, ExportData, ExportOut, ExportName, ExportFormat);
 
         Forecast = new Command("forecast", "Fit (S)ARIMA to one numeric column and write multi-step forecasts with prediction intervals as a timestamped CSV.");
         Add(Forecast, ForecastData, ForecastDataOption, ForecastColumn, ForecastTime, ForecastHorizon, ForecastLevel, ForecastOrder, ForecastSeasonal,
@@ -99,6 +99,11 @@ public sealed class SynthGrammar
     public Option<string[]> SampleWhere { get; } = WhereOption();
     public Option<string> SampleOut { get; } = OutDirOption();
     public Option<string?> SampleName { get; } = NameOption("the model's name");
+    public Option<string?> SampleFormat { get; } = FormatOption();
+    public Option<string?> SampleShard { get; } = new("--shard")
+    {
+        Description = "Write shard i of K (i from 0) as DIR/part-i-of-K.<format>: rows come in blocks of 10,000 seeded by (seed, block), shard i takes blocks i, i+K, i+2K, …, so the K shards together hold the same rows for any K.",
+    };
     public Option<string?> SampleJson { get; } = JsonOption();
     public Option<bool> SampleForce { get; } = ForceOption("--json file");
     public Option<string?> SampleInto { get; } = IntoOption("sampled DataFrame", "--name");
@@ -110,6 +115,7 @@ public sealed class SynthGrammar
     public Option<int?> RunRows { get; } = NullableInt("--rows", "Rows to generate (default: as many as the input).");
     public Option<string> RunOut { get; } = OutDirOption();
     public Option<string?> RunName { get; } = NameOption("the input file's name");
+    public Option<string?> RunFormat { get; } = FormatOption();
     public Option<string?> RunJson { get; } = JsonOption();
     public Option<string?> RunReport { get; } = new("--report")
     {
@@ -176,7 +182,7 @@ public sealed class SynthGrammar
     public FitSettingsOptions CompareSettings { get; } = new();
 
     public Command Evaluate { get; }
-    public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook)." };
     public Argument<string> EvaluateSynthetic { get; } = new("synthetic") { Description = "The synthetic table to score, with the real table's columns." };
     public Option<string?> EvaluateCategorical { get; } = CategoricalOption();
     public Option<string?> EvaluateTarget { get; } = new("--target")
@@ -201,7 +207,7 @@ public sealed class SynthGrammar
     public Option<bool> EvaluateForce { get; } = ForceOption("--json or --report file");
 
     public Command Plot { get; }
-    public Argument<string> PlotReal { get; } = new("real") { Description = "The real table: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Argument<string> PlotReal { get; } = new("real") { Description = "The real table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook)." };
     public Argument<string> PlotSynthetic { get; } = new("synthetic") { Description = "The synthetic table (for series, pca and tsne of sequences: the sequence_id, step, features table a sequence model writes)." };
     public Option<string> PlotKind { get; } = new("--kind")
     {
@@ -219,18 +225,19 @@ public sealed class SynthGrammar
     public Option<string?> PlotCategorical { get; } = CategoricalOption();
 
     public Command Export { get; }
-    public Argument<string> ExportData { get; } = new("table") { Description = "The table: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Argument<string> ExportData { get; } = new("table") { Description = "The table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook)." };
     public Option<string> ExportOut { get; } = new("--out")
     {
         Description = "Directory for the CSV (created if missing).",
         DefaultValueFactory = _ => "outputs",
     };
     public Option<string?> ExportName { get; } = new("--name") { Description = "Name of the output file: <name>_synthetic_<timestamp>.csv (default: the table's name)." };
+    public Option<string?> ExportFormat { get; } = FormatOption();
 
     public Command Models { get; }
 
     public Command Privacy { get; }
-    public Argument<string> PrivacyReal { get; } = new("real") { Description = "The real rows the synthesizer was fitted on: a CSV file (console) or a DataFrame variable (notebook)." };
+    public Argument<string> PrivacyReal { get; } = new("real") { Description = "The real rows the synthesizer was fitted on: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook)." };
     public Argument<string> PrivacySynthetic { get; } = new("synthetic") { Description = "The synthetic table." };
     public Option<string?> PrivacyHoldout { get; } = new("--holdout") { Description = "Real rows the synthesizer never saw (needed for the baselines and the membership attack)." };
     public Option<double?> PrivacyHoldoutFraction { get; } = new("--holdout-fraction")
@@ -390,7 +397,7 @@ public sealed class SynthGrammar
 
     private static Argument<string?> DataArgument() => new("data")
     {
-        Description = "The table: a CSV file (console) or a DataFrame variable (notebook).",
+        Description = "The table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook).",
         Arity = ArgumentArity.ZeroOrOne,
     };
 
@@ -416,6 +423,11 @@ public sealed class SynthGrammar
 
     private static Option<int?> ScoreIterationsOption() => NullableInt("--score-iterations",
         "Sequences: training iterations of the discriminative score's classifier and the predictive score's networks (default: the TimeGAN reference code's 2,000 and 5,000; 0 skips both scores).");
+
+    private static Option<string?> FormatOption() => new("--format")
+    {
+        Description = "Format of the output file: csv (default) or parquet (typed columns, for Spark, DuckDB, pandas).",
+    };
 
     private static Option<string?> JsonOption() => new("--json") { Description = "Also write a machine-readable summary to this JSON file." };
 

@@ -17,7 +17,7 @@ internal static class TableInput
             throw new SynthUsageException($"give the table once, either as an argument or with --data, not both ('{positional}' and '{named}').");
         string? name = positional ?? named;
         if (string.IsNullOrWhiteSpace(name))
-            throw new SynthUsageException($"'{parse.CommandResult.Command.Name}' needs a table: a CSV file (or, in a notebook, a variable), e.g. 'synth {parse.CommandResult.Command.Name} data.csv'.");
+            throw new SynthUsageException($"'{parse.CommandResult.Command.Name}' needs a table: a CSV or Parquet file, a folder of Parquet files (or, in a notebook, a variable), e.g. 'synth {parse.CommandResult.Command.Name} data.csv'.");
         return name;
     }
 

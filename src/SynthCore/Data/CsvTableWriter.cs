@@ -8,7 +8,7 @@ namespace SynthCore.Data;
 /// temporary file beside the target, which is moved into place, never over an existing file, on
 /// <see cref="Commit"/>. Lets millions of sampled rows reach disk without one table holding them all.
 /// </summary>
-public sealed class CsvTableWriter : IDisposable
+public sealed class CsvTableWriter : ITableFileWriter
 {
     private readonly string path;
     private readonly string temp;

@@ -4,7 +4,7 @@ using SynthCore.Data;
 
 namespace SynthCore.Export;
 
-/// <summary>Writes synthetic tables as timestamped CSV files without ever replacing an existing file.</summary>
+/// <summary>Writes synthetic tables as timestamped CSV (or Parquet) files without ever replacing an existing file.</summary>
 public static class CsvExporter
 {
     /// <summary>
@@ -15,18 +15,19 @@ public static class CsvExporter
     /// cancellation leaves nothing behind.
     /// </summary>
     /// <param name="now">The timestamp to use (local time); the current time when null.</param>
+    /// <param name="format">CSV (the default) or Parquet (<c>.parquet</c>, typed columns).</param>
     /// <exception cref="SynthOptionException">The name is empty or contains path characters.</exception>
     /// <exception cref="SynthFileException">The directory or file cannot be written.</exception>
-    public static ExportResult ExportTimestamped(DataFrame table, string outDir, string name, DateTime? now = null) =>
-        ExportTimestamped([table], outDir, name, now);
+    public static ExportResult ExportTimestamped(DataFrame table, string outDir, string name, DateTime? now = null, TableFormat format = TableFormat.Csv) =>
+        ExportTimestamped([table], outDir, name, now, format);
 
     /// <summary>
     /// As <see cref="ExportTimestamped(DataFrame, string, string, DateTime?)"/>, for rows that arrive in
     /// chunks: each chunk is written as it comes (for example, each is sampled only when the previous
     /// one has been written), so no table ever holds all the rows.
     /// </summary>
-    public static ExportResult ExportTimestamped(IEnumerable<DataFrame> chunks, string outDir, string name, DateTime? now = null) =>
-        Export(chunks, outDir, name, "synthetic", now);
+    public static ExportResult ExportTimestamped(IEnumerable<DataFrame> chunks, string outDir, string name, DateTime? now = null, TableFormat format = TableFormat.Csv) =>
+        Export(chunks, outDir, name, "synthetic", now, format);
 
     /// <summary>
     /// As <see cref="ExportTimestamped(DataFrame, string, string, DateTime?)"/> for another kind of
@@ -36,10 +37,10 @@ public static class CsvExporter
     {
         if (string.IsNullOrWhiteSpace(kind) || kind.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
             throw new ArgumentException($"'{kind}' is not a plain file-name part.", nameof(kind));
-        return Export([table], outDir, name, kind, now);
+        return Export([table], outDir, name, kind, now, TableFormat.Csv);
     }
 
-    private static ExportResult Export(IEnumerable<DataFrame> chunks, string outDir, string name, string kind, DateTime? now)
+    private static ExportResult Export(IEnumerable<DataFrame> chunks, string outDir, string name, string kind, DateTime? now, TableFormat format)
     {
         ValidateName(name);
         string stamp = (now ?? DateTime.Now).ToString("yyyyMMdd_HHmmss", CultureInfo.InvariantCulture);
@@ -54,23 +55,24 @@ public static class CsvExporter
             throw new SynthFileException(outDir, $"cannot create the output directory: {e.Message}", e);
         }
 
-        string temp = TempFile.Beside(Path.Combine(directory, baseName + ".csv"));
+        string extension = format.Extension();
+        string temp = TempFile.Beside(Path.Combine(directory, baseName + extension));
         try
         {
             long rows;
             int columns;
-            using (var writer = CsvTable.CreateWriter(temp))
+            using (var writer = format.CreateWriter(temp))
             {
                 foreach (var chunk in chunks) writer.Append(chunk);
                 writer.Commit();
                 (rows, columns) = (writer.Rows, writer.Columns);
             }
-            string final = FreeFileName.MoveTo(temp, directory, baseName, ".csv");
+            string final = FreeFileName.MoveTo(temp, directory, baseName, extension);
             return new ExportResult(final, checked((int)rows), columns, new FileInfo(final).Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SynthFileException(directory, $"cannot write the CSV file: {e.Message}", e);
+            throw new SynthFileException(directory, $"cannot write the {(format == TableFormat.Parquet ? "Parquet" : "CSV")} file: {e.Message}", e);
         }
         finally
         {

@@ -30,8 +30,8 @@ public sealed class NotebookHost(INotebookKernel kernel) : ISynthHost
         if (kernel.TryGetVariable(name, out var value))
             return value as DataFrame
                 ?? throw new SynthException($"The variable '{name}' is a {TypeName(value)}, not a DataFrame.");
-        if (File.Exists(name)) return CsvTable.Read(name);
-        throw new SynthException($"There is no DataFrame variable or CSV file called '{name}'.");
+        if (File.Exists(name) || Directory.Exists(name)) return TableFile.Read(name);
+        throw new SynthException($"There is no DataFrame variable, CSV or Parquet file, or folder called '{name}'.");
     }
 
     public IFittedSynthesizer ResolveModel(string name, SynthesizerRegistry registry)

@@ -66,7 +66,7 @@ public sealed class NotebookSessionTests : IDisposable
 
         kernel.Displays.Clear();
         Assert.Equal(ExitCodes.DataOrOptionError, await Run("#!synth describe nothing_here"));
-        Assert.Equal("There is no DataFrame variable or CSV file called 'nothing_here'.", SingleError().Message);
+        Assert.Equal("There is no DataFrame variable, CSV or Parquet file, or folder called 'nothing_here'.", SingleError().Message);
     }
 
     [Fact]
@@ -94,6 +94,18 @@ public sealed class NotebookSessionTests : IDisposable
         Assert.Equal(0, await Run($"#!synth fit df --model resample-test --epochs 2 --out {PathIn("m2.synth")}"));
         // Without --into the variable is named after the model file.
         Assert.IsAssignableFrom<IFittedSynthesizer>(kernel.Variables["m2"]);
+    }
+
+    [Fact]
+    public async Task A_DataFrame_exports_as_parquet_and_the_parquet_file_or_its_folder_reads_back()
+    {
+        Assert.Equal(0, await Run($"#!synth export df --out {PathIn("pq")} --name people --format parquet"));
+        string file = Assert.Single(Directory.GetFiles(PathIn("pq"), "people_synthetic_*.parquet"));
+        Assert.Equal(0, await Run($"#!synth describe {file}"));
+        Assert.Equal(0, await Run($"#!synth describe {PathIn("pq")}"));
+        var described = kernel.Displays.Where(shown => shown.Value is TableDescription).ToList();
+        Assert.Equal(2, described.Count);
+        Assert.All(described, shown => Assert.Contains("6 rows, 2 columns", shown.Html));
     }
 
     [Fact]
