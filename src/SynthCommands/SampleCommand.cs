@@ -64,15 +64,16 @@ internal static class SampleCommand
         if (shard is { } part)
         {
             int meeting = 0;
-            var blocks = ShardedSampling.Blocks(model, rows, part.Index, part.Count, seed, context.Cancellation, conditions)
+            long blockCount = ShardedSampling.BlockCount(rows);
+            long mine = blockCount > part.Index ? (blockCount - part.Index + part.Count - 1) / part.Count : 0;
+            var sampled = ShardedSampling.Blocks(model, rows, part.Index, part.Count, seed, context.Cancellation, conditions);
+            var blocks = SamplingProgress.Report(sampled, mine, ShardedSampling.RowsOf(rows, part.Index, part.Count), context.Host)
                 .Select(block =>
                 {
                     if (conditions is not null) meeting += ConditionReport.CountMeeting(block, conditions, model.Metadata);
                     return SynthCore.Data.ColumnSpellings.Apply(block, model.Metadata);
                 });
             export = WritePart(blocks, partPath!, format, () => WhereParser.Sample(model, 1, conditions, seed).Head(0));
-            long blockCount = ShardedSampling.BlockCount(rows);
-            long mine = blockCount > part.Index ? (blockCount - part.Index + part.Count - 1) / part.Count : 0;
             context.Host.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"Shard {part.Index} of {part.Count}: {mine:N0} of the {blockCount:N0} blocks of {ShardedSampling.BlockRows:N0} rows (blocks {part.Index}, {part.Index + part.Count}, {part.Index + 2 * part.Count}, …)."));
             if (conditions is not null) report = new ConditionReport(export.Rows, meeting, null, null, []);
@@ -88,7 +89,8 @@ internal static class SampleCommand
         else
         {
             int meeting = 0;
-            var chunks = ChunkedSampling.Chunks(model, rows, ChunkRows, seed, context.Cancellation, conditions)
+            var sampled = ChunkedSampling.Chunks(model, rows, ChunkRows, seed, context.Cancellation, conditions);
+            var chunks = SamplingProgress.Report(sampled, (rows + ChunkRows - 1) / ChunkRows, rows, context.Host)
                 .Select(chunk =>
                 {
                     if (conditions is not null) meeting += ConditionReport.CountMeeting(chunk, conditions, model.Metadata);

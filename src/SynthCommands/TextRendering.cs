@@ -242,7 +242,8 @@ public static class TextRendering
         line.Append(p.Phase).Append(" [").Append('#', filled).Append('.', barWidth - filled).Append("] ")
             .Append(Invariant, $"{p.Step}/{p.TotalSteps}");
         foreach (var (name, loss) in p.Losses)
-            line.Append(Invariant, $"  {name} {loss:0.0000}");
+            // Counts (leaves, rows written) as whole numbers; losses to four decimals.
+            line.Append(Invariant, $"  {name} {(loss == Math.Round(loss) && Math.Abs(loss) >= 1 ? loss.ToString("N0", Invariant) : loss.ToString("0.0000", Invariant))}");
         line.Append("  elapsed ").Append(Clock(p.Elapsed));
         if (p.EstimatedRemaining is TimeSpan eta) line.Append("  ETA ").Append(Clock(eta));
         return line.ToString();
