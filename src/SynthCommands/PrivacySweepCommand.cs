@@ -50,19 +50,14 @@ internal static class PrivacySweepCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Refuses, before reading the data, a model that takes no ε: only such a model can be swept.</summary>
+    /// <summary>Refuses, before reading the data, a model that takes no ε (only such a model can be swept) and bad fit options.</summary>
     private static void EnsureEpsilonModel(CommandContext context, string model, SynthCore.Synthesizers.SynthesizerSettings settings)
     {
-        context.Registry.Get(model);
-        try
-        {
-            context.Registry.Create(model, WithEpsilon(settings, 1));
-        }
-        catch (SynthOptionException e) when (e.Option == EpsilonKey)
-        {
-            throw new SynthOptionException("--model", $"'{model}' is not a differentially private model with an ε to set; privacy-sweep takes dp-copula. "
-                + "(gan, ctgan and tvae with DP-SGD are set by --option dp-noise-multiplier=…; fit and run list the ε it gives.)");
-        }
+        if (!context.Registry.Get(model).TakesEpsilon)
+            throw new SynthOptionException("--model", $"'{model}' is not a differentially private model with an ε to set; privacy-sweep takes "
+                + string.Join(", ", context.Registry.All.Where(d => d.TakesEpsilon).Select(d => d.Name))
+                + ". (gan, ctgan and tvae with DP-SGD are set by --option dp-noise-multiplier=…; fit and run list the ε it gives.)");
+        context.Registry.Create(model, WithEpsilon(settings, 1));
     }
 
     private static SynthCore.Synthesizers.SynthesizerSettings WithEpsilon(SynthCore.Synthesizers.SynthesizerSettings settings, double epsilon) =>
