@@ -189,6 +189,11 @@ public sealed class PrivacyCommandTests : IDisposable
         double epsilon = new RdpAccountant().Compose(16.0 / 150, 1.1, 3).GetEpsilon(1e-5).Epsilon;
         Assert.Contains(host.Lines, l => l.StartsWith("Privacy: the discriminator was trained with DP-SGD: (ε = "
             + epsilon.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + ", δ = 1E-05)"));
+        // One release, the gradients (clip norm 1, so σ × C = 1.1), and the same total as the line above.
+        string releases = Assert.Single(host.Lines, l => l.StartsWith("released statistic"));
+        Assert.Matches(@"DP-SGD gradients of the discriminator\s+sampled-gaussian \(RDP\)\s+\S+\s+1E-05\s+1\s+σ = 1\.1\n", releases);
+        Assert.Contains("Total: ε = " + epsilon.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + ", δ = 1E-05 over 1 release(s)", releases);
+        Assert.Contains("3 steps, sampling rate q = 0.1067, noise multiplier σ = 1.1", releases);
     }
 
     [Fact]
@@ -204,10 +209,13 @@ public sealed class PrivacyCommandTests : IDisposable
             Assert.Empty(host.Errors);
             Assert.Contains(host.Lines, l => l.StartsWith("Privacy: the encoder and decoder were trained with DP-SGD: (ε = "
                 + epsilon.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + ", δ = 1E-05) by the RDP accountant over 20 steps;"));
+            Assert.Contains(host.Lines, l => l.StartsWith("released statistic") && l.Contains("DP-SGD gradients of the encoder and decoder")
+                && l.Contains("Total: ε = " + epsilon.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + ", δ = 1E-05 over 1 release(s)"));
         }
         host.Lines.Clear();
         Assert.Equal(0, Run("run", "train", "--model", "tvae", "--epochs", "1", "--rows", "10", "--out", directory));
         Assert.DoesNotContain(host.Lines, l => l.StartsWith("Privacy:"));
+        Assert.DoesNotContain(host.Lines, l => l.StartsWith("released statistic"));
     }
 
     [Fact]
