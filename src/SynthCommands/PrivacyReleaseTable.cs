@@ -9,7 +9,7 @@ namespace SynthCommands;
 /// A DP model's released statistics, one row each: what, mechanism, ε, δ, sensitivity and noise scale (Laplace b, Gaussian σ,
 /// σ × clip norm for DP-SGD gradients), then the whole fit's ε and δ and how the rows compose. As text and as JSON.
 /// </summary>
-internal static class PrivacyReleaseTable
+public static class PrivacyReleaseTable
 {
     /// <summary>The account of a model fitted with differential privacy; null for any other.</summary>
     public static PrivacyAccount? Of(IFittedSynthesizer model) => (model as IPrivacyAccounted)?.PrivacyAccount;
