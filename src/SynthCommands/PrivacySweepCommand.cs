@@ -35,6 +35,7 @@ internal static class PrivacySweepCommand
         TableInput.EnsureModellable(metadata);
         ColumnList.EnsureColumn(target, "--target", metadata);
         var (training, holdout) = HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
+        FitStep.EnsureFits(context, context.Registry.Get(model), settings, training);
         context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {table.Rows.Count:N0} rows (seed {settings.Seed}); {model} is fitted at each ε on the other {training.Rows.Count:N0}.");
 
         var result = EpsilonSweep.Run(model, epsilon => context.Registry.Create(model, WithEpsilon(settings, epsilon)), training, holdout, metadata, epsilons, target,
