@@ -44,6 +44,7 @@ internal static class FitCommand
                 ["input_rows"] = (int)table.Rows.Count,
                 ["fit_seconds"] = fit.Seconds,
                 ["latent"] = fit.Latent is null ? null : JsonSummary.ToFiniteNode(fit.Latent),
+                ["privacy"] = PrivacyReleaseTable.Of(fit.Model) is { } account ? PrivacyReleaseTable.Json(account) : null,
             }, force);
             context.Host.WriteLine($"Wrote {json}");
         }

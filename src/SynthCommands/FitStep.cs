@@ -65,7 +65,7 @@ internal static class FitStep
     }
 
     /// <summary>Refuses, before anything is fitted, a table or a batch too large for the model in the free memory; notes a batch larger than the table.</summary>
-    private static void EnsureFits(CommandContext context, SynthesizerDescriptor descriptor, SynthesizerSettings settings, DataFrame table)
+    internal static void EnsureFits(CommandContext context, SynthesizerDescriptor descriptor, SynthesizerSettings settings, DataFrame table)
     {
         if (settings.BatchSize is int batch && ResourceGuard.Current.EnsureBatchSize("--batch-size", batch, table.Rows.Count, table.Columns.Count) is { } note)
             context.Host.WriteLine(note);

@@ -7,7 +7,7 @@ using SynthCore.Synthesizers.Statistical.DpCopula;
 
 namespace SynthCommands;
 
-/// <summary>After a fit, says what privacy guarantee the model has, if it claims one; a model that is not private despite DP options is flagged on the error stream.</summary>
+/// <summary>After a fit, says what privacy guarantee the model has, if it claims one, and lists every statistic it released with noise (<see cref="PrivacyReleaseTable"/>); a model that is not private despite DP options is flagged on the error stream.</summary>
 internal static class PrivacyNotice
 {
     public static void Write(ISynthHost host, IFittedSynthesizer model)
@@ -33,5 +33,6 @@ internal static class PrivacyNotice
                     $"Privacy: the encoder and decoder were trained with DP-SGD: (ε = {vae.Epsilon:G4}, δ = {vae.Delta:G2}) by the RDP accountant over {vae.Steps} steps; the networks are covered, the column ranges, mixture modes, category sets and missing rates are not."));
                 break;
         }
+        if (PrivacyReleaseTable.Of(model) is { } account) host.WriteLine(PrivacyReleaseTable.Render(account));
     }
 }

@@ -216,6 +216,7 @@ internal static class RunCommand
                     _ => JsonSummary.ToNode(comparison),
                 },
                 ["latent"] = fit.Latent is null ? null : JsonSummary.ToFiniteNode(fit.Latent),
+                ["privacy"] = PrivacyReleaseTable.Of(fit.Model) is { } account ? PrivacyReleaseTable.Json(account) : null,
                 ["holdout_rows"] = holdout is null ? null : (int)holdout.Rows.Count,
                 ["evaluation"] = evaluation is null ? null : EvaluationJson.From(evaluation),
                 ["conditions"] = conditionReport is null ? null : ConditionRendering.Json(conditionReport, clauses),

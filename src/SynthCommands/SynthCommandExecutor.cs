@@ -29,6 +29,7 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
         grammar.Run.SetAction(parse => RunCommand.Execute(parse, grammar, context));
         grammar.Evaluate.SetAction(parse => EvaluateCommand.Execute(parse, grammar, context));
         grammar.Compare.SetAction(parse => CompareCommand.Execute(parse, grammar, context));
+        grammar.PrivacySweep.SetAction(parse => PrivacySweepCommand.Execute(parse, grammar, context));
         grammar.FitDistributions.SetAction(parse => FitDistributionsCommand.Execute(parse, grammar, context));
         grammar.Plot.SetAction(parse => PlotCommand.Execute(parse, grammar, context));
         grammar.Export.SetAction(parse => ExportCommand.Execute(parse, grammar, context));

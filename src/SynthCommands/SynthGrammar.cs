@@ -61,15 +61,20 @@ public sealed class SynthGrammar
         Add(Compare, CompareData, CompareDataOption, CompareModels, CompareHoldoutFraction, CompareTarget, CompareJson, CompareForce);
         CompareSettings.AddTo(Compare);
 
+        PrivacySweep = new Command("privacy-sweep", "Fit a differentially private model at each ε on one part of a table and report, per ε, its quality, its utility against rows held out before fitting, and its fit time.");
+        Add(PrivacySweep, PrivacySweepData, PrivacySweepDataOption, PrivacySweepModel, PrivacySweepEpsilons, PrivacySweepTarget, PrivacySweepHoldoutFraction,
+            PrivacySweepJson, PrivacySweepForce);
+        PrivacySweepSettings.AddTo(PrivacySweep);
+
         Encode = new Command("encode", "Write each row's latent code under a vae or tvae model (the encoder's posterior mean) as a CSV of columns z0, z1, ….");
         Add(Encode, EncodeModel, EncodeData, EncodeOut, EncodeForce, EncodeInto);
 
         Interpolate = new Command("interpolate", "Decode the straight line in a vae or tvae model's latent space from one row's code to another's, as a CSV of --steps rows.");
         Add(Interpolate, InterpolateModel, InterpolateData, InterpolateFrom, InterpolateTo, InterpolateSteps, InterpolateOut, InterpolateForce, InterpolateInto);
 
-        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, compare, fit-distributions, plot, export, models, privacy, anonymize, perturb, forecast, encode, interpolate).")
+        Root = new RootCommand("synth: generate synthetic tabular data (describe, fit, sample, run, evaluate, compare, privacy-sweep, fit-distributions, plot, export, models, privacy, anonymize, perturb, forecast, encode, interpolate).")
         {
-            Describe, Fit, Sample, Run, Evaluate, Compare, FitDistributions, Plot, Export, Models, Privacy, Anonymize, Perturb, Forecast, Encode, Interpolate,
+            Describe, Fit, Sample, Run, Evaluate, Compare, PrivacySweep, FitDistributions, Plot, Export, Models, Privacy, Anonymize, Perturb, Forecast, Encode, Interpolate,
         };
     }
 
@@ -180,6 +185,29 @@ public sealed class SynthGrammar
     public Option<string?> CompareJson { get; } = JsonOption();
     public Option<bool> CompareForce { get; } = ForceOption("--json file");
     public FitSettingsOptions CompareSettings { get; } = new();
+
+    public Command PrivacySweep { get; }
+    public Argument<string?> PrivacySweepData { get; } = DataArgument();
+    public Option<string?> PrivacySweepDataOption { get; } = DataOption();
+    public Option<string> PrivacySweepModel { get; } = new("--model")
+    {
+        Description = "A differentially private model with an epsilon option (dp-copula).",
+        DefaultValueFactory = _ => "dp-copula",
+    };
+    public Option<string> PrivacySweepEpsilons { get; } = new("--epsilons")
+    {
+        Description = "Comma-separated privacy budgets ε to fit at, e.g. 0.1,0.5,1,5,10.",
+        Required = true,
+    };
+    public Option<string?> PrivacySweepTarget { get; } = new("--target") { Description = "The column to predict: utility (train on synthetic, test on the held-out rows) against train on real." };
+    public Option<double?> PrivacySweepHoldoutFraction { get; } = new("--holdout-fraction")
+    {
+        Description = "Share of the rows held out before fitting, for utility (default 0.3).",
+        CustomParser = result => ParseNumber(result, "--holdout-fraction"),
+    };
+    public Option<string?> PrivacySweepJson { get; } = JsonOption();
+    public Option<bool> PrivacySweepForce { get; } = ForceOption("--json file");
+    public FitSettingsOptions PrivacySweepSettings { get; } = new();
 
     public Command Evaluate { get; }
     public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook)." };

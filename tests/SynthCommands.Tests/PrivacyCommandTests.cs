@@ -157,6 +157,12 @@ public sealed class PrivacyCommandTests : IDisposable
         Assert.Equal(0, Run("fit", "train", "--model", "dp-copula", "--option", "epsilon=2", "--option", "bounds=age:18:90;income:0:100", "--out", model));
         Assert.Empty(host.Errors);
         Assert.Contains(host.Lines, l => l.StartsWith("Privacy: ε-differentially private with ε = 2,"));
+        // Every release: 4 histograms (ε 1/4 each, b = 2 / (1/4) = 8) and 6 Kendall's taus (ε 1/6, Δ 4/150, b = 0.16).
+        string releases = Assert.Single(host.Lines, l => l.StartsWith("released statistic"));
+        Assert.Matches(@"histogram of age\s+laplace\s+0\.25\s+0\s+2\s+b = 8\n", releases);
+        Assert.Matches(@"Kendall's tau of income × zip\s+laplace\s+0\.1667\s+0\s+0\.02667\s+b = 0\.16\n", releases);
+        Assert.Equal(10, releases.Split('\n').Count(l => l.Contains("laplace")));
+        Assert.Contains("Total: ε = 2, δ = 0 over 10 release(s) (sequential composition", releases);
         Assert.Equal(0, Run("sample", model, "--rows", "40", "--out", directory, "--seed", "1"));
         var sampled = Assert.IsType<DataFrame>(host.Stored["dp"]);
         Assert.Equal(40, sampled.Rows.Count);
@@ -183,6 +189,11 @@ public sealed class PrivacyCommandTests : IDisposable
         double epsilon = new RdpAccountant().Compose(16.0 / 150, 1.1, 3).GetEpsilon(1e-5).Epsilon;
         Assert.Contains(host.Lines, l => l.StartsWith("Privacy: the discriminator was trained with DP-SGD: (ε = "
             + epsilon.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + ", δ = 1E-05)"));
+        // One release, the gradients (clip norm 1, so σ × C = 1.1), and the same total as the line above.
+        string releases = Assert.Single(host.Lines, l => l.StartsWith("released statistic"));
+        Assert.Matches(@"DP-SGD gradients of the discriminator\s+sampled-gaussian \(RDP\)\s+\S+\s+1E-05\s+1\s+σ = 1\.1\n", releases);
+        Assert.Contains("Total: ε = " + epsilon.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + ", δ = 1E-05 over 1 release(s)", releases);
+        Assert.Contains("3 steps, sampling rate q = 0.1067, noise multiplier σ = 1.1", releases);
     }
 
     [Fact]
@@ -198,10 +209,13 @@ public sealed class PrivacyCommandTests : IDisposable
             Assert.Empty(host.Errors);
             Assert.Contains(host.Lines, l => l.StartsWith("Privacy: the encoder and decoder were trained with DP-SGD: (ε = "
                 + epsilon.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + ", δ = 1E-05) by the RDP accountant over 20 steps;"));
+            Assert.Contains(host.Lines, l => l.StartsWith("released statistic") && l.Contains("DP-SGD gradients of the encoder and decoder")
+                && l.Contains("Total: ε = " + epsilon.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + ", δ = 1E-05 over 1 release(s)"));
         }
         host.Lines.Clear();
         Assert.Equal(0, Run("run", "train", "--model", "tvae", "--epochs", "1", "--rows", "10", "--out", directory));
         Assert.DoesNotContain(host.Lines, l => l.StartsWith("Privacy:"));
+        Assert.DoesNotContain(host.Lines, l => l.StartsWith("released statistic"));
     }
 
     [Fact]
@@ -209,7 +223,8 @@ public sealed class PrivacyCommandTests : IDisposable
     {
         // No pac given: DP means pac 1.
         Assert.Equal(0, Run("fit", "train", "--model", "ctgan", "--epochs", "2", "--batch-size", "50", "--option", "generator-dims=32",
-            "--option", "discriminator-dims=32", "--option", "dp-noise-multiplier=1.1", "--out", PathIn("dpctgan.synth")));
+            "--option", "discriminator-dims=32", "--option", "dp-noise-multiplier=1.1", "--option", "dp-max-grad-norm=2", "--out", PathIn("dpctgan.synth"),
+            "--json", PathIn("dpctgan.json")));
         Assert.Empty(host.Errors);
         // 150 rows, batch 50: 3 critic updates per epoch at q = 1/3, plus one release of the category counts at σ 5.
         double epsilon = new RdpAccountant().Compose(50.0 / 150, 1.1, 6).Compose(1, 5, 1).GetEpsilon(1e-5).Epsilon;
@@ -217,6 +232,17 @@ public sealed class PrivacyCommandTests : IDisposable
         Assert.StartsWith("Privacy: the critic was trained with DP-SGD and the category counts released with Gaussian noise: (ε = "
             + epsilon.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) + ", δ = 1E-05)", line);
         Assert.Contains("mode-specific normalisation", line);
+        // The releases: gradients with noise σ × C = 2.2, the counts of the two categorical columns with σ √2.
+        var privacy = JsonNode.Parse(File.ReadAllText(PathIn("dpctgan.json")))!["privacy"]!;
+        Assert.Equal(epsilon, (double)privacy["epsilon"]!, 9);
+        Assert.Equal("RDP", (string)privacy["composition"]!);
+        var releases = privacy["releases"]!.AsArray();
+        Assert.Equal(["DP-SGD gradients of the critic", "category counts of 2 discrete columns"], releases.Select(r => (string)r!["target"]!));
+        Assert.Equal(2.2, (double)releases[0]!["noise_scale"]!, 9);
+        Assert.Equal(2, (double)releases[0]!["sensitivity"]!);
+        Assert.Equal(new RdpAccountant().Compose(50.0 / 150, 1.1, 6).GetEpsilon(1e-5).Epsilon, (double)releases[0]!["epsilon"]!, 9);
+        Assert.Equal(5 * Math.Sqrt(2), (double)releases[1]!["noise_scale"]!, 9);
+        Assert.Contains(host.Lines, l => l.StartsWith("released statistic") && l.Contains("σ = 2.2"));
         Assert.Equal(0, Run("sample", PathIn("dpctgan.synth"), "--rows", "30", "--out", directory, "--seed", "1"));
     }
 }

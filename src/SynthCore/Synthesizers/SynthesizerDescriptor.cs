@@ -21,4 +21,7 @@ public sealed record SynthesizerDescriptor(
 
     /// <summary>The model learns and generates whole sequences (rows grouped by a sequence id, ordered in time), not independent rows.</summary>
     public bool Sequential { get; init; }
+
+    /// <summary>The model is differentially private with its whole budget set by <c>--option epsilon=…</c> (what <c>synth privacy-sweep</c> sweeps).</summary>
+    public bool TakesEpsilon { get; init; }
 }

@@ -7,7 +7,8 @@ namespace SynthCore.Training;
 /// <param name="Delta">The δ this release spends (0 for pure ε-DP).</param>
 /// <param name="Sensitivity">The query's sensitivity the noise was calibrated to (L1 for Laplace, L2 for Gaussian).</param>
 /// <param name="NoiseScale">The noise's scale (Laplace b, Gaussian σ).</param>
-public sealed record PrivacySpend(string Mechanism, string Target, double Epsilon, double Delta, double Sensitivity, double NoiseScale);
+/// <param name="Detail">What else fixes the noise (DP-SGD: steps, sampling rate, noise multiplier); null when the rest says it all.</param>
+public sealed record PrivacySpend(string Mechanism, string Target, double Epsilon, double Delta, double Sensitivity, double NoiseScale, string? Detail = null);
 
 /// <summary>
 /// The privacy budget spent by a fit, release by release. Totals use basic sequential composition

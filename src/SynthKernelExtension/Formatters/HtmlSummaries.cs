@@ -60,6 +60,10 @@ public static class HtmlSummaries
             Html.Table(html, ["option", "value"], rows);
             html.Append("</details>");
         }
+        if (PrivacyReleaseTable.Of(model) is { } account)
+            html.Append("<details><summary>").Append(Html.Encode(string.Create(Html.Invariant,
+                    $"differential privacy: ε = {account.Epsilon:G4}, δ = {account.Delta:G3}, {account.Releases.Count} released statistics")))
+                .Append("</summary>").Append(Preformatted("synth-privacy", PrivacyReleaseTable.Render(account))).Append("</details>");
         html.Append(Metadata(model.Metadata));
         return html.Append("</div>").ToString();
     }

@@ -86,6 +86,20 @@ public sealed class FormatterTests
     }
 
     [Fact]
+    public void A_dp_model_shows_every_released_statistic_with_its_noise()
+    {
+        var table = new DataFrame(new DoubleDataFrameColumn("x", Enumerable.Range(0, 40).Select(i => (double?)(i % 10))),
+            new StringDataFrameColumn("c", Enumerable.Range(0, 40).Select(i => i % 3 == 0 ? "a" : "b")));
+        var model = new SynthCore.Synthesizers.Statistical.DpCopula.DpCopulaSynthesizer(new() { Epsilon = 2, Bounds = new Dictionary<string, NumericBounds> { ["x"] = new(0, 10) } })
+            .Fit(table, TableMetadata.Detect(table));
+        string html = Html(model);
+        Assert.Contains("<summary>differential privacy: ε = 2, δ = 0, 3 released statistics</summary>", html);
+        // Histograms at ε 0.5 each (b = 2 / 0.5 = 4), the tau at ε 1 (Δ = 4 / 40, b = 0.1).
+        Assert.Matches(@"histogram of x\s+laplace\s+0\.5\s+0\s+2\s+b = 4", html);
+        Assert.Matches(@"Kendall&#39;s tau of x &#215; c\s+laplace\s+1\s+0\s+0\.1\s+b = 0\.1", html);
+    }
+
+    [Fact]
     public void A_DataFrame_preview_shows_shape_types_and_the_first_rows()
     {
         var table = new DataFrame(

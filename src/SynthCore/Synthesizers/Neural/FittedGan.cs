@@ -6,6 +6,7 @@ using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Persistence;
 using SynthCore.Torch;
+using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -19,7 +20,7 @@ namespace SynthCore.Synthesizers.Neural;
 /// category of its condition column, drawn at the real frequencies or from the categories an
 /// equals / one-of condition on that column allows; other conditions are met by rejection.
 /// </summary>
-public sealed class FittedGan : IFittedSynthesizer, IDisposable
+public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposable
 {
     /// <summary>Rows generated per forward pass: bounds memory for large samples.</summary>
     private const int ChunkRows = 4096;
@@ -80,6 +81,17 @@ public sealed class FittedGan : IFittedSynthesizer, IDisposable
     public (double Epsilon, double Delta)? DifferentialPrivacy =>
         Options.DpNoiseMultiplier is double sigma
             ? (GanDpSgd.Epsilon(Metadata.RowCount, Options), Options.DpDelta)
+            : null;
+
+    /// <summary>
+    /// The releases behind <see cref="DifferentialPrivacy"/>: the discriminator's noisy gradients (every critic update) and,
+    /// for cgan, the condition's category counts; null without DP-SGD.
+    /// </summary>
+    public PrivacyAccount? PrivacyAccount =>
+        Options.DpNoiseMultiplier is double sigma
+            ? Training.PrivacyAccount.DpSgd("DP-SGD gradients of the discriminator", GanDpSgd.SamplingRate(Metadata.RowCount, Options.BatchSize), sigma,
+                Options.DpMaxGradNorm, (long)Options.Steps * Options.CriticSteps, Options.DpDelta,
+                Options.Condition is null ? null : Options.DpCountNoiseMultiplier, Options.Condition is null ? 0 : 1)
             : null;
 
     /// <summary>Maps the generator's features back to table rows.</summary>

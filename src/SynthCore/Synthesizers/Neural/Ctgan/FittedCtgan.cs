@@ -6,6 +6,7 @@ using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Persistence;
 using SynthCore.Torch;
+using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -19,7 +20,7 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 /// column sets that category in the conditional vector (and in the row): no rejection. Other
 /// conditions are met by rejection on top.
 /// </summary>
-public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
+public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDisposable
 {
     private const int ChunkRows = 4096;
     private const string PayloadTag = "ctgan-payload/1";
@@ -69,6 +70,13 @@ public sealed class FittedCtgan : IFittedSynthesizer, IDisposable
     public (double Epsilon, double Delta)? DifferentialPrivacy =>
         Options.DpNoiseMultiplier is not null
             ? (CtganDpSgd.Epsilon(Metadata.RowCount, Options, counts.Length), Options.DpDelta)
+            : null;
+
+    /// <summary>The releases behind <see cref="DifferentialPrivacy"/>: the critic's noisy gradients and the category counts; null without DP-SGD.</summary>
+    public PrivacyAccount? PrivacyAccount =>
+        Options.DpNoiseMultiplier is double sigma
+            ? Training.PrivacyAccount.DpSgd("DP-SGD gradients of the critic", CtganDpSgd.SamplingRate(Metadata.RowCount, Options.BatchSize), sigma,
+                Options.DpMaxGradNorm, CtganDpSgd.CriticUpdates(Metadata.RowCount, Options), Options.DpDelta, Options.DpCountNoiseMultiplier, counts.Length)
             : null;
 
     /// <summary>Time the transformer fit took (mixtures and encoding); zero for a loaded model.</summary>

@@ -6,6 +6,7 @@ using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Persistence;
 using SynthCore.Torch;
+using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -22,7 +23,7 @@ namespace SynthCore.Synthesizers.Neural.Tvae;
 /// <see cref="Interpolate"/> decode without noise, so by argmax. A model trained with DP-SGD reports
 /// its guarantee in <see cref="DifferentialPrivacy"/>, which says what it covers and what not.
 /// </summary>
-public sealed class FittedTvae : IFittedSynthesizer, IDisposable
+public sealed class FittedTvae : IFittedSynthesizer, IPrivacyAccounted, IDisposable
 {
     private const int ChunkRows = 4096;
     /// <summary>Layout, missing rates, DP-SGD record, networks.</summary>
@@ -59,6 +60,11 @@ public sealed class FittedTvae : IFittedSynthesizer, IDisposable
     /// mixture modes, and missing rates (see <see cref="TvaePrivacy"/>).
     /// </summary>
     public TvaePrivacy? DifferentialPrivacy { get; }
+
+    /// <summary>The one release behind <see cref="DifferentialPrivacy"/>: the encoder's and decoder's noisy gradients; null without DP-SGD.</summary>
+    public PrivacyAccount? PrivacyAccount => DifferentialPrivacy is { } dp
+        ? Training.PrivacyAccount.DpSgd("DP-SGD gradients of the encoder and decoder", dp.SamplingRate, dp.NoiseMultiplier, dp.MaxGradNorm, dp.Steps, dp.Delta)
+        : null;
 
     /// <summary>Each column that can be missing, with the share of training rows missing in it (sampling reproduces it).</summary>
     public IReadOnlyDictionary<string, double> MissingRates => missing.Targets.ToDictionary(t => t.Column, t => t.Rate);

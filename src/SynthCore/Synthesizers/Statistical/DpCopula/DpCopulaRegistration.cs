@@ -20,7 +20,7 @@ internal static class DpCopulaRegistration
         "Differentially private Gaussian copula (noisy histograms + noisy Kendall's tau, Laplace mechanism); needs --option epsilon=… and bounds=Col:low:high;…",
         settings => new DpCopulaSynthesizer(OptionsFrom(settings)),
         FittedDpCopula.Load)
-    { PairwiseMemory = true };
+    { PairwiseMemory = true, TakesEpsilon = true };
 
     /// <exception cref="SynthOptionException">A setting that does not apply, an unknown extra option or a bad value.</exception>
     public static DpCopulaOptions OptionsFrom(SynthesizerSettings settings)

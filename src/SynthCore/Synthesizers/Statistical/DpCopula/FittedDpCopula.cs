@@ -14,7 +14,7 @@ namespace SynthCore.Synthesizers.Statistical.DpCopula;
 /// coordinate through Φ to a uniform and inverts the column's noisy histogram (numbers uniform within
 /// their bin). Sampling is post-processing: it spends no further privacy budget.
 /// </summary>
-public sealed class FittedDpCopula : IFittedSynthesizer
+public sealed class FittedDpCopula : IFittedSynthesizer, IPrivacyAccounted
 {
     private const int ChunkRows = 4096;
     private const int CandidatesPerRow = 100;
@@ -47,6 +47,9 @@ public sealed class FittedDpCopula : IFittedSynthesizer
 
     /// <summary>Every release of the fit with its ε and δ; <see cref="PrivacyLedger.TotalEpsilon"/> is the model's ε.</summary>
     public PrivacyLedger Ledger { get; }
+
+    /// <summary>The ledger's releases under sequential composition; not guaranteed when bounds came from the data.</summary>
+    public PrivacyAccount PrivacyAccount => PrivacyAccount.FromLedger(Ledger, IsDifferentiallyPrivate);
 
     /// <summary>Rows of the training table (public under the replace-one neighbouring relation used).</summary>
     public int TrainingRows { get; }

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SynthCore;
+using SynthCore.Evaluation.Privacy;
+
+namespace SynthCommands;
+
+/// <summary>
+/// <c>synth privacy-sweep &lt;data&gt; --epsilons 0.1,1,10 --target COL [--model dp-copula] [--holdout-fraction F] [--json FILE] [fit options]</c>:
+/// holds out a seeded share of the rows, fits the DP model at each ε on the rest (<see cref="EpsilonSweep"/>) and prints,
+/// per ε, quality, utility against the held-out rows and time: what privacy costs.
+/// </summary>
+internal static class PrivacySweepCommand
+{
+    private const string EpsilonKey = "epsilon";
+
+    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    {
+        string data = TableInput.DataName(parse, grammar.PrivacySweepData, grammar.PrivacySweepDataOption);
+        string model = parse.GetValue(grammar.PrivacySweepModel)!;
+        var epsilons = EpsilonSweep.Parse(parse.GetValue(grammar.PrivacySweepEpsilons)!, "--epsilons");
+        var settings = FitSettingsReader.Read(parse, grammar.PrivacySweepSettings);
+        if (settings.Extra.ContainsKey(EpsilonKey))
+            throw new SynthOptionException("--option", "epsilon is set by --epsilons in privacy-sweep; drop --option epsilon=….");
+        EnsureEpsilonModel(context, model, settings);
+        string target = parse.GetValue(grammar.PrivacySweepTarget)
+            ?? throw new SynthOptionException("--target", "name the column to predict: privacy-sweep measures utility against ε (e.g. --target Species).");
+        double share = parse.GetValue(grammar.PrivacySweepHoldoutFraction) ?? 0.3;
+        string? json = parse.GetValue(grammar.PrivacySweepJson);
+        bool force = parse.GetValue(grammar.PrivacySweepForce);
+        if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
+
+        var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.PrivacySweepSettings.Categorical));
+        TableInput.EnsureModellable(metadata);
+        ColumnList.EnsureColumn(target, "--target", metadata);
+        var (training, holdout) = HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
+        FitStep.EnsureFits(context, context.Registry.Get(model), settings, training);
+        context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {table.Rows.Count:N0} rows (seed {settings.Seed}); {model} is fitted at each ε on the other {training.Rows.Count:N0}.");
+
+        var result = EpsilonSweep.Run(model, epsilon => context.Registry.Create(model, WithEpsilon(settings, epsilon)), training, holdout, metadata, epsilons, target,
+            settings.Seed, new InlineProgress(point => context.Host.WriteLine(Line(point))), context.Cancellation);
+        context.Host.WriteLine(Render(result));
+        if (result.Points.Any(p => !p.Guaranteed))
+            context.Host.WriteError("warning: the fits are NOT differentially private (bounds taken from the data); the ε are nominal. Supply --option bounds=….");
+        if (json is not null)
+        {
+            JsonSummary.Write(json, Json(result, data), force);
+            context.Host.WriteLine($"Wrote {json}");
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Refuses, before reading the data, a model that takes no ε (only such a model can be swept) and bad fit options.</summary>
+    private static void EnsureEpsilonModel(CommandContext context, string model, SynthCore.Synthesizers.SynthesizerSettings settings)
+    {
+        if (!context.Registry.Get(model).TakesEpsilon)
+            throw new SynthOptionException("--model", $"'{model}' is not a differentially private model with an ε to set; privacy-sweep takes "
+                + string.Join(", ", context.Registry.All.Where(d => d.TakesEpsilon).Select(d => d.Name))
+                + ". (gan, ctgan and tvae with DP-SGD are set by --option dp-noise-multiplier=…; fit and run list the ε it gives.)");
+        context.Registry.Create(model, WithEpsilon(settings, 1));
+    }
+
+    private static SynthCore.Synthesizers.SynthesizerSettings WithEpsilon(SynthCore.Synthesizers.SynthesizerSettings settings, double epsilon) =>
+        settings with { Extra = new Dictionary<string, string>(settings.Extra) { [EpsilonKey] = epsilon.ToString("R", CultureInfo.InvariantCulture) } };
+
+    private static string Line(EpsilonSweepPoint p) => string.Create(CultureInfo.InvariantCulture,
+        $"ε = {p.Epsilon:G4}: quality {p.Quality:0.000}{(p.UtilityPercent is double u ? $", utility {u:0.0}%" : "")}, fit {p.FitSeconds:0.000} s.");
+
+    public static string Render(EpsilonSweepResult result)
+    {
+        string metric = result.UtilityMetric == "r_squared" ? "R²" : "AUC";
+        var table = new TextTable("ε", "ε spent", "quality", $"TSTR {metric}", $"TRTR {metric}", "utility", "fit s", "sample s");
+        foreach (var p in result.Points)
+            table.Add(F(p.Epsilon, "G4"), F(p.SpentEpsilon, "G4"), F(p.Quality, "0.000"), F(p.SyntheticScore, "0.000"), F(p.RealScore, "0.000"),
+                p.UtilityPercent is double u ? u.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a", F(p.FitSeconds, "0.000"), F(p.SampleSeconds, "0.000"));
+        return $"{result.Model} on {result.TrainingRows:N0} training rows, utility of '{result.Target}' on {result.HoldoutRows:N0} held-out rows "
+            + $"(boosted trees; utility = 100 · TSTR / TRTR; quality = SDMetrics' score against the training rows):\n{table}";
+    }
+
+    private static JsonObject Json(EpsilonSweepResult result, string data) => new()
+    {
+        ["input"] = data,
+        ["model"] = result.Model,
+        ["seed"] = result.Seed,
+        ["training_rows"] = result.TrainingRows,
+        ["holdout_rows"] = result.HoldoutRows,
+        ["target"] = result.Target,
+        ["utility_metric"] = result.UtilityMetric,
+        ["points"] = new JsonArray(result.Points.Select(p => (JsonNode?)new JsonObject
+        {
+            ["epsilon"] = p.Epsilon,
+            ["epsilon_spent"] = JsonSummary.Number(p.SpentEpsilon),
+            ["delta_spent"] = JsonSummary.Number(p.SpentDelta),
+            ["guaranteed"] = p.Guaranteed,
+            ["quality"] = JsonSummary.Number(p.Quality),
+            ["tstr"] = JsonSummary.Number(p.SyntheticScore),
+            ["trtr"] = JsonSummary.Number(p.RealScore),
+            ["utility_percent"] = JsonSummary.Number(p.UtilityPercent),
+            ["fit_seconds"] = p.FitSeconds,
+            ["sample_seconds"] = p.SampleSeconds,
+        }).ToArray()),
+    };
+
+    private static string F(double? value, string format) => value is double v && double.IsFinite(v) ? v.ToString(format, CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>Reports on the calling thread, at once (Progress&lt;T&gt; would post to the thread pool and lose the order).</summary>
+    private sealed class InlineProgress(Action<EpsilonSweepPoint> report) : IProgress<EpsilonSweepPoint>
+    {
+        public void Report(EpsilonSweepPoint value) => report(value);
+    }
+}
