@@ -54,4 +54,10 @@ public sealed record PrivacyAccount(IReadOnlyList<PrivacySpend> Releases, double
 public interface IPrivacyAccounted
 {
     PrivacyAccount? PrivacyAccount { get; }
+
+    /// <summary>
+    /// What the guarantee covers and what it does not, in one paragraph for users (the commands print it after a fit);
+    /// null when fitted without differential privacy.
+    /// </summary>
+    string? PrivacyStatement { get; }
 }

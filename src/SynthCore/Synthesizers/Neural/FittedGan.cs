@@ -83,6 +83,11 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
             ? (GanDpSgd.Epsilon(Metadata.RowCount, Options), Options.DpDelta)
             : null;
 
+    public string? PrivacyStatement => DifferentialPrivacy is { } dp
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the discriminator was trained with DP-SGD: (ε = {dp.Epsilon:G4}, δ = {dp.Delta:G2}) by the RDP accountant; the networks are covered{(Options.Condition is null ? "" : " and so are the condition's category shares (released with Gaussian noise)")}, the column ranges and category sets are not.")
+        : null;
+
     /// <summary>
     /// The releases behind <see cref="DifferentialPrivacy"/>: the discriminator's noisy gradients (every critic update) and,
     /// for cgan, the condition's category counts; null without DP-SGD.

@@ -72,6 +72,11 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
             ? (CtganDpSgd.Epsilon(Metadata.RowCount, Options, counts.Length), Options.DpDelta)
             : null;
 
+    public string? PrivacyStatement => DifferentialPrivacy is { } dp
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the critic was trained with DP-SGD and the category counts released with Gaussian noise: (ε = {dp.Epsilon:G4}, δ = {dp.Delta:G2}) by the RDP accountant; the networks and category counts are covered, the column ranges, category sets and mode-specific normalisation (Gaussian mixtures fitted on the raw data) are not.")
+        : null;
+
     /// <summary>The releases behind <see cref="DifferentialPrivacy"/>: the critic's noisy gradients and the category counts; null without DP-SGD.</summary>
     public PrivacyAccount? PrivacyAccount =>
         Options.DpNoiseMultiplier is double sigma

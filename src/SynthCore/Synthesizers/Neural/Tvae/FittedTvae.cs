@@ -61,6 +61,11 @@ public sealed class FittedTvae : IFittedSynthesizer, IPrivacyAccounted, IDisposa
     /// </summary>
     public TvaePrivacy? DifferentialPrivacy { get; }
 
+    public string? PrivacyStatement => DifferentialPrivacy is { } vae
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the encoder and decoder were trained with DP-SGD: (ε = {vae.Epsilon:G4}, δ = {vae.Delta:G2}) by the RDP accountant over {vae.Steps} steps; the networks are covered, the column ranges, mixture modes, category sets and missing rates are not.")
+        : null;
+
     /// <summary>The one release behind <see cref="DifferentialPrivacy"/>: the encoder's and decoder's noisy gradients; null without DP-SGD.</summary>
     public PrivacyAccount? PrivacyAccount => DifferentialPrivacy is { } dp
         ? Training.PrivacyAccount.DpSgd("DP-SGD gradients of the encoder and decoder", dp.SamplingRate, dp.NoiseMultiplier, dp.MaxGradNorm, dp.Steps, dp.Delta)
