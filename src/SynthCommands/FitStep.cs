@@ -9,8 +9,10 @@ using SynthReports.Charts;
 
 namespace SynthCommands;
 
-/// <summary>A finished fit with how long it took, the time between its progress reports, and the losses it reported.</summary>
-/// <summary>A finished fit; <see cref="Latent"/> holds a VAE's latent statistics over the training rows (null for other models).</summary>
+/// <summary>
+/// A finished fit with how long it took, the time between its progress reports, and the losses it reported;
+/// <see cref="Latent"/> holds a VAE's latent statistics over the training rows (null for other models).
+/// </summary>
 internal sealed record FitOutcome(IFittedSynthesizer Model, double Seconds, IReadOnlyList<double> IntervalSeconds, IReadOnlyList<LossPoint> Losses,
     LatentStatistics? Latent = null);
 
