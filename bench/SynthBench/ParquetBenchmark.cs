@@ -163,7 +163,7 @@ internal static class ParquetBenchmark
         return rows;
     }
 
-    private sealed record Columns(int Rows, double?[][] Doubles, long?[][] Longs, string?[][] Strings, bool?[] Booleans, DateTime?[] Times)
+    internal sealed record Columns(int Rows, double?[][] Doubles, long?[][] Longs, string?[][] Strings, bool?[] Booleans, DateTime?[] Times)
     {
         public static Columns Generate(int rows)
         {
