@@ -19,7 +19,7 @@ internal static partial class ExportCommand
         SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
         var format = OutputFormat.Read(parse.GetValue(grammar.ExportFormat));
-        var table = context.Host.ResolveTable(data);
+        var table = context.ResolveTable(data);
         if (table.Columns.Count == 0) throw new SynthCore.SynthException($"{data}: the table has no columns.");
         context.Cancellation.ThrowIfCancellationRequested();
         var export = CsvExporter.ExportTimestamped(table, outDir, name, format: format);

@@ -56,8 +56,8 @@ internal static class PlotCommand
         if (seed < 0) throw new SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
         if (output is not null) SafeFile.EnsureCanWrite(output, overwrite: false, "--out");
 
-        var real = NonEmpty(context.Host.ResolveTable(realName), realName);
-        var synthetic = NonEmpty(context.Host.ResolveTable(syntheticName), syntheticName);
+        var real = NonEmpty(context.ResolveTable(realName), realName);
+        var synthetic = NonEmpty(context.ResolveTable(syntheticName), syntheticName);
         context.Cancellation.ThrowIfCancellationRequested();
 
         var request = new Request(realName, real, syntheticName, synthetic, columns, categorical, context);

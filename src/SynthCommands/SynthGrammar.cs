@@ -15,9 +15,11 @@ public sealed class SynthGrammar
     {
         Describe = new Command("describe", "Show each column's detected kind, missing values and distinct values.");
         Add(Describe, DescribeData, DescribeDataOption, DescribeCategorical, DescribeJson, DescribeForce);
+        AddSourceOptions(Describe);
 
         Fit = new Command("fit", "Fit a model to a table and save it as a model file.");
         Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitJson, FitForce, FitInto);
+        AddSourceOptions(Fit);
         FitSettings.AddTo(Fit);
 
         Sample = new Command("sample", "Sample rows from a saved model and write them as a timestamped CSV.");
@@ -25,6 +27,7 @@ public sealed class SynthGrammar
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
         Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunFormat, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunHoldoutFraction, RunTarget, RunWhere, RunScoreIterations, RunInto);
+        AddSourceOptions(Run);
         RunSettings.AddTo(Run);
 
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
@@ -38,6 +41,7 @@ public sealed class SynthGrammar
 
         Anonymize = new Command("anonymize", "Make a table k-anonymous by Mondrian generalisation of its quasi-identifiers and write it as a timestamped CSV.");
         Add(Anonymize, AnonymizeData, AnonymizeDataOption, AnonymizeK, AnonymizeQuasi, AnonymizeSensitive, AnonymizeL, AnonymizeOut, AnonymizeName, AnonymizeCategorical, AnonymizeJson, AnonymizeForce);
+        AddSourceOptions(Anonymize);
 
         Plot = new Command("plot", "Chart a synthetic table against the real one: distributions, Q-Q plots, correlations, a pair plot, PCA, t-SNE, sequences, or a VAE's latent space.");
         Add(Plot, PlotReal, PlotSynthetic, PlotKind, PlotColumns, PlotModel, PlotOut, PlotSequences, PlotSeed, PlotCategorical);
@@ -48,22 +52,27 @@ public sealed class SynthGrammar
         Forecast = new Command("forecast", "Fit (S)ARIMA to one numeric column and write multi-step forecasts with prediction intervals as a timestamped CSV.");
         Add(Forecast, ForecastData, ForecastDataOption, ForecastColumn, ForecastTime, ForecastHorizon, ForecastLevel, ForecastOrder, ForecastSeasonal,
             ForecastPeriod, ForecastMethod, ForecastOut, ForecastName, ForecastJson, ForecastForce, ForecastInto);
+        AddSourceOptions(Forecast);
 
         FitDistributions = new Command("fit-distributions", "Fit every applicable distribution family to each numeric column and rank them (AIC or KS): families, parameters, KS, AIC.");
         Add(FitDistributions, FitDistributionsData, FitDistributionsDataOption, FitDistributionsColumns, FitDistributionsRanking, FitDistributionsTop,
             FitDistributionsCategorical, FitDistributionsJson, FitDistributionsForce);
+        AddSourceOptions(FitDistributions);
 
         Perturb = new Command("perturb", "Add Gaussian noise to numeric columns (a fraction of each column's std) and optionally swap categories; write the perturbed table to a CSV file.");
         Add(Perturb, PerturbData, PerturbDataOption, PerturbOut, PerturbForce, PerturbScale, PerturbColumns, PerturbClip, PerturbSwapRate, PerturbSeed,
             PerturbCategorical, PerturbInto);
+        AddSourceOptions(Perturb);
 
         Compare = new Command("compare", "Fit several models on one table and rank them on quality, detection, privacy, utility and time, against rows held out before fitting.");
         Add(Compare, CompareData, CompareDataOption, CompareModels, CompareHoldoutFraction, CompareTarget, CompareJson, CompareForce);
+        AddSourceOptions(Compare);
         CompareSettings.AddTo(Compare);
 
         PrivacySweep = new Command("privacy-sweep", "Fit a differentially private model at each ε on one part of a table and report, per ε, its quality, its utility against rows held out before fitting, and its fit time.");
         Add(PrivacySweep, PrivacySweepData, PrivacySweepDataOption, PrivacySweepModel, PrivacySweepEpsilons, PrivacySweepTarget, PrivacySweepHoldoutFraction,
             PrivacySweepJson, PrivacySweepForce);
+        AddSourceOptions(PrivacySweep);
         PrivacySweepSettings.AddTo(PrivacySweep);
 
         Encode = new Command("encode", "Write each row's latent code under a vae or tvae model (the encoder's posterior mean) as a CSV of columns z0, z1, ….");
@@ -430,6 +439,16 @@ public sealed class SynthGrammar
     };
 
     private static Option<string?> DataOption() => new("--data") { Description = "The table, instead of the positional argument." };
+
+    /// <summary><c>--from SCHEME:FILE --query SQL</c>: the table as the rows of a query, in place of the data argument (<see cref="TableInput.DataName"/>).</summary>
+    private static void AddSourceOptions(Command command)
+    {
+        command.Options.Add(new Option<string?>(TableInput.FromOption)
+        {
+            Description = "A database file to read the table from, instead of the data argument: sqlite:FILE or duckdb:FILE (console only; opened read-only). Needs --query.",
+        });
+        command.Options.Add(new Option<string?>(TableInput.QueryOption) { Description = "The SELECT whose rows are the table, run on --from's database." });
+    }
 
     private static Option<string> ModelOption() => new("--model") { Description = "The model to fit (see 'synth models').", Required = true };
 

@@ -8,17 +8,44 @@ namespace SynthCommands;
 /// <summary>Reads the table a command works on and what the user said about its columns.</summary>
 internal static class TableInput
 {
-    /// <summary>The table named by the positional argument or by --data (exactly one of them).</summary>
-    public static string DataName(ParseResult parse, Argument<string?> argument, Option<string?> option)
+    public const string FromOption = "--from";
+    public const string QueryOption = "--query";
+
+    /// <summary>
+    /// The table named by the positional argument, by --data, or by --from with --query (exactly one of them). A query's
+    /// rows are read here, kept in the context under the database file's path, and that path is the table's name.
+    /// </summary>
+    public static string DataName(CommandContext context, ParseResult parse, Argument<string?> argument, Option<string?> option)
     {
         string? positional = parse.GetValue(argument);
         string? named = parse.GetValue(option);
         if (positional is not null && named is not null)
             throw new SynthUsageException($"give the table once, either as an argument or with --data, not both ('{positional}' and '{named}').");
         string? name = positional ?? named;
+        var (from, query) = SourceOptions(parse);
+        if (query is not null && from is null)
+            throw new SynthOptionException(QueryOption, $"needs --from, the database to run it on (e.g. --from duckdb:data.duckdb --query \"select * from people\").");
+        if (from is not null)
+        {
+            if (name is not null)
+                throw new SynthUsageException($"give the table once, either as an argument or with --from and --query, not both ('{name}' and '{from}').");
+            if (query is null)
+                throw new SynthOptionException(FromOption, $"needs --query, the SELECT whose rows are the table (e.g. --query \"select * from people\").");
+            var table = context.Sources.Read(from, query, context.Cancellation);
+            name = from[(from.IndexOf(':') + 1)..];
+            context.Tables[name] = table;
+            return name;
+        }
         if (string.IsNullOrWhiteSpace(name))
-            throw new SynthUsageException($"'{parse.CommandResult.Command.Name}' needs a table: a CSV or Parquet file, a folder of Parquet files (or, in a notebook, a variable), e.g. 'synth {parse.CommandResult.Command.Name} data.csv'.");
+            throw new SynthUsageException($"'{parse.CommandResult.Command.Name}' needs a table: a CSV or Parquet file, a folder of Parquet files (or, in a notebook, a variable), e.g. 'synth {parse.CommandResult.Command.Name} data.csv', or a query with --from and --query.");
         return name;
+    }
+
+    private static (string? From, string? Query) SourceOptions(ParseResult parse)
+    {
+        var options = parse.CommandResult.Command.Options;
+        if (!options.Any(o => o.Name == FromOption)) return (null, null);
+        return (parse.GetValue<string?>(FromOption), parse.GetValue<string?>(QueryOption));
     }
 
     /// <summary>The --categorical columns as kind overrides; every name must be a column of the table.</summary>
@@ -43,9 +70,10 @@ internal static class TableInput
     /// Reads the table and its metadata (detected kinds with the overrides), refusing an empty table; prints a warning
     /// for each text column that is numbers or dates in disguise (<see cref="DisguisedColumns"/>).
     /// </summary>
-    public static (DataFrame Table, TableMetadata Metadata) Load(ISynthHost host, string name, string? categorical)
+    public static (DataFrame Table, TableMetadata Metadata) Load(CommandContext context, string name, string? categorical)
     {
-        var table = host.ResolveTable(name);
+        var host = context.Host;
+        var table = context.ResolveTable(name);
         if (table.Columns.Count == 0)
             throw new SynthException($"{name}: the table has no columns.");
         if (table.Rows.Count == 0)

@@ -1,0 +1,201 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using DuckDB.NET.Data;
+using Microsoft.Data.Analysis;
+using Microsoft.Data.Sqlite;
+using SynthCore.Data;
+using SynthCore.Registry;
+using SynthDatabases;
+
+namespace SynthCli.Tests;
+
+/// <summary>
+/// <c>--from sqlite:FILE</c> and <c>--from duckdb:FILE</c> with <c>--query</c>: typed columns with NULLs from each database,
+/// describe and run on them, and every mistake ending in one error line naming the option, exit 1 (2 for the grammar).
+/// </summary>
+public sealed class CliDatabaseTests : IDisposable
+{
+    private const int Rows = 60;
+    private const string Query = "select age, income, city, member, joined from people";
+
+    private readonly CliSandbox sandbox = new();
+
+    public void Dispose() => sandbox.Dispose();
+
+    private static CliSandbox.Result Synth(params string[] args) => CliSandbox.Run(SynthesizerRegistry.Default, args);
+
+    /// <summary>people(age, income, city, member, joined) in either database: every 7th income and every 9th city NULL.</summary>
+    private static void Fill(DbConnection connection, string createTable)
+    {
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = createTable;
+            create.ExecuteNonQuery();
+        }
+        string[] cities = ["Oslo", "Rome", "Lima", "Pune"];
+        var random = new Random(3);
+        for (int i = 0; i < Rows; i++)
+        {
+            using var insert = connection.CreateCommand();
+            string income = i % 7 == 3 ? "NULL" : (1500 + 41.25 * i + random.Next(200)).ToString(CultureInfo.InvariantCulture);
+            string city = i % 9 == 4 ? "NULL" : $"'{cities[i % 4]}'";
+            string joined = new DateTime(2020, 1, 1).AddDays(i * 11 + random.Next(5)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            insert.CommandText = $"insert into people values ({18 + random.Next(60)}, {income}, {city}, {(i % 3 == 0 ? "true" : "false")}, '{joined}')";
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    private string Sqlite()
+    {
+        string path = sandbox.PathOf("people.db");
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        Fill(connection, "create table people (age INTEGER, income REAL, city TEXT, member BOOLEAN, joined DATE)");
+        return path;
+    }
+
+    private string DuckDb()
+    {
+        string path = sandbox.PathOf("people.duckdb");
+        using var connection = new DuckDBConnection($"Data Source={path}");
+        connection.Open();
+        Fill(connection, "create table people (age BIGINT, income DOUBLE, city VARCHAR, member BOOLEAN, joined TIMESTAMP)");
+        return path;
+    }
+
+    private string Database(string scheme) => scheme == "sqlite" ? Sqlite() : DuckDb();
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("duckdb")]
+    public void A_query_becomes_typed_columns_with_the_nulls_kept(string scheme)
+    {
+        var table = DatabaseSources.All.Read($"{scheme}:{Database(scheme)}", Query);
+
+        Assert.Equal(Rows, table.Rows.Count);
+        Assert.IsType<Int64DataFrameColumn>(table.Columns["age"]);
+        Assert.IsType<DoubleDataFrameColumn>(table.Columns["income"]);
+        Assert.IsType<StringDataFrameColumn>(table.Columns["city"]);
+        Assert.IsType<BooleanDataFrameColumn>(table.Columns["member"]);
+        Assert.IsType<DateTimeDataFrameColumn>(table.Columns["joined"]);
+        Assert.Equal(Enumerable.Range(0, Rows).Count(i => i % 7 == 3), table.Columns["income"].NullCount);
+        Assert.Equal(Enumerable.Range(0, Rows).Count(i => i % 9 == 4), table.Columns["city"].NullCount);
+        Assert.Equal(0, table.Columns["member"].NullCount);
+        Assert.Equal(true, table.Columns["member"][0]);
+        Assert.Equal(2020, ((DateTime)table.Columns["joined"][0]!).Year);
+    }
+
+    [Fact]
+    public void Sqlite_expressions_without_a_declared_type_go_by_their_values()
+    {
+        var table = DatabaseSources.All.Read($"sqlite:{Sqlite()}", "select age * 2 as twice, income / 2 as half, upper(city) as town from people");
+        Assert.IsType<Int64DataFrameColumn>(table.Columns["twice"]);
+        Assert.IsType<DoubleDataFrameColumn>(table.Columns["half"]);
+        Assert.IsType<StringDataFrameColumn>(table.Columns["town"]);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("duckdb")]
+    public void Describe_reads_the_kinds_from_the_database_types(string scheme)
+    {
+        string json = sandbox.PathOf("d.json");
+        var result = Synth("describe", "--from", $"{scheme}:{Database(scheme)}", "--query", Query, "--json", json);
+        Assert.True(result.ExitCode == 0, result.Err);
+        var node = JsonNode.Parse(File.ReadAllText(json))!;
+        Assert.Equal(Rows, (int)node["rows"]!);
+        var kinds = node["columns"]!.AsArray().ToDictionary(c => (string)c!["name"]!, c => (string)c!["kind"]!);
+        Assert.Equal("integer", kinds["age"]);
+        Assert.Equal("continuous", kinds["income"]);
+        Assert.Equal("categorical", kinds["city"]);
+        Assert.Equal("boolean", kinds["member"]);
+        Assert.Equal("datetime", kinds["joined"]);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("duckdb")]
+    public void Run_fits_cart_on_a_query_and_writes_rows_named_after_the_database(string scheme)
+    {
+        string outDir = sandbox.PathOf("out");
+        var result = Synth("run", "--from", $"{scheme}:{Database(scheme)}", "--query", Query, "--model", "cart", "--rows", "40", "--seed", "2", "--out", outDir);
+        Assert.True(result.ExitCode == 0, result.Err);
+        string csv = Assert.Single(Directory.GetFiles(outDir));
+        Assert.Matches(@"people_synthetic_\d{8}_\d{6}\.csv$", csv);
+        var synthetic = CsvTable.Read(csv);
+        Assert.Equal(40, synthetic.Rows.Count);
+        Assert.Equal(["age", "income", "city", "member", "joined"], synthetic.Columns.Select(c => c.Name));
+    }
+
+    [Fact]
+    public void The_database_is_opened_read_only()
+    {
+        string sqlite = Sqlite();
+        var delete = Synth("describe", "--from", $"sqlite:{sqlite}", "--query", "delete from people returning age");
+        Assert.Equal(1, delete.ExitCode);
+        Assert.Contains("--query", delete.Err);
+        Assert.Contains("readonly", delete.Err);
+        Assert.Equal(Rows, DatabaseSources.All.Read($"sqlite:{sqlite}", "select * from people").Rows.Count);
+
+        string duck = DuckDb();
+        var drop = Synth("describe", "--from", $"duckdb:{duck}", "--query", "drop table people");
+        Assert.Equal(1, drop.ExitCode);
+        Assert.Contains("--query", drop.Err);
+        Assert.Equal(Rows, DatabaseSources.All.Read($"duckdb:{duck}", "select * from people").Rows.Count);
+    }
+
+    [Fact]
+    public void Mistakes_end_in_one_error_line_naming_the_option()
+    {
+        string sqlite = Sqlite();
+        string duck = DuckDb();
+
+        var unknown = Synth("describe", "--from", $"postgres:{sqlite}", "--query", Query);
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("'--from'", unknown.Err);
+        Assert.Contains("unknown scheme 'postgres'", unknown.Err);
+        Assert.Contains("duckdb:FILE, sqlite:FILE", unknown.Err);
+
+        var missing = Synth("describe", "--from", "duckdb:" + sandbox.PathOf("none.duckdb"), "--query", Query);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("'--from'", missing.Err);
+        Assert.Contains("no such DuckDB database file", missing.Err);
+        Assert.False(File.Exists(sandbox.PathOf("none.duckdb"))); // not created by opening it
+
+        var sqlError = Synth("describe", "--from", $"sqlite:{sqlite}", "--query", "select * from nobody");
+        Assert.Equal(1, sqlError.ExitCode);
+        Assert.Contains("'--query'", sqlError.Err);
+        Assert.Contains("no such table: nobody", sqlError.Err);
+
+        var duckError = Synth("run", "--from", $"duckdb:{duck}", "--query", "select agee from people", "--model", "cart");
+        Assert.Equal(1, duckError.ExitCode);
+        Assert.Contains("'--query'", duckError.Err);
+        Assert.Contains("agee", duckError.Err);
+
+        var empty = Synth("fit", "--from", $"duckdb:{duck}", "--query", "select * from people where age > 1000", "--model", "cart", "--out", sandbox.PathOf("m.synth"));
+        Assert.Equal(1, empty.ExitCode);
+        Assert.Contains("'--query'", empty.Err);
+        Assert.Contains("returns no rows", empty.Err);
+        Assert.False(File.Exists(sandbox.PathOf("m.synth")));
+
+        var queryAlone = Synth("describe", "--query", Query);
+        Assert.Equal(1, queryAlone.ExitCode);
+        Assert.Contains("'--query': needs --from", queryAlone.Err);
+
+        var fromAlone = Synth("describe", "--from", $"sqlite:{sqlite}");
+        Assert.Equal(1, fromAlone.ExitCode);
+        Assert.Contains("'--from': needs --query", fromAlone.Err);
+
+        var both = Synth("describe", sandbox.People(), "--from", $"sqlite:{sqlite}", "--query", Query);
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("give the table once", both.Err);
+
+        var notDatabase = Synth("describe", "--from", $"duckdb:{sandbox.People()}", "--query", Query);
+        Assert.Equal(1, notDatabase.ExitCode);
+        Assert.Contains("'--from'", notDatabase.Err);
+
+        foreach (var result in new[] { unknown, missing, sqlError, duckError, empty, queryAlone, fromAlone, both, notDatabase })
+            Assert.Single(result.ErrLines);
+    }
+}
