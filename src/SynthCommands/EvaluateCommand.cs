@@ -19,8 +19,7 @@ internal static class EvaluateCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string realName = parse.GetValue(grammar.EvaluateReal)!;
-        string syntheticName = parse.GetValue(grammar.EvaluateSynthetic)!;
+        var (realName, syntheticName) = TableInput.RealAndSynthetic(context, parse, grammar.EvaluateReal, grammar.EvaluateSynthetic);
         string? json = parse.GetValue(grammar.EvaluateJson);
         string? report = parse.GetValue(grammar.EvaluateReport);
         bool force = parse.GetValue(grammar.EvaluateForce);

@@ -31,8 +31,7 @@ internal static class PlotCommand
 
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string realName = parse.GetValue(grammar.PlotReal)!;
-        string syntheticName = parse.GetValue(grammar.PlotSynthetic)!;
+        var (realName, syntheticName) = TableInput.RealAndSynthetic(context, parse, grammar.PlotReal, grammar.PlotSynthetic);
         string kind = parse.GetValue(grammar.PlotKind)!.Trim().ToLowerInvariant();
         if (!Kinds.Contains(kind))
             throw new SynthOptionException("--kind", $"unknown kind '{kind}' (one of: {string.Join(", ", Kinds)}).");

@@ -13,8 +13,7 @@ internal static class PrivacyCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string realName = parse.GetValue(grammar.PrivacyReal)!;
-        string syntheticName = parse.GetValue(grammar.PrivacySynthetic)!;
+        var (realName, syntheticName) = TableInput.RealAndSynthetic(context, parse, grammar.PrivacyReal, grammar.PrivacySynthetic);
         string? holdoutName = parse.GetValue(grammar.PrivacyHoldout);
         double? fraction = parse.GetValue(grammar.PrivacyHoldoutFraction);
         int seed = parse.GetValue(grammar.PrivacySeed) ?? 42;

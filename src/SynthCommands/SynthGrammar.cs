@@ -33,11 +33,13 @@ public sealed class SynthGrammar
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
         Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateTarget, EvaluateSeed, EvaluateHoldout, EvaluateSeqLen, EvaluateOption, EvaluateScoreIterations,
             EvaluateJson, EvaluateReport, EvaluateForce);
+        AddSourceOptions(Evaluate);
 
         Models = new Command("models", "List the available models.");
 
         Privacy = new Command("privacy", "Measure how close a synthetic table is to the real rows (distance to closest record, copies, membership and attribute-disclosure attacks).");
         Add(Privacy, PrivacyReal, PrivacySynthetic, PrivacyHoldout, PrivacyHoldoutFraction, PrivacySeed, PrivacyQuasi, PrivacySensitive, PrivacyBins, PrivacyCategorical, PrivacyJson, PrivacyForce);
+        AddSourceOptions(Privacy);
 
         Anonymize = new Command("anonymize", "Make a table k-anonymous by Mondrian generalisation of its quasi-identifiers and write it as a timestamped CSV.");
         Add(Anonymize, AnonymizeData, AnonymizeDataOption, AnonymizeK, AnonymizeQuasi, AnonymizeSensitive, AnonymizeL, AnonymizeOut, AnonymizeName, AnonymizeCategorical, AnonymizeJson, AnonymizeForce);
@@ -45,6 +47,7 @@ public sealed class SynthGrammar
 
         Plot = new Command("plot", "Chart a synthetic table against the real one: distributions, Q-Q plots, correlations, a pair plot, PCA, t-SNE, sequences, or a VAE's latent space.");
         Add(Plot, PlotReal, PlotSynthetic, PlotKind, PlotColumns, PlotModel, PlotOut, PlotSequences, PlotSeed, PlotCategorical);
+        AddSourceOptions(Plot);
 
         Export = new Command("export", "Write a table as a timestamped CSV file (never replacing one).");
         Add(Export, ExportData, ExportOut, ExportName, ExportFormat);
@@ -219,8 +222,8 @@ public sealed class SynthGrammar
     public FitSettingsOptions PrivacySweepSettings { get; } = new();
 
     public Command Evaluate { get; }
-    public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook)." };
-    public Argument<string> EvaluateSynthetic { get; } = new("synthetic") { Description = "The synthetic table to score, with the real table's columns." };
+    public Argument<string?> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook); or give it with --from and --query, and the synthetic table alone.", Arity = ArgumentArity.ZeroOrOne };
+    public Argument<string?> EvaluateSynthetic { get; } = new("synthetic") { Description = "The synthetic table to score, with the real table's columns.", Arity = ArgumentArity.ZeroOrOne };
     public Option<string?> EvaluateCategorical { get; } = CategoricalOption();
     public Option<string?> EvaluateTarget { get; } = new("--target")
     {
@@ -244,8 +247,8 @@ public sealed class SynthGrammar
     public Option<bool> EvaluateForce { get; } = ForceOption("--json or --report file");
 
     public Command Plot { get; }
-    public Argument<string> PlotReal { get; } = new("real") { Description = "The real table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook)." };
-    public Argument<string> PlotSynthetic { get; } = new("synthetic") { Description = "The synthetic table (for series, pca and tsne of sequences: the sequence_id, step, features table a sequence model writes)." };
+    public Argument<string?> PlotReal { get; } = new("real") { Description = "The real table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook); or give it with --from and --query, and the synthetic table alone.", Arity = ArgumentArity.ZeroOrOne };
+    public Argument<string?> PlotSynthetic { get; } = new("synthetic") { Description = "The synthetic table (for series, pca and tsne of sequences: the sequence_id, step, features table a sequence model writes).", Arity = ArgumentArity.ZeroOrOne };
     public Option<string> PlotKind { get; } = new("--kind")
     {
         Description = "What to draw: distributions, qq, correlation, pairs, pca, tsne, series, latent.",
@@ -274,8 +277,8 @@ public sealed class SynthGrammar
     public Command Models { get; }
 
     public Command Privacy { get; }
-    public Argument<string> PrivacyReal { get; } = new("real") { Description = "The real rows the synthesizer was fitted on: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook)." };
-    public Argument<string> PrivacySynthetic { get; } = new("synthetic") { Description = "The synthetic table." };
+    public Argument<string?> PrivacyReal { get; } = new("real") { Description = "The real rows the synthesizer was fitted on: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook); or give it with --from and --query, and the synthetic table alone.", Arity = ArgumentArity.ZeroOrOne };
+    public Argument<string?> PrivacySynthetic { get; } = new("synthetic") { Description = "The synthetic table.", Arity = ArgumentArity.ZeroOrOne };
     public Option<string?> PrivacyHoldout { get; } = new("--holdout") { Description = "Real rows the synthesizer never saw (needed for the baselines and the membership attack)." };
     public Option<double?> PrivacyHoldoutFraction { get; } = new("--holdout-fraction")
     {

@@ -23,21 +23,50 @@ internal static class TableInput
             throw new SynthUsageException($"give the table once, either as an argument or with --data, not both ('{positional}' and '{named}').");
         string? name = positional ?? named;
         var (from, query) = SourceOptions(parse);
-        if (query is not null && from is null)
-            throw new SynthOptionException(QueryOption, $"needs --from, the database to run it on (e.g. --from duckdb:data.duckdb --query \"select * from people\").");
-        if (from is not null)
+        if (from is not null || query is not null)
         {
             if (name is not null)
-                throw new SynthUsageException($"give the table once, either as an argument or with --from and --query, not both ('{name}' and '{from}').");
-            if (query is null)
-                throw new SynthOptionException(FromOption, $"needs --query, the SELECT whose rows are the table (e.g. --query \"select * from people\").");
-            var table = context.Sources.Read(from, query, context.Cancellation);
-            name = from[(from.IndexOf(':') + 1)..];
-            context.Tables[name] = table;
-            return name;
+                throw new SynthUsageException($"give the table once, either as an argument or with --from and --query, not both ('{name}' and '{from ?? query}').");
+            return ReadQuery(context, from, query);
         }
         if (string.IsNullOrWhiteSpace(name))
             throw new SynthUsageException($"'{parse.CommandResult.Command.Name}' needs a table: a CSV or Parquet file, a folder of Parquet files (or, in a notebook, a variable), e.g. 'synth {parse.CommandResult.Command.Name} data.csv', or a query with --from and --query.");
+        return name;
+    }
+
+    /// <summary>
+    /// The real and the synthetic table of <c>evaluate</c>, <c>privacy</c> and <c>plot</c>: two arguments, or the real table
+    /// as --from with --query (as for every command's first table) and one argument, the synthetic table.
+    /// </summary>
+    public static (string Real, string Synthetic) RealAndSynthetic(CommandContext context, ParseResult parse, Argument<string?> real, Argument<string?> synthetic)
+    {
+        string? first = parse.GetValue(real);
+        string? second = parse.GetValue(synthetic);
+        string command = parse.CommandResult.Command.Name;
+        var (from, query) = SourceOptions(parse);
+        if (from is null && query is null)
+        {
+            if (first is null || second is null)
+                throw new SynthUsageException($"'{command}' needs two tables, the real one and the synthetic one (e.g. 'synth {command} real.csv synthetic.csv'), or the real one as a query with --from and --query.");
+            return (first, second);
+        }
+        if (second is not null)
+            throw new SynthUsageException($"give the real table once, either as the first argument or with --from and --query, not both ('{first}' and '{from ?? query}').");
+        if (first is null)
+            throw new SynthUsageException($"'{command}' needs the synthetic table after the query (e.g. 'synth {command} --from duckdb:data.duckdb --query \"select * from people\" synthetic.csv').");
+        return (ReadQuery(context, from, query), first);
+    }
+
+    /// <summary>Reads --query's rows from --from's database into the context, under the database file's path, which it returns.</summary>
+    private static string ReadQuery(CommandContext context, string? from, string? query)
+    {
+        if (from is null)
+            throw new SynthOptionException(QueryOption, $"needs --from, the database to run it on (e.g. --from duckdb:data.duckdb --query \"select * from people\").");
+        if (query is null)
+            throw new SynthOptionException(FromOption, $"needs --query, the SELECT whose rows are the table (e.g. --query \"select * from people\").");
+        var table = context.Sources.Read(from, query, context.Cancellation);
+        string name = from[(from.IndexOf(':') + 1)..];
+        context.Tables[name] = table;
         return name;
     }
 

@@ -129,6 +129,32 @@ public sealed class CliDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void Evaluate_takes_the_real_table_as_a_query_and_the_synthetic_one_as_its_argument()
+    {
+        string duck = DuckDb();
+        string outDir = sandbox.PathOf("out");
+        var run = Synth("run", "--from", $"duckdb:{duck}", "--query", Query, "--model", "cart", "--rows", "60", "--seed", "2", "--out", outDir);
+        Assert.True(run.ExitCode == 0, run.Err);
+        string synthetic = Assert.Single(Directory.GetFiles(outDir));
+
+        var evaluate = Synth("evaluate", "--from", $"duckdb:{duck}", "--query", Query, synthetic);
+        Assert.True(evaluate.ExitCode == 0, evaluate.Err);
+        Assert.Contains("Quality", evaluate.Out, StringComparison.OrdinalIgnoreCase);
+
+        var twice = Synth("evaluate", "--from", $"duckdb:{duck}", "--query", Query, synthetic, synthetic);
+        Assert.Equal(2, twice.ExitCode);
+        Assert.Contains("give the real table once", twice.Err);
+
+        var none = Synth("evaluate", "--from", $"duckdb:{duck}", "--query", Query);
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains("needs the synthetic table", none.Err);
+
+        var one = Synth("evaluate", synthetic);
+        Assert.Equal(2, one.ExitCode);
+        Assert.Contains("needs two tables", one.Err);
+    }
+
+    [Fact]
     public void The_database_is_opened_read_only()
     {
         string sqlite = Sqlite();
