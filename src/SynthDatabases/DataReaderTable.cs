@@ -11,7 +11,7 @@ namespace SynthDatabases;
 /// </summary>
 internal static class DataReaderTable
 {
-    public static DataFrame Read(DbDataReader reader, Func<int, ValueKind?> declared, CancellationToken cancellationToken)
+    public static DataFrame Read(DbDataReader reader, Func<int, ValueKind?> declared, Func<int, Func<int, object>?> valueReader, CancellationToken cancellationToken)
     {
         int count = reader.FieldCount;
         if (count == 0)
@@ -21,12 +21,22 @@ internal static class DataReaderTable
         if (duplicate is not null)
             throw new SynthOptionException("--query", $"returns two columns named '{duplicate.Key}'; give them distinct names (AS).");
         var kinds = Enumerable.Range(0, count).Select(declared).ToArray();
+        var read = Enumerable.Range(0, count).Select(i => valueReader(i) ?? reader.GetValue).ToArray();
         var values = names.Select(_ => new List<object?>()).ToArray();
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
             for (int i = 0; i < count; i++)
-                values[i].Add(reader.IsDBNull(i) ? null : reader.GetValue(i));
+            {
+                try
+                {
+                    values[i].Add(reader.IsDBNull(i) ? null : read[i](i));
+                }
+                catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException or NotSupportedException)
+                {
+                    throw new SynthColumnException(names[i], $"row {values[i].Count + 1}: the value cannot be read ({e.Message}); cast it in the query, e.g. to VARCHAR.", e);
+                }
+            }
         }
         if (values[0].Count == 0)
             throw new SynthOptionException("--query", "returns no rows.");

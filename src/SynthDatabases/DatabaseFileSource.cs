@@ -22,6 +22,9 @@ public abstract class DatabaseFileSource : ITableSource
     /// <summary>The kind the database's type of column <paramref name="ordinal"/> says, or null to go by the values.</summary>
     internal abstract ValueKind? DeclaredKind(DbDataReader reader, int ordinal);
 
+    /// <summary>How to read column <paramref name="ordinal"/>'s values when <see cref="DbDataReader.GetValue"/> would lose something, else null.</summary>
+    internal virtual Func<int, object>? ValueReader(DbDataReader reader, int ordinal) => null;
+
     public DataFrame Read(string location, string query, CancellationToken cancellationToken = default)
     {
         string path = Path.GetFullPath(location);
@@ -45,7 +48,7 @@ public abstract class DatabaseFileSource : ITableSource
         try
         {
             using var reader = command.ExecuteReader();
-            return DataReaderTable.Read(reader, ordinal => DeclaredKind(reader, ordinal), cancellationToken);
+            return DataReaderTable.Read(reader, ordinal => DeclaredKind(reader, ordinal), ordinal => ValueReader(reader, ordinal), cancellationToken);
         }
         catch (DbException e)
         {

@@ -95,6 +95,53 @@ public sealed class CliDatabaseTests : IDisposable
         Assert.IsType<StringDataFrameColumn>(table.Columns["town"]);
     }
 
+    [Fact]
+    public void DuckDB_widths_decimals_and_zones_map_as_documented_and_nested_types_are_refused_by_name()
+    {
+        string duck = DuckDb();
+        var table = DatabaseSources.All.Read($"duckdb:{duck}",
+            "select 3::TINYINT as tiny, 7::UBIGINT as unsigned, 9::HUGEINT as huge, 2.50::DECIMAL(9,2) as price, 1.5::FLOAT as single, "
+            + "TIMESTAMPTZ '2024-08-07 12:00:00+02' as zoned, DATE '2024-08-07' as day");
+        Assert.Equal(3L, table.Columns["tiny"][0]);
+        Assert.Equal(7L, table.Columns["unsigned"][0]);
+        Assert.Equal(9L, table.Columns["huge"][0]);
+        Assert.Equal(2.50m, table.Columns["price"][0]);
+        Assert.Equal(1.5, table.Columns["single"][0]);
+        var zoned = (DateTime)table.Columns["zoned"][0]!;
+        Assert.Equal(DateTimeKind.Utc, zoned.Kind);
+        Assert.Equal(new DateTime(2024, 8, 7, 10, 0, 0), new DateTime(zoned.Ticks));
+        Assert.Equal(new DateTime(2024, 8, 7), table.Columns["day"][0]);
+
+        foreach (var (column, sql) in new[] { ("pair", "[1, 2]"), ("clock", "TIME '10:00:00'"), ("zoned_clock", "TIMETZ '10:00:00+02'"), ("id", "uuid()"), ("span", "INTERVAL 2 DAY") })
+        {
+            var refused = Synth("describe", "--from", $"duckdb:{duck}", "--query", $"select {sql} as {column}, age from people");
+            Assert.True(refused.ExitCode == 1, $"{column}: exit {refused.ExitCode}: {refused.Err} {refused.Out}");
+            Assert.Contains($"Column '{column}'", refused.Err);
+            Assert.Contains("cast it in the query", refused.Err);
+        }
+    }
+
+    [Fact]
+    public void A_SQLite_value_against_its_declared_type_names_the_column_and_row()
+    {
+        string sqlite = sandbox.PathOf("loose.db");
+        using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sqlite, Pooling = false }.ToString()))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "create table t (n INTEGER, when_ DATE); insert into t values (1, '2024-01-02'), ('two', '2024-01-03'), (3, NULL)";
+            command.ExecuteNonQuery();
+        }
+        var result = Synth("describe", "--from", $"sqlite:{sqlite}", "--query", "select n from t");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Column 'n': row 2: 'two' is not a integer value", result.Err);
+
+        var dates = DatabaseSources.All.Read($"sqlite:{sqlite}", "select when_ from t");
+        Assert.Equal(new DateTime(2024, 1, 2), dates.Columns["when_"][0]);
+        Assert.Equal(DateTimeKind.Unspecified, ((DateTime)dates.Columns["when_"][0]!).Kind); // wall-clock, as a CSV's dates
+        Assert.Equal(1, dates.Columns["when_"].NullCount);
+    }
+
     [Theory]
     [InlineData("sqlite")]
     [InlineData("duckdb")]
