@@ -12,7 +12,7 @@ internal static partial class ExportCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string data = parse.GetValue(grammar.ExportData)!;
+        string data = TableInput.DataName(context, parse, grammar.ExportData, option: null);
         string outDir = parse.GetValue(grammar.ExportOut)!;
         string name = parse.GetValue(grammar.ExportName) ?? DefaultName(data);
         OutputFormat.EnsureFolder(outDir);

@@ -51,6 +51,7 @@ public sealed class SynthGrammar
 
         Export = new Command("export", "Write a table as a timestamped CSV file (never replacing one).");
         Add(Export, ExportData, ExportOut, ExportName, ExportFormat);
+        AddSourceOptions(Export);
 
         Forecast = new Command("forecast", "Fit (S)ARIMA to one numeric column and write multi-step forecasts with prediction intervals as a timestamped CSV.");
         Add(Forecast, ForecastData, ForecastDataOption, ForecastColumn, ForecastTime, ForecastHorizon, ForecastLevel, ForecastOrder, ForecastSeasonal,
@@ -265,7 +266,7 @@ public sealed class SynthGrammar
     public Option<string?> PlotCategorical { get; } = CategoricalOption();
 
     public Command Export { get; }
-    public Argument<string> ExportData { get; } = new("table") { Description = "The table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook)." };
+    public Argument<string?> ExportData { get; } = new("table") { Description = "The table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook); or give it with --from and --query.", Arity = ArgumentArity.ZeroOrOne };
     public Option<string> ExportOut { get; } = new("--out")
     {
         Description = "Directory for the CSV (created if missing).",

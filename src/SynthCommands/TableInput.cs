@@ -15,10 +15,10 @@ internal static class TableInput
     /// The table named by the positional argument, by --data, or by --from with --query (exactly one of them). A query's
     /// rows are read here, kept in the context under the database file's path, and that path is the table's name.
     /// </summary>
-    public static string DataName(CommandContext context, ParseResult parse, Argument<string?> argument, Option<string?> option)
+    public static string DataName(CommandContext context, ParseResult parse, Argument<string?> argument, Option<string?>? option)
     {
         string? positional = parse.GetValue(argument);
-        string? named = parse.GetValue(option);
+        string? named = option is null ? null : parse.GetValue(option);
         if (positional is not null && named is not null)
             throw new SynthUsageException($"give the table once, either as an argument or with --data, not both ('{positional}' and '{named}').");
         string? name = positional ?? named;

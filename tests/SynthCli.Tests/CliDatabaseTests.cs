@@ -202,6 +202,22 @@ public sealed class CliDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void Export_writes_a_query_as_parquet_with_its_types()
+    {
+        string outDir = sandbox.PathOf("exported");
+        var export = Synth("export", "--from", $"sqlite:{Sqlite()}", "--query", Query, "--out", outDir, "--format", "parquet");
+        Assert.True(export.ExitCode == 0, export.Err);
+        string file = Assert.Single(Directory.GetFiles(outDir));
+        Assert.Matches(@"people_synthetic_\d{8}_\d{6}\.parquet$", file);
+        var table = ParquetTable.Read(file);
+        Assert.Equal(Rows, table.Rows.Count);
+        Assert.IsType<Int64DataFrameColumn>(table.Columns["age"]);
+        Assert.IsType<BooleanDataFrameColumn>(table.Columns["member"]);
+        Assert.IsType<DateTimeDataFrameColumn>(table.Columns["joined"]);
+        Assert.Equal(Enumerable.Range(0, Rows).Count(i => i % 7 == 3), table.Columns["income"].NullCount);
+    }
+
+    [Fact]
     public void The_database_is_opened_read_only()
     {
         string sqlite = Sqlite();
