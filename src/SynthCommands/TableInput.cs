@@ -31,7 +31,17 @@ internal static class TableInput
         }
         if (string.IsNullOrWhiteSpace(name))
             throw new SynthUsageException($"'{parse.CommandResult.Command.Name}' needs a table: a CSV or Parquet file, a folder of Parquet files (or, in a notebook, a variable), e.g. 'synth {parse.CommandResult.Command.Name} data.csv', or a query with --from and --query.");
+        RefuseSourceAsFile(context, name);
         return name;
+    }
+
+    /// <summary>A database given where a file goes (<c>synth describe duckdb:db.duckdb</c>): says how to give it.</summary>
+    private static void RefuseSourceAsFile(CommandContext context, string name)
+    {
+        int colon = name.IndexOf(':');
+        if (colon <= 0 || File.Exists(name) || Directory.Exists(name)) return;
+        if (!context.Sources.Schemes.Contains(name[..colon], StringComparer.OrdinalIgnoreCase)) return;
+        throw new SynthUsageException($"'{name}' is a database: give it as --from {name} with --query \"select …\", the rows to read.");
     }
 
     /// <summary>
@@ -48,6 +58,7 @@ internal static class TableInput
         {
             if (first is null || second is null)
                 throw new SynthUsageException($"'{command}' needs two tables, the real one and the synthetic one (e.g. 'synth {command} real.csv synthetic.csv'), or the real one as a query with --from and --query.");
+            RefuseSourceAsFile(context, first);
             return (first, second);
         }
         if (second is not null)

@@ -280,11 +280,15 @@ public sealed class CliDatabaseTests : IDisposable
         Assert.Equal(2, both.ExitCode);
         Assert.Contains("give the table once", both.Err);
 
+        var asArgument = Synth("describe", $"duckdb:{duck}");
+        Assert.Equal(2, asArgument.ExitCode);
+        Assert.Contains($"give it as --from duckdb:{duck} with --query", asArgument.Err);
+
         var notDatabase = Synth("describe", "--from", $"duckdb:{sandbox.People()}", "--query", Query);
         Assert.Equal(1, notDatabase.ExitCode);
         Assert.Contains("'--from'", notDatabase.Err);
 
-        foreach (var result in new[] { unknown, missing, sqlError, duckError, empty, queryAlone, fromAlone, both, notDatabase })
+        foreach (var result in new[] { unknown, missing, sqlError, duckError, empty, queryAlone, fromAlone, both, asArgument, notDatabase })
             Assert.Single(result.ErrLines);
     }
 }
