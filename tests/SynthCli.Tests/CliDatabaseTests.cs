@@ -86,6 +86,18 @@ public sealed class CliDatabaseTests : IDisposable
         Assert.Equal(2020, ((DateTime)table.Columns["joined"][0]!).Year);
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("duckdb")]
+    public void The_tool_as_a_process_loads_the_database_libraries(string scheme)
+    {
+        // The tool's own output folder, not the test's: its native SQLite and DuckDB libraries load there.
+        var result = CliProcess.Run(sandbox.Directory, "describe", "--from", $"{scheme}:{Database(scheme)}", "--query", Query);
+        Assert.True(result.ExitCode == 0, result.Err);
+        Assert.Contains($"{Rows} rows, 5 columns", result.Out);
+        Assert.Matches(@"joined\s+datetime", result.Out);
+    }
+
     [Fact]
     public void Sqlite_expressions_without_a_declared_type_go_by_their_values()
     {
