@@ -292,6 +292,14 @@ public sealed class CliDatabaseTests : IDisposable
         Assert.Equal(2, both.ExitCode);
         Assert.Contains("give the table once", both.Err);
 
+        var sameName = Synth("describe", "--from", $"sqlite:{sqlite}", "--query", "select age, income as age from people");
+        Assert.Equal(1, sameName.ExitCode);
+        Assert.Contains("returns two columns named 'age'", sameName.Err);
+
+        var noColumns = Synth("describe", "--from", $"sqlite:{sqlite}", "--query", "create temp table scratch (a)");
+        Assert.Equal(1, noColumns.ExitCode);
+        Assert.Contains("returns no columns", noColumns.Err);
+
         var asArgument = Synth("describe", $"duckdb:{duck}");
         Assert.Equal(2, asArgument.ExitCode);
         Assert.Contains($"give it as --from duckdb:{duck} with --query", asArgument.Err);
@@ -300,7 +308,7 @@ public sealed class CliDatabaseTests : IDisposable
         Assert.Equal(1, notDatabase.ExitCode);
         Assert.Contains("'--from'", notDatabase.Err);
 
-        foreach (var result in new[] { unknown, missing, sqlError, duckError, empty, queryAlone, fromAlone, both, asArgument, notDatabase })
+        foreach (var result in new[] { unknown, missing, sqlError, duckError, empty, queryAlone, fromAlone, both, sameName, noColumns, asArgument, notDatabase })
             Assert.Single(result.ErrLines);
     }
 }
