@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using SynthCommands;
 using SynthCore.Registry;
+using SynthDatabases;
 
 namespace SynthCli;
 
@@ -28,9 +29,12 @@ internal static class Program
         return Run(args, host, cancellation.Token);
     }
 
-    /// <summary>The entry point without the process around it, for tests: a host, a token, and optionally another registry.</summary>
+    /// <summary>
+    /// The entry point without the process around it, for tests: a host, a token, and optionally another registry. The
+    /// console reads databases (<c>--from sqlite:FILE</c>, <c>duckdb:FILE</c>); the notebook package does not carry them.
+    /// </summary>
     internal static int Run(string[] args, ConsoleHost host, CancellationToken cancellationToken, SynthesizerRegistry? registry = null) =>
-        new SynthCommandExecutor(registry).Execute(args, host, cancellationToken);
+        new SynthCommandExecutor(registry, DatabaseSources.All).Execute(args, host, cancellationToken);
 
     private static int TerminalWidth()
     {

@@ -12,7 +12,7 @@ internal static class AnonymizeCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string data = TableInput.DataName(parse, grammar.AnonymizeData, grammar.AnonymizeDataOption);
+        string data = TableInput.DataName(context, parse, grammar.AnonymizeData, grammar.AnonymizeDataOption);
         int k = FitSettingsReader.Positive("--k", parse.GetValue(grammar.AnonymizeK));
         string? sensitive = parse.GetValue(grammar.AnonymizeSensitive);
         int? l = parse.GetValue(grammar.AnonymizeL);
@@ -27,7 +27,7 @@ internal static class AnonymizeCommand
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
         OutputTarget.CheckFolder(outDir, "--out");
 
-        var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.AnonymizeCategorical));
+        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.AnonymizeCategorical));
         var quasi = ColumnList.Parse(parse.GetValue(grammar.AnonymizeQuasi)!, "--quasi", metadata);
         if (sensitive is not null) ColumnList.EnsureColumn(sensitive, "--sensitive", metadata);
 

@@ -15,7 +15,7 @@ internal static class CompareCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string data = TableInput.DataName(parse, grammar.CompareData, grammar.CompareDataOption);
+        string data = TableInput.DataName(context, parse, grammar.CompareData, grammar.CompareDataOption);
         var models = parse.GetValue(grammar.CompareModels)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (models.Length == 0) throw new SynthOptionException("--models", "name at least one model, e.g. --models copula,cart.");
         if (models.Distinct(StringComparer.Ordinal).Count() != models.Length)
@@ -33,7 +33,7 @@ internal static class CompareCommand
         bool force = parse.GetValue(grammar.CompareForce);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
 
-        var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.CompareSettings.Categorical));
+        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.CompareSettings.Categorical));
         if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
         var (training, holdout) = HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
         context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {table.Rows.Count:N0} rows (seed {settings.Seed}); each model is fitted on the other {training.Rows.Count:N0}.");

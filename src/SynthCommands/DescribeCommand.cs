@@ -8,12 +8,12 @@ internal static class DescribeCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string data = TableInput.DataName(parse, grammar.DescribeData, grammar.DescribeDataOption);
+        string data = TableInput.DataName(context, parse, grammar.DescribeData, grammar.DescribeDataOption);
         string? json = parse.GetValue(grammar.DescribeJson);
         bool force = parse.GetValue(grammar.DescribeForce);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
 
-        var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.DescribeCategorical));
+        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.DescribeCategorical));
         var description = TableDescription.From(data, table, metadata);
         context.Host.Show(description);
 

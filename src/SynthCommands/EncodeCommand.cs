@@ -20,7 +20,7 @@ internal static class EncodeCommand
         SafeFile.EnsureCanWrite(output, force, "--out", data, modelName);
 
         var model = LatentModel.Resolve(context, modelName, "encode");
-        var table = context.Host.ResolveTable(data);
+        var table = context.ResolveTable(data);
         if (table.Rows.Count == 0) throw new SynthCore.SynthException($"{data}: the table has no rows to encode.");
         context.Cancellation.ThrowIfCancellationRequested();
         var codes = model.Encode(table);

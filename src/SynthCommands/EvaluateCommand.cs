@@ -19,8 +19,7 @@ internal static class EvaluateCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string realName = parse.GetValue(grammar.EvaluateReal)!;
-        string syntheticName = parse.GetValue(grammar.EvaluateSynthetic)!;
+        var (realName, syntheticName) = TableInput.RealAndSynthetic(context, parse, grammar.EvaluateReal, grammar.EvaluateSynthetic);
         string? json = parse.GetValue(grammar.EvaluateJson);
         string? report = parse.GetValue(grammar.EvaluateReport);
         bool force = parse.GetValue(grammar.EvaluateForce);
@@ -38,8 +37,8 @@ internal static class EvaluateCommand
         if (scoreIterations is not null && sequenceOptions is null)
             throw new SynthCore.SynthOptionException("--score-iterations", "applies to sequences: give --seq-len L to score the tables as sequences.");
 
-        var (real, metadata) = TableInput.Load(context.Host, realName, parse.GetValue(grammar.EvaluateCategorical));
-        var synthetic = context.Host.ResolveTable(syntheticName);
+        var (real, metadata) = TableInput.Load(context, realName, parse.GetValue(grammar.EvaluateCategorical));
+        var synthetic = context.ResolveTable(syntheticName);
         if (synthetic.Rows.Count == 0)
             throw new SynthCore.SynthException($"{syntheticName}: the table has no rows.");
         context.Cancellation.ThrowIfCancellationRequested();
@@ -76,7 +75,7 @@ internal static class EvaluateCommand
     /// <summary>The --holdout table, checked to have every column of the real one.</summary>
     private static Microsoft.Data.Analysis.DataFrame Holdout(CommandContext context, string name, TableMetadata metadata)
     {
-        var holdout = context.Host.ResolveTable(name);
+        var holdout = context.ResolveTable(name);
         var missing = metadata.Columns.Select(c => c.Name).Where(c => holdout.Columns.IndexOf(c) < 0).ToArray();
         if (missing.Length > 0)
             throw new SynthCore.SynthOptionException("--holdout", $"'{name}' lacks the real table's column{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))}.");

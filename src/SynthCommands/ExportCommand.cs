@@ -12,14 +12,14 @@ internal static partial class ExportCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string data = parse.GetValue(grammar.ExportData)!;
+        string data = TableInput.DataName(context, parse, grammar.ExportData, option: null);
         string outDir = parse.GetValue(grammar.ExportOut)!;
         string name = parse.GetValue(grammar.ExportName) ?? DefaultName(data);
         OutputFormat.EnsureFolder(outDir);
         SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
         var format = OutputFormat.Read(parse.GetValue(grammar.ExportFormat));
-        var table = context.Host.ResolveTable(data);
+        var table = context.ResolveTable(data);
         if (table.Columns.Count == 0) throw new SynthCore.SynthException($"{data}: the table has no columns.");
         context.Cancellation.ThrowIfCancellationRequested();
         var export = CsvExporter.ExportTimestamped(table, outDir, name, format: format);

@@ -8,7 +8,7 @@ internal static class FitCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string data = TableInput.DataName(parse, grammar.FitData, grammar.FitDataOption);
+        string data = TableInput.DataName(context, parse, grammar.FitData, grammar.FitDataOption);
         string model = parse.GetValue(grammar.FitModel)!;
         string output = parse.GetValue(grammar.FitOut)!;
         bool force = parse.GetValue(grammar.FitForce);
@@ -25,7 +25,7 @@ internal static class FitCommand
                 throw new SynthCore.SynthOptionException("--json", $"'{json}' is also the --out model file; give two different files.");
         }
 
-        var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.FitSettings.Categorical));
+        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.FitSettings.Categorical));
         var fit = FitStep.Run(context, model, settings, table, metadata);
 
         long bytes = SafeFile.Write(output, force, "--out", fit.Model.Save);

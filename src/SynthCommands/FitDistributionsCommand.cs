@@ -14,7 +14,7 @@ internal static class FitDistributionsCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string data = TableInput.DataName(parse, grammar.FitDistributionsData, grammar.FitDistributionsDataOption);
+        string data = TableInput.DataName(context, parse, grammar.FitDistributionsData, grammar.FitDistributionsDataOption);
         var ranking = parse.GetValue(grammar.FitDistributionsRanking) switch
         {
             "aic" => FitRanking.Aic,
@@ -27,7 +27,7 @@ internal static class FitDistributionsCommand
         bool force = parse.GetValue(grammar.FitDistributionsForce);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
 
-        var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.FitDistributionsCategorical));
+        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.FitDistributionsCategorical));
         if (parse.GetValue(grammar.FitDistributionsColumns) is { } list)
         {
             var names = ColumnList.Parse(list, "--columns", metadata);

@@ -27,7 +27,7 @@ internal static class ForecastCommand
 
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string data = TableInput.DataName(parse, grammar.ForecastData, grammar.ForecastDataOption);
+        string data = TableInput.DataName(context, parse, grammar.ForecastData, grammar.ForecastDataOption);
         string column = parse.GetValue(grammar.ForecastColumn)!;
         int horizon = FitSettingsReader.Positive("--horizon", parse.GetValue(grammar.ForecastHorizon));
         double level = parse.GetValue(grammar.ForecastLevel) ?? 0.95;
@@ -49,7 +49,7 @@ internal static class ForecastCommand
         OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
 
-        var table = context.Host.ResolveTable(data);
+        var table = context.ResolveTable(data);
         var request = new TableForecastRequest
         {
             Column = column,

@@ -27,7 +27,7 @@ internal static class InterpolateCommand
 
         var model = LatentModel.Resolve(context, modelName, "interpolate");
         SynthCore.Resources.ResourceGuard.Current.EnsureRowsFitMemory("--steps", steps, model.Metadata.Columns.Count);
-        var table = context.Host.ResolveTable(data);
+        var table = context.ResolveTable(data);
         foreach (var (option, row) in new[] { ("--from-row", from), ("--to-row", to) })
             if (row < 1 || row > table.Rows.Count)
                 throw new SynthOptionException(option, $"row {row} is outside '{data}', whose rows are 1 to {table.Rows.Count:N0} (counted from 1, the first row after the header).");

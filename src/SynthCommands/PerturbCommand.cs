@@ -15,7 +15,7 @@ internal static class PerturbCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string data = TableInput.DataName(parse, grammar.PerturbData, grammar.PerturbDataOption);
+        string data = TableInput.DataName(context, parse, grammar.PerturbData, grammar.PerturbDataOption);
         string output = parse.GetValue(grammar.PerturbOut)!;
         bool force = parse.GetValue(grammar.PerturbForce);
         double scale = parse.GetValue(grammar.PerturbScale) ?? 0.1;
@@ -26,7 +26,7 @@ internal static class PerturbCommand
         bool clip = parse.GetValue(grammar.PerturbClip);
         SafeFile.EnsureCanWrite(output, force, "--out", data);
 
-        var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.PerturbCategorical));
+        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.PerturbCategorical));
         string[]? columns = null;
         if (parse.GetValue(grammar.PerturbColumns) is { } list)
         {

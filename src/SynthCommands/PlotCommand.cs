@@ -31,8 +31,7 @@ internal static class PlotCommand
 
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string realName = parse.GetValue(grammar.PlotReal)!;
-        string syntheticName = parse.GetValue(grammar.PlotSynthetic)!;
+        var (realName, syntheticName) = TableInput.RealAndSynthetic(context, parse, grammar.PlotReal, grammar.PlotSynthetic);
         string kind = parse.GetValue(grammar.PlotKind)!.Trim().ToLowerInvariant();
         if (!Kinds.Contains(kind))
             throw new SynthOptionException("--kind", $"unknown kind '{kind}' (one of: {string.Join(", ", Kinds)}).");
@@ -56,8 +55,8 @@ internal static class PlotCommand
         if (seed < 0) throw new SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
         if (output is not null) SafeFile.EnsureCanWrite(output, overwrite: false, "--out");
 
-        var real = NonEmpty(context.Host.ResolveTable(realName), realName);
-        var synthetic = NonEmpty(context.Host.ResolveTable(syntheticName), syntheticName);
+        var real = NonEmpty(context.ResolveTable(realName), realName);
+        var synthetic = NonEmpty(context.ResolveTable(syntheticName), syntheticName);
         context.Cancellation.ThrowIfCancellationRequested();
 
         var request = new Request(realName, real, syntheticName, synthetic, columns, categorical, context);

@@ -13,8 +13,7 @@ internal static class PrivacyCommand
 {
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string realName = parse.GetValue(grammar.PrivacyReal)!;
-        string syntheticName = parse.GetValue(grammar.PrivacySynthetic)!;
+        var (realName, syntheticName) = TableInput.RealAndSynthetic(context, parse, grammar.PrivacyReal, grammar.PrivacySynthetic);
         string? holdoutName = parse.GetValue(grammar.PrivacyHoldout);
         double? fraction = parse.GetValue(grammar.PrivacyHoldoutFraction);
         int seed = parse.GetValue(grammar.PrivacySeed) ?? 42;
@@ -29,10 +28,10 @@ internal static class PrivacyCommand
         if (bins < 0) throw new SynthOptionException("--bins", $"must be 0 or more, got {bins}.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", realName, syntheticName, holdoutName);
 
-        var (real, metadata) = TableInput.Load(context.Host, realName, parse.GetValue(grammar.PrivacyCategorical));
-        var synthetic = context.Host.ResolveTable(syntheticName);
+        var (real, metadata) = TableInput.Load(context, realName, parse.GetValue(grammar.PrivacyCategorical));
+        var synthetic = context.ResolveTable(syntheticName);
         DataFrame training = real;
-        DataFrame? holdout = holdoutName is null ? null : context.Host.ResolveTable(holdoutName);
+        DataFrame? holdout = holdoutName is null ? null : context.ResolveTable(holdoutName);
         if (fraction is double share)
         {
             (training, holdout) = HoldoutSplit.Split(real, share, seed, "--holdout-fraction");

@@ -17,7 +17,7 @@ internal static class PrivacySweepCommand
 
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string data = TableInput.DataName(parse, grammar.PrivacySweepData, grammar.PrivacySweepDataOption);
+        string data = TableInput.DataName(context, parse, grammar.PrivacySweepData, grammar.PrivacySweepDataOption);
         string model = parse.GetValue(grammar.PrivacySweepModel)!;
         var epsilons = EpsilonSweep.Parse(parse.GetValue(grammar.PrivacySweepEpsilons)!, "--epsilons");
         var settings = FitSettingsReader.Read(parse, grammar.PrivacySweepSettings);
@@ -31,7 +31,7 @@ internal static class PrivacySweepCommand
         bool force = parse.GetValue(grammar.PrivacySweepForce);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
 
-        var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.PrivacySweepSettings.Categorical));
+        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.PrivacySweepSettings.Categorical));
         TableInput.EnsureModellable(metadata);
         ColumnList.EnsureColumn(target, "--target", metadata);
         var (training, holdout) = HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");

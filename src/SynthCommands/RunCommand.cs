@@ -29,7 +29,7 @@ internal static class RunCommand
 
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
-        string data = TableInput.DataName(parse, grammar.RunData, grammar.RunDataOption);
+        string data = TableInput.DataName(context, parse, grammar.RunData, grammar.RunDataOption);
         string model = parse.GetValue(grammar.RunModel)!;
         var settings = FitSettingsReader.Read(parse, grammar.RunSettings);
         int? rowsOption = parse.GetValue(grammar.RunRows);
@@ -67,7 +67,7 @@ internal static class RunCommand
         CsvExporter.ValidateName(name);
         var format = OutputFormat.Read(parse.GetValue(grammar.RunFormat));
 
-        var (table, metadata) = TableInput.Load(context.Host, data, parse.GetValue(grammar.RunSettings.Categorical));
+        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.RunSettings.Categorical));
         if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
         string[] clauses = parse.GetValue(grammar.RunWhere) ?? [];
         var conditions = WhereParser.Parse(clauses, metadata);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using SynthCore;
+using SynthCore.Data;
 using SynthCore.Registry;
 
 namespace SynthCommands;
@@ -10,9 +11,10 @@ namespace SynthCommands;
 /// runs the command, and turns every failure into one "error: …" line and an exit code
 /// (<see cref="ExitCodes"/>): user mistakes never surface as stack traces.
 /// </summary>
-public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
+public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null, TableSources? sources = null)
 {
     private readonly SynthesizerRegistry registry = registry ?? SynthesizerRegistry.Default;
+    private readonly TableSources sources = sources ?? TableSources.None;
 
     /// <summary>Runs a command line as typed, e.g. <c>#!synth fit --data df --model gan --out m.synth</c> (a leading <c>#!synth</c> or <c>synth</c> is dropped).</summary>
     public int Execute(string commandLine, ISynthHost host, CancellationToken cancellationToken = default) =>
@@ -22,7 +24,7 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null)
     public int Execute(IReadOnlyList<string> args, ISynthHost host, CancellationToken cancellationToken = default)
     {
         var grammar = new SynthGrammar();
-        var context = new CommandContext(host, registry, cancellationToken);
+        var context = new CommandContext(host, registry, cancellationToken) { Sources = sources };
         grammar.Describe.SetAction(parse => DescribeCommand.Execute(parse, grammar, context));
         grammar.Fit.SetAction(parse => FitCommand.Execute(parse, grammar, context));
         grammar.Sample.SetAction(parse => SampleCommand.Execute(parse, grammar, context));

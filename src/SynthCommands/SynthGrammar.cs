@@ -15,9 +15,11 @@ public sealed class SynthGrammar
     {
         Describe = new Command("describe", "Show each column's detected kind, missing values and distinct values.");
         Add(Describe, DescribeData, DescribeDataOption, DescribeCategorical, DescribeJson, DescribeForce);
+        AddSourceOptions(Describe);
 
         Fit = new Command("fit", "Fit a model to a table and save it as a model file.");
         Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitJson, FitForce, FitInto);
+        AddSourceOptions(Fit);
         FitSettings.AddTo(Fit);
 
         Sample = new Command("sample", "Sample rows from a saved model and write them as a timestamped CSV.");
@@ -25,45 +27,56 @@ public sealed class SynthGrammar
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
         Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunFormat, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunHoldoutFraction, RunTarget, RunWhere, RunScoreIterations, RunInto);
+        AddSourceOptions(Run);
         RunSettings.AddTo(Run);
 
         Evaluate = new Command("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).");
         Add(Evaluate, EvaluateReal, EvaluateSynthetic, EvaluateCategorical, EvaluateTarget, EvaluateSeed, EvaluateHoldout, EvaluateSeqLen, EvaluateOption, EvaluateScoreIterations,
             EvaluateJson, EvaluateReport, EvaluateForce);
+        AddSourceOptions(Evaluate);
 
         Models = new Command("models", "List the available models.");
 
         Privacy = new Command("privacy", "Measure how close a synthetic table is to the real rows (distance to closest record, copies, membership and attribute-disclosure attacks).");
         Add(Privacy, PrivacyReal, PrivacySynthetic, PrivacyHoldout, PrivacyHoldoutFraction, PrivacySeed, PrivacyQuasi, PrivacySensitive, PrivacyBins, PrivacyCategorical, PrivacyJson, PrivacyForce);
+        AddSourceOptions(Privacy);
 
         Anonymize = new Command("anonymize", "Make a table k-anonymous by Mondrian generalisation of its quasi-identifiers and write it as a timestamped CSV.");
         Add(Anonymize, AnonymizeData, AnonymizeDataOption, AnonymizeK, AnonymizeQuasi, AnonymizeSensitive, AnonymizeL, AnonymizeOut, AnonymizeName, AnonymizeCategorical, AnonymizeJson, AnonymizeForce);
+        AddSourceOptions(Anonymize);
 
         Plot = new Command("plot", "Chart a synthetic table against the real one: distributions, Q-Q plots, correlations, a pair plot, PCA, t-SNE, sequences, or a VAE's latent space.");
         Add(Plot, PlotReal, PlotSynthetic, PlotKind, PlotColumns, PlotModel, PlotOut, PlotSequences, PlotSeed, PlotCategorical);
+        AddSourceOptions(Plot);
 
         Export = new Command("export", "Write a table as a timestamped CSV file (never replacing one).");
         Add(Export, ExportData, ExportOut, ExportName, ExportFormat);
+        AddSourceOptions(Export);
 
         Forecast = new Command("forecast", "Fit (S)ARIMA to one numeric column and write multi-step forecasts with prediction intervals as a timestamped CSV.");
         Add(Forecast, ForecastData, ForecastDataOption, ForecastColumn, ForecastTime, ForecastHorizon, ForecastLevel, ForecastOrder, ForecastSeasonal,
             ForecastPeriod, ForecastMethod, ForecastOut, ForecastName, ForecastJson, ForecastForce, ForecastInto);
+        AddSourceOptions(Forecast);
 
         FitDistributions = new Command("fit-distributions", "Fit every applicable distribution family to each numeric column and rank them (AIC or KS): families, parameters, KS, AIC.");
         Add(FitDistributions, FitDistributionsData, FitDistributionsDataOption, FitDistributionsColumns, FitDistributionsRanking, FitDistributionsTop,
             FitDistributionsCategorical, FitDistributionsJson, FitDistributionsForce);
+        AddSourceOptions(FitDistributions);
 
         Perturb = new Command("perturb", "Add Gaussian noise to numeric columns (a fraction of each column's std) and optionally swap categories; write the perturbed table to a CSV file.");
         Add(Perturb, PerturbData, PerturbDataOption, PerturbOut, PerturbForce, PerturbScale, PerturbColumns, PerturbClip, PerturbSwapRate, PerturbSeed,
             PerturbCategorical, PerturbInto);
+        AddSourceOptions(Perturb);
 
         Compare = new Command("compare", "Fit several models on one table and rank them on quality, detection, privacy, utility and time, against rows held out before fitting.");
         Add(Compare, CompareData, CompareDataOption, CompareModels, CompareHoldoutFraction, CompareTarget, CompareJson, CompareForce);
+        AddSourceOptions(Compare);
         CompareSettings.AddTo(Compare);
 
         PrivacySweep = new Command("privacy-sweep", "Fit a differentially private model at each ε on one part of a table and report, per ε, its quality, its utility against rows held out before fitting, and its fit time.");
         Add(PrivacySweep, PrivacySweepData, PrivacySweepDataOption, PrivacySweepModel, PrivacySweepEpsilons, PrivacySweepTarget, PrivacySweepHoldoutFraction,
             PrivacySweepJson, PrivacySweepForce);
+        AddSourceOptions(PrivacySweep);
         PrivacySweepSettings.AddTo(PrivacySweep);
 
         Encode = new Command("encode", "Write each row's latent code under a vae or tvae model (the encoder's posterior mean) as a CSV of columns z0, z1, ….");
@@ -210,8 +223,8 @@ public sealed class SynthGrammar
     public FitSettingsOptions PrivacySweepSettings { get; } = new();
 
     public Command Evaluate { get; }
-    public Argument<string> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook)." };
-    public Argument<string> EvaluateSynthetic { get; } = new("synthetic") { Description = "The synthetic table to score, with the real table's columns." };
+    public Argument<string?> EvaluateReal { get; } = new("real") { Description = "The real table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook); or give it with --from and --query, and the synthetic table alone.", Arity = ArgumentArity.ZeroOrOne };
+    public Argument<string?> EvaluateSynthetic { get; } = new("synthetic") { Description = "The synthetic table to score, with the real table's columns.", Arity = ArgumentArity.ZeroOrOne };
     public Option<string?> EvaluateCategorical { get; } = CategoricalOption();
     public Option<string?> EvaluateTarget { get; } = new("--target")
     {
@@ -235,8 +248,8 @@ public sealed class SynthGrammar
     public Option<bool> EvaluateForce { get; } = ForceOption("--json or --report file");
 
     public Command Plot { get; }
-    public Argument<string> PlotReal { get; } = new("real") { Description = "The real table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook)." };
-    public Argument<string> PlotSynthetic { get; } = new("synthetic") { Description = "The synthetic table (for series, pca and tsne of sequences: the sequence_id, step, features table a sequence model writes)." };
+    public Argument<string?> PlotReal { get; } = new("real") { Description = "The real table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook); or give it with --from and --query, and the synthetic table alone.", Arity = ArgumentArity.ZeroOrOne };
+    public Argument<string?> PlotSynthetic { get; } = new("synthetic") { Description = "The synthetic table (for series, pca and tsne of sequences: the sequence_id, step, features table a sequence model writes).", Arity = ArgumentArity.ZeroOrOne };
     public Option<string> PlotKind { get; } = new("--kind")
     {
         Description = "What to draw: distributions, qq, correlation, pairs, pca, tsne, series, latent.",
@@ -253,7 +266,7 @@ public sealed class SynthGrammar
     public Option<string?> PlotCategorical { get; } = CategoricalOption();
 
     public Command Export { get; }
-    public Argument<string> ExportData { get; } = new("table") { Description = "The table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook)." };
+    public Argument<string?> ExportData { get; } = new("table") { Description = "The table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook); or give it with --from and --query.", Arity = ArgumentArity.ZeroOrOne };
     public Option<string> ExportOut { get; } = new("--out")
     {
         Description = "Directory for the CSV (created if missing).",
@@ -265,8 +278,8 @@ public sealed class SynthGrammar
     public Command Models { get; }
 
     public Command Privacy { get; }
-    public Argument<string> PrivacyReal { get; } = new("real") { Description = "The real rows the synthesizer was fitted on: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook)." };
-    public Argument<string> PrivacySynthetic { get; } = new("synthetic") { Description = "The synthetic table." };
+    public Argument<string?> PrivacyReal { get; } = new("real") { Description = "The real rows the synthesizer was fitted on: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook); or give it with --from and --query, and the synthetic table alone.", Arity = ArgumentArity.ZeroOrOne };
+    public Argument<string?> PrivacySynthetic { get; } = new("synthetic") { Description = "The synthetic table.", Arity = ArgumentArity.ZeroOrOne };
     public Option<string?> PrivacyHoldout { get; } = new("--holdout") { Description = "Real rows the synthesizer never saw (needed for the baselines and the membership attack)." };
     public Option<double?> PrivacyHoldoutFraction { get; } = new("--holdout-fraction")
     {
@@ -430,6 +443,16 @@ public sealed class SynthGrammar
     };
 
     private static Option<string?> DataOption() => new("--data") { Description = "The table, instead of the positional argument." };
+
+    /// <summary><c>--from SCHEME:FILE --query SQL</c>: the table as the rows of a query, in place of the data argument (<see cref="TableInput.DataName"/>).</summary>
+    private static void AddSourceOptions(Command command)
+    {
+        command.Options.Add(new Option<string?>(TableInput.FromOption)
+        {
+            Description = "A database file to read the table from, instead of the data argument: sqlite:FILE or duckdb:FILE (console only; opened read-only). Needs --query.",
+        });
+        command.Options.Add(new Option<string?>(TableInput.QueryOption) { Description = "The SELECT whose rows are the table, run on --from's database." });
+    }
 
     private static Option<string> ModelOption() => new("--model") { Description = "The model to fit (see 'synth models').", Required = true };
 

@@ -8,17 +8,84 @@ namespace SynthCommands;
 /// <summary>Reads the table a command works on and what the user said about its columns.</summary>
 internal static class TableInput
 {
-    /// <summary>The table named by the positional argument or by --data (exactly one of them).</summary>
-    public static string DataName(ParseResult parse, Argument<string?> argument, Option<string?> option)
+    public const string FromOption = "--from";
+    public const string QueryOption = "--query";
+
+    /// <summary>
+    /// The table named by the positional argument, by --data, or by --from with --query (exactly one of them). A query's
+    /// rows are read here, kept in the context under the database file's path, and that path is the table's name.
+    /// </summary>
+    public static string DataName(CommandContext context, ParseResult parse, Argument<string?> argument, Option<string?>? option)
     {
         string? positional = parse.GetValue(argument);
-        string? named = parse.GetValue(option);
+        string? named = option is null ? null : parse.GetValue(option);
         if (positional is not null && named is not null)
             throw new SynthUsageException($"give the table once, either as an argument or with --data, not both ('{positional}' and '{named}').");
         string? name = positional ?? named;
+        var (from, query) = SourceOptions(parse);
+        if (from is not null || query is not null)
+        {
+            if (name is not null)
+                throw new SynthUsageException($"give the table once, either as an argument or with --from and --query, not both ('{name}' and '{from ?? query}').");
+            return ReadQuery(context, from, query);
+        }
         if (string.IsNullOrWhiteSpace(name))
-            throw new SynthUsageException($"'{parse.CommandResult.Command.Name}' needs a table: a CSV or Parquet file, a folder of Parquet files (or, in a notebook, a variable), e.g. 'synth {parse.CommandResult.Command.Name} data.csv'.");
+            throw new SynthUsageException($"'{parse.CommandResult.Command.Name}' needs a table: a CSV or Parquet file, a folder of Parquet files (or, in a notebook, a variable), e.g. 'synth {parse.CommandResult.Command.Name} data.csv', or a query with --from and --query.");
+        RefuseSourceAsFile(context, name);
         return name;
+    }
+
+    /// <summary>A database given where a file goes (<c>synth describe duckdb:db.duckdb</c>): says how to give it.</summary>
+    private static void RefuseSourceAsFile(CommandContext context, string name)
+    {
+        int colon = name.IndexOf(':');
+        if (colon <= 0 || File.Exists(name) || Directory.Exists(name)) return;
+        if (!context.Sources.Schemes.Contains(name[..colon], StringComparer.OrdinalIgnoreCase)) return;
+        throw new SynthUsageException($"'{name}' is a database: give it as --from {name} with --query \"select …\", the rows to read.");
+    }
+
+    /// <summary>
+    /// The real and the synthetic table of <c>evaluate</c>, <c>privacy</c> and <c>plot</c>: two arguments, or the real table
+    /// as --from with --query (as for every command's first table) and one argument, the synthetic table.
+    /// </summary>
+    public static (string Real, string Synthetic) RealAndSynthetic(CommandContext context, ParseResult parse, Argument<string?> real, Argument<string?> synthetic)
+    {
+        string? first = parse.GetValue(real);
+        string? second = parse.GetValue(synthetic);
+        string command = parse.CommandResult.Command.Name;
+        var (from, query) = SourceOptions(parse);
+        if (from is null && query is null)
+        {
+            if (first is null || second is null)
+                throw new SynthUsageException($"'{command}' needs two tables, the real one and the synthetic one (e.g. 'synth {command} real.csv synthetic.csv'), or the real one as a query with --from and --query.");
+            RefuseSourceAsFile(context, first);
+            return (first, second);
+        }
+        if (second is not null)
+            throw new SynthUsageException($"give the real table once, either as the first argument or with --from and --query, not both ('{first}' and '{from ?? query}').");
+        if (first is null)
+            throw new SynthUsageException($"'{command}' needs the synthetic table after the query (e.g. 'synth {command} --from duckdb:data.duckdb --query \"select * from people\" synthetic.csv').");
+        return (ReadQuery(context, from, query), first);
+    }
+
+    /// <summary>Reads --query's rows from --from's database into the context, under the database file's path, which it returns.</summary>
+    private static string ReadQuery(CommandContext context, string? from, string? query)
+    {
+        if (from is null)
+            throw new SynthOptionException(QueryOption, $"needs --from, the database to run it on (e.g. --from duckdb:data.duckdb --query \"select * from people\").");
+        if (query is null)
+            throw new SynthOptionException(FromOption, $"needs --query, the SELECT whose rows are the table (e.g. --query \"select * from people\").");
+        var table = context.Sources.Read(from, query, context.Cancellation);
+        string name = from[(from.IndexOf(':') + 1)..];
+        context.Tables[name] = table;
+        return name;
+    }
+
+    private static (string? From, string? Query) SourceOptions(ParseResult parse)
+    {
+        var options = parse.CommandResult.Command.Options;
+        if (!options.Any(o => o.Name == FromOption)) return (null, null);
+        return (parse.GetValue<string?>(FromOption), parse.GetValue<string?>(QueryOption));
     }
 
     /// <summary>The --categorical columns as kind overrides; every name must be a column of the table.</summary>
@@ -43,9 +110,10 @@ internal static class TableInput
     /// Reads the table and its metadata (detected kinds with the overrides), refusing an empty table; prints a warning
     /// for each text column that is numbers or dates in disguise (<see cref="DisguisedColumns"/>).
     /// </summary>
-    public static (DataFrame Table, TableMetadata Metadata) Load(ISynthHost host, string name, string? categorical)
+    public static (DataFrame Table, TableMetadata Metadata) Load(CommandContext context, string name, string? categorical)
     {
-        var table = host.ResolveTable(name);
+        var host = context.Host;
+        var table = context.ResolveTable(name);
         if (table.Columns.Count == 0)
             throw new SynthException($"{name}: the table has no columns.");
         if (table.Rows.Count == 0)

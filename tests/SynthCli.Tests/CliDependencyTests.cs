@@ -15,6 +15,10 @@ public sealed class CliDependencyTests
         Assert.Contains("SynthCommands", libraries);
         Assert.Contains("SynthReports", libraries);
         Assert.DoesNotContain("SynthKernelExtension", libraries);
+        // The databases --from reads are the tool's: its deps carry them, the notebook package's never do.
+        Assert.Contains("SynthDatabases", libraries);
+        Assert.Contains("DuckDB.NET.Data.Full", libraries);
+        Assert.Contains("Microsoft.Data.Sqlite", libraries);
         Assert.DoesNotContain(libraries, l => l.StartsWith("Microsoft.DotNet.Interactive", StringComparison.OrdinalIgnoreCase));
     }
 }

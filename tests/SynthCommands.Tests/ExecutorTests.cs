@@ -279,4 +279,16 @@ public sealed class ExecutorTests : IDisposable
         Assert.Equal(0, Run("describe", "df", "--json", json, "--force"));
         Assert.StartsWith("{", File.ReadAllText(json));
     }
+
+    [Fact]
+    public void From_in_a_host_without_databases_says_to_pass_a_DataFrame()
+    {
+        // The notebook's executor has no table sources: SynthDatabases (and DuckDB's native library) is the console tool's alone.
+        AssertOneError(1, Run("describe", "--from", "duckdb:people.duckdb", "--query", "select * from people"),
+            "'--from'", "read the query into a DataFrame");
+        host.Errors.Clear();
+        AssertOneError(1, Run("describe", "--query", "select * from people"), "'--query': needs --from");
+        host.Errors.Clear();
+        AssertOneError(2, Run("describe", "df", "--from", "duckdb:people.duckdb", "--query", "select 1"), "give the table once");
+    }
 }

@@ -199,7 +199,7 @@ public sealed class PlotCommandTests : IDisposable
     {
         Assert.Equal(0, Run("plot", "--help"));
         string help = string.Join("\n", host.Lines);
-        Assert.Contains("  synth plot <real> <synthetic> [options]", help);
+        Assert.Contains("  synth plot [<real> [<synthetic>]] [options]", help); // the real table may be --from with --query instead
         Assert.Contains("--kind", help);
         Assert.Equal(0, Run("--help"));
         Assert.Contains("  synth [command] [options]", host.Lines[^1]);

@@ -1,0 +1,173 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Analysis;
+using SynthCore;
+
+namespace SynthDatabases;
+
+/// <summary>
+/// The rows of a <see cref="DbDataReader"/> as typed DataFrame columns. A column's kind comes from the database's type
+/// where the source knows it (<paramref name="declared"/>), otherwise from its values; NULLs stay missing.
+/// </summary>
+internal static class DataReaderTable
+{
+    public static DataFrame Read(DbDataReader reader, Func<int, ValueKind?> declared, Func<int, Func<int, object>?> valueReader, CancellationToken cancellationToken)
+    {
+        int count = reader.FieldCount;
+        if (count == 0)
+            throw new SynthOptionException("--query", "returns no columns; give a SELECT that returns the table.");
+        var names = Enumerable.Range(0, count).Select(reader.GetName).ToArray();
+        var duplicate = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+            throw new SynthOptionException("--query", $"returns two columns named '{duplicate.Key}'; give them distinct names (AS).");
+        var kinds = Enumerable.Range(0, count).Select(declared).ToArray();
+        var read = Enumerable.Range(0, count).Select(i => valueReader(i) ?? reader.GetValue).ToArray();
+        var values = names.Select(_ => new List<object?>()).ToArray();
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            for (int i = 0; i < count; i++)
+            {
+                try
+                {
+                    values[i].Add(reader.IsDBNull(i) ? null : read[i](i));
+                }
+                catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException or NotSupportedException)
+                {
+                    throw new SynthColumnException(names[i], $"row {values[i].Count + 1}: the value cannot be read ({e.Message}); cast it in the query, e.g. to VARCHAR.", e);
+                }
+            }
+        }
+        if (values[0].Count == 0)
+            throw new SynthOptionException("--query", "returns no rows.");
+        var columns = new List<DataFrameColumn>(count);
+        for (int i = 0; i < count; i++)
+        {
+            var kind = kinds[i] ?? Infer(names[i], values[i]);
+            columns.Add(Column(names[i], kind, values[i]));
+        }
+        return new DataFrame(columns);
+    }
+
+    /// <summary>A column without a known type: the kind its values share (numbers of both kinds are reals).</summary>
+    private static ValueKind Infer(string name, List<object?> values)
+    {
+        ValueKind? kind = null;
+        foreach (var value in values)
+        {
+            if (value is null) continue;
+            var own = KindOf(name, value);
+            kind = kind switch
+            {
+                null => own,
+                _ when kind == own => kind,
+                ValueKind.Integer or ValueKind.Real or ValueKind.Decimal when own is ValueKind.Integer or ValueKind.Real or ValueKind.Decimal => ValueKind.Real,
+                _ => ValueKind.Text,
+            };
+        }
+        return kind ?? ValueKind.Text;
+    }
+
+    /// <summary>The kind of one value as the ADO.NET provider returns it; types a flat table cannot hold are refused.</summary>
+    public static ValueKind KindOf(string name, object value) => value switch
+    {
+        sbyte or byte or short or ushort or int or uint or long or ulong or System.Numerics.BigInteger => ValueKind.Integer,
+        float or double => ValueKind.Real,
+        decimal => ValueKind.Decimal,
+        string => ValueKind.Text,
+        bool => ValueKind.Boolean,
+        DateTime or DateOnly or DateTimeOffset => ValueKind.DateTime,
+        _ => throw new SynthColumnException(name, $"holds {value.GetType().Name} values, which a table of ours cannot hold (cast it in the query, e.g. to VARCHAR)."),
+    };
+
+    private static DataFrameColumn Column(string name, ValueKind kind, List<object?> values)
+    {
+        int row = 0;
+        try
+        {
+            switch (kind)
+            {
+                case ValueKind.Integer:
+                {
+                    var column = new Int64DataFrameColumn(name, values.Count);
+                    for (; row < values.Count; row++) column[row] = values[row] is { } v ? ToInt64(v) : null;
+                    return column;
+                }
+                case ValueKind.Real:
+                {
+                    var column = new DoubleDataFrameColumn(name, values.Count);
+                    for (; row < values.Count; row++) column[row] = values[row] is { } v ? ToDouble(v) : null;
+                    return column;
+                }
+                case ValueKind.Decimal:
+                {
+                    var column = new DecimalDataFrameColumn(name, values.Count);
+                    for (; row < values.Count; row++) column[row] = values[row] is { } v ? Convert.ToDecimal(v, CultureInfo.InvariantCulture) : null;
+                    return column;
+                }
+                case ValueKind.Boolean:
+                {
+                    var column = new BooleanDataFrameColumn(name, values.Count);
+                    for (; row < values.Count; row++) column[row] = values[row] is { } v ? ToBoolean(v) : null;
+                    return column;
+                }
+                case ValueKind.DateTime:
+                {
+                    var column = new DateTimeDataFrameColumn(name, values.Count);
+                    for (; row < values.Count; row++) column[row] = values[row] is { } v ? ToDateTime(v) : null;
+                    return column;
+                }
+                default:
+                {
+                    var column = new StringDataFrameColumn(name, values.Count);
+                    for (; row < values.Count; row++) column[row] = values[row] is { } v ? ToText(v) : null;
+                    return column;
+                }
+            }
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
+        {
+            throw new SynthColumnException(name, $"row {row + 1}: '{ToText(values[row]!)}' is not a {kind.ToString().ToLowerInvariant()} value, as the column's type says ({e.Message})", e);
+        }
+    }
+
+    private static long ToInt64(object value) => value switch
+    {
+        double d when Math.Floor(d) == d => checked((long)d),
+        string s => long.Parse(s, NumberStyles.Integer, CultureInfo.InvariantCulture),
+        System.Numerics.BigInteger b => (long)b,
+        _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+    };
+
+    private static double ToDouble(object value) => value switch
+    {
+        string s => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture),
+        _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
+    };
+
+    // SQLite keeps booleans as 0/1 (or as text someone wrote).
+    private static bool ToBoolean(object value) => value switch
+    {
+        bool b => b,
+        long l when l is 0 or 1 => l == 1,
+        string s => bool.Parse(s),
+        _ => throw new FormatException("expected true/false or 0/1"),
+    };
+
+    private static DateTime ToDateTime(object value) => value switch
+    {
+        DateTime t => t,
+        DateOnly d => d.ToDateTime(TimeOnly.MinValue),
+        DateTimeOffset o => o.UtcDateTime,
+        string s => DateTime.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AllowWhiteSpaces),
+        _ => throw new FormatException("expected a date or time"),
+    };
+
+    private static string ToText(object value) => value switch
+    {
+        string s => s,
+        DateTime t => t.ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

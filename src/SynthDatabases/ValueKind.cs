@@ -1,0 +1,12 @@
+namespace SynthDatabases;
+
+/// <summary>The DataFrame column a database column becomes.</summary>
+internal enum ValueKind
+{
+    Integer,
+    Real,
+    Decimal,
+    Text,
+    Boolean,
+    DateTime,
+}
