@@ -51,6 +51,13 @@ internal static class SequenceOptionParser
         _ => throw new SynthOptionException(name, $"expects true or false, got '{value}'."),
     };
 
+    /// <summary>Only TimeGAN models static columns: the others say so rather than drop them.</summary>
+    public static void RejectStatic(SequenceDataOptions data, string model)
+    {
+        if (data.Static is not null)
+            throw new SynthOptionException("static", $"static (per-entity) columns are modelled by the 'timegan' model only; the '{model}' model would drop them.");
+    }
+
     /// <summary>Checks a sample request the sequence models share.</summary>
     public static void CheckSampleRequest(int count, Synthesizers.SampleConditions? conditions, string model, TableMetadata? metadata = null)
     {
