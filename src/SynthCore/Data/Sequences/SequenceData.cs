@@ -70,6 +70,16 @@ public sealed class SequenceData
         return windows;
     }
 
+    /// <summary>Each window's static values (its series'), in the order of <see cref="RawWindows"/>; null without static columns.</summary>
+    public object[][]? WindowStaticValues()
+    {
+        if (StaticValues is null) return null;
+        var result = new List<object[]>(WindowCount);
+        for (int s = 0; s < Series.Count; s++)
+            for (int start = 0; start + Options.SequenceLength <= Series[s].Length; start += Options.Stride) result.Add(StaticValues[s]);
+        return result.ToArray();
+    }
+
     /// <summary>
     /// Every window, min-max scaled, with its series' encoded static values, shuffled together with <paramref name="seed"/>
     /// (in the same order <see cref="ScaledWindows"/> gives the windows).

@@ -17,6 +17,7 @@ internal static class SequenceOptionParser
             ["id-column"] = (o, v) => o with { IdColumn = v },
             ["features"] = (o, v) => o with { Features = v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) },
             ["irregular"] = (o, v) => o with { AllowIrregular = Bool("irregular", v) },
+            ["static"] = (o, v) => o with { Static = v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) },
         };
 
     /// <summary>Applies each extra option through <paramref name="modelOptions"/> or the shared data options; unknown keys list the allowed ones.</summary>
