@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Data.Sequences;
+using SynthCore.Synthesizers.Sequential;
 
 namespace SynthCore.Tests.TimeSeries;
 
@@ -56,5 +57,12 @@ public class StaticFeaturesTests
         var withMissing = new DataFrame(new StringDataFrameColumn("patient", ["a", "a"]), new DoubleDataFrameColumn("age", [30.0, null]));
         var e = Assert.Throws<SynthColumnException>(() => StaticFeatures.Read(withMissing, TableMetadata.Detect(withMissing), "patient", ["age"]));
         Assert.Equal("age", e.Column);
+    }
+
+    [Fact]
+    public void Reading_sequences_without_a_model_refuses_static_rather_than_ignoring_it()
+    {
+        var e = Assert.Throws<SynthOptionException>(() => SequenceDataOptionsReader.Read(new Dictionary<string, string> { ["static"] = "sex" }));
+        Assert.Equal("static", e.Option);
     }
 }
