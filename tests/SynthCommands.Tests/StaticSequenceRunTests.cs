@@ -46,8 +46,9 @@ public sealed class StaticSequenceRunTests : IDisposable
     public void Run_writes_the_static_columns_constant_within_each_sequence_and_compares_them()
     {
         string json = Path.Combine(directory, "run.json");
+        string report = Path.Combine(directory, "report.html");
         int code = Run(["run", "patients", "--model", "timegan", "--rows", "8", "--out", directory, "--json", json, "--score-iterations", "0",
-            "--option", "static=sex,age", .. Small]);
+            "--report", report, "--option", "static=sex,age", .. Small]);
         Assert.True(code == 0, string.Join("\n", host.Errors));
 
         var table = CsvTable.Read(Directory.GetFiles(directory, "*.csv").Single());
@@ -70,6 +71,9 @@ public sealed class StaticSequenceRunTests : IDisposable
         Assert.Contains("age: KS", TextRendering.Render(comparison));
         var summary = JsonNode.Parse(File.ReadAllText(json))!;
         Assert.Equal("sex", (string)summary["comparison"]!["static"]![0]!["column"]!);
+        string html = File.ReadAllText(report);
+        Assert.Contains("Static column sex", html);
+        Assert.Contains("Static column <code>age</code>", html);
     }
 
     [Fact]
