@@ -41,7 +41,10 @@ public static class SequenceText
         {
             if (!column.Categorical)
             {
-                text.Append(Invariant, $"\n  {column.Column}: KS {column.Value:0.000}, mean real {N(column.RealMean)}, synth {N(column.SyntheticMean)}.");
+                text.Append(Invariant, $"\n  {column.Column}: KS {column.Value:0.000}, mean real {N(column.RealMean)}, synth {N(column.SyntheticMean)}");
+                for (int f = 0; f < features.Length && f < column.RealFeatureCorrelations.Length; f++)
+                    text.Append(Invariant, $"; correlation with {features[f]}'s sequence mean real {column.RealFeatureCorrelations[f]:0.00}, synth {column.SyntheticFeatureCorrelations[f]:0.00}");
+                text.Append('.');
                 continue;
             }
             text.Append(Invariant, $"\n  {column.Column}: TV distance {column.Value:0.000}.");

@@ -73,7 +73,10 @@ public static class SequenceHtmlReport
                         .Concat(features.Select((_, f) => $"{Number(level.RealFeatureMeans[f])} / {Number(level.SyntheticFeatureMeans[f])}")).ToArray()));
             else
                 html.Append("<p>Static column <code>").Append(Encode(column.Column)).Append("</code> (one value per sequence): KS ").Append(Number(column.Value))
-                    .Append(", mean real ").Append(Number(column.RealMean)).Append(", synthetic ").Append(Number(column.SyntheticMean)).Append(".</p>\n");
+                    .Append(", mean real ").Append(Number(column.RealMean)).Append(", synthetic ").Append(Number(column.SyntheticMean))
+                    .Append(Encode(string.Concat(features.Take(column.RealFeatureCorrelations.Length).Select((f, k) =>
+                        $"; correlation with {f}'s sequence mean real {Number(column.RealFeatureCorrelations[k])}, synthetic {Number(column.SyntheticFeatureCorrelations[k])}"))))
+                    .Append(".</p>\n");
         }
 
         html.Append("<h2>Sequences</h2>\n<div class=\"grid\">\n");

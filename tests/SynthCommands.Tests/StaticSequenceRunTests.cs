@@ -69,6 +69,9 @@ public sealed class StaticSequenceRunTests : IDisposable
         Assert.Equal("ks", comparison.Static![1].Statistic);
         Assert.Contains("sex: TV distance", TextRendering.Render(comparison));
         Assert.Contains("age: KS", TextRendering.Render(comparison));
+        Assert.Contains("correlation with pulse's sequence mean real", TextRendering.Render(comparison));
+        // Real ages 30…35 alternate with the level (odd patients at 20): a positive correlation.
+        Assert.InRange(comparison.Static![1].RealFeatureCorrelations[0], 0.1, 1);
         var summary = JsonNode.Parse(File.ReadAllText(json))!;
         Assert.Equal("sex", (string)summary["comparison"]!["static"]![0]!["column"]!);
         string html = File.ReadAllText(report);

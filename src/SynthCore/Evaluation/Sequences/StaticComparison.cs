@@ -7,11 +7,19 @@ public sealed record StaticCategoryLevel(string Category, double RealShare, doub
 
 /// <summary>
 /// A static column's marginal across sequences, real against synthetic: total-variation distance of the category shares
-/// (categorical) or the two-sample KS statistic (numeric); for a categorical column, also each category's feature means
-/// (does the category still shift the series as in the real data?).
+/// (categorical) or the two-sample KS statistic (numeric); for a categorical column, also each category's feature means,
+/// for a numeric one the Pearson correlation of its value with each feature's mean over the sequence (does the static
+/// value still shift the series as in the real data?).
 /// </summary>
 public sealed record StaticColumnComparison(string Column, bool Categorical, string Statistic, double Value,
-    double RealMean, double SyntheticMean, IReadOnlyList<StaticCategoryLevel> Categories);
+    double RealMean, double SyntheticMean, IReadOnlyList<StaticCategoryLevel> Categories)
+{
+    /// <summary>Numeric columns: correlation of the value with each feature's sequence mean, real sequences; empty for categorical ones.</summary>
+    public double[] RealFeatureCorrelations { get; init; } = [];
+
+    /// <summary>The same over the synthetic sequences.</summary>
+    public double[] SyntheticFeatureCorrelations { get; init; } = [];
+}
 
 public static class StaticComparison
 {
@@ -39,10 +47,38 @@ public static class StaticComparison
                 var s = syntheticStatic.Select(v => Convert.ToDouble(v[c], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
                 double ks = r.Length > 0 && s.Length > 0 ? KolmogorovSmirnov.TwoSample(r, s).Statistic : double.NaN;
                 result.Add(new StaticColumnComparison(column.Name, false, "ks", ks,
-                    r.Length > 0 ? r.Average() : double.NaN, s.Length > 0 ? s.Average() : double.NaN, []));
+                    r.Length > 0 ? r.Average() : double.NaN, s.Length > 0 ? s.Average() : double.NaN, [])
+                {
+                    RealFeatureCorrelations = Correlations(r, real),
+                    SyntheticFeatureCorrelations = Correlations(s, synthetic),
+                });
             }
         }
         return result;
+    }
+
+    /// <summary>Pearson correlation of <paramref name="values"/> with each feature's mean over each sequence (NaN where either is constant).</summary>
+    private static double[] Correlations(double[] values, double[][][] sequences)
+    {
+        int features = sequences.Length > 0 ? sequences[0][0].Length : 0;
+        return Enumerable.Range(0, features).Select(f =>
+        {
+            var means = sequences.Select(q => q.Average(step => step[f])).ToArray();
+            return Pearson(values, means);
+        }).ToArray();
+    }
+
+    private static double Pearson(double[] x, double[] y)
+    {
+        if (x.Length < 2) return double.NaN;
+        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : double.NaN;
     }
 
     private static StaticCategoryLevel Level(string category, int column, double[][][] real, IReadOnlyList<object[]> realStatic,
