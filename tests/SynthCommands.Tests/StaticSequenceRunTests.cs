@@ -80,6 +80,29 @@ public sealed class StaticSequenceRunTests : IDisposable
     }
 
     [Fact]
+    public void A_yes_no_static_column_is_written_as_read()
+    {
+        var table = CsvTable.Read(WriteCsv());
+        host.Tables["patients"] = table;
+        int code = Run(["run", "patients", "--model", "timegan", "--rows", "4", "--out", directory, "--score-iterations", "0",
+            "--option", "static=smoker", "--option", "features=pulse", .. Small]);
+        Assert.True(code == 0, string.Join("\n", host.Errors));
+        var lines = File.ReadAllLines(Directory.GetFiles(directory, "patients_*.csv").Single());
+        Assert.Equal("sequence_id,step,pulse,smoker", lines[0]);
+        Assert.All(lines.Skip(1), line => Assert.Matches(",(yes|no)$", line));
+    }
+
+    private string WriteCsv()
+    {
+        string path = Path.Combine(directory, "in.csv");
+        var lines = new List<string> { "patient,day,pulse,smoker" };
+        for (int e = 0; e < 6; e++)
+            for (int t = 0; t < 10; t++) lines.Add($"p{e},{t},{(e % 2 == 0 ? 10 : 20) + Math.Sin(t + e):0.###},{(e % 3 == 0 ? "yes" : "no")}");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
     public void Fit_saves_the_static_columns_and_sample_writes_them()
     {
         string model = Path.Combine(directory, "m.synth");

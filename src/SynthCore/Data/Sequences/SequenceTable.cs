@@ -24,10 +24,16 @@ public static class SequenceTable
         for (int c = 0; c < staticFeatures.Columns.Count; c++)
         {
             var column = staticFeatures.Columns[c];
-            DataFrameColumn added = column.IsCategorical ? new StringDataFrameColumn(column.Name, rows) : new DoubleDataFrameColumn(column.Name, rows);
+            // A boolean goes out as a boolean column, so the export spells it as it was read (yes/no).
+            bool boolean = column.Kind == ColumnKind.Boolean;
+            DataFrameColumn added = boolean ? new BooleanDataFrameColumn(column.Name, rows)
+                : column.IsCategorical ? new StringDataFrameColumn(column.Name, rows) : new DoubleDataFrameColumn(column.Name, rows);
             int row = 0;
             for (int s = 0; s < sequences.Length; s++)
-                for (int t = 0; t < sequences[s].Length; t++, row++) added[row] = staticValues[s][c];
+            {
+                object value = boolean ? bool.Parse((string)staticValues[s][c]) : staticValues[s][c];
+                for (int t = 0; t < sequences[s].Length; t++, row++) added[row] = value;
+            }
             table.Columns.Add(added);
         }
         return table;
@@ -119,7 +125,7 @@ public static class SequenceTable
             new ColumnMetadata(StepColumn, ColumnKind.Integer, 0, rows, length),
         }.Concat(featureNames.Select(n => new ColumnMetadata(n, ColumnKind.Continuous, 0, rows, rows)))
          .Concat((staticFeatures?.Columns ?? []).Select(c => c.IsCategorical
-             ? new ColumnMetadata(c.Name, ColumnKind.Categorical, 0, rows, c.Categories.Count)
+             ? new ColumnMetadata(c.Name, c.Kind == ColumnKind.Boolean ? ColumnKind.Boolean : ColumnKind.Categorical, 0, rows, c.Categories.Count)
              : new ColumnMetadata(c.Name, c.Kind, 0, rows, sequences))));
     }
 }
