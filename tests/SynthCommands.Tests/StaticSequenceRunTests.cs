@@ -90,6 +90,13 @@ public sealed class StaticSequenceRunTests : IDisposable
         var lines = File.ReadAllLines(Directory.GetFiles(directory, "patients_*.csv").Single());
         Assert.Equal("sequence_id,step,pulse,smoker", lines[0]);
         Assert.All(lines.Skip(1), line => Assert.Matches(",(yes|no)$", line));
+
+        // And through a model file: fit, then sample.
+        string model = Path.Combine(directory, "smoker.synth"), output = Path.Combine(directory, "sampled");
+        Assert.True(Run(["fit", "patients", "--model", "timegan", "--out", model, "--option", "static=smoker", "--option", "features=pulse", .. Small]) == 0,
+            string.Join("\n", host.Errors));
+        Assert.True(Run("sample", model, "--rows", "3", "--out", output) == 0, string.Join("\n", host.Errors));
+        Assert.All(File.ReadAllLines(Directory.GetFiles(output, "*.csv").Single()).Skip(1), line => Assert.Matches(",(yes|no)$", line));
     }
 
     private string WriteCsv()

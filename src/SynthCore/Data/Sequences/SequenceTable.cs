@@ -125,7 +125,8 @@ public static class SequenceTable
             new ColumnMetadata(StepColumn, ColumnKind.Integer, 0, rows, length),
         }.Concat(featureNames.Select(n => new ColumnMetadata(n, ColumnKind.Continuous, 0, rows, rows)))
          .Concat((staticFeatures?.Columns ?? []).Select(c => c.IsCategorical
-             ? new ColumnMetadata(c.Name, c.Kind == ColumnKind.Boolean ? ColumnKind.Boolean : ColumnKind.Categorical, 0, rows, c.Categories.Count)
+             ? new ColumnMetadata(c.Name, c.Kind == ColumnKind.Boolean ? ColumnKind.Boolean : ColumnKind.Categorical, 0, rows, c.Categories.Count,
+                 Spelling: c.Kind == ColumnKind.Boolean ? c.Spelling : null)
              : new ColumnMetadata(c.Name, c.Kind, 0, rows, sequences))));
     }
 }

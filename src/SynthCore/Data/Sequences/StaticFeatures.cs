@@ -3,8 +3,11 @@ using Microsoft.Data.Analysis;
 
 namespace SynthCore.Data.Sequences;
 
-/// <summary>One static column: numeric (min-max scaled to one value) or categorical (one-hot over its categories).</summary>
-public sealed record StaticColumn(string Name, ColumnKind Kind, double Min, double Max, IReadOnlyList<string> Categories)
+/// <summary>
+/// One static column: numeric (min-max scaled to one value) or categorical (one-hot over its categories); a boolean keeps
+/// the spelling it was read in (<paramref name="Spelling"/>, e.g. yes/no) for export.
+/// </summary>
+public sealed record StaticColumn(string Name, ColumnKind Kind, double Min, double Max, IReadOnlyList<string> Categories, BooleanSpelling? Spelling = null)
 {
     /// <summary>Whether the column is one-hot encoded (categorical or boolean) rather than scaled.</summary>
     public bool IsCategorical => Kind is ColumnKind.Categorical or ColumnKind.Boolean;
@@ -103,7 +106,7 @@ public sealed class StaticFeatures
             if (categorical)
             {
                 var categories = order.Select(k => (string)values[k][c]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-                encoded[c] = new StaticColumn(name, meta.Kind, 0, 0, categories);
+                encoded[c] = new StaticColumn(name, meta.Kind, 0, 0, categories, meta.Kind == ColumnKind.Boolean ? meta.Spelling : null);
             }
             else
             {
