@@ -119,9 +119,11 @@ internal static class RunCommand
             balanced = Balancer.Balance(fit.Model, table, balance, balanceRatio ?? 1.0, settings.Seed);
             context.Host.WriteLine(Messages.Balanced(balance, balanced));
         }
-        double[][][]? syntheticSequences = sequences?.SampleSequences(rows);
+        // TimeGAN with static columns: each sequence's static values too, written beside the features on every step.
+        var withStatic = sequences is SynthCore.Synthesizers.Sequential.FittedTimeGan { Static: not null } timeGan ? timeGan.SampleWithStatic(rows) : default;
+        double[][][]? syntheticSequences = withStatic.Sequences ?? sequences?.SampleSequences(rows);
         var synthetic = syntheticSequences is not null
-            ? SequenceTable.ToLong(syntheticSequences, sequences!.FeatureNames)
+            ? SequenceTable.ToLong(syntheticSequences, sequences!.FeatureNames, realData?.Static, withStatic.Static)
             : balanced?.Synthetic ?? WhereParser.Sample(fit.Model, rows, conditions, null);
         double sampleSeconds = clock.Elapsed.TotalSeconds;
         context.Cancellation.ThrowIfCancellationRequested();
@@ -132,6 +134,11 @@ internal static class RunCommand
         object? comparison = realData is not null
             ? SequenceScoring.Compare(context, realData.RawWindows(), syntheticSequences!, sequences!.FeatureNames, settings.Seed, scoreIterations)
             : synthetic.Rows.Count > 0 ? TableComparison.Compare(table, synthetic, metadata, context.Cancellation) : null;
+        if (comparison is SequenceComparison sequenceComparison && realData!.Static is not null && withStatic.Static is not null)
+            comparison = sequenceComparison with
+            {
+                Static = StaticComparison.Compare(realData.Static, realData.RawWindows(), realData.WindowStaticValues()!, syntheticSequences!, withStatic.Static),
+            };
         double compareSeconds = clock.Elapsed.TotalSeconds;
         if (comparison is not null) context.Host.Show(comparison);
         // Against the real rows that meet the same conditions (the comparison above is against all of them).

@@ -29,7 +29,32 @@ public static class SequenceText
         if (comparison.Scores is { } scores)
             text.Append(Invariant, $"\nDiscriminative score: {scores.Discriminative.Score:0.000} (classifier accuracy {scores.Discriminative.Accuracy:0.000} on held-out sequences; 0 = indistinguishable, 0.5 = told apart; {scores.DiscriminativeIterations:N0} iterations).")
                 .Append(Invariant, $"\nPredictive score (train on synthetic, test on real): MAE {scores.Predictive.TrainOnSyntheticMae:0.000}, against {scores.Predictive.TrainOnRealMae:0.000} trained on real (min-max scaled units; {scores.PredictiveIterations:N0} iterations).");
+        if (comparison.Static is { Count: > 0 } statics) AppendStatic(text, statics, comparison.Features.Select(f => f.Feature).ToArray());
         return text.ToString();
+    }
+
+    /// <summary>Static columns: the marginal across sequences (TV distance or KS) and, per category, the features' means.</summary>
+    private static void AppendStatic(StringBuilder text, IReadOnlyList<StaticColumnComparison> statics, string[] features)
+    {
+        text.Append("\nStatic columns (one value per sequence):");
+        foreach (var column in statics)
+        {
+            if (!column.Categorical)
+            {
+                text.Append(Invariant, $"\n  {column.Column}: KS {column.Value:0.000}, mean real {N(column.RealMean)}, synth {N(column.SyntheticMean)}");
+                for (int f = 0; f < features.Length && f < column.RealFeatureCorrelations.Length; f++)
+                    text.Append(Invariant, $"; correlation with {features[f]}'s sequence mean real {column.RealFeatureCorrelations[f]:0.00}, synth {column.SyntheticFeatureCorrelations[f]:0.00}");
+                text.Append('.');
+                continue;
+            }
+            text.Append(Invariant, $"\n  {column.Column}: TV distance {column.Value:0.000}.");
+            var table = new TextTable(new[] { column.Column, "share real", "share synth" }
+                .Concat(features.SelectMany(f => new[] { $"{f} mean real", $"{f} mean synth" })).ToArray());
+            foreach (var level in column.Categories)
+                table.Add(new[] { level.Category, level.RealShare.ToString("0.000", Invariant), level.SyntheticShare.ToString("0.000", Invariant) }
+                    .Concat(features.SelectMany((_, f) => new[] { N(level.RealFeatureMeans[f]), N(level.SyntheticFeatureMeans[f]) })).ToArray());
+            text.Append('\n').Append(table.ToString());
+        }
     }
 
     private static string N(double x) => x.ToString("0.###", Invariant);

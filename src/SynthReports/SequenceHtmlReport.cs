@@ -64,6 +64,21 @@ public static class SequenceHtmlReport
         else
             html.Append("<p>Discriminative and predictive scores: not measured.</p>\n");
 
+        foreach (var column in comparison.Static ?? [])
+        {
+            if (column.Categorical)
+                Table(html, string.Create(Invariant, $"Static column {column.Column} (one value per sequence; total-variation distance {column.Value:0.000})"),
+                    ["category", "share real", "share synthetic", .. features.Select(f => $"{f}: mean real / synthetic")],
+                    column.Categories.Select(level => new[] { level.Category, Number(level.RealShare), Number(level.SyntheticShare) }
+                        .Concat(features.Select((_, f) => $"{Number(level.RealFeatureMeans[f])} / {Number(level.SyntheticFeatureMeans[f])}")).ToArray()));
+            else
+                html.Append("<p>Static column <code>").Append(Encode(column.Column)).Append("</code> (one value per sequence): KS ").Append(Number(column.Value))
+                    .Append(", mean real ").Append(Number(column.RealMean)).Append(", synthetic ").Append(Number(column.SyntheticMean))
+                    .Append(Encode(string.Concat(features.Take(column.RealFeatureCorrelations.Length).Select((f, k) =>
+                        $"; correlation with {f}'s sequence mean real {Number(column.RealFeatureCorrelations[k])}, synthetic {Number(column.SyntheticFeatureCorrelations[k])}"))))
+                    .Append(".</p>\n");
+        }
+
         html.Append("<h2>Sequences</h2>\n<div class=\"grid\">\n");
         foreach (var chart in SequenceComparisonChart.Build(real, synthetic, features))
             html.Append("<div>").Append(FigureHtml.Div(chart)).Append("</div>\n");

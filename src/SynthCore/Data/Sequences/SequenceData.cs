@@ -10,8 +10,10 @@ namespace SynthCore.Data.Sequences;
 public sealed class SequenceData
 {
     private SequenceData(IReadOnlyList<string> features, IReadOnlyList<double[][]> series, IReadOnlyList<string> seriesKeys,
-        string? timeColumn, string? idColumn, SequenceDataOptions options)
+        string? timeColumn, string? idColumn, SequenceDataOptions options, StaticFeatures? staticFeatures = null, IReadOnlyList<object[]>? staticValues = null)
     {
+        Static = staticFeatures;
+        StaticValues = staticValues;
         FeatureNames = features;
         Series = series;
         SeriesKeys = seriesKeys;
@@ -41,6 +43,12 @@ public sealed class SequenceData
     /// <summary>Min-max scaling of each feature over all series.</summary>
     public MinMaxScaler Scaler { get; }
 
+    /// <summary>The static (per-entity) columns' encoding, or null when <see cref="SequenceDataOptions.Static"/> names none.</summary>
+    public StaticFeatures? Static { get; }
+
+    /// <summary>Each series' static values (as <see cref="StaticFeatures.Read"/> gives them), in the order of <see cref="Series"/>; null without static columns.</summary>
+    public IReadOnlyList<object[]>? StaticValues { get; }
+
     /// <summary>Windows the series yield with the options' length and stride.</summary>
     public int WindowCount => Series.Sum(s => (s.Length - Options.SequenceLength) / Options.Stride + 1);
 
@@ -60,6 +68,37 @@ public sealed class SequenceData
         var windows = Scaler.Scale(RawWindows());
         new RandomStreams(seed).Stream("windows").Shuffle(windows);
         return windows;
+    }
+
+    /// <summary>Each window's static values (its series'), in the order of <see cref="RawWindows"/>; null without static columns.</summary>
+    public object[][]? WindowStaticValues()
+    {
+        if (StaticValues is null) return null;
+        var result = new List<object[]>(WindowCount);
+        for (int s = 0; s < Series.Count; s++)
+            for (int start = 0; start + Options.SequenceLength <= Series[s].Length; start += Options.Stride) result.Add(StaticValues[s]);
+        return result.ToArray();
+    }
+
+    /// <summary>
+    /// Every window, min-max scaled, with its series' encoded static values, shuffled together with <paramref name="seed"/>
+    /// (in the same order <see cref="ScaledWindows"/> gives the windows).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The data has no static columns.</exception>
+    public (float[][][] Windows, float[][] Static) ScaledWindowsWithStatic(int seed)
+    {
+        if (Static is null || StaticValues is null) throw new InvalidOperationException("The sequence data has no static columns.");
+        var windows = Scaler.Scale(RawWindows());
+        var codes = new List<float[]>(windows.Length);
+        for (int s = 0; s < Series.Count; s++)
+        {
+            var code = Static.Encode(StaticValues[s]);
+            for (int start = 0; start + Options.SequenceLength <= Series[s].Length; start += Options.Stride) codes.Add(code);
+        }
+        // Shuffling indices draws the same permutation as shuffling the windows themselves.
+        var order = Enumerable.Range(0, windows.Length).ToArray();
+        new RandomStreams(seed).Stream("windows").Shuffle(order);
+        return (order.Select(i => windows[i]).ToArray(), order.Select(i => codes[i]).ToArray());
     }
 
     /// <summary>Sequences given directly (e.g. generated Sines): one series per sequence, features named f0, f1, … unless given.</summary>
@@ -102,8 +141,13 @@ public sealed class SequenceData
             timeColumn = dates.FirstOrDefault()?.Name;
         }
 
+        var staticColumns = options.Static ?? [];
+        foreach (var name in staticColumns)
+            if (name == timeColumn) throw new SynthColumnException(name, "is the time column and cannot also be a static feature.");
         var features = options.Features?.ToArray()
-            ?? metadata.Columns.Select(c => c.Name).Where(n => n != timeColumn && n != idColumn).ToArray();
+            ?? metadata.Columns.Select(c => c.Name).Where(n => n != timeColumn && n != idColumn && !staticColumns.Contains(n)).ToArray();
+        foreach (var name in features)
+            if (staticColumns.Contains(name)) throw new SynthColumnException(name, "is named both as a feature and as a static column.");
         if (features.Length == 0) throw new SynthException("The table has no feature columns besides the time and id columns.");
         foreach (var name in features)
         {
@@ -140,7 +184,9 @@ public sealed class SequenceData
             series.Add(order.Select(r => values.Select(v => v[r]).ToArray()).ToArray());
             seriesKeys.Add(group.Key);
         }
-        return new SequenceData(features, series, seriesKeys, timeColumn, idColumn, options);
+        if (options.Static is null) return new SequenceData(features, series, seriesKeys, timeColumn, idColumn, options);
+        var (encoding, byEntity) = StaticFeatures.Read(table, metadata, idColumn, options.Static);
+        return new SequenceData(features, series, seriesKeys, timeColumn, idColumn, options, encoding, seriesKeys.Select(k => byEntity[k]).ToArray());
     }
 
     private static double[] Numbers(DataFrameColumn column, string name)

@@ -19,6 +19,12 @@ public sealed record SequenceDataOptions
     public IReadOnlyList<string>? Features { get; init; }
 
     /// <summary>
+    /// Per-entity columns that do not change over time (e.g. sex beside vitals), one value per series of
+    /// <see cref="IdColumn"/>; numeric or categorical. Null for none. Only TimeGAN models them.
+    /// </summary>
+    public IReadOnlyList<string>? Static { get; init; }
+
+    /// <summary>
     /// Whether uneven gaps between timestamps are accepted (then windows follow the order of the
     /// timestamps and ignore the gaps). By default an uneven gap is an error naming the time column.
     /// </summary>
@@ -30,5 +36,8 @@ public sealed record SequenceDataOptions
         if (SequenceLength < 2) throw new SynthOptionException("seq-len", $"must be at least 2 (got {SequenceLength}).");
         if (Stride < 1) throw new SynthOptionException("stride", $"must be at least 1 (got {Stride}).");
         if (Features is { Count: 0 }) throw new SynthOptionException("features", "names no columns.");
+        if (Static is { Count: 0 }) throw new SynthOptionException("static", "names no columns.");
+        if (Static is not null && IdColumn is null)
+            throw new SynthOptionException("static", "needs an id column (--option id-column=...): static values belong to each entity's series.");
     }
 }

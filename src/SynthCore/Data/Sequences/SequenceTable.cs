@@ -10,7 +10,36 @@ public static class SequenceTable
     public const string StepColumn = "step";
 
     /// <summary>The long table of <paramref name="sequences"/> ([sequence][step][feature]); ids and steps start at 0.</summary>
-    public static DataFrame ToLong(double[][][] sequences, IReadOnlyList<string> featureNames)
+    public static DataFrame ToLong(double[][][] sequences, IReadOnlyList<string> featureNames) => ToLong(sequences, featureNames, null, null);
+
+    /// <summary>
+    /// The long table of <paramref name="sequences"/> with each sequence's static values (<paramref name="staticValues"/>,
+    /// one array per sequence, as <see cref="StaticFeatures.Decode"/> gives them) repeated on every step, after the features.
+    /// </summary>
+    public static DataFrame ToLong(double[][][] sequences, IReadOnlyList<string> featureNames, StaticFeatures? staticFeatures, IReadOnlyList<object[]>? staticValues)
+    {
+        var table = Plain(sequences, featureNames);
+        if (staticFeatures is null || staticValues is null) return table;
+        int rows = checked((int)table.Rows.Count);
+        for (int c = 0; c < staticFeatures.Columns.Count; c++)
+        {
+            var column = staticFeatures.Columns[c];
+            // A boolean goes out as a boolean column, so the export spells it as it was read (yes/no).
+            bool boolean = column.Kind == ColumnKind.Boolean;
+            DataFrameColumn added = boolean ? new BooleanDataFrameColumn(column.Name, rows)
+                : column.IsCategorical ? new StringDataFrameColumn(column.Name, rows) : new DoubleDataFrameColumn(column.Name, rows);
+            int row = 0;
+            for (int s = 0; s < sequences.Length; s++)
+            {
+                object value = boolean ? bool.Parse((string)staticValues[s][c]) : staticValues[s][c];
+                for (int t = 0; t < sequences[s].Length; t++, row++) added[row] = value;
+            }
+            table.Columns.Add(added);
+        }
+        return table;
+    }
+
+    private static DataFrame Plain(double[][][] sequences, IReadOnlyList<string> featureNames)
     {
         int rows = sequences.Sum(s => s.Length);
         var id = new Int32DataFrameColumn(SequenceIdColumn, rows);
@@ -87,13 +116,17 @@ public static class SequenceTable
     };
 
     /// <summary>The schema of the long table.</summary>
-    public static TableMetadata Metadata(IReadOnlyList<string> featureNames, int sequences, int length)
+    public static TableMetadata Metadata(IReadOnlyList<string> featureNames, int sequences, int length, StaticFeatures? staticFeatures = null)
     {
         int rows = sequences * length;
         return new TableMetadata(new[]
         {
             new ColumnMetadata(SequenceIdColumn, ColumnKind.Integer, 0, rows, sequences),
             new ColumnMetadata(StepColumn, ColumnKind.Integer, 0, rows, length),
-        }.Concat(featureNames.Select(n => new ColumnMetadata(n, ColumnKind.Continuous, 0, rows, rows))));
+        }.Concat(featureNames.Select(n => new ColumnMetadata(n, ColumnKind.Continuous, 0, rows, rows)))
+         .Concat((staticFeatures?.Columns ?? []).Select(c => c.IsCategorical
+             ? new ColumnMetadata(c.Name, c.Kind == ColumnKind.Boolean ? ColumnKind.Boolean : ColumnKind.Categorical, 0, rows, c.Categories.Count,
+                 Spelling: c.Kind == ColumnKind.Boolean ? c.Spelling : null)
+             : new ColumnMetadata(c.Name, c.Kind, 0, rows, sequences))));
     }
 }

@@ -43,6 +43,9 @@ public sealed record SequenceComparison(
     /// <summary>The discriminative and predictive scores, or null when they were not measured.</summary>
     public SequenceScores? Scores { get; init; }
 
+    /// <summary>The static (per-entity) columns' marginals across sequences and, per category, the features' means; null without static columns.</summary>
+    public IReadOnlyList<StaticColumnComparison>? Static { get; init; }
+
     /// <summary>Synthetic-to-real DTW over real-to-real DTW: about 1 when synthetic sequences are as near to real ones as real ones are to each other.</summary>
     public double DtwRatio => RealToRealDtw > 0 ? SyntheticToRealDtw / RealToRealDtw : double.NaN;
 

@@ -32,6 +32,7 @@ public sealed class ArimaSynthesizer : ISynthesizer
 
     public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        SequenceOptionParser.RejectStatic(Options.Data, ModelName);
         var data = SequenceData.FromTable(table, metadata, Options.Data);
         return Fit(data, progress, cancellationToken);
     }
@@ -39,6 +40,7 @@ public sealed class ArimaSynthesizer : ISynthesizer
     /// <summary>Fits already prepared sequence data.</summary>
     public FittedArima Fit(SequenceData data, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
+        SequenceOptionParser.RejectStatic(data.Options, ModelName);
         var clock = Stopwatch.StartNew();
         int features = data.FeatureNames.Count;
         var models = new ArimaModel[features];

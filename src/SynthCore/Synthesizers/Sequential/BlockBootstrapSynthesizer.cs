@@ -51,6 +51,7 @@ public sealed class BlockBootstrapSynthesizer(BlockBootstrapOptions? options = n
     public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        SequenceOptionParser.RejectStatic(Options.Data, Name);
         var data = SequenceData.FromTable(table, metadata, Options.Data);
         progress?.Report(new TrainingProgress("fit", 1, 1, new Dictionary<string, double>(), TimeSpan.Zero, TimeSpan.Zero));
         return new FittedBlockBootstrap(Options, data.FeatureNames.ToArray(), data.Series.ToArray(), data.WindowCount);

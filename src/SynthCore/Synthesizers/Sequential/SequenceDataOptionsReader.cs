@@ -18,7 +18,9 @@ public static class SequenceDataOptionsReader
         ArgumentNullException.ThrowIfNull(options);
         var result = start ?? new SequenceDataOptions();
         foreach (var (key, value) in options)
-            result = SequenceOptionParser.DataOptions.TryGetValue(key, out var apply)
+            result = string.Equals(key, "static", StringComparison.OrdinalIgnoreCase)
+                ? throw new SynthOptionException(key, "applies when fitting TimeGAN (run, fit); here the sequences' features are compared, not static columns.")
+                : SequenceOptionParser.DataOptions.TryGetValue(key, out var apply)
                 ? apply(result, value)
                 : throw new SynthOptionException(key, $"is not an option of how a table is read as sequences. Allowed: {string.Join(", ", Keys)}.");
         result.Validate();

@@ -17,6 +17,7 @@ internal static class SequenceOptionParser
             ["id-column"] = (o, v) => o with { IdColumn = v },
             ["features"] = (o, v) => o with { Features = v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) },
             ["irregular"] = (o, v) => o with { AllowIrregular = Bool("irregular", v) },
+            ["static"] = (o, v) => o with { Static = v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) },
         };
 
     /// <summary>Applies each extra option through <paramref name="modelOptions"/> or the shared data options; unknown keys list the allowed ones.</summary>
@@ -50,6 +51,13 @@ internal static class SequenceOptionParser
         "false" or "no" or "0" => false,
         _ => throw new SynthOptionException(name, $"expects true or false, got '{value}'."),
     };
+
+    /// <summary>Only TimeGAN models static columns: the others say so rather than drop them.</summary>
+    public static void RejectStatic(SequenceDataOptions data, string model)
+    {
+        if (data.Static is not null)
+            throw new SynthOptionException("static", $"static (per-entity) columns are modelled by the 'timegan' model only; the '{model}' model would drop them.");
+    }
 
     /// <summary>Checks a sample request the sequence models share.</summary>
     public static void CheckSampleRequest(int count, Synthesizers.SampleConditions? conditions, string model, TableMetadata? metadata = null)

@@ -34,10 +34,16 @@ public sealed class TimeGanSynthesizer : ISynthesizer
     {
         ArgumentNullException.ThrowIfNull(data);
         cancellationToken.ThrowIfCancellationRequested();
-        var windows = data.ScaledWindows(Options.Seed);
-        var options = Options with { Data = Options.Data with { SequenceLength = windows[0].Length } };
+        float[][][] windows;
+        float[][]? staticCodes = null;
+        if (data.Static is null) windows = data.ScaledWindows(Options.Seed);
+        else (windows, staticCodes) = data.ScaledWindowsWithStatic(Options.Seed);
+        var options = Options with
+        {
+            Data = Options.Data with { SequenceLength = windows[0].Length, Static = data.Static?.Columns.Select(c => c.Name).ToArray() },
+        };
         var featureNames = data.FeatureNames.ToArray();
-        FittedTimeGan Wrap(TimeGanNetworks nets) => new(options, featureNames, data.Scaler, nets, data.WindowCount);
-        return Wrap(TimeGanTrainer.Train(windows, options, progress, cancellationToken, Wrap, afterIteration));
+        FittedTimeGan Wrap(TimeGanNetworks nets) => new(options, featureNames, data.Scaler, nets, data.WindowCount, data.Static);
+        return Wrap(TimeGanTrainer.Train(windows, options, progress, cancellationToken, Wrap, afterIteration, staticCodes));
     }
 }

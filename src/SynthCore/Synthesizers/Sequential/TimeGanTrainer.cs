@@ -26,7 +26,7 @@ internal static class TimeGanTrainer
     /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; carries the model as of the last sound joint iteration.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; checked every iteration.</exception>
     public static TimeGanNetworks Train(float[][][] windows, TimeGanOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken,
-        Func<TimeGanNetworks, IFittedSynthesizer>? wrap = null, Action<string, int, TimeGanNetworks>? afterIteration = null)
+        Func<TimeGanNetworks, IFittedSynthesizer>? wrap = null, Action<string, int, TimeGanNetworks>? afterIteration = null, float[][]? staticCodes = null)
     {
         TorchNativeLoader.EnsureLoaded();
         options.Validate();
@@ -34,12 +34,15 @@ internal static class TimeGanTrainer
         var device = TorchDevices.Resolve(options.Device);
         int count = windows.Length, length = windows[0].Length, features = windows[0][0].Length;
         int batch = Math.Min(options.BatchSize, count);
+        int staticWidth = staticCodes?[0].Length ?? 0;
+        if (staticCodes is not null && (staticCodes.Length != count || staticWidth == 0))
+            throw new ArgumentException("One non-empty static vector per window expected.", nameof(staticCodes));
 
         using var threads = TorchThreads.Use(options.Threads);
         var streams = new RandomStreams(options.Seed);
         using var torchRandom = streams.Torch("training");
         var batchRandom = streams.Stream("batches");
-        var nets = new TimeGanNetworks(features, options, torchRandom);
+        var nets = new TimeGanNetworks(features, options, torchRandom, staticWidth);
         // The sampling networks as of the last joint iteration whose losses and weights were all finite.
         TimeGanNetworks? kept = null;
         // The running averages of the sampling networks over the joint phase (EmaDecay > 0).
@@ -53,10 +56,12 @@ internal static class TimeGanTrainer
                 for (int t = 0; t < length; t++)
                     for (int f = 0; f < features; f++) flat[i++] = windows[w][t][f];
             using var data = torch.tensor(flat, [count, length, features], device: device);
+            using var staticData = staticCodes is null ? null
+                : torch.tensor(staticCodes.SelectMany(c => c).ToArray(), [count, 1, staticWidth], device: device);
 
             var order = Enumerable.Range(0, count).ToArray();
             var indices = new long[batch];
-            Tensor Batch()
+            (Tensor X, Tensor? S) Batch()
             {
                 // A fresh random subset each time (the reference's permutation[:batch]): a partial Fisher–Yates shuffle.
                 for (int i = 0; i < batch; i++)
@@ -65,19 +70,22 @@ internal static class TimeGanTrainer
                     (order[i], order[j]) = (order[j], order[i]);
                     indices[i] = order[i];
                 }
-                return data.index_select(0, torch.tensor(indices, device: device));
+                var chosen = torch.tensor(indices, device: device);
+                return (data.index_select(0, chosen), staticData?.index_select(0, chosen));
             }
             Tensor Noise() => torch.rand([batch, length, features], generator: torchRandom).to(device);
+            // Drawn after the sequence noise, and only with static features, so a fit without them draws what it always did.
+            Tensor? StaticNoise() => staticWidth == 0 ? null : torch.rand([batch, 1, staticWidth], generator: torchRandom).to(device);
 
             // FusedAdam: PyTorch's Adam in one allocation-free pass per tensor on CPU float32
             // (TorchSharp's Adam elsewhere). TorchSharp's is a dozen small tensor ops per parameter.
-            var parameters = (params RecurrentNet[] modules) => modules.SelectMany(m => m.parameters());
+            var parameters = (params RecurrentNet?[] modules) => modules.OfType<RecurrentNet>().SelectMany(m => m.parameters());
             double lr = options.LearningRate;
-            using var autoencoderOptimizer = new FusedAdam(parameters(nets.Embedder, nets.Recovery), lr);
+            using var autoencoderOptimizer = new FusedAdam(parameters(nets.Embedder, nets.Recovery, nets.StaticEmbedder, nets.StaticRecovery), lr);
             using var supervisorOptimizer = new FusedAdam(parameters(nets.Generator, nets.Supervisor), lr);
-            using var generatorOptimizer = new FusedAdam(parameters(nets.Generator, nets.Supervisor), lr);
-            using var embedderOptimizer = new FusedAdam(parameters(nets.Embedder, nets.Recovery), lr);
-            using var discriminatorOptimizer = new FusedAdam(parameters(nets.Discriminator), lr);
+            using var generatorOptimizer = new FusedAdam(parameters(nets.Generator, nets.Supervisor, nets.StaticGenerator), lr);
+            using var embedderOptimizer = new FusedAdam(parameters(nets.Embedder, nets.Recovery, nets.StaticEmbedder, nets.StaticRecovery), lr);
+            using var discriminatorOptimizer = new FusedAdam(parameters(nets.Discriminator, nets.StaticDiscriminator), lr);
             var allOptimizers = new[] { autoencoderOptimizer, supervisorOptimizer, generatorOptimizer, embedderOptimizer, discriminatorOptimizer };
             void ZeroAll() { foreach (var o in allOptimizers) o.ZeroGrad(); }
 
@@ -123,20 +131,37 @@ internal static class TimeGanTrainer
                 return new TrainingDivergedException(message + $"; the model as of joint iteration {keptStep} is kept.", step, lastGood);
             }
 
-            Tensor SupervisedLoss(Tensor h) =>
-                F.mse_loss(h[.., 1..], nets.Supervisor.forward(h)[.., ..^1]);
+            // The supervisor predicts the next latent step from the steps so far and the static code (the paper's g_X(h_S, h_t−1, z_t)).
+            Tensor SupervisedLoss(Tensor h, Tensor? hStatic) =>
+                F.mse_loss(h[.., 1..], nets.Supervisor.forward(TimeGanNetworks.Condition(h, hStatic))[.., ..^1]);
+            Tensor? EmbedStatic(Tensor? s) => s is null ? null : nets.StaticEmbedder!.forward(s);
+            Tensor Embed(Tensor x, Tensor? hStatic) => nets.Embedder.forward(TimeGanNetworks.Condition(x, hStatic));
+            (Tensor H, Tensor? HStatic) EmbedDetached(Tensor x, Tensor? s)
+            {
+                if (s is null) return (Detached(nets.Embedder, x), null);
+                var hStatic = Detached(nets.StaticEmbedder!, s);
+                return (Detached(nets.Embedder, TimeGanNetworks.Condition(x, hStatic)), hStatic);
+            }
+            // Static reconstruction, as the sequences': 10·√MSE.
+            Tensor StaticReconstruction(Tensor? hStatic, Tensor? s) => F.mse_loss(nets.StaticRecovery!.forward(hStatic!), s!);
 
             // Phase I: autoencoder.
             for (int step = 1; step <= options.AutoencoderSteps; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
-                var x = Batch();
-                var reconstruction = F.mse_loss(nets.Recovery.forward(nets.Embedder.forward(x)), x);
+                var (x, s) = Batch();
+                var hStatic = EmbedStatic(s);
+                var reconstruction = F.mse_loss(nets.Recovery.forward(Embed(x, hStatic)), x);
+                var loss = 10 * reconstruction.sqrt();
+                var staticReconstruction = s is null ? null : StaticReconstruction(hStatic, s);
+                if (staticReconstruction is not null) loss = loss + 10 * staticReconstruction.sqrt();
                 ZeroAll();
-                (10 * reconstruction.sqrt()).backward();
+                loss.backward();
                 autoencoderOptimizer.Step();
-                Report("autoencoder", step, options.AutoencoderSteps, new() { ["reconstruction_rmse"] = Math.Sqrt(reconstruction.item<float>()) });
+                var losses = new Dictionary<string, double> { ["reconstruction_rmse"] = Math.Sqrt(reconstruction.item<float>()) };
+                if (staticReconstruction is not null) losses["static_reconstruction_rmse"] = Math.Sqrt(staticReconstruction.item<float>());
+                Report("autoencoder", step, options.AutoencoderSteps, losses);
             }
 
             // Phase II: supervisor on the (fixed) embeddings of real sequences.
@@ -144,8 +169,9 @@ internal static class TimeGanTrainer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = torch.NewDisposeScope();
-                var h = Detached(nets.Embedder, Batch());
-                var supervised = SupervisedLoss(h);
+                var (x, s) = Batch();
+                var (h, hStatic) = EmbedDetached(x, s);
+                var supervised = SupervisedLoss(h, hStatic);
                 ZeroAll();
                 supervised.backward();
                 supervisorOptimizer.Step();
@@ -156,12 +182,12 @@ internal static class TimeGanTrainer
             // it is made here, outside any dispose scope, because it outlives the iterations.
             using (var init = new torch.Generator(0, torch.CPU))
             {
-                kept = new TimeGanNetworks(features, options, init);
+                kept = new TimeGanNetworks(features, options, init, staticWidth);
                 kept.To(device);
                 if (options.EmaDecay > 0)
                 {
                     // Starts from the weights phases I–II left; allocated once, updated in place.
-                    averaged = new TimeGanNetworks(features, options, init);
+                    averaged = new TimeGanNetworks(features, options, init, staticWidth);
                     averaged.To(device);
                     CopySampling(nets, averaged);
                     nets.Averaged = averaged;
@@ -181,33 +207,44 @@ internal static class TimeGanTrainer
                 double gAdv = 0, gSup = 0, gMoments = 0, eRec = 0;
                 for (int k = 0; k < 2; k++)
                 {
-                    var x = Batch();
+                    var (x, s) = Batch();
                     var z = Noise();
+                    var zStatic = StaticNoise();
 
                     // Generator and supervisor. Only their weights are stepped, so the embedder's output is
                     // detached and the recovery's and discriminator's weights need no gradients: the same
                     // update as the reference's, with less backward work.
-                    var h = Detached(nets.Embedder, x);
-                    var eHat = nets.Generator.forward(z);
-                    var hHat = nets.Supervisor.forward(eHat);
-                    Freeze(true, nets.Recovery, nets.Discriminator);
+                    var (h, hStatic) = EmbedDetached(x, s);
+                    var hStaticHat = zStatic is null ? null : nets.StaticGenerator!.forward(zStatic);
+                    var eHat = nets.Generator.forward(TimeGanNetworks.Condition(z, hStaticHat));
+                    var hHat = nets.Supervisor.forward(TimeGanNetworks.Condition(eHat, hStaticHat));
+                    Freeze(true, nets.Recovery, nets.Discriminator, nets.StaticRecovery, nets.StaticDiscriminator);
                     var xHat = nets.Recovery.forward(hHat);
-                    var yFake = nets.Discriminator.forward(hHat);
-                    var yFakeE = nets.Discriminator.forward(eHat);
+                    var yFake = nets.Discriminator.forward(TimeGanNetworks.Condition(hHat, hStaticHat));
+                    var yFakeE = nets.Discriminator.forward(TimeGanNetworks.Condition(eHat, hStaticHat));
                     var adversarial = F.binary_cross_entropy_with_logits(yFake, ones(yFake));
                     var adversarialE = F.binary_cross_entropy_with_logits(yFakeE, ones(yFakeE));
-                    var supervised = SupervisedLoss(h);
+                    var supervised = SupervisedLoss(h, hStatic);
                     var moments = Moments(xHat, x);
                     var generatorLoss = adversarial + options.Gamma * adversarialE + 100 * supervised.sqrt() + 100 * moments;
+                    if (hStaticHat is not null)
+                    {
+                        // The static branch: fooling the static discriminator, and the static features' moments.
+                        var yFakeS = nets.StaticDiscriminator!.forward(hStaticHat);
+                        generatorLoss = generatorLoss + F.binary_cross_entropy_with_logits(yFakeS, ones(yFakeS))
+                            + 100 * Moments(nets.StaticRecovery!.forward(hStaticHat), s!);
+                    }
                     ZeroAll();
                     generatorLoss.backward();
-                    Freeze(false, nets.Recovery, nets.Discriminator);
+                    Freeze(false, nets.Recovery, nets.Discriminator, nets.StaticRecovery, nets.StaticDiscriminator);
                     generatorOptimizer.Step();
 
                     // Embedder and recovery, on the same batch through the updated supervisor.
-                    var h2 = nets.Embedder.forward(x);
+                    var hStatic2 = EmbedStatic(s);
+                    var h2 = Embed(x, hStatic2);
                     var reconstruction = F.mse_loss(nets.Recovery.forward(h2), x);
-                    var embedderLoss = 10 * reconstruction.sqrt() + 0.1 * SupervisedLoss(h2);
+                    var embedderLoss = 10 * reconstruction.sqrt() + 0.1 * SupervisedLoss(h2, hStatic2);
+                    if (s is not null) embedderLoss = embedderLoss + 10 * StaticReconstruction(hStatic2, s).sqrt();
                     ZeroAll();
                     embedderLoss.backward();
                     embedderOptimizer.Step();
@@ -219,17 +256,26 @@ internal static class TimeGanTrainer
                 }
 
                 {
-                    var x = Batch();
+                    var (x, s) = Batch();
                     var z = Noise();
-                    var h = Detached(nets.Embedder, x);
-                    var eHat = Detached(nets.Generator, z);
-                    var hHat = Detached(nets.Supervisor, eHat);
-                    var yReal = nets.Discriminator.forward(h);
-                    var yFake = nets.Discriminator.forward(hHat);
-                    var yFakeE = nets.Discriminator.forward(eHat);
+                    var zStatic = StaticNoise();
+                    var (h, hStatic) = EmbedDetached(x, s);
+                    var hStaticHat = zStatic is null ? null : Detached(nets.StaticGenerator!, zStatic);
+                    var eHat = Detached(nets.Generator, TimeGanNetworks.Condition(z, hStaticHat));
+                    var hHat = Detached(nets.Supervisor, TimeGanNetworks.Condition(eHat, hStaticHat));
+                    var yReal = nets.Discriminator.forward(TimeGanNetworks.Condition(h, hStatic));
+                    var yFake = nets.Discriminator.forward(TimeGanNetworks.Condition(hHat, hStaticHat));
+                    var yFakeE = nets.Discriminator.forward(TimeGanNetworks.Condition(eHat, hStaticHat));
                     var discriminatorLoss = F.binary_cross_entropy_with_logits(yReal, ones(yReal))
                         + F.binary_cross_entropy_with_logits(yFake, zeros(yFake))
                         + options.Gamma * F.binary_cross_entropy_with_logits(yFakeE, zeros(yFakeE));
+                    if (hStatic is not null)
+                    {
+                        var yRealS = nets.StaticDiscriminator!.forward(hStatic);
+                        var yFakeS = nets.StaticDiscriminator.forward(hStaticHat!);
+                        discriminatorLoss = discriminatorLoss + F.binary_cross_entropy_with_logits(yRealS, ones(yRealS))
+                            + F.binary_cross_entropy_with_logits(yFakeS, zeros(yFakeS));
+                    }
                     dLoss = discriminatorLoss.item<float>();
                     // Only a discriminator that is not already winning is trained (reference code: 0.15).
                     if (dLoss > options.DiscriminatorThreshold)
@@ -302,9 +348,9 @@ internal static class TimeGanTrainer
     }
 
     /// <summary>Turns weight gradients of <paramref name="nets"/> off (or back on); gradients still flow through them to their inputs.</summary>
-    private static void Freeze(bool frozen, params RecurrentNet[] nets)
+    private static void Freeze(bool frozen, params RecurrentNet?[] nets)
     {
-        foreach (var net in nets)
+        foreach (var net in nets.OfType<RecurrentNet>())
             foreach (var parameter in net.parameters()) parameter.requires_grad = !frozen;
     }
 
