@@ -65,4 +65,18 @@ public class StaticFeaturesTests
         var e = Assert.Throws<SynthOptionException>(() => SequenceDataOptionsReader.Read(new Dictionary<string, string> { ["static"] = "sex" }));
         Assert.Equal("static", e.Option);
     }
+
+    [Fact]
+    public void A_long_table_read_back_takes_its_numeric_columns_as_the_series_and_leaves_text_static_columns_out()
+    {
+        double[][][] sequences = [[[1.0], [2.0]], [[3.0], [4.0]]];
+        var table = SequenceTable.ToLong(sequences, ["pulse"]);
+        table.Columns.Add(new StringDataFrameColumn("sex", ["F", "F", "M", "M"]));
+        table.Columns.Add(new BooleanDataFrameColumn("smoker", [true, true, false, false]));
+        var (back, features) = SequenceTable.FromLong(table);
+        Assert.Equal(["pulse"], features);
+        Assert.Equal(sequences, back);
+        // Named, a text column is still an error naming it.
+        Assert.Equal("sex", Assert.Throws<SynthColumnException>(() => SequenceTable.FromLong(table, ["pulse", "sex"])).Column);
+    }
 }

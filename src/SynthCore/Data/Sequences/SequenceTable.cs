@@ -62,7 +62,7 @@ public static class SequenceTable
 
     /// <summary>
     /// Reads a long table back into sequences ([sequence][step][feature]), sequences in order of first appearance,
-    /// steps ordered by <c>step</c>. <paramref name="features"/> picks feature columns (default: every column but the id and step).
+    /// steps ordered by <c>step</c>. <paramref name="features"/> picks feature columns (default: every numeric column but the id and step).
     /// </summary>
     /// <exception cref="SynthColumnException">No id or step column, a feature that is not a finite number, a repeated step.</exception>
     /// <exception cref="SynthException">The sequences differ in length.</exception>
@@ -73,8 +73,12 @@ public static class SequenceTable
         foreach (var required in new[] { SequenceIdColumn, StepColumn })
             if (!names.Contains(required, StringComparer.Ordinal))
                 throw new SynthColumnException(required, $"is missing: a sequence table has '{SequenceIdColumn}', '{StepColumn}', then the features.");
-        var chosen = features?.ToArray() ?? names.Where(n => n is not (SequenceIdColumn or StepColumn)).ToArray();
-        if (chosen.Length == 0) throw new SynthException("The sequence table has no feature columns besides sequence_id and step.");
+        // By default the numeric columns are the series: text and yes/no columns beside them are per-sequence
+        // static values (TimeGAN's static features), not series to score or plot.
+        var chosen = features?.ToArray() ?? table.Columns
+            .Where(c => c.Name is not (SequenceIdColumn or StepColumn) && c is not (StringDataFrameColumn or BooleanDataFrameColumn or DateTimeDataFrameColumn))
+            .Select(c => c.Name).ToArray();
+        if (chosen.Length == 0) throw new SynthException("The sequence table has no numeric feature columns besides sequence_id and step.");
         foreach (var name in chosen)
             if (!names.Contains(name, StringComparer.Ordinal))
                 throw new SynthColumnException(name, $"is not a column of the sequence table (it has: {string.Join(", ", names)}).");
