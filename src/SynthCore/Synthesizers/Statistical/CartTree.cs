@@ -149,12 +149,16 @@ internal sealed class CartTree
         for (int i = 0; i < count; i++)
         {
             if (nodes[i].Feature >= 0) continue;
-            var values = donors.AsSpan(nodes[i].DonorStart, nodes[i].DonorCount).ToArray().Where(double.IsFinite).ToArray();
-            result[i] = SilvermanBandwidth(values);
+            result[i] = SilvermanBandwidth(new ArraySegment<double>(donors, nodes[i].DonorStart, nodes[i].DonorCount).Where(double.IsFinite).ToArray());
         }
         return result;
     }
 
+    /// <summary>
+    /// Silverman's rule over <paramref name="values"/> (present values only; sorted in place). Unlike the bootstrap's
+    /// jitter bandwidth, a zero IQR gives 0 rather than falling back to the standard deviation: a leaf whose middle half
+    /// is one value is a point mass and stays exact.
+    /// </summary>
     internal static double SilvermanBandwidth(double[] values)
     {
         if (values.Length < 2) return 0;

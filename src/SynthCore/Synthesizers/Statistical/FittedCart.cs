@@ -29,6 +29,9 @@ internal sealed class FittedCart : FittedStatModel<CartOptions>
     /// <summary>Per visited column (by visit position): its numbers shared by at least <see cref="SharedValueRows"/> training rows.</summary>
     private readonly HashSet<double>?[] shared;
 
+    /// <summary>The first visited column's kernel bandwidth over its present values (0 unless numeric); its draws have no leaf.</summary>
+    private readonly double firstBandwidth;
+
     public FittedCart(StatSchema schema, CartOptions options, int[] order, double[] first, CartTree[] trees) : base(schema, options, options.Seed)
     {
         this.order = order;
@@ -41,6 +44,7 @@ internal sealed class FittedCart : FittedStatModel<CartOptions>
             var values = i == 0 ? first : trees[i].Donors.ToArray();
             shared[i] = values.Where(double.IsFinite).GroupBy(v => v).Where(g => g.Count() >= SharedValueRows).Select(g => g.Key).ToHashSet();
         }
+        firstBandwidth = schema.Columns[order[0]].Role == StatRole.Numeric ? CartTree.SilvermanBandwidth(first.Where(double.IsFinite).ToArray()) : 0;
     }
 
     public override string ModelName => CartSynthesizer.Name;
@@ -70,8 +74,8 @@ internal sealed class FittedCart : FittedStatModel<CartOptions>
         var firstColumn = output[order[0]]!;
         var firstSchema = Schema.Columns[order[0]];
         // A condition on the first column is met exactly by its drawn values; noise could step outside it.
-        double firstBandwidth = smooth && onFirst is null && firstSchema.Role == StatRole.Numeric ? CartTree.SilvermanBandwidth(first.ToArray()) : 0;
-        for (int row = 0; row < rows; row++) firstColumn[row] = Smoothed(marginal[random.Next(marginal.Length)], firstBandwidth, firstSchema, shared[0], random);
+        double bandwidth0 = smooth && onFirst is null ? firstBandwidth : 0;
+        for (int row = 0; row < rows; row++) firstColumn[row] = Smoothed(marginal[random.Next(marginal.Length)], bandwidth0, firstSchema, shared[0], random);
         for (int i = 1; i < order.Length; i++)
         {
             var tree = trees[i];
@@ -94,10 +98,7 @@ internal sealed class FittedCart : FittedStatModel<CartOptions>
     private static double Smoothed(double x, double bandwidth, StatColumn column, HashSet<double>? shared, Random random)
     {
         if (bandwidth <= 0 || double.IsNaN(x) || shared is not null && shared.Contains(x)) return x;
-        double y = x + Normal.Sample(random, 0, bandwidth);
-        if (y < column.Min) y = 2 * column.Min - y;
-        if (y > column.Max) y = 2 * column.Max - y;
-        return Math.Clamp(y, column.Min, column.Max);
+        return FittedKde.Reflect(x + Normal.Sample(random, 0, bandwidth), column.Min, column.Max);
     }
 
     protected override void WriteModel(BinaryWriter writer)
