@@ -35,7 +35,7 @@ internal static class CompareCommand
 
         var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.CompareSettings.Categorical));
         if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
-        var (training, holdout) = HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
+        var (training, holdout) = SynthCore.Data.HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
         context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {table.Rows.Count:N0} rows (seed {settings.Seed}); each model is fitted on the other {training.Rows.Count:N0}.");
 
         var cards = new List<Scorecard>();

@@ -34,7 +34,7 @@ internal static class PrivacySweepCommand
         var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.PrivacySweepSettings.Categorical));
         TableInput.EnsureModellable(metadata);
         ColumnList.EnsureColumn(target, "--target", metadata);
-        var (training, holdout) = HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
+        var (training, holdout) = SynthCore.Data.HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
         FitStep.EnsureFits(context, context.Registry.Get(model), settings, training);
         context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {table.Rows.Count:N0} rows (seed {settings.Seed}); {model} is fitted at each ε on the other {training.Rows.Count:N0}.");
 

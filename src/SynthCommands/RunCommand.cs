@@ -81,7 +81,7 @@ internal static class RunCommand
             if (context.Registry.Get(model).Sequential)
                 throw new SynthOptionException(defaultHoldout ? "--target" : "--holdout-fraction", $"does not apply to the sequence model '{model}': holding out rows would cut its sequences.");
             int all = (int)table.Rows.Count;
-            (table, holdout) = HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
+            (table, holdout) = SynthCore.Data.HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
             context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {all:N0} rows (seed {settings.Seed}{(defaultHoldout ? $"; --holdout-fraction {DefaultHoldoutFraction} by default with --target" : "")}); the model is fitted on the other {table.Rows.Count:N0}.");
         }
         // Before the fit: a category the table lacks, or a range outside its values, fails now rather than after a long fit.

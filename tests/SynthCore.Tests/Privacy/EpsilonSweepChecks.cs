@@ -18,14 +18,11 @@ public static class EpsilonSweepChecks
     public static EpsilonSweepResult Sweep(int seed, double[] epsilons, int? fitSeed = null)
     {
         var table = PrivacyTestData.Penguins();
-        var order = Enumerable.Range(0, (int)table.Rows.Count).ToArray();
-        new RandomStreams(seed).Stream("holdout").Shuffle(order);
-        int held = (int)Math.Round(0.3 * order.Length);
-        DataFrame Rows(IEnumerable<int> rows) => PrivacyTestData.Rows(table, rows.Order());
+        var (training, holdout) = HoldoutSplit.Split(table, 0.3, seed);
         var metadata = TableMetadata.Detect(table);
         return EpsilonSweep.Run(DpCopulaSynthesizer.Name,
             e => new DpCopulaSynthesizer(new DpCopulaOptions { Epsilon = e, Bounds = DpCopulaChecks.PenguinBounds, Seed = fitSeed ?? seed }),
-            Rows(order.Skip(held)), Rows(order.Take(held)), metadata, epsilons, "Species", seed);
+            training, holdout, metadata, epsilons, "Species", seed);
     }
 
     public static IReadOnlyList<StatisticalCheck> All(int seed)
