@@ -28,8 +28,15 @@ public static class OutputTarget
     public static void CheckFolder(string path, string option)
     {
         string full = FullPath(path, option, "a folder");
+        // "--out s.csv" most likely means a file; a folder of that name would surprise (an existing one is taken;
+        // a folder named x.parquet is the Spark convention for a set of parts, so that stays allowed).
+        string extension = Path.GetExtension(full.TrimEnd(Path.DirectorySeparatorChar));
+        if (FileKinds.Of(full) is FileKind.Missing && TableFileExtensions.Contains(extension))
+            throw new SynthOptionException(option, $"'{path}' looks like a file name, but {option} is the folder the output goes into (it gets a timestamped name); give a folder, and --name for the file's name.");
         CheckFolder(full, path, option);
     }
+
+    private static readonly HashSet<string> TableFileExtensions = new(StringComparer.OrdinalIgnoreCase) { ".csv", ".tsv", ".json", ".html" };
 
     private static string FullPath(string path, string option, string what)
     {

@@ -55,6 +55,17 @@ public sealed class OutputFilesTests : IDisposable
     }
 
     [Fact]
+    public void A_new_output_folder_named_like_a_table_file_is_refused_and_an_existing_one_taken()
+    {
+        var error = Assert.Throws<SynthOptionException>(() => OutputTarget.CheckFolder(dir.PathOf("s.csv"), "--out"));
+        Assert.Contains("'--out'", error.Message);
+        Assert.Contains("--name", error.Message);
+        Assert.False(Directory.Exists(dir.PathOf("s.csv")));
+        Directory.CreateDirectory(dir.PathOf("parts.parquet"));
+        OutputTarget.CheckFolder(dir.PathOf("parts.parquet"), "--out");
+    }
+
+    [Fact]
     public void Temporary_names_carry_the_process_id_and_only_stale_ones_of_ours_are_removed()
     {
         string temp = TempFile.Beside(dir.PathOf("out.csv"));
