@@ -8,13 +8,8 @@ namespace SynthCore.Evaluation.Metrics;
 /// numeric and date columns. As in SDMetrics: if the real column has missing values, missing values are
 /// dropped from both columns; if it has none, a missing synthetic value counts as out of bounds.
 /// </summary>
-public sealed class BoundaryAdherence : IColumnMetric
+public sealed class BoundaryAdherence : UnitScore, IColumnMetric
 {
-    public string Name => "BoundaryAdherence";
-    public double Min => 0;
-    public double Max => 1;
-    public MetricGoal Goal => MetricGoal.Maximize;
-
     public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
     {
         var r = ColumnValues.AlignedNumbers(real);

@@ -7,13 +7,8 @@ namespace SynthCore.Evaluation.Metrics;
 /// Share of synthetic values that are categories of the real column (SDMetrics' CategoryAdherence), for
 /// categorical and boolean columns. A missing synthetic value is valid only if the real column has missing values.
 /// </summary>
-public sealed class CategoryAdherence : IColumnMetric
+public sealed class CategoryAdherence : UnitScore, IColumnMetric
 {
-    public string Name => "CategoryAdherence";
-    public double Min => 0;
-    public double Max => 1;
-    public MetricGoal Goal => MetricGoal.Maximize;
-
     public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
     {
         if (synthetic.Length == 0)

@@ -7,13 +7,8 @@ namespace SynthCore.Evaluation.Metrics;
 /// Share of the real column's categories that appear in the synthetic column (SDMetrics' CategoryCoverage),
 /// for categorical and boolean columns. Missing values are ignored.
 /// </summary>
-public sealed class CategoryCoverage : IColumnMetric
+public sealed class CategoryCoverage : UnitScore, IColumnMetric
 {
-    public string Name => "CategoryCoverage";
-    public double Min => 0;
-    public double Max => 1;
-    public MetricGoal Goal => MetricGoal.Maximize;
-
     public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
     {
         var categories = ColumnValues.Labels(real).OfType<string>().ToHashSet(StringComparer.Ordinal);

@@ -7,13 +7,8 @@ namespace SynthCore.Evaluation.Metrics;
 /// synthetic pair (SDMetrics' ContingencySimilarity), for categorical or boolean pairs (and numeric columns
 /// once binned, see <see cref="EqualWidthBins"/>). As in SDMetrics, a missing cell is a category of its own ("nan").
 /// </summary>
-public sealed class ContingencySimilarity : IColumnPairMetric
+public sealed class ContingencySimilarity : UnitScore, IColumnPairMetric
 {
-    public string Name => "ContingencySimilarity";
-    public double Min => 0;
-    public double Max => 1;
-    public MetricGoal Goal => MetricGoal.Maximize;
-
     public MetricResult Compute(ColumnPair real, ColumnPair synthetic) =>
         Compute(ColumnValues.Labels(real.First), ColumnValues.Labels(real.Second),
             ColumnValues.Labels(synthetic.First), ColumnValues.Labels(synthetic.Second));

@@ -11,13 +11,9 @@ public sealed record CorrelationSimilarityResult(MetricResult Result, double? Re
 /// Rows where either column is missing are dropped. Not applicable when a column is constant (one
 /// distinct value) in either table, or fewer than two complete rows remain.
 /// </summary>
-public sealed class CorrelationSimilarity(CorrelationCoefficient coefficient = CorrelationCoefficient.Pearson) : IColumnPairMetric
+public sealed class CorrelationSimilarity(CorrelationCoefficient coefficient = CorrelationCoefficient.Pearson) : UnitScore, IColumnPairMetric
 {
     public CorrelationCoefficient Coefficient { get; } = coefficient;
-    public string Name => "CorrelationSimilarity";
-    public double Min => 0;
-    public double Max => 1;
-    public MetricGoal Goal => MetricGoal.Maximize;
 
     public MetricResult Compute(ColumnPair real, ColumnPair synthetic) => ComputeBreakdown(real, synthetic).Result;
 

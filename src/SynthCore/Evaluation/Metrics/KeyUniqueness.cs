@@ -7,13 +7,8 @@ namespace SynthCore.Evaluation.Metrics;
 /// Share of synthetic key values that are present and not repeats of an earlier row (SDMetrics'
 /// KeyUniqueness), for identifier columns. Only the synthetic column is judged.
 /// </summary>
-public sealed class KeyUniqueness : IColumnMetric
+public sealed class KeyUniqueness : UnitScore, IColumnMetric
 {
-    public string Name => "KeyUniqueness";
-    public double Min => 0;
-    public double Max => 1;
-    public MetricGoal Goal => MetricGoal.Maximize;
-
     public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
     {
         if (synthetic.Length == 0)

@@ -8,19 +8,14 @@ namespace SynthCore.Evaluation.Metrics;
 /// numeric and date columns: 1 − (the share of the real range missed below + the share missed above),
 /// floored at 0. Missing values are ignored. Not applicable when the real column is constant.
 /// </summary>
-public sealed class RangeCoverage : IColumnMetric
+public sealed class RangeCoverage : UnitScore, IColumnMetric
 {
-    public string Name => "RangeCoverage";
-    public double Min => 0;
-    public double Max => 1;
-    public MetricGoal Goal => MetricGoal.Maximize;
-
     public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
     {
         var r = ColumnValues.Numbers(real);
         var s = ColumnValues.Numbers(synthetic);
-        if (r.Length == 0 || s.Length == 0)
-            return MetricResult.NotApplicable(this, $"Column '{real.Name}' has no values in the {(r.Length == 0 ? "real" : "synthetic")} data.");
+        if (UnitScore.NoValues(this, real.Name, r.Length, s.Length) is { } notApplicable)
+            return notApplicable;
         double minR = r.Min(), maxR = r.Max(), minS = s.Min(), maxS = s.Max();
         if (minR == maxR)
             return MetricResult.NotApplicable(this, $"Column '{real.Name}' is constant in the real data, so it has no range to cover.");

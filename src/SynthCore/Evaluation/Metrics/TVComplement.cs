@@ -7,23 +7,18 @@ namespace SynthCore.Evaluation.Metrics;
 /// 1 − the total variation distance between the category frequencies of the real and synthetic column
 /// (SDMetrics' TVComplement), for categorical and boolean columns. Missing values are dropped.
 /// </summary>
-public sealed class TVComplement : IColumnMetric
+public sealed class TVComplement : UnitScore, IColumnMetric
 {
     // SDMetrics gives categories seen only in the synthetic data this tiny real count (to avoid a zero
     // frequency in its chi-squared use of the same helper); kept so scores match to the last digits.
     private const double UnseenCategoryCount = 1e-6;
 
-    public string Name => "TVComplement";
-    public double Min => 0;
-    public double Max => 1;
-    public MetricGoal Goal => MetricGoal.Maximize;
-
     public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
     {
         var realCounts = Count(ColumnValues.Labels(real).OfType<string>());
         var syntheticCounts = Count(ColumnValues.Labels(synthetic).OfType<string>());
-        if (realCounts.Count == 0 || syntheticCounts.Count == 0)
-            return MetricResult.NotApplicable(this, $"Column '{real.Name}' has no values in the {(realCounts.Count == 0 ? "real" : "synthetic")} data.");
+        if (UnitScore.NoValues(this, real.Name, realCounts.Count, syntheticCounts.Count) is { } notApplicable)
+            return notApplicable;
         foreach (var key in syntheticCounts.Keys)
             realCounts.TryAdd(key, UnseenCategoryCount);
         var realTotal = realCounts.Values.Sum();

@@ -6,13 +6,8 @@ namespace SynthCore.Evaluation.Metrics;
 /// How many (column name, value type) pairs the two tables share, over how many appear in either
 /// (SDMetrics' TableStructure: intersection over union). 1 means the same columns with the same types.
 /// </summary>
-public sealed class TableStructure : ITableMetric
+public sealed class TableStructure : UnitScore, ITableMetric
 {
-    public string Name => "TableStructure";
-    public double Min => 0;
-    public double Max => 1;
-    public MetricGoal Goal => MetricGoal.Maximize;
-
     public MetricResult Compute(DataFrame real, DataFrame synthetic)
     {
         var r = real.Columns.Select(c => (c.Name, c.DataType)).ToHashSet();

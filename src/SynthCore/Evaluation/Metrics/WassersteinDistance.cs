@@ -20,8 +20,8 @@ public sealed class WassersteinDistance : IColumnMetric
     {
         var r = ColumnValues.Numbers(real);
         var s = ColumnValues.Numbers(synthetic);
-        if (r.Length == 0 || s.Length == 0)
-            return MetricResult.NotApplicable(this, $"Column '{real.Name}' has no values in the {(r.Length == 0 ? "real" : "synthetic")} data.");
+        if (UnitScore.NoValues(this, real.Name, r.Length, s.Length) is { } notApplicable)
+            return notApplicable;
         return MetricResult.Of(this, Between(r, s));
     }
 
