@@ -27,7 +27,7 @@ internal static class PrivacyRendering
         if (r.ShareCloserThanHoldout5th is double closer)
             text.Append(Invariant, $"Synthetic rows closer than the holdout's 5th percentile: {Percent(closer)} (about 5% when private).\n");
         if (r.DcrShare is double share)
-            text.Append(Invariant, $"Synthetic rows nearer to a training row than to any holdout row: {Percent(share)} (about 50% when private and the holdout is as large as the training table).\n");
+            text.Append(Invariant, $"Synthetic rows nearer to a training row than to any holdout row: {Percent(share)} (about {Percent(r.ExpectedDcrShare!.Value)} when private: training rows / (training + holdout rows)).\n");
         if (r.MembershipInferenceAuc is double auc)
             text.Append(Invariant, $"Membership-inference AUC (distance attack): {auc:0.000} (0.5 = chance, 1 = every training row exposed).\n");
         else

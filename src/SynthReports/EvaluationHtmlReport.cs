@@ -88,7 +88,7 @@ public static class EvaluationHtmlReport
             static string Share(double? v) => v is double x ? (100 * x).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
             Table(html, "", ["measure", "synthetic", "held-out rows (baseline)"],
             [
-                ["nearer to a training row than to any held-out row (DCR share)", Share(privacy.DcrShare), "50% when private (equal sizes)"],
+                ["nearer to a training row than to any held-out row (DCR share)", Share(privacy.DcrShare), $"{Share(privacy.ExpectedDcrShare)} when private (training / all real rows)"],
                 ["exact copies of training rows", Share(privacy.ExactCopyRate), Share(privacy.HoldoutExactCopyRate)],
                 ["closer than the held-out rows' 5th percentile", Share(privacy.ShareCloserThanHoldout5th), "5%"],
                 ["DCR median", Number(privacy.SyntheticToTraining.Median), Number(privacy.HoldoutToTraining?.Median)],

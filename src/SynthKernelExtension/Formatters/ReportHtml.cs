@@ -56,7 +56,7 @@ public static class ReportHtml
         Glance(html, "exact copies", Percent(r.ExactCopyRate), r.HoldoutExactCopyRate is double hc ? $"holdout {Percent(hc)}" : "");
         Glance(html, "membership-inference AUC", r.MembershipInferenceAuc is double auc ? Html.Number(auc, "0.000") : "n/a", "0.5 = chance");
         Glance(html, "closer than holdout 5th pct", r.ShareCloserThanHoldout5th is double c ? Percent(c) : "n/a", "about 5% when private");
-        Glance(html, "nearer training than holdout", r.DcrShare is double d ? Percent(d) : "n/a", "about 50% when private");
+        Glance(html, "nearer training than holdout", r.DcrShare is double d ? Percent(d) : "n/a", r.ExpectedDcrShare is double e ? $"about {Percent(e)} when private" : "");
         html.Append("</div>");
         Details(html, "Distances", ["measure", "synthetic → training", "holdout → training"],
         [

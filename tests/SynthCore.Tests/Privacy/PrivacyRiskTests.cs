@@ -25,6 +25,9 @@ public class PrivacyRiskTests(ITestOutputHelper output)
     public void AFreshDrawFromTheSameDistributionLooksLikeTheHoldout() => AssertAll(PrivacyRiskChecks.FreshDraw(trainingSeed: 10, holdoutSeed: 11, syntheticSeed: 12));
 
     [Fact]
+    public void FreshRowsAgainstASmallHoldoutAreJudgedAtTheirExpectedShare() => AssertAll(PrivacyRiskChecks.FreshDrawSmallHoldout(trainingSeed: 11, holdoutSeed: 12, syntheticSeed: 10));
+
+    [Fact]
     public void DistancesAreGowerStyleByHand()
     {
         // Ranges on the training table: a ∈ [0, 10]; c is categorical.

@@ -12,9 +12,9 @@ public enum RiskLevel { Low, Medium, High }
 /// <list type="bullet">
 /// <item>High: exact copies above twice the holdout's own duplicate rate plus 1 point; a membership-inference AUC
 /// above max(0.60, 0.5 + 8 SE); more than max(20%, 5% + 8 SE) of rows nearer than the holdout's 5th percentile;
-/// a DCR share above max(0.70, 0.5 + 8 SE).</item>
+/// a DCR share above e + max(0.4 (1 − e), 8 SE), where e is the share fresh rows give (0.5 for equal sizes: 0.70).</item>
 /// <item>Medium: copies above the holdout's rate plus 0.5 points; an AUC above max(0.55, 0.5 + 5 SE); more than
-/// max(10%, 5% + 5 SE) nearer than the 5th percentile; a DCR share above max(0.60, 0.5 + 5 SE).</item>
+/// max(10%, 5% + 5 SE) nearer than the 5th percentile; a DCR share above e + max(0.2 (1 − e), 5 SE) (equal sizes: 0.60).</item>
 /// <item>Low: none of these. Without a holdout only copies can be judged (High above 1%, Medium above 0%), and the verdict says so.</item>
 /// </list>
 /// SE: the AUC's under chance, √((m + n + 1) / (12 m n)) for m training and n holdout rows (Hanley and McNeil); a
@@ -41,7 +41,9 @@ public sealed record DisclosureRisk(RiskLevel Level, IReadOnlyList<string> Reaso
         Judge(report.MembershipInferenceAuc, Math.Max(0.60, 0.5 + 8 * aucSe), Math.Max(0.55, 0.5 + 5 * aucSe), v => $"membership-inference AUC {v:0.000}");
         Judge(report.ShareCloserThanHoldout5th, Math.Max(0.20, 0.05 + 8 * ShareSe(0.05)), Math.Max(0.10, 0.05 + 5 * ShareSe(0.05)),
             v => $"{100 * v:0.0}% of rows nearer a training row than the holdout's 5th percentile (5% expected)");
-        Judge(report.DcrShare, Math.Max(0.70, 0.5 + 8 * ShareSe(0.5)), Math.Max(0.60, 0.5 + 5 * ShareSe(0.5)), v => $"DCR share {v:0.000} (0.5 expected)");
+        // Judged against the share fresh rows give at these sizes (m / (m + n)), not 0.5: a 20% holdout makes 0.8 private.
+        double e = report.ExpectedDcrShare!.Value;
+        Judge(report.DcrShare, e + Math.Max(0.4 * (1 - e), 8 * ShareSe(e)), e + Math.Max(0.2 * (1 - e), 5 * ShareSe(e)), v => $"DCR share {v:0.000} ({e:0.000} expected)");
         var verdict = high.Count > 0 ? RiskLevel.High : medium.Count > 0 ? RiskLevel.Medium : RiskLevel.Low;
         return new DisclosureRisk(verdict, verdict == RiskLevel.Low ? ["every figure is within what fresh real rows show"] : [.. high, .. medium]);
 

@@ -30,9 +30,9 @@ public sealed record DistanceSummary(int Rows, double Median, double Percentile5
 /// <param name="MembershipInferenceAuc">ROC AUC of the distance attack (score = −distance to the nearest synthetic row; training rows are members, holdout rows non-members): 0.5 = no better than chance.</param>
 /// <param name="AttributeDisclosure">The attribute-disclosure attack on training rows, when quasi-identifiers were given.</param>
 /// <param name="HoldoutAttributeDisclosure">The same attack on holdout rows, for comparison.</param>
-/// <param name="DcrShare">Share of synthetic rows nearer to a training row than to any holdout row (a tie counts half). With a
-/// holdout as large as the training table, 0.5 means the synthesizer kept no more of its training rows than of unseen ones;
-/// copies give 1. With other sizes the private value moves (a larger training table is nearer by chance alone).</param>
+/// <param name="DcrShare">Share of synthetic rows nearer to a training row than to any holdout row (a tie counts half):
+/// <see cref="ExpectedDcrShare"/> when the synthesizer kept no more of its training rows than of unseen ones (0.5 for a
+/// holdout as large as the training table), 1 for copies.</param>
 public sealed record PrivacyReport(
     int TrainingRows,
     int SyntheticRows,
@@ -51,6 +51,12 @@ public sealed record PrivacyReport(
     AttributeDisclosureResult? HoldoutAttributeDisclosure,
     double? DcrShare = null)
 {
+    /// <summary>
+    /// The DCR share of rows as private as fresh real ones: m / (m + n) for m training and n holdout rows, since the nearest
+    /// of m + n rows drawn like a fresh row is any of them alike. 0.8 for the 20% holdout that <c>run --target</c> keeps.
+    /// </summary>
+    public double? ExpectedDcrShare => HoldoutRows is int n ? TrainingRows / (double)(TrainingRows + n) : null;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,

@@ -23,8 +23,14 @@ public sealed record Scorecard(
     /// </summary>
     public double DetectionScore => Math.Clamp(1 - 2 * Math.Abs(Detection.BoostedTrees.Auc - 0.5), 0, 1);
 
-    /// <summary>1 − 2·|DCR share − 0.5|: 1 when synthetic rows are no nearer to the training rows than to unseen ones, 0 for copies.</summary>
-    public double PrivacyScore => Privacy.DcrShare is double share ? Math.Clamp(1 - 2 * Math.Abs(share - 0.5), 0, 1) : double.NaN;
+    /// <summary>
+    /// 1 when synthetic rows are no nearer to the training rows than fresh rows are (the DCR share at its expected e), 0 for
+    /// copies (share 1) and for rows that avoid the training rows altogether (share 0): 1 − |share − e| / (1 − e) above e,
+    /// 1 − (e − share) / e below. For equal training and holdout sizes, 1 − 2·|share − 0.5|.
+    /// </summary>
+    public double PrivacyScore => Privacy is { DcrShare: double share, ExpectedDcrShare: double e }
+        ? Math.Clamp(share >= e ? 1 - (share - e) / (1 - e) : 1 - (e - share) / e, 0, 1)
+        : double.NaN;
 
     /// <summary>
     /// Boosted trees trained on synthetic rows over trained on real rows, both tested on the held-out rows
