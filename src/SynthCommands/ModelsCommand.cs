@@ -1,11 +1,12 @@
 namespace SynthCommands;
 
-/// <summary><c>synth models</c>: the registry's models with their descriptions.</summary>
+/// <summary><c>synth models [NAME]</c>: the registry's models with their descriptions, or one model with its <c>--option</c> settings.</summary>
 internal static class ModelsCommand
 {
-    public static int Execute(CommandContext context)
+    public static int Execute(string? name, CommandContext context)
     {
-        var list = new ModelList(context.Registry.All.Select(d => new ModelListEntry(d.Name, d.Description)).ToArray());
+        var descriptors = name is null ? context.Registry.All : [context.Registry.Get(name)];
+        var list = new ModelList(descriptors.Select(d => new ModelListEntry(d.Name, d.Description, d.Options)).ToArray(), WithOptions: name is not null);
         context.Host.Show(list);
         return ExitCodes.Success;
     }

@@ -35,7 +35,8 @@ public sealed class SynthGrammar
             EvaluateJson, EvaluateReport, EvaluateForce);
         AddSourceOptions(Evaluate);
 
-        Models = new Command("models", "List the available models.");
+        Models = new Command("models", "List the available models; with a model's name, the --option settings it takes (type, default, what each sets).");
+        Models.Arguments.Add(ModelsName);
 
         Privacy = new Command("privacy", "Measure how close a synthetic table is to the real rows (distance to closest record, copies, membership and attribute-disclosure attacks).");
         Add(Privacy, PrivacyReal, PrivacySynthetic, PrivacyHoldout, PrivacyHoldoutFraction, PrivacySeed, PrivacyQuasi, PrivacySensitive, PrivacyBins, PrivacyCategorical, PrivacyJson, PrivacyForce);
@@ -95,6 +96,7 @@ public sealed class SynthGrammar
 
     public Command Describe { get; }
     public Argument<string?> DescribeData { get; } = DataArgument();
+    public Argument<string?> ModelsName { get; } = new("model") { Description = "A model's name: list its --option settings.", Arity = ArgumentArity.ZeroOrOne };
     public Option<string?> DescribeDataOption { get; } = DataOption();
     public Option<string?> DescribeCategorical { get; } = CategoricalOption();
     public Option<string?> DescribeJson { get; } = JsonOption();

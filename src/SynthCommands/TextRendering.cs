@@ -51,9 +51,17 @@ public static class TextRendering
     public static string Models(ModelList list)
     {
         if (list.Models.Count == 0) return "No models are registered.";
+        if (list.WithOptions)
+            return string.Join("\n", list.Models.Select(m =>
+            {
+                if (m.Options.Count == 0) return $"{m.Name}: {m.Description}\nIt takes no --option settings.";
+                var options = new TextTable("--option", "value", "default", "sets");
+                foreach (var o in m.Options) options.Add(o.Name, o.Type, o.Default, o.Help);
+                return $"{m.Name}: {m.Description}\n{options}";
+            }));
         var table = new TextTable("model", "description");
         foreach (var m in list.Models) table.Add(m.Name, m.Description);
-        return table.ToString();
+        return table.ToString().TrimEnd() + "\nsynth models NAME lists a model's --option settings.\n";
     }
 
     public static string Compare(TableComparison comparison)

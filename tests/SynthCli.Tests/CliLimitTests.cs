@@ -136,7 +136,7 @@ public sealed class CliLimitTests : IDisposable
 
         var result = CliSandbox.Run(SynthesizerRegistry.Default, "sample", model, "--rows", "5", "--out", sandbox.PathOf("out"));
 
-        AssertOneError(result, 1, "marginals must be one of empirical, parametric, got 'bogus'");
+        AssertOneError(result, 1, "'marginals': must be one of empirical, parametric, got 'bogus'");
     }
 
     [Fact]

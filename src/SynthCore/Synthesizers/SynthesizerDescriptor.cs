@@ -22,6 +22,9 @@ public sealed record SynthesizerDescriptor(
     /// <summary>The model learns and generates whole sequences (rows grouped by a sequence id, ordered in time), not independent rows.</summary>
     public bool Sequential { get; init; }
 
+    /// <summary>The <c>--option</c> pairs the model accepts, with types, defaults and help (from its <see cref="ModelOptionSet{T}"/>).</summary>
+    public IReadOnlyList<ModelOptionInfo> Options { get; init; } = [];
+
     /// <summary>The model is differentially private with its whole budget set by <c>--option epsilon=…</c> (what <c>synth privacy-sweep</c> sweeps).</summary>
     public bool TakesEpsilon { get; init; }
 }

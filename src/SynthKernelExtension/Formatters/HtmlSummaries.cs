@@ -87,6 +87,9 @@ public static class HtmlSummaries
     {
         var html = new StringBuilder("<div class=\"synth-models\">");
         Html.Table(html, ["model", "description"], list.Models.Select(m => (IReadOnlyList<string>)[m.Name, m.Description]));
+        if (list.WithOptions)
+            foreach (var m in list.Models.Where(m => m.Options.Count > 0))
+                Html.Table(html, ["--option", "value", "default", "sets"], m.Options.Select(o => (IReadOnlyList<string>)[o.Name, o.Type, o.Default, o.Help]));
         return html.Append("</div>").ToString();
     }
 

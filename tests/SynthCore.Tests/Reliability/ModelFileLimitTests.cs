@@ -42,13 +42,13 @@ public sealed class ModelFileLimitTests
     }
 
     [Theory]
-    [InlineData("copula", "marginals", "bogus", "marginals must be one of empirical, parametric, got 'bogus'")]
+    [InlineData("copula", "marginals", "bogus", "'marginals': must be one of empirical, parametric, got 'bogus'")]
     [InlineData("copula", "joint", "independent", "not ones the 'copula' model accepts")]
-    [InlineData("copula", "category_order", "sideways", "category-order must be one of association, frequency")]
-    [InlineData("distributions", "ranking", "bic", "rank must be one of aic, ks")]
+    [InlineData("copula", "category_order", "sideways", "'category-order': must be one of association, frequency")]
+    [InlineData("distributions", "ranking", "bic", "'rank': must be one of aic, ks")]
     [InlineData("distributions", "marginals", "empirical", "not ones the 'distributions' model accepts")]
     [InlineData("bootstrap", "bandwidth", "-1", "not ones the 'bootstrap' model accepts")]
-    [InlineData("bootstrap", "bandwidth", "1e9", "bandwidth must be a number from 0.001 to 100")]
+    [InlineData("bootstrap", "bandwidth", "1e9", "'bandwidth': must be a number from 0.001 to 100")]
     public void Header_options_are_checked_as_on_the_command_line(string model, string option, string value, string expected)
     {
         var parts = ModelFileBytes.Parse(Fitted(model));

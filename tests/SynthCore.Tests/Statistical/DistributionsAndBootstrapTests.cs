@@ -41,11 +41,11 @@ public sealed class DistributionsAndBootstrapTests(ITestOutputHelper output)
     [Fact]
     public void Distributions_options_are_checked()
     {
-        Assert.Contains("joint must be one of", Assert.Throws<SynthOptionException>(() =>
+        Assert.Contains("'joint': must be one of", Assert.Throws<SynthOptionException>(() =>
             SynthesizerRegistry.Default.Create("distributions", new SynthesizerSettings { Extra = new Dictionary<string, string> { ["joint"] = "vine" } })).Message);
         Assert.Equal("--epochs", Assert.Throws<SynthOptionException>(() =>
             SynthesizerRegistry.Default.Create("copula", new SynthesizerSettings { Epochs = 3 })).Option);
-        Assert.Contains("unknown option 'latent-dim'", Assert.Throws<SynthOptionException>(() =>
+        Assert.Contains("'latent-dim': is not an option of the 'bootstrap' model. Allowed: bandwidth, smooth.", Assert.Throws<SynthOptionException>(() =>
             SynthesizerRegistry.Default.Create("bootstrap", new SynthesizerSettings { Extra = new Dictionary<string, string> { ["latent-dim"] = "3" } })).Message);
     }
 

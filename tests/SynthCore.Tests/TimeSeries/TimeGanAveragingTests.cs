@@ -118,6 +118,6 @@ public class RecurrentInitializationTests
         var e = Assert.Throws<SynthOptionException>(() =>
             SynthesizerRegistry.Default.Create("timegan", new SynthesizerSettings { Extra = new Dictionary<string, string> { ["init"] = "keras" } }));
         Assert.Contains("init", e.Message);
-        Assert.Contains("torch or tf", e.Message);
+        Assert.Contains("must be one of torch, tf", e.Message);
     }
 }

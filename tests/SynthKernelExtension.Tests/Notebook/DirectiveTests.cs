@@ -18,7 +18,9 @@ public sealed class DirectiveTests
             Assert.True(Assert.Single(Assert.Single(SynthDirectiveSyntax.Subcommands, c => c.Name == name).Parameters, p => p.Name == "--where").MaxOccurrences > 1);
         Assert.Equal(new SynthCommands.SynthGrammar().Root.Subcommands.Select(c => c.Name), SynthDirectiveSyntax.Subcommands.Select(c => c.Name));
         Assert.Contains("evaluate", SynthDirectiveSyntax.Subcommands.Select(c => c.Name));
-        Assert.Empty(Assert.Single(SynthDirectiveSyntax.Subcommands, c => c.Name == "models").Parameters);
+        var model = Assert.Single(Assert.Single(SynthDirectiveSyntax.Subcommands, c => c.Name == "models").Parameters);
+        Assert.True(model.Implicit);
+        Assert.Equal("model", model.Name);
     }
 
     [Fact]

@@ -1,66 +1,64 @@
-using System.Globalization;
-
 namespace SynthCore.Synthesizers.Neural;
 
 /// <summary>How the registry makes and loads the GAN: common settings and extra options onto <see cref="GanOptions"/>.</summary>
 internal static class GanRegistration
 {
-    /// <summary>The extra options the GAN accepts (<c>--option name=value</c>), with what they set.</summary>
-    private static readonly Dictionary<string, Func<GanOptions, string, GanOptions>> ExtraOptions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["latent-dim"] = (o, v) => o with { LatentDim = Int("latent-dim", v) },
-        ["progress-every"] = (o, v) => o with { ProgressEvery = Int("progress-every", v) },
-        ["threads"] = (o, v) => o with { Threads = Int("threads", v) },
-        ["pac"] = (o, v) => o with { Pac = Int("pac", v) },
-        ["beta1"] = (o, v) => o with { Beta1 = Real("beta1", v) },
-        ["beta2"] = (o, v) => o with { Beta2 = Real("beta2", v) },
-        ["real-label"] = (o, v) => o with { RealLabel = Real("real-label", v) },
-        ["gumbel-temperature"] = (o, v) => o with { GumbelTemperature = Real("gumbel-temperature", v) },
-        ["generator-average-decay"] = (o, v) => o with { GeneratorAverageDecay = Real("generator-average-decay", v) },
-        ["critic-steps"] = (o, v) => o with { CriticSteps = Int("critic-steps", v) },
-        ["gradient-penalty"] = (o, v) => o with { GradientPenalty = Real("gradient-penalty", v) },
-        ["dp-noise-multiplier"] = (o, v) => o with { DpNoiseMultiplier = Real("dp-noise-multiplier", v) },
-        ["dp-max-grad-norm"] = (o, v) => o with { DpMaxGradNorm = Real("dp-max-grad-norm", v) },
-        ["dp-delta"] = (o, v) => o with { DpDelta = Real("dp-delta", v) },
-        ["dp-count-noise-multiplier"] = (o, v) => o with { DpCountNoiseMultiplier = Real("dp-count-noise-multiplier", v) },
-    };
+    /// <summary>The options the GAN accepts (<c>--option name=value</c>), with what they set.</summary>
+    private static readonly ModelOptionSet<GanOptions> Extras = new(
+        ModelOption.Int<GanOptions>("latent-dim", o => o.LatentDim, (o, v) => o with { LatentDim = v }, "size of the generator's noise input"),
+        ModelOption.Int<GanOptions>("progress-every", o => o.ProgressEvery, (o, v) => o with { ProgressEvery = v }, "steps between progress reports"),
+        ModelOption.Int<GanOptions>("threads", o => o.Threads, (o, v) => o with { Threads = v }, "CPU threads for torch"),
+        ModelOption.Int<GanOptions>("pac", o => o.Pac, (o, v) => o with { Pac = v }, "rows the discriminator sees as one (PacGAN); 1 with DP-SGD"),
+        ModelOption.Real<GanOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }, "Adam's first-moment decay"),
+        ModelOption.Real<GanOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }, "Adam's second-moment decay"),
+        ModelOption.Real<GanOptions>("real-label", o => o.RealLabel, (o, v) => o with { RealLabel = v }, "target for real rows (one-sided label smoothing)"),
+        ModelOption.Real<GanOptions>("gumbel-temperature", o => o.GumbelTemperature, (o, v) => o with { GumbelTemperature = v }, "softness of generated categories"),
+        ModelOption.Real<GanOptions>("generator-average-decay", o => o.GeneratorAverageDecay, (o, v) => o with { GeneratorAverageDecay = v }, "weight averaging of the sampled generator"),
+        ModelOption.Int<GanOptions>("critic-steps", o => o.CriticSteps, (o, v) => o with { CriticSteps = v }, "discriminator steps per generator step"),
+        ModelOption.Real<GanOptions>("gradient-penalty", o => o.GradientPenalty, (o, v) => o with { GradientPenalty = v }, "WGAN-GP's penalty weight"),
+        ModelOption.Real<GanOptions>("dp-noise-multiplier", o => o.DpNoiseMultiplier, (o, v) => o with { DpNoiseMultiplier = v }, "DP-SGD: noise σ relative to the clip norm (turns DP on)"),
+        ModelOption.Real<GanOptions>("dp-max-grad-norm", o => o.DpMaxGradNorm, (o, v) => o with { DpMaxGradNorm = v }, "DP-SGD: per-row gradient clip norm"),
+        ModelOption.Real<GanOptions>("dp-delta", o => o.DpDelta, (o, v) => o with { DpDelta = v }, "DP-SGD: δ of the (ε, δ) guarantee"),
+        ModelOption.Real<GanOptions>("dp-count-noise-multiplier", o => o.DpCountNoiseMultiplier, (o, v) => o with { DpCountNoiseMultiplier = v }, "DP: noise on the released category counts"));
 
-    /// <summary>The conditional GAN's extras: the GAN's, the condition column and the loss.</summary>
-    private static readonly Dictionary<string, Func<GanOptions, string, GanOptions>> ConditionalExtraOptions = new(ExtraOptions, StringComparer.OrdinalIgnoreCase)
-    {
-        ["condition"] = (o, v) => o with { Condition = v },
-        ["loss"] = (o, v) => v.Trim().ToLowerInvariant() switch
+    /// <summary>The conditional GAN's: the GAN's, the condition column and the loss.</summary>
+    private static readonly ModelOptionSet<GanOptions> ConditionalExtras = Extras.And(
+    [
+        ModelOption.Text<GanOptions>("condition", o => o.Condition, (o, v) => o with { Condition = v }, "the categorical column to generate for", "column"),
+        ModelOption.Custom<GanOptions>("loss", "bce|wgan-gp", o => o.Loss == GanLoss.WganGp ? "wgan-gp" : "bce", (o, v) => ModelOption.ParseChoice("loss", v, "bce", "wgan-gp") switch
         {
             "bce" => o with { Loss = GanLoss.Bce },
-            "wgan-gp" => o with { Loss = GanLoss.WganGp, CriticSteps = GanOptions.WganGpDefaults.CriticSteps, LearningRate = GanOptions.WganGpDefaults.LearningRate, Beta2 = GanOptions.WganGpDefaults.Beta2, RealLabel = 1 },
-            _ => throw new SynthOptionException("loss", $"must be bce or wgan-gp (got '{v}')."),
-        },
-    };
+            _ => o with { Loss = GanLoss.WganGp, CriticSteps = GanOptions.WganGpDefaults.CriticSteps, LearningRate = GanOptions.WganGpDefaults.LearningRate, Beta2 = GanOptions.WganGpDefaults.Beta2, RealLabel = 1 },
+        }, "the loss; wgan-gp also sets WGAN-GP's critic steps, learning rate and betas"),
+    ]);
 
     public static SynthesizerDescriptor Descriptor { get; } = new(
         GanSynthesizer.Name,
         "Vanilla GAN of the screen-time notebook (dense generator and discriminator, BCE, Adam), trained with PacGAN packing and weight averaging.",
         settings => new GanSynthesizer(OptionsFrom(settings)),
-        FittedGan.Load);
+        FittedGan.Load)
+    { Options = Extras.Describe(new GanOptions()) };
 
     public static SynthesizerDescriptor WassersteinDescriptor { get; } = new(
         GanSynthesizer.WassersteinName,
         "The screen-time GAN with the WGAN-GP loss (critic without sigmoid, gradient penalty 10, 5 critic steps, Adam 1e-4 / 0.5 / 0.9).",
         settings => new GanSynthesizer(OptionsFrom(settings, GanOptions.WganGpDefaults)),
-        FittedGan.Load);
+        FittedGan.Load)
+    { Options = Extras.Describe(GanOptions.WganGpDefaults) };
 
     public static SynthesizerDescriptor ConditionalDescriptor { get; } = new(
         GanSynthesizer.ConditionalName,
         "Conditional screen-time GAN: generates for a chosen category (--option condition=COLUMN; loss=bce or wgan-gp).",
         settings => new GanSynthesizer(OptionsFrom(settings, new GanOptions(), conditional: true)),
-        FittedGan.Load);
+        FittedGan.Load)
+    { Options = ConditionalExtras.Describe(new GanOptions()) };
 
     /// <summary>Epochs → Steps, BatchSize, LearningRate, Seed, Device, then the extra options, over <paramref name="defaults"/>; with dp-noise-multiplier and no pac, pac 1.</summary>
     /// <exception cref="SynthOptionException">An unknown extra option (the message lists the allowed ones) or a bad value; for the conditional GAN, no condition.</exception>
     public static GanOptions OptionsFrom(SynthesizerSettings settings, GanOptions? defaults = null, bool conditional = false)
     {
         defaults ??= new GanOptions();
-        var extras = conditional ? ConditionalExtraOptions : ExtraOptions;
+        var extras = conditional ? ConditionalExtras : Extras;
         string model = conditional ? GanSynthesizer.ConditionalName : defaults.ModelName;
         var options = defaults with
         {
@@ -71,34 +69,14 @@ internal static class GanRegistration
             Device = settings.Device,
         };
         // "loss" first: it resets the learning rate and betas the other options may then override.
-        foreach (var (name, value) in settings.Extra.OrderBy(e => !e.Key.Equals("loss", StringComparison.OrdinalIgnoreCase)))
-        {
-            if (!extras.TryGetValue(name, out var apply))
-                throw new SynthOptionException(name,
-                    $"is not an option of the '{model}' model. Allowed: {string.Join(", ", extras.Keys.Order(StringComparer.Ordinal))}.");
-            options = apply(options, value);
-        }
+        options = extras.Apply(options, settings.Extra, model, "loss");
         if (settings.LearningRate is { } rate) options = options with { LearningRate = rate };
         // DP-SGD clips each row's gradient, which packs would mix: unless pac is given, DP means pac 1.
-        if (options.DpNoiseMultiplier is not null && !settings.Extra.Keys.Any(k => k.Equals("pac", StringComparison.OrdinalIgnoreCase)))
+        if (options.DpNoiseMultiplier is not null && !ModelOptionSet<GanOptions>.Gives(settings.Extra, "pac"))
             options = options with { Pac = 1 };
         if (conditional && options.Condition is null)
             throw new SynthOptionException("condition", "the conditional GAN needs the categorical column to condition on: --option condition=COLUMN.");
         options.Validate();
         return options;
     }
-
-    internal static int Int(string name, string value) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int result)
-            ? result
-            : throw new SynthOptionException(name, $"expects a whole number, got '{value}'.");
-
-    internal static double Real(string name, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double result)
-            ? result
-            : throw new SynthOptionException(name, $"expects a number, got '{value}'.");
-
-    /// <summary>"256,256" → [256, 256].</summary>
-    internal static int[] Widths(string name, string value) =>
-        value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(v => Int(name, v)).ToArray();
 }

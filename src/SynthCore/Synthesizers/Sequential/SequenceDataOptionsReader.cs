@@ -10,19 +10,25 @@ namespace SynthCore.Synthesizers.Sequential;
 public static class SequenceDataOptionsReader
 {
     /// <summary>The shared keys, in order.</summary>
-    public static IReadOnlyList<string> Keys { get; } = SequenceOptionParser.DataOptions.Keys.Order(StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<string> Keys => Options.Names;
+
+    private static readonly ModelOptionSet<SequenceDataOptions> Options = new(SequenceOptionParser.DataOptions.Where(o => o.Info.Name != "static"));
 
     /// <exception cref="SynthOptionException">A key that is not a sequence data option, or a bad value; the message names it.</exception>
     public static SequenceDataOptions Read(IReadOnlyDictionary<string, string> options, SequenceDataOptions? start = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var result = start ?? new SequenceDataOptions();
-        foreach (var (key, value) in options)
-            result = string.Equals(key, "static", StringComparison.OrdinalIgnoreCase)
-                ? throw new SynthOptionException(key, "applies when fitting TimeGAN (run, fit); here the sequences' features are compared, not static columns.")
-                : SequenceOptionParser.DataOptions.TryGetValue(key, out var apply)
-                ? apply(result, value)
-                : throw new SynthOptionException(key, $"is not an option of how a table is read as sequences. Allowed: {string.Join(", ", Keys)}.");
+        if (ModelOptionSet<SequenceDataOptions>.Gives(options, "static"))
+            throw new SynthOptionException("static", "applies when fitting TimeGAN (run, fit); here the sequences' features are compared, not static columns.");
+        try
+        {
+            result = Options.Apply(result, options, "sequence reading");
+        }
+        catch (SynthOptionException e) when (!Options.Names.Contains(e.Option, StringComparer.OrdinalIgnoreCase))
+        {
+            throw new SynthOptionException(e.Option, $"is not an option of how a table is read as sequences. Allowed: {string.Join(", ", Keys)}.");
+        }
         result.Validate();
         return result;
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SynthCore.Data;
 using SynthCore.Data.Sequences;
 
@@ -7,50 +6,21 @@ namespace SynthCore.Synthesizers.Sequential;
 /// <summary>Reads the model-specific <c>--option key=value</c> pairs every sequence model shares, and typed values.</summary>
 internal static class SequenceOptionParser
 {
-    /// <summary>The shared keys: how the table becomes sequences.</summary>
-    public static readonly IReadOnlyDictionary<string, Func<SequenceDataOptions, string, SequenceDataOptions>> DataOptions =
-        new Dictionary<string, Func<SequenceDataOptions, string, SequenceDataOptions>>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["seq-len"] = (o, v) => o with { SequenceLength = Int("seq-len", v) },
-            ["stride"] = (o, v) => o with { Stride = Int("stride", v) },
-            ["time-column"] = (o, v) => o with { TimeColumn = v },
-            ["id-column"] = (o, v) => o with { IdColumn = v },
-            ["features"] = (o, v) => o with { Features = v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) },
-            ["irregular"] = (o, v) => o with { AllowIrregular = Bool("irregular", v) },
-            ["static"] = (o, v) => o with { Static = v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) },
-        };
+    /// <summary>The shared options: how the table becomes sequences.</summary>
+    public static readonly IReadOnlyList<ModelOption<SequenceDataOptions>> DataOptions =
+    [
+        ModelOption.Int<SequenceDataOptions>("seq-len", o => o.SequenceLength, (o, v) => o with { SequenceLength = v }, "steps per sequence window"),
+        ModelOption.Int<SequenceDataOptions>("stride", o => o.Stride, (o, v) => o with { Stride = v }, "steps between window starts"),
+        ModelOption.Text<SequenceDataOptions>("time-column", o => o.TimeColumn, (o, v) => o with { TimeColumn = v }, "the column that orders rows (default: the only date column)", "column"),
+        ModelOption.Text<SequenceDataOptions>("id-column", o => o.IdColumn, (o, v) => o with { IdColumn = v }, "the column naming each entity's sequence", "column"),
+        ModelOption.Names<SequenceDataOptions>("features", o => o.Features, (o, v) => o with { Features = v }, "the series to model (default: the numeric columns)"),
+        ModelOption.Bool<SequenceDataOptions>("irregular", o => o.AllowIrregular, (o, v) => o with { AllowIrregular = v }, "accept uneven time steps"),
+        ModelOption.Names<SequenceDataOptions>("static", o => o.Static, (o, v) => o with { Static = v }, "per-entity columns that do not change over time (TimeGAN)"),
+    ];
 
-    /// <summary>Applies each extra option through <paramref name="modelOptions"/> or the shared data options; unknown keys list the allowed ones.</summary>
-    public static T Apply<T>(T options, IReadOnlyDictionary<string, string> extra, string model,
-        IReadOnlyDictionary<string, Func<T, string, T>> modelOptions, Func<T, SequenceDataOptions> data, Func<T, SequenceDataOptions, T> withData)
-    {
-        foreach (var (key, value) in extra)
-        {
-            if (modelOptions.TryGetValue(key, out var apply)) options = apply(options, value);
-            else if (DataOptions.TryGetValue(key, out var applyData)) options = withData(options, applyData(data(options), value));
-            else
-                throw new SynthOptionException(key, $"is not an option of the '{model}' model. Allowed: "
-                    + string.Join(", ", modelOptions.Keys.Concat(DataOptions.Keys).Order(StringComparer.Ordinal)) + ".");
-        }
-        return options;
-    }
-
-    public static int Int(string name, string value) =>
-        int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int result)
-            ? result
-            : throw new SynthOptionException(name, $"expects a whole number, got '{value}'.");
-
-    public static double Real(string name, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double result) && double.IsFinite(result)
-            ? result
-            : throw new SynthOptionException(name, $"expects a number, got '{value}'.");
-
-    public static bool Bool(string name, string value) => value.ToLowerInvariant() switch
-    {
-        "true" or "yes" or "1" => true,
-        "false" or "no" or "0" => false,
-        _ => throw new SynthOptionException(name, $"expects true or false, got '{value}'."),
-    };
+    /// <summary><paramref name="model"/>'s own options and the shared data options, applied to its <c>Data</c>.</summary>
+    public static ModelOptionSet<T> WithData<T>(IEnumerable<ModelOption<T>> model, Func<T, SequenceDataOptions> data, Func<T, SequenceDataOptions, T> withData) =>
+        new(model.Concat(DataOptions.Select(o => o.Within(data, withData))));
 
     /// <summary>Only TimeGAN models static columns: the others say so rather than drop them.</summary>
     public static void RejectStatic(SequenceDataOptions data, string model)

@@ -31,11 +31,17 @@ public sealed class BootstrapSynthesizer(BootstrapOptions options) : ISynthesize
 
     public BootstrapOptions Options { get; } = options;
 
+    // bandwidth first: smooth=false then turns it off, smooth=true keeps a bandwidth given (else 1).
+    private static readonly ModelOptionSet<BootstrapOptions> Extras = new(
+        ModelOption.Bool<BootstrapOptions>("smooth", o => o.Smoothed, (o, v) => o with { Bandwidth = v ? (o.Smoothed ? o.Bandwidth : 1) : 0 }, "jitter numbers with Gaussian noise (on when a bandwidth is given)"),
+        ModelOption.Real<BootstrapOptions>("bandwidth", o => o.Smoothed ? o.Bandwidth : 1, (o, v) => o with { Bandwidth = v }, "the jitter's sd as a multiple of Silverman's rule", 0.001, 100));
+
     public static SynthesizerDescriptor Descriptor { get; } = new(
         Name,
         "Bootstrap: resamples real rows, optionally smoothed with per-column Gaussian jitter. Options: smooth=true|false, bandwidth=<multiple of Silverman's rule>.",
         Create,
-        BootstrapModel.Load);
+        BootstrapModel.Load)
+    { Options = Extras.Describe(new BootstrapOptions(0, 42)) };
 
     public static ISynthesizer Create(SynthesizerSettings settings) => new BootstrapSynthesizer(OptionsFrom(settings));
 
@@ -43,10 +49,7 @@ public sealed class BootstrapSynthesizer(BootstrapOptions options) : ISynthesize
     internal static BootstrapOptions OptionsFrom(SynthesizerSettings settings)
     {
         StatisticalOptions.RejectNeuralSettings(settings, Name);
-        StatisticalOptions.RejectUnknown(settings, Name, "smooth", "bandwidth");
-        bool smooth = StatisticalOptions.Choice(settings, "smooth", settings.Extra.ContainsKey("bandwidth") ? "true" : "false", "true", "false") == "true";
-        double bandwidth = StatisticalOptions.Number(settings, "bandwidth", 1, 0.001, 100);
-        return new BootstrapOptions(smooth ? bandwidth : 0, settings.Seed);
+        return Extras.Apply(new BootstrapOptions(0, settings.Seed), settings.Extra, Name, "bandwidth");
     }
 
     public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)

@@ -18,11 +18,18 @@ public sealed class DistributionsSynthesizer(CopulaModelOptions options) : ISynt
 
     public CopulaModelOptions Options { get; } = options;
 
+    private static CopulaModelOptions Defaults(int seed) => new("parametric", "independent", "aic", seed);
+
+    private static readonly ModelOptionSet<CopulaModelOptions> Extras = new(
+        ModelOption.Choice<CopulaModelOptions>("joint", o => o.Joint, (o, v) => o with { Joint = v }, "columns drawn independently, or joined by a Gaussian copula", "independent", "copula"),
+        ModelOption.Choice<CopulaModelOptions>("rank", o => o.Ranking, (o, v) => o with { Ranking = v }, "how each column's family is chosen (discrete and continuous families ranked apart)", "aic", "ks"));
+
     public static SynthesizerDescriptor Descriptor { get; } = new(
         Name,
         "Best-fitting parametric distribution per column (normal, log-normal, gamma, beta, Weibull, Poisson, negative binomial, …), sampled independently. Options: joint=independent|copula, rank=aic|ks.",
         Create,
-        CopulaModel.Load);
+        CopulaModel.Load)
+    { Options = Extras.Describe(Defaults(42)) };
 
     public static ISynthesizer Create(SynthesizerSettings settings) => new DistributionsSynthesizer(OptionsFrom(settings));
 
@@ -30,10 +37,7 @@ public sealed class DistributionsSynthesizer(CopulaModelOptions options) : ISynt
     internal static CopulaModelOptions OptionsFrom(SynthesizerSettings settings)
     {
         StatisticalOptions.RejectNeuralSettings(settings, Name);
-        StatisticalOptions.RejectUnknown(settings, Name, "joint", "rank");
-        string joint = StatisticalOptions.Choice(settings, "joint", "independent", "independent", "copula");
-        string rank = StatisticalOptions.Choice(settings, "rank", "aic", "aic", "ks");
-        return new CopulaModelOptions("parametric", joint, rank, settings.Seed);
+        return Extras.Apply(Defaults(settings.Seed), settings.Extra, Name);
     }
 
     public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>

@@ -18,13 +18,19 @@ public sealed class GaussianCopulaSynthesizer(CopulaModelOptions options) : ISyn
 
     public CopulaModelOptions Options { get; } = options;
 
+    private static CopulaModelOptions Defaults(int seed) => new("empirical", "copula", "ks", seed, "association");
+
+    private static readonly ModelOptionSet<CopulaModelOptions> Extras = new(
+        ModelOption.Choice<CopulaModelOptions>("marginals", o => o.Marginals, (o, v) => o with { Marginals = v }, "each column's distribution: its empirical one, or the best parametric fit", "empirical", "parametric"),
+        ModelOption.Choice<CopulaModelOptions>("category-order", o => o.CategoryOrder, (o, v) => o with { CategoryOrder = v }, "how categories are placed on the normal scale", "association", "frequency"));
+
     /// <summary>Registry entry.</summary>
     public static SynthesizerDescriptor Descriptor { get; } = new(
         Name,
         "Gaussian copula: per-column marginals (empirical or best parametric fit) joined by a correlation of normal scores; exact conditional sampling. Options: marginals=empirical|parametric, category-order=association|frequency.",
         Create,
         CopulaModel.Load)
-    { PairwiseMemory = true };
+    { PairwiseMemory = true, Options = Extras.Describe(Defaults(42)) };
 
     public static ISynthesizer Create(SynthesizerSettings settings) => new GaussianCopulaSynthesizer(OptionsFrom(settings));
 
@@ -32,10 +38,7 @@ public sealed class GaussianCopulaSynthesizer(CopulaModelOptions options) : ISyn
     internal static CopulaModelOptions OptionsFrom(SynthesizerSettings settings)
     {
         StatisticalOptions.RejectNeuralSettings(settings, Name);
-        StatisticalOptions.RejectUnknown(settings, Name, "marginals", "category-order");
-        string marginals = StatisticalOptions.Choice(settings, "marginals", "empirical", "empirical", "parametric");
-        string order = StatisticalOptions.Choice(settings, "category-order", "association", "association", "frequency");
-        return new CopulaModelOptions(marginals, "copula", "ks", settings.Seed, order);
+        return Extras.Apply(Defaults(settings.Seed), settings.Extra, Name);
     }
 
     public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>

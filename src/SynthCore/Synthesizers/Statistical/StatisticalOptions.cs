@@ -1,6 +1,6 @@
 namespace SynthCore.Synthesizers.Statistical;
 
-/// <summary>Reads the <c>--option key=value</c> pairs of the statistical models and rejects what does not apply.</summary>
+/// <summary>What the statistical models share about their options: the training settings they refuse, and the model-file check.</summary>
 internal static class StatisticalOptions
 {
     /// <summary>Throws for common settings a statistical model has no use for (epochs, batch size, learning rate, a GPU).</summary>
@@ -10,24 +10,6 @@ internal static class StatisticalOptions
         if (settings.BatchSize is not null) throw new SynthOptionException("--batch-size", $"does not apply to the '{model}' model.");
         if (settings.LearningRate is not null) throw new SynthOptionException("--learning-rate", $"does not apply to the '{model}' model.");
         if (settings.Device != "cpu") throw new SynthOptionException("--device", $"the '{model}' model runs on the CPU only.");
-    }
-
-    /// <summary>Throws for any option key not in <paramref name="known"/>.</summary>
-    public static void RejectUnknown(SynthesizerSettings settings, string model, params string[] known)
-    {
-        foreach (var key in settings.Extra.Keys)
-            if (!known.Contains(key))
-                throw new SynthOptionException("--option", $"unknown option '{key}' for model '{model}' (known: {string.Join(", ", known)}).");
-    }
-
-    /// <summary>The value of <paramref name="key"/>, one of <paramref name="choices"/> (case-insensitive), or the default.</summary>
-    public static string Choice(SynthesizerSettings settings, string key, string fallback, params string[] choices)
-    {
-        if (!settings.Extra.TryGetValue(key, out var value)) return fallback;
-        string lower = value.ToLowerInvariant();
-        return choices.Contains(lower)
-            ? lower
-            : throw new SynthOptionException("--option", $"{key} must be one of {string.Join(", ", choices)}, got '{value}'.");
     }
 
     /// <summary>
@@ -49,14 +31,5 @@ internal static class StatisticalOptions
         }
         if (!EqualityComparer<T>.Default.Equals(again, options))
             throw new SynthException($"The model file's options are not ones the '{model}' model accepts: {Persistence.ModelFile.OptionsToJson(options!).ToJsonString()}.");
-    }
-
-    /// <summary>A number option in [min, max], or the default.</summary>
-    public static double Number(SynthesizerSettings settings, string key, double fallback, double min, double max)
-    {
-        if (!settings.Extra.TryGetValue(key, out var value)) return fallback;
-        return double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double x) && x >= min && x <= max
-            ? x
-            : throw new SynthOptionException("--option", $"{key} must be a number from {min} to {max}, got '{value}'.");
     }
 }

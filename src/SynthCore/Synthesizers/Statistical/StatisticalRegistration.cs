@@ -3,69 +3,66 @@ namespace SynthCore.Synthesizers.Statistical;
 /// <summary>How the registry makes and loads the statistical models: common settings and <c>--option</c> pairs onto each model's options record.</summary>
 internal static class StatisticalRegistration
 {
+    private static readonly ModelOptionSet<SmoteOptions> SmoteExtras = new(
+        ModelOption.Int<SmoteOptions>("k", o => o.K, (o, v) => o with { K = v }, "nearest neighbours to interpolate towards", min: 1),
+        ModelOption.Text<SmoteOptions>("target", o => o.Target, (o, v) => o with { Target = v }, "a class column to balance", "column"));
+
     public static SynthesizerDescriptor Smote { get; } = new(
         SmoteSynthesizer.Name,
         "SMOTE-style interpolation between rows and their k nearest neighbours (SMOTE-NC distances for categories); options k, target (balance a class column).",
-        settings =>
-        {
-            var reader = new StatOptionReader(SmoteSynthesizer.Name, settings, "k", "target");
-            var options = new SmoteOptions { K = reader.Int("k", 5, 1), Target = reader.Text("target"), Seed = settings.Seed };
-            options.Validate();
-            return new SmoteSynthesizer(options);
-        },
-        FittedSmote.Load);
+        settings => new SmoteSynthesizer(Bind(SmoteExtras, new SmoteOptions { Seed = settings.Seed }, settings, SmoteSynthesizer.Name, o => o.Validate())),
+        FittedSmote.Load)
+    { Options = SmoteExtras.Describe(new SmoteOptions()) };
+
+    private static readonly ModelOptionSet<KdeOptions> KdeExtras = new(
+        ModelOption.Text<KdeOptions>("bandwidth", o => o.Bandwidth, (o, v) => o with { Bandwidth = v }, "kernel width: Scott's or Silverman's rule, or a factor", "scott|silverman|number"));
 
     public static SynthesizerDescriptor Kde { get; } = new(
         KdeSynthesizer.Name,
         "Kernel density estimation: category combinations by their frequency, numbers from full-covariance Gaussian kernels; option bandwidth=scott|silverman|<factor>.",
-        settings =>
-        {
-            var reader = new StatOptionReader(KdeSynthesizer.Name, settings, "bandwidth");
-            var options = new KdeOptions { Bandwidth = reader.Text("bandwidth") ?? "scott", Seed = settings.Seed };
-            options.Validate();
-            return new KdeSynthesizer(options);
-        },
+        settings => new KdeSynthesizer(Bind(KdeExtras, new KdeOptions { Seed = settings.Seed }, settings, KdeSynthesizer.Name, o => o.Validate())),
         FittedKde.Load)
-    { PairwiseMemory = true };
+    { PairwiseMemory = true, Options = KdeExtras.Describe(new KdeOptions()) };
+
+    private static readonly ModelOptionSet<GmmOptions> GmmExtras = new(
+        ModelOption.Int<GmmOptions>("max-components", o => o.MaxComponents, (o, v) => o with { MaxComponents = v }, "most mixture components tried (chosen by BIC)", min: 1),
+        ModelOption.Int<GmmOptions>("max-iterations", o => o.MaxIterations, (o, v) => o with { MaxIterations = v }, "EM iterations per fit (also --epochs)", min: 1),
+        ModelOption.Int<GmmOptions>("selection-rows", o => o.SelectionRows, (o, v) => o with { SelectionRows = v }, "rows the BIC selection fits on", min: 2),
+        ModelOption.Real<GmmOptions>("reg-covar", o => o.CovarianceRegularisation, (o, v) => o with { CovarianceRegularisation = v }, "added to each covariance's diagonal"),
+        ModelOption.Real<GmmOptions>("tolerance", o => o.Tolerance, (o, v) => o with { Tolerance = v }, "EM stops when the log-likelihood gains less"));
 
     public static SynthesizerDescriptor Gmm { get; } = new(
         GmmSynthesizer.Name,
         "Gaussian mixture (EM, k-means++ start, full covariance, components by BIC) with per-component category and missing-pattern tables; options max-components, max-iterations, selection-rows, reg-covar.",
-        settings =>
-        {
-            var reader = new StatOptionReader(GmmSynthesizer.Name, settings, "max-components", "max-iterations", "selection-rows", "reg-covar", "tolerance");
-            var defaults = new GmmOptions();
-            var options = new GmmOptions
-            {
-                MaxComponents = reader.Int("max-components", defaults.MaxComponents, 1),
-                MaxIterations = reader.Int("max-iterations", settings.Epochs ?? defaults.MaxIterations, 1),
-                SelectionRows = reader.Int("selection-rows", defaults.SelectionRows, 2),
-                CovarianceRegularisation = reader.Real("reg-covar", defaults.CovarianceRegularisation),
-                Tolerance = reader.Real("tolerance", defaults.Tolerance),
-                Seed = settings.Seed,
-            };
-            options.Validate();
-            return new GmmSynthesizer(options);
-        },
+        settings => new GmmSynthesizer(Bind(GmmExtras, new GmmOptions { Seed = settings.Seed, MaxIterations = settings.Epochs ?? new GmmOptions().MaxIterations }, settings, GmmSynthesizer.Name, o => o.Validate())),
         FittedGmm.Load)
-    { PairwiseMemory = true };
+    { PairwiseMemory = true, Options = GmmExtras.Describe(new GmmOptions()) };
+
+    private static readonly ModelOptionSet<CartOptions> CartExtras = new(
+        ModelOption.Int<CartOptions>("min-leaf", o => o.MinLeaf, (o, v) => o with { MinLeaf = v }, "fewest rows per leaf (default: max(5, √rows))", min: 1),
+        ModelOption.Custom<CartOptions>("smoothing", "density|none", o => o.Smoothing == CartSmoothing.None ? "none" : "density",
+            (o, v) => o with { Smoothing = ModelOption.ParseChoice("smoothing", v, "density", "none") == "none" ? CartSmoothing.None : CartSmoothing.Density },
+            "numbers drawn with the leaf's kernel noise, or exact leaf values (synthpop)"),
+        ModelOption.Names<CartOptions>("visit-order", o => o.VisitOrder, (o, v) => o with { VisitOrder = v }, "the order columns are synthesised in (default: fewest distinct values first)"));
 
     public static SynthesizerDescriptor Cart { get; } = new(
         CartSynthesizer.Name,
         "CART synthesis as synthpop: each column from a tree on the columns before it, drawing from the matched leaf, numbers smoothed by the leaf's kernel; options min-leaf, smoothing=density|none, visit-order=a,b,c.",
-        settings =>
-        {
-            var reader = new StatOptionReader(CartSynthesizer.Name, settings, "min-leaf", "smoothing", "visit-order");
-            var order = reader.Text("visit-order")?.Split(',', StringSplitOptions.TrimEntries);
-            var smoothing = reader.Text("smoothing") switch
-            {
-                null or "density" => CartSmoothing.Density,
-                "none" => CartSmoothing.None,
-                var other => throw new SynthOptionException("smoothing", $"must be 'density' or 'none' (got '{other}')."),
-            };
-            var options = new CartOptions { MinLeaf = reader.Text("min-leaf") is null ? null : reader.Int("min-leaf", 5, 1), Smoothing = smoothing, VisitOrder = order, Seed = settings.Seed };
-            options.Validate();
-            return new CartSynthesizer(options);
-        },
-        FittedCart.Load);
+        settings => new CartSynthesizer(Bind(CartExtras, new CartOptions { Seed = settings.Seed }, settings, CartSynthesizer.Name, o => o.Validate())),
+        FittedCart.Load)
+    { Options = CartExtras.Describe(new CartOptions()) };
+
+    /// <summary>
+    /// The options from the <c>--option</c> pairs. The common training settings (epochs, batch size, learning rate) are
+    /// ignored, so every front end can pass them to any model (gmm reads --epochs as its iterations); a device other than
+    /// the CPU is refused.
+    /// </summary>
+    private static T Bind<T>(ModelOptionSet<T> extras, T start, SynthesizerSettings settings, string model, Action<T> validate)
+    {
+        if (!string.Equals(settings.Device, "cpu", StringComparison.OrdinalIgnoreCase))
+            throw new SynthOptionException("device", $"the '{model}' model runs on the CPU only (got '{settings.Device}').");
+        var options = extras.Apply(start, settings.Extra, model);
+        validate(options);
+        return options;
+    }
 }

@@ -3,40 +3,36 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 /// <summary>How the registry makes and loads CTGAN: common settings and <c>--option</c> extras onto <see cref="CtganOptions"/>.</summary>
 internal static class CtganRegistration
 {
-    private static readonly Dictionary<string, Func<CtganOptions, string, CtganOptions>> ExtraOptions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["embedding-dim"] = (o, v) => o with { EmbeddingDim = GanRegistration.Int("embedding-dim", v) },
-        ["generator-dims"] = (o, v) => o with { GeneratorDims = GanRegistration.Widths("generator-dims", v) },
-        ["discriminator-dims"] = (o, v) => o with { DiscriminatorDims = GanRegistration.Widths("discriminator-dims", v) },
-        ["generator-lr"] = (o, v) => o with { GeneratorLearningRate = GanRegistration.Real("generator-lr", v) },
-        ["discriminator-lr"] = (o, v) => o with { DiscriminatorLearningRate = GanRegistration.Real("discriminator-lr", v) },
-        ["weight-decay"] = (o, v) => o with { WeightDecay = GanRegistration.Real("weight-decay", v) },
-        ["beta1"] = (o, v) => o with { Beta1 = GanRegistration.Real("beta1", v) },
-        ["beta2"] = (o, v) => o with { Beta2 = GanRegistration.Real("beta2", v) },
-        ["discriminator-steps"] = (o, v) => o with { DiscriminatorSteps = GanRegistration.Int("discriminator-steps", v) },
-        ["pac"] = (o, v) => o with { Pac = GanRegistration.Int("pac", v) },
-        ["gradient-penalty"] = (o, v) => o with { GradientPenalty = GanRegistration.Real("gradient-penalty", v) },
-        ["dropout"] = (o, v) => o with { Dropout = GanRegistration.Real("dropout", v) },
-        ["gumbel-temperature"] = (o, v) => o with { GumbelTemperature = GanRegistration.Real("gumbel-temperature", v) },
-        ["max-modes"] = (o, v) => o with { MaxModes = GanRegistration.Int("max-modes", v) },
-        ["mode-weight-threshold"] = (o, v) => o with { ModeWeightThreshold = GanRegistration.Real("mode-weight-threshold", v) },
-        ["log-frequency"] = (o, v) => o with
-        {
-            LogFrequency = bool.TryParse(v, out bool b) ? b : throw new SynthOptionException("log-frequency", $"expects true or false, got '{v}'."),
-        },
-        ["threads"] = (o, v) => o with { Threads = GanRegistration.Int("threads", v) },
-        ["generator-average-decay"] = (o, v) => o with { GeneratorAverageDecay = GanRegistration.Real("generator-average-decay", v) },
-        ["dp-noise-multiplier"] = (o, v) => o with { DpNoiseMultiplier = GanRegistration.Real("dp-noise-multiplier", v) },
-        ["dp-max-grad-norm"] = (o, v) => o with { DpMaxGradNorm = GanRegistration.Real("dp-max-grad-norm", v) },
-        ["dp-delta"] = (o, v) => o with { DpDelta = GanRegistration.Real("dp-delta", v) },
-        ["dp-count-noise-multiplier"] = (o, v) => o with { DpCountNoiseMultiplier = GanRegistration.Real("dp-count-noise-multiplier", v) },
-    };
+    private static readonly ModelOptionSet<CtganOptions> Extras = new(
+        ModelOption.Int<CtganOptions>("embedding-dim", o => o.EmbeddingDim, (o, v) => o with { EmbeddingDim = v }, "size of the generator's noise input"),
+        ModelOption.Widths<CtganOptions>("generator-dims", o => o.GeneratorDims, (o, v) => o with { GeneratorDims = v }, "the generator's residual layer widths"),
+        ModelOption.Widths<CtganOptions>("discriminator-dims", o => o.DiscriminatorDims, (o, v) => o with { DiscriminatorDims = v }, "the critic's layer widths"),
+        ModelOption.Real<CtganOptions>("generator-lr", o => o.GeneratorLearningRate, (o, v) => o with { GeneratorLearningRate = v }, "the generator's learning rate"),
+        ModelOption.Real<CtganOptions>("discriminator-lr", o => o.DiscriminatorLearningRate, (o, v) => o with { DiscriminatorLearningRate = v }, "the critic's learning rate"),
+        ModelOption.Real<CtganOptions>("weight-decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, "Adam's weight decay"),
+        ModelOption.Real<CtganOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }, "Adam's first-moment decay"),
+        ModelOption.Real<CtganOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }, "Adam's second-moment decay"),
+        ModelOption.Int<CtganOptions>("discriminator-steps", o => o.DiscriminatorSteps, (o, v) => o with { DiscriminatorSteps = v }, "critic steps per generator step"),
+        ModelOption.Int<CtganOptions>("pac", o => o.Pac, (o, v) => o with { Pac = v }, "rows the critic sees as one (PacGAN); 1 with DP-SGD"),
+        ModelOption.Real<CtganOptions>("gradient-penalty", o => o.GradientPenalty, (o, v) => o with { GradientPenalty = v }, "WGAN-GP's penalty weight"),
+        ModelOption.Real<CtganOptions>("dropout", o => o.Dropout, (o, v) => o with { Dropout = v }, "the critic's dropout"),
+        ModelOption.Real<CtganOptions>("gumbel-temperature", o => o.GumbelTemperature, (o, v) => o with { GumbelTemperature = v }, "softness of generated categories and modes"),
+        ModelOption.Int<CtganOptions>("max-modes", o => o.MaxModes, (o, v) => o with { MaxModes = v }, "most mixture modes per numeric column"),
+        ModelOption.Real<CtganOptions>("mode-weight-threshold", o => o.ModeWeightThreshold, (o, v) => o with { ModeWeightThreshold = v }, "modes lighter than this are dropped"),
+        ModelOption.Bool<CtganOptions>("log-frequency", o => o.LogFrequency, (o, v) => o with { LogFrequency = v }, "training-by-sampling draws categories by log frequency"),
+        ModelOption.Int<CtganOptions>("threads", o => o.Threads, (o, v) => o with { Threads = v }, "CPU threads for torch"),
+        ModelOption.Real<CtganOptions>("generator-average-decay", o => o.GeneratorAverageDecay, (o, v) => o with { GeneratorAverageDecay = v }, "weight averaging of the sampled generator (0: off)"),
+        ModelOption.Real<CtganOptions>("dp-noise-multiplier", o => o.DpNoiseMultiplier, (o, v) => o with { DpNoiseMultiplier = v }, "DP-SGD: noise σ relative to the clip norm (turns DP on)"),
+        ModelOption.Real<CtganOptions>("dp-max-grad-norm", o => o.DpMaxGradNorm, (o, v) => o with { DpMaxGradNorm = v }, "DP-SGD: per-row gradient clip norm"),
+        ModelOption.Real<CtganOptions>("dp-delta", o => o.DpDelta, (o, v) => o with { DpDelta = v }, "DP-SGD: δ of the (ε, δ) guarantee"),
+        ModelOption.Real<CtganOptions>("dp-count-noise-multiplier", o => o.DpCountNoiseMultiplier, (o, v) => o with { DpCountNoiseMultiplier = v }, "DP: noise on the released category counts"));
 
     public static SynthesizerDescriptor Descriptor { get; } = new(
         CtganSynthesizer.Name,
         "CTGAN (Xu et al. 2019): mode-specific normalisation, conditional vector with training-by-sampling, PacGAN WGAN-GP critic, residual generator.",
         settings => new CtganSynthesizer(OptionsFrom(settings)),
-        FittedCtgan.Load);
+        FittedCtgan.Load)
+    { Options = Extras.Describe(new CtganOptions()) };
 
     /// <summary>Epochs, BatchSize, LearningRate (both networks), Seed, Device, then the extras; with dp-noise-multiplier and no pac, pac 1.</summary>
     /// <exception cref="SynthOptionException">An unknown extra (the message lists the allowed ones) or a bad value.</exception>
@@ -52,15 +48,9 @@ internal static class CtganRegistration
             Seed = settings.Seed,
             Device = settings.Device,
         };
-        foreach (var (name, value) in settings.Extra)
-        {
-            if (!ExtraOptions.TryGetValue(name, out var apply))
-                throw new SynthOptionException(name,
-                    $"is not an option of the '{CtganSynthesizer.Name}' model. Allowed: {string.Join(", ", ExtraOptions.Keys.Order(StringComparer.Ordinal))}.");
-            options = apply(options, value);
-        }
+        options = Extras.Apply(options, settings.Extra, CtganSynthesizer.Name);
         // DP-SGD clips each row's gradient, which packs would mix: unless pac is given, DP means pac 1.
-        if (options.DpNoiseMultiplier is not null && !settings.Extra.Keys.Any(k => k.Equals("pac", StringComparison.OrdinalIgnoreCase)))
+        if (options.DpNoiseMultiplier is not null && !ModelOptionSet<CtganOptions>.Gives(settings.Extra, "pac"))
             options = options with { Pac = 1 };
         options.Validate();
         return options;

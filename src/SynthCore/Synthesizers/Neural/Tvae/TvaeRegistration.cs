@@ -3,33 +3,37 @@ namespace SynthCore.Synthesizers.Neural.Tvae;
 /// <summary>Registry entries of TVAE and the VAE: common settings and <c>--option</c> extras onto <see cref="TvaeOptions"/>.</summary>
 internal static class TvaeRegistration
 {
-    private static readonly Dictionary<string, Func<TvaeOptions, string, TvaeOptions>> ExtraOptions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["encoding-dim"] = (o, v) => o with { EncodingDim = GanRegistration.Int("encoding-dim", v) },
-        ["encoding_dim"] = (o, v) => o with { EncodingDim = GanRegistration.Int("encoding_dim", v) },
-        ["hidden-layers"] = (o, v) => o with { HiddenLayers = GanRegistration.Widths("hidden-layers", v) },
-        ["hidden_layers"] = (o, v) => o with { HiddenLayers = GanRegistration.Widths("hidden_layers", v) },
-        ["loss-factor"] = (o, v) => o with { LossFactor = GanRegistration.Real("loss-factor", v) },
-        ["weight-decay"] = (o, v) => o with { WeightDecay = GanRegistration.Real("weight-decay", v) },
-        ["max-modes"] = (o, v) => o with { MaxModes = GanRegistration.Int("max-modes", v) },
-        ["mode-weight-threshold"] = (o, v) => o with { ModeWeightThreshold = GanRegistration.Real("mode-weight-threshold", v) },
-        ["threads"] = (o, v) => o with { Threads = GanRegistration.Int("threads", v) },
-        ["dp-noise-multiplier"] = (o, v) => o with { DpNoiseMultiplier = GanRegistration.Real("dp-noise-multiplier", v) },
-        ["dp-max-grad-norm"] = (o, v) => o with { DpMaxGradNorm = GanRegistration.Real("dp-max-grad-norm", v) },
-        ["dp-delta"] = (o, v) => o with { DpDelta = GanRegistration.Real("dp-delta", v) },
-    };
+    // The toolkit's scripts spell two options with underscores; both spellings are kept.
+    private static ModelOption<TvaeOptions> EncodingDim(string name, string help) =>
+        ModelOption.Int<TvaeOptions>(name, o => o.EncodingDim, (o, v) => o with { EncodingDim = v }, help);
+    private static ModelOption<TvaeOptions> HiddenLayers(string name, string help) =>
+        ModelOption.Widths<TvaeOptions>(name, o => o.HiddenLayers, (o, v) => o with { HiddenLayers = v }, help);
+
+    private static readonly ModelOptionSet<TvaeOptions> Extras = new(
+        EncodingDim("encoding-dim", "size of the latent code"), EncodingDim("encoding_dim", "same as encoding-dim"),
+        HiddenLayers("hidden-layers", "encoder and decoder layer widths"), HiddenLayers("hidden_layers", "same as hidden-layers"),
+        ModelOption.Real<TvaeOptions>("loss-factor", o => o.LossFactor, (o, v) => o with { LossFactor = v }, "weight of the reconstruction loss against the KL term"),
+        ModelOption.Real<TvaeOptions>("weight-decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, "Adam's weight decay"),
+        ModelOption.Int<TvaeOptions>("max-modes", o => o.MaxModes, (o, v) => o with { MaxModes = v }, "most mixture modes per numeric column"),
+        ModelOption.Real<TvaeOptions>("mode-weight-threshold", o => o.ModeWeightThreshold, (o, v) => o with { ModeWeightThreshold = v }, "modes lighter than this are dropped"),
+        ModelOption.Int<TvaeOptions>("threads", o => o.Threads, (o, v) => o with { Threads = v }, "CPU threads for torch"),
+        ModelOption.Real<TvaeOptions>("dp-noise-multiplier", o => o.DpNoiseMultiplier, (o, v) => o with { DpNoiseMultiplier = v }, "DP-SGD: noise σ relative to the clip norm (turns DP on)"),
+        ModelOption.Real<TvaeOptions>("dp-max-grad-norm", o => o.DpMaxGradNorm, (o, v) => o with { DpMaxGradNorm = v }, "DP-SGD: per-row gradient clip norm"),
+        ModelOption.Real<TvaeOptions>("dp-delta", o => o.DpDelta, (o, v) => o with { DpDelta = v }, "DP-SGD: δ of the (ε, δ) guarantee"));
 
     public static SynthesizerDescriptor TvaeDescriptor { get; } = new(
         TvaeSynthesizer.Name,
         "TVAE (Xu et al. 2019): variational autoencoder over CTGAN's mode-specific normalisation, 128-128 layers, latent 128, learned per-column σ.",
         settings => new TvaeSynthesizer(OptionsFrom(settings, new TvaeOptions())),
-        FittedTvae.Load);
+        FittedTvae.Load)
+    { Options = Extras.Describe(new TvaeOptions()) };
 
     public static SynthesizerDescriptor VaeDescriptor { get; } = new(
         TvaeSynthesizer.VaeName,
         "The toolkit's VAE (encoding_dim, hidden_layers, epochs, batch_size): reports reconstruction loss, KL divergence and latent statistics; latent codes and interpolation with synth encode and interpolate.",
         settings => new TvaeSynthesizer(OptionsFrom(settings, TvaeOptions.VaeDefaults)),
-        FittedTvae.Load);
+        FittedTvae.Load)
+    { Options = Extras.Describe(TvaeOptions.VaeDefaults) };
 
     public static TvaeOptions OptionsFrom(SynthesizerSettings settings, TvaeOptions defaults)
     {
@@ -41,12 +45,7 @@ internal static class TvaeRegistration
             Seed = settings.Seed,
             Device = settings.Device,
         };
-        foreach (var (name, value) in settings.Extra)
-        {
-            if (!ExtraOptions.TryGetValue(name, out var apply))
-                throw new SynthOptionException(name, $"is not an option of the '{defaults.Model}' model. Allowed: {string.Join(", ", ExtraOptions.Keys.Order(StringComparer.Ordinal))}.");
-            options = apply(options, value);
-        }
+        options = Extras.Apply(options, settings.Extra, defaults.Model);
         options.Validate();
         return options;
     }

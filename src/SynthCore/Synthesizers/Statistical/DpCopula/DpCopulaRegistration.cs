@@ -6,21 +6,20 @@ namespace SynthCore.Synthesizers.Statistical.DpCopula;
 /// <summary>How the registry makes and loads the DP copula: common settings and extra options onto <see cref="DpCopulaOptions"/>.</summary>
 internal static class DpCopulaRegistration
 {
-    private static readonly Dictionary<string, Func<DpCopulaOptions, string, DpCopulaOptions>> ExtraOptions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["epsilon"] = (o, v) => o with { Epsilon = Real("epsilon", v) },
-        ["marginal-share"] = (o, v) => o with { MarginalShare = Real("marginal-share", v) },
-        ["bins"] = (o, v) => o with { Bins = int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out int b) ? b : throw new SynthOptionException("bins", $"expects a whole number, got '{v}'.") },
-        ["bounds"] = (o, v) => o with { Bounds = ParseBounds(v) },
-        ["bounds-from-data"] = (o, v) => o with { BoundsFromData = bool.TryParse(v, out bool b) ? b : throw new SynthOptionException("bounds-from-data", $"expects true or false, got '{v}'.") },
-    };
+    private static readonly ModelOptionSet<DpCopulaOptions> Extras = new(
+        ModelOption.Real<DpCopulaOptions>("epsilon", o => o.Epsilon, (o, v) => o with { Epsilon = v }, "the whole privacy budget ε"),
+        ModelOption.Real<DpCopulaOptions>("marginal-share", o => o.MarginalShare, (o, v) => o with { MarginalShare = v }, "share of ε spent on the histograms (the rest on the correlations)"),
+        ModelOption.Int<DpCopulaOptions>("bins", o => o.Bins, (o, v) => o with { Bins = v }, "histogram bins per numeric column"),
+        ModelOption.Custom<DpCopulaOptions>("bounds", "Col:low:high;…", o => o.Bounds.Count == 0 ? null : string.Join(';', o.Bounds.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Key}:{b.Value.Lower}:{b.Value.Upper}"))),
+            (o, v) => o with { Bounds = ParseBounds(v) }, "public bounds of each numeric column (not read from the data)"),
+        ModelOption.Bool<DpCopulaOptions>("bounds-from-data", o => o.BoundsFromData, (o, v) => o with { BoundsFromData = v }, "take bounds from the data (not private: for trials only)"));
 
     public static SynthesizerDescriptor Descriptor { get; } = new(
         DpCopulaSynthesizer.Name,
         "Differentially private Gaussian copula (noisy histograms + noisy Kendall's tau, Laplace mechanism); needs --option epsilon=… and bounds=Col:low:high;…",
         settings => new DpCopulaSynthesizer(OptionsFrom(settings)),
         FittedDpCopula.Load)
-    { PairwiseMemory = true, TakesEpsilon = true };
+    { PairwiseMemory = true, TakesEpsilon = true, Options = Extras.Describe(new DpCopulaOptions()) };
 
     /// <exception cref="SynthOptionException">A setting that does not apply, an unknown extra option or a bad value.</exception>
     public static DpCopulaOptions OptionsFrom(SynthesizerSettings settings)
@@ -29,13 +28,7 @@ internal static class DpCopulaRegistration
         if (settings.BatchSize is not null) throw new SynthOptionException("--batch-size", $"does not apply to the '{DpCopulaSynthesizer.Name}' model.");
         if (settings.LearningRate is not null) throw new SynthOptionException("--learning-rate", $"does not apply to the '{DpCopulaSynthesizer.Name}' model.");
         var options = new DpCopulaOptions { Seed = settings.Seed };
-        foreach (var (name, value) in settings.Extra)
-        {
-            if (!ExtraOptions.TryGetValue(name, out var apply))
-                throw new SynthOptionException(name,
-                    $"is not an option of the '{DpCopulaSynthesizer.Name}' model. Allowed: {string.Join(", ", ExtraOptions.Keys.Order(StringComparer.Ordinal))}.");
-            options = apply(options, value);
-        }
+        options = Extras.Apply(options, settings.Extra, DpCopulaSynthesizer.Name);
         options.Validate();
         return options;
     }
@@ -67,9 +60,4 @@ internal static class DpCopulaRegistration
         if (CsvValueParser.TryParseDate(text, out var date)) return date.Ticks;
         throw new SynthOptionException("bounds", $"'{text}' in '{part}' is neither a number nor a date.");
     }
-
-    private static double Real(string name, string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double result)
-            ? result
-            : throw new SynthOptionException(name, $"expects a number, got '{value}'.");
 }
