@@ -56,8 +56,8 @@ public sealed class GanSynthesizer : ISynthesizer
         var shares = conditionSpan is null ? null : CategoryShares(data, rows, transform.Width, conditionSpan);
         if (shares is not null && Options.DpNoiseMultiplier is not null) shares = ReleasedShares(shares, rows, Options);
         var generator = GanTrainer.Train(data, rows, transform.Spans, Options, conditionSpan, progress, cancellationToken,
-            lastGood => new FittedGan(Options, transform, lastGood, shares), shares);
-        return new FittedGan(Options, transform, generator, shares);
+            lastGood => new FittedGan(Options, transform, lastGood, rows, shares), shares);
+        return new FittedGan(Options, transform, generator, rows, shares);
     }
 
     /// <summary>The one-hot span of the condition column.</summary>

@@ -67,8 +67,8 @@ public sealed class CtganSynthesizer : ISynthesizer
         var device = TorchDevices.Resolve(Options.Device);
         var sampler = new ConditionalVectorSampler(counts, dp ? null : categoryOfRow, random, device, Options.LogFrequency);
         var generator = CtganTrainer.Train(data, rows, layout, sampler, Options, random, progress, cancellationToken, clock,
-            kept => new FittedCtgan(Options, layout, counts, kept) { TransformFitTime = transformTime, TrainingTime = clock.Elapsed - transformTime });
-        return new FittedCtgan(Options, layout, counts, generator) { TransformFitTime = transformTime, TrainingTime = clock.Elapsed - transformTime };
+            kept => new FittedCtgan(Options, layout, counts, kept, rows) { TransformFitTime = transformTime, TrainingTime = clock.Elapsed - transformTime });
+        return new FittedCtgan(Options, layout, counts, generator, rows) { TransformFitTime = transformTime, TrainingTime = clock.Elapsed - transformTime };
     }
 
     /// <summary>For each categorical segment, the count of each category and each row's category.</summary>
