@@ -36,7 +36,7 @@ internal static class CtganRegistration
         CtganSynthesizer.Name,
         "CTGAN (Xu et al. 2019): mode-specific normalisation, conditional vector with training-by-sampling, PacGAN WGAN-GP critic, residual generator.",
         settings => new CtganSynthesizer(OptionsFrom(settings)),
-        FittedCtgan.Load);
+        FittedCtgan.Load) { TrainsWithDpSgd = true };
 
     /// <summary>Epochs, BatchSize, LearningRate (both networks), Seed, Device, then the extras; with dp-noise-multiplier and no pac, pac 1.</summary>
     /// <exception cref="SynthOptionException">An unknown extra (the message lists the allowed ones) or a bad value.</exception>

@@ -23,13 +23,13 @@ internal static class TvaeRegistration
         TvaeSynthesizer.Name,
         "TVAE (Xu et al. 2019): variational autoencoder over CTGAN's mode-specific normalisation, 128-128 layers, latent 128, learned per-column σ.",
         settings => new TvaeSynthesizer(OptionsFrom(settings, new TvaeOptions())),
-        FittedTvae.Load);
+        FittedTvae.Load) { TrainsWithDpSgd = true };
 
     public static SynthesizerDescriptor VaeDescriptor { get; } = new(
         TvaeSynthesizer.VaeName,
         "The toolkit's VAE (encoding_dim, hidden_layers, epochs, batch_size): reports reconstruction loss, KL divergence and latent statistics; latent codes and interpolation with synth encode and interpolate.",
         settings => new TvaeSynthesizer(OptionsFrom(settings, TvaeOptions.VaeDefaults)),
-        FittedTvae.Load);
+        FittedTvae.Load) { TrainsWithDpSgd = true };
 
     public static TvaeOptions OptionsFrom(SynthesizerSettings settings, TvaeOptions defaults)
     {
