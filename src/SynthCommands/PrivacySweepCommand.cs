@@ -9,11 +9,12 @@ namespace SynthCommands;
 /// <summary>
 /// <c>synth privacy-sweep &lt;data&gt; --epsilons 0.1,1,10 --target COL [--model dp-copula] [--holdout-fraction F] [--json FILE] [fit options]</c>:
 /// holds out a seeded share of the rows, fits the DP model at each ε on the rest (<see cref="EpsilonSweep"/>) and prints,
-/// per ε, quality, utility against the held-out rows and time: what privacy costs.
+/// per ε, quality, utility against the held-out rows and time: what privacy costs. A DP-SGD model (gan, ctgan, tvae, …)
+/// is fitted at the noise multiplier that gives each ε (<see cref="EpsilonSweep.RunDpSgd"/>).
 /// </summary>
 internal static class PrivacySweepCommand
 {
-    private const string EpsilonKey = "epsilon";
+    private const string EpsilonKey = "epsilon", NoiseKey = "dp-noise-multiplier";
 
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
@@ -21,9 +22,10 @@ internal static class PrivacySweepCommand
         string model = parse.GetValue(grammar.PrivacySweepModel)!;
         var epsilons = EpsilonSweep.Parse(parse.GetValue(grammar.PrivacySweepEpsilons)!, "--epsilons");
         var settings = FitSettingsReader.Read(parse, grammar.PrivacySweepSettings);
-        if (settings.Extra.ContainsKey(EpsilonKey))
-            throw new SynthOptionException("--option", "epsilon is set by --epsilons in privacy-sweep; drop --option epsilon=….");
-        EnsureEpsilonModel(context, model, settings);
+        foreach (string key in new[] { EpsilonKey, NoiseKey })
+            if (settings.Extra.Keys.Any(k => k.Equals(key, StringComparison.OrdinalIgnoreCase)))
+                throw new SynthOptionException("--option", $"{key} is set by --epsilons in privacy-sweep; drop --option {key}=….");
+        bool dpSgd = EnsureEpsilonModel(context, model, settings);
         string target = parse.GetValue(grammar.PrivacySweepTarget)
             ?? throw new SynthOptionException("--target", "name the column to predict: privacy-sweep measures utility against ε (e.g. --target Species).");
         double share = parse.GetValue(grammar.PrivacySweepHoldoutFraction) ?? 0.3;
@@ -37,9 +39,15 @@ internal static class PrivacySweepCommand
         var (training, holdout) = SynthCore.Data.HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
         FitStep.EnsureFits(context, context.Registry.Get(model), settings, training);
         context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {table.Rows.Count:N0} rows (seed {settings.Seed}); {model} is fitted at each ε on the other {training.Rows.Count:N0}.");
+        if (dpSgd)
+            context.Host.WriteLine($"{model} trains with DP-SGD: at each ε its noise multiplier σ is the one at which the RDP accountant gives that ε for these rows and the fit's steps, batch and δ.");
 
-        var result = EpsilonSweep.Run(model, epsilon => context.Registry.Create(model, WithEpsilon(settings, epsilon)), training, holdout, metadata, epsilons, target,
-            settings.Seed, new InlineProgress(point => context.Host.WriteLine(Line(point))), context.Cancellation);
+        var progress = new InlineProgress(point => context.Host.WriteLine(Line(point)));
+        var result = dpSgd
+            ? EpsilonSweep.RunDpSgd(model, sigma => context.Registry.Create(model, With(settings, NoiseKey, sigma)), training, holdout, metadata, epsilons, target,
+                settings.Seed, progress, context.Cancellation, "--epsilons")
+            : EpsilonSweep.Run(model, epsilon => context.Registry.Create(model, With(settings, EpsilonKey, epsilon)), training, holdout, metadata, epsilons, target,
+                settings.Seed, progress, context.Cancellation);
         context.Host.WriteLine(Render(result));
         if (result.Points.Any(p => !p.Guaranteed))
             context.Host.WriteError("warning: the fits are NOT differentially private (bounds taken from the data); the ε are nominal. Supply --option bounds=….");
@@ -51,29 +59,43 @@ internal static class PrivacySweepCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Refuses, before reading the data, a model that takes no ε (only such a model can be swept) and bad fit options.</summary>
-    private static void EnsureEpsilonModel(CommandContext context, string model, SynthCore.Synthesizers.SynthesizerSettings settings)
+    /// <summary>
+    /// Refuses, before reading the data, a model with neither an ε nor DP-SGD (only those can be swept) and bad fit options;
+    /// returns whether the model is swept through its DP-SGD noise multiplier.
+    /// </summary>
+    private static bool EnsureEpsilonModel(CommandContext context, string model, SynthCore.Synthesizers.SynthesizerSettings settings)
     {
-        if (!context.Registry.Get(model).TakesEpsilon)
-            throw new SynthOptionException("--model", $"'{model}' is not a differentially private model with an ε to set; privacy-sweep takes "
-                + string.Join(", ", context.Registry.All.Where(d => d.TakesEpsilon).Select(d => d.Name))
-                + ". (gan, ctgan and tvae with DP-SGD are set by --option dp-noise-multiplier=…; fit and run list the ε it gives.)");
-        context.Registry.Create(model, WithEpsilon(settings, 1));
+        var descriptor = context.Registry.Get(model);
+        if (descriptor.TakesEpsilon)
+        {
+            context.Registry.Create(model, With(settings, EpsilonKey, 1));
+            return false;
+        }
+        if (descriptor.TrainsWithDpSgd)
+        {
+            context.Registry.Create(model, With(settings, NoiseKey, 1));
+            return true;
+        }
+        throw new SynthOptionException("--model", $"'{model}' is not a differentially private model with an ε to set; privacy-sweep takes "
+            + string.Join(", ", context.Registry.All.Where(d => d.TakesEpsilon).Select(d => d.Name)) + " (set by ε) and "
+            + string.Join(", ", context.Registry.All.Where(d => d.TrainsWithDpSgd).Select(d => d.Name)) + " (trained with DP-SGD, their noise calibrated to each ε).");
     }
 
-    private static SynthCore.Synthesizers.SynthesizerSettings WithEpsilon(SynthCore.Synthesizers.SynthesizerSettings settings, double epsilon) =>
-        settings with { Extra = new Dictionary<string, string>(settings.Extra) { [EpsilonKey] = epsilon.ToString("R", CultureInfo.InvariantCulture) } };
+    private static SynthCore.Synthesizers.SynthesizerSettings With(SynthCore.Synthesizers.SynthesizerSettings settings, string key, double value) =>
+        settings with { Extra = new Dictionary<string, string>(settings.Extra) { [key] = value.ToString("R", CultureInfo.InvariantCulture) } };
 
     private static string Line(EpsilonSweepPoint p) => string.Create(CultureInfo.InvariantCulture,
-        $"ε = {p.Epsilon:G4}: quality {p.Quality:0.000}{(p.UtilityPercent is double u ? $", utility {u:0.0}%" : "")}, fit {p.FitSeconds:0.000} s.");
+        $"ε = {p.Epsilon:G4}{(p.NoiseMultiplier is double s ? $" (σ = {s:G4})" : "")}: quality {p.Quality:0.000}{(p.UtilityPercent is double u ? $", utility {u:0.0}%" : "")}, fit {p.FitSeconds:0.000} s.");
 
     public static string Render(EpsilonSweepResult result)
     {
         string metric = result.UtilityMetric == "r_squared" ? "R²" : "AUC";
-        var table = new TextTable("ε", "ε spent", "quality", $"TSTR {metric}", $"TRTR {metric}", "utility", "fit s", "sample s");
+        bool sigma = result.Points.Any(p => p.NoiseMultiplier is not null);
+        var table = new TextTable([.. sigma ? ["ε", "σ"] : new[] { "ε" }, "ε spent", "quality", $"TSTR {metric}", $"TRTR {metric}", "utility", "fit s", "sample s"]);
         foreach (var p in result.Points)
-            table.Add(F(p.Epsilon, "G4"), F(p.SpentEpsilon, "G4"), F(p.Quality, "0.000"), F(p.SyntheticScore, "0.000"), F(p.RealScore, "0.000"),
-                p.UtilityPercent is double u ? u.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a", F(p.FitSeconds, "0.000"), F(p.SampleSeconds, "0.000"));
+            table.Add([.. sigma ? [F(p.Epsilon, "G4"), F(p.NoiseMultiplier, "G4")] : new[] { F(p.Epsilon, "G4") },
+                F(p.SpentEpsilon, "G4"), F(p.Quality, "0.000"), F(p.SyntheticScore, "0.000"), F(p.RealScore, "0.000"),
+                p.UtilityPercent is double u ? u.ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a", F(p.FitSeconds, "0.000"), F(p.SampleSeconds, "0.000")]);
         return $"{result.Model} on {result.TrainingRows:N0} training rows, utility of '{result.Target}' on {result.HoldoutRows:N0} held-out rows "
             + $"(boosted trees; utility = 100 · TSTR / TRTR; quality = SDMetrics' score against the training rows):\n{table}";
     }
@@ -90,6 +112,7 @@ internal static class PrivacySweepCommand
         ["points"] = new JsonArray(result.Points.Select(p => (JsonNode?)new JsonObject
         {
             ["epsilon"] = p.Epsilon,
+            ["noise_multiplier"] = JsonSummary.Number(p.NoiseMultiplier),
             ["epsilon_spent"] = JsonSummary.Number(p.SpentEpsilon),
             ["delta_spent"] = JsonSummary.Number(p.SpentDelta),
             ["guaranteed"] = p.Guaranteed,

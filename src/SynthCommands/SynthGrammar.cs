@@ -206,7 +206,7 @@ public sealed class SynthGrammar
     public Option<string?> PrivacySweepDataOption { get; } = DataOption();
     public Option<string> PrivacySweepModel { get; } = new("--model")
     {
-        Description = "A differentially private model with an epsilon option (dp-copula).",
+        Description = "A differentially private model: one with an epsilon option (dp-copula), or one trained with DP-SGD (gan, wgan-gp, cgan, ctgan, tvae, vae), whose noise multiplier is calibrated to each ε.",
         DefaultValueFactory = _ => "dp-copula",
     };
     public Option<string> PrivacySweepEpsilons { get; } = new("--epsilons")

@@ -3,7 +3,7 @@ using SynthCore.Registry;
 
 namespace SynthCli.Tests;
 
-/// <summary>Boolean columns come back in the spelling they were read in, dates in their format, through <c>run</c>, <c>fit</c> + <c>sample</c> and <c>export</c>.</summary>
+/// <summary>Boolean columns come back in the spelling they were read in, dates in their format, numbers with their fixed decimals, through <c>run</c>, <c>fit</c> + <c>sample</c> and <c>export</c>.</summary>
 public sealed class CliSpellingTests : IDisposable
 {
     private readonly CliSandbox sandbox = new();
@@ -62,5 +62,61 @@ public sealed class CliSpellingTests : IDisposable
         Assert.True(export.ExitCode == 0, export.Err);
         string written = Assert.Single(Directory.GetFiles(sandbox.PathOf("e")));
         Assert.Equal(File.ReadAllLines(input), File.ReadAllLines(written));
+    }
+
+    /// <summary>60 rows: a price with two decimals ("1.50", "2.00"), a ratio with one to three, a count.</summary>
+    private string Priced()
+    {
+        var csv = new StringBuilder("price,ratio,count\n");
+        for (int i = 0; i < 60; i++)
+            csv.Append(System.FormattableString.Invariant($"{5 + 0.25 * (i % 17) + (i % 4 == 0 ? 0.5 : 0):F2},{(i % 3) switch { 0 => "0.5", 1 => "0.25", _ => "1.125" }},{i % 9}\n"));
+        return sandbox.WriteCsv("prices.csv", csv.ToString());
+    }
+
+    /// <summary>Every price has two decimals, every count is whole, and the ratio is written as before (shortest round-trip, so some sampled values have many decimals).</summary>
+    private static void AssertDecimalsAsRead(string csv)
+    {
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal("price,ratio,count", lines[0]);
+        var cells = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.NotEmpty(cells);
+        Assert.All(cells, c => Assert.Matches(@"^\d+\.\d{2}$", c[0]));
+        Assert.All(cells, c => Assert.Matches(@"^\d+$", c[2]));
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        Assert.All(cells, c => Assert.Equal(double.Parse(c[1], invariant).ToString("R", invariant), c[1]));
+        Assert.Contains(cells, c => c[1].Length > "1.125".Length);
+    }
+
+    [Fact]
+    public void Run_writes_a_fixed_decimals_column_with_its_decimals_and_leaves_a_mixed_one_alone()
+    {
+        string outDir = sandbox.PathOf("out");
+        var run = CliSandbox.Run(SynthesizerRegistry.Default, "run", Priced(), "--model", "copula", "--rows", "80", "--out", outDir);
+        Assert.True(run.ExitCode == 0, run.Err);
+        AssertDecimalsAsRead(Assert.Single(Directory.GetFiles(outDir)));
+    }
+
+    [Fact]
+    public void A_saved_model_samples_with_the_decimals_of_its_table()
+    {
+        string model = sandbox.PathOf("prices.synth");
+        var fit = CliSandbox.Run(SynthesizerRegistry.Default, "fit", Priced(), "--model", "copula", "--out", model);
+        Assert.True(fit.ExitCode == 0, fit.Err);
+        var sample = CliSandbox.Run(SynthesizerRegistry.Default, "sample", model, "--rows", "70", "--out", sandbox.PathOf("s"));
+        Assert.True(sample.ExitCode == 0, sample.Err);
+        AssertDecimalsAsRead(Assert.Single(Directory.GetFiles(sandbox.PathOf("s"))));
+        // A shard streams its rows block by block, a path of its own.
+        var shard = CliSandbox.Run(SynthesizerRegistry.Default, "sample", model, "--rows", "70", "--shard", "0/1", "--out", sandbox.PathOf("parts"));
+        Assert.True(shard.ExitCode == 0, shard.Err);
+        AssertDecimalsAsRead(Assert.Single(Directory.GetFiles(sandbox.PathOf("parts"))));
+    }
+
+    [Fact]
+    public void Export_writes_fixed_decimals_back_unchanged()
+    {
+        string input = Priced();
+        var export = CliSandbox.Run(SynthesizerRegistry.Default, "export", input, "--out", sandbox.PathOf("e"));
+        Assert.True(export.ExitCode == 0, export.Err);
+        Assert.Equal(File.ReadAllLines(input), File.ReadAllLines(Assert.Single(Directory.GetFiles(sandbox.PathOf("e")))));
     }
 }

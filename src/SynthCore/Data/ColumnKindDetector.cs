@@ -51,10 +51,10 @@ internal static partial class ColumnKindDetector
             if (overrides is not null && overrides.TryGetValue(column.Name, out var kind))
             {
                 ColumnValueCodec.CreateChecked(column, kind);
-                return new ColumnMetadata(column.Name, kind, missing, rows, keys.Count, Overridden: true, ColumnSpellings.Of(column), ColumnSpellings.DateFormatOf(column));
+                return new ColumnMetadata(column.Name, kind, missing, rows, keys.Count, Overridden: true, ColumnSpellings.Of(column), ColumnSpellings.DateFormatOf(column), ColumnSpellings.DecimalsOf(column));
             }
             return new ColumnMetadata(column.Name, DetectKind(column, storage, rows, missing, keys), missing, rows, keys.Count,
-                Spelling: ColumnSpellings.Of(column), DateFormat: ColumnSpellings.DateFormatOf(column));
+                Spelling: ColumnSpellings.Of(column), DateFormat: ColumnSpellings.DateFormatOf(column), Decimals: ColumnSpellings.DecimalsOf(column));
         }));
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Data.Analysis;
 namespace SynthCore.Data;
 
 /// <summary>
-/// The spelling a table column was read in (a boolean's yes/no, a date's format), kept beside the column object (a <see cref="DataFrame"/> column has no
+/// The spelling a table column was read in (a boolean's yes/no, a date's format, a number's fixed decimals), kept beside the column object (a <see cref="DataFrame"/> column has no
 /// place for it): <see cref="CsvTable.Read"/> records it, <see cref="TableMetadata.Detect"/> carries it into the
 /// metadata (and so into model files), and the CSV writer writes it back. Sampled tables get it from their model's
 /// metadata through <see cref="Apply"/>.
@@ -13,6 +13,7 @@ public static class ColumnSpellings
 {
     private static readonly ConditionalWeakTable<DataFrameColumn, BooleanSpelling> Booleans = new();
     private static readonly ConditionalWeakTable<DataFrameColumn, string> DateFormats = new();
+    private static readonly ConditionalWeakTable<DataFrameColumn, object> Decimals = new();
 
     /// <summary>The spelling recorded for <paramref name="column"/>, or null (written as true/false).</summary>
     public static BooleanSpelling? Of(DataFrameColumn column) => Booleans.TryGetValue(column, out var spelling) ? spelling : null;
@@ -34,9 +35,19 @@ public static class ColumnSpellings
         else DateFormats.AddOrUpdate(column, format);
     }
 
+    /// <summary>The decimals every value of a numeric column was read with ("1.50" → 2, "3" → 0; <see cref="FixedDecimals"/>), or null (shortest round-trip).</summary>
+    public static int? DecimalsOf(DataFrameColumn column) => Decimals.TryGetValue(column, out var decimals) ? (int)decimals : null;
+
+    /// <summary>Records that <paramref name="column"/>'s numbers are written with <paramref name="decimals"/> decimals (null forgets it).</summary>
+    public static void RememberDecimals(DataFrameColumn column, int? decimals)
+    {
+        if (decimals is null) Decimals.Remove(column);
+        else Decimals.AddOrUpdate(column, decimals.Value);
+    }
+
     /// <summary>
-    /// Gives the boolean and date columns of <paramref name="table"/> the spellings and formats <paramref name="metadata"/>
-    /// recorded (columns the metadata does not know are left as they are); returns <paramref name="table"/>.
+    /// Gives the boolean, date and numeric columns of <paramref name="table"/> the spellings, date formats and decimals
+    /// <paramref name="metadata"/> recorded (columns the metadata does not know are left as they are); returns <paramref name="table"/>.
     /// </summary>
     public static DataFrame Apply(DataFrame table, TableMetadata metadata)
     {
@@ -46,6 +57,7 @@ public static class ColumnSpellings
             var meta = metadata[column.Name];
             if (column is BooleanDataFrameColumn && meta.Spelling is { } spelling) Remember(column, spelling);
             if (column is DateTimeDataFrameColumn && meta.DateFormat is { } format) RememberDateFormat(column, format);
+            if (column is DoubleDataFrameColumn or SingleDataFrameColumn && meta.Decimals is { } decimals) RememberDecimals(column, decimals);
         }
         return table;
     }

@@ -128,7 +128,12 @@ public static class CsvTable
         int numeric = 0;
         for (int r = 0; r < cells.Count; r++)
             if (cells[r] is { } v && CsvValueParser.TryParseNumber(v, out double x)) { numbers[r] = x; numeric++; }
-        if (numeric == present.Count) return new DoubleDataFrameColumn(name, numbers);
+        if (numeric == present.Count)
+        {
+            var column = new DoubleDataFrameColumn(name, numbers);
+            ColumnSpellings.RememberDecimals(column, FixedDecimals.Of(present));
+            return column;
+        }
 
         if (present.All(v => CsvValueParser.TryParseBool(v, out _)))
         {
@@ -170,9 +175,9 @@ public static class CsvTable
     }
 
     /// <summary>
-    /// Writes <paramref name="table"/> as CSV: invariant numbers (integral values without ".0"), dates and
-    /// booleans as they were read (<see cref="ColumnSpellings"/>; else ISO 8601 dates, date only when a
-    /// column has no times, and true/false), nulls as empty fields, quoting where needed. Never
+    /// Writes <paramref name="table"/> as CSV: numbers, dates and booleans as they were read (<see cref="ColumnSpellings"/>:
+    /// a column's fixed decimals, date format, yes/no; else invariant shortest round-trip numbers, integral values without
+    /// ".0", ISO 8601 dates, date only when a column has no times, and true/false), nulls as empty fields, quoting where needed. Never
     /// overwrites: an existing file is an error.
     /// </summary>
     /// <exception cref="SynthFileException">The file exists or cannot be written.</exception>
@@ -221,6 +226,7 @@ public static class CsvTable
             writer.Write("\r\n");
         }
         var spellings = columns.Select(c => ColumnSpellings.Of(c) ?? BooleanSpelling.Default).ToArray();
+        var decimals = columns.Select(ColumnSpellings.DecimalsOf).ToArray();
         var line = new StringBuilder();
         for (long r = 0; r < table.Rows.Count; r++)
         {
@@ -228,7 +234,7 @@ public static class CsvTable
             for (int c = 0; c < columns.Length; c++)
             {
                 if (c > 0) line.Append(',');
-                line.Append(Format(columns[c][r], dateFormats[c], spellings[c]));
+                line.Append(Format(columns[c][r], dateFormats[c], spellings[c], decimals[c]));
             }
             line.Append("\r\n");
             writer.Write(line);
@@ -256,11 +262,13 @@ public static class CsvTable
         dateOnly ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
         : d.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture) + (d.Kind == DateTimeKind.Utc ? "Z" : "");
 
-    private static string Format(object? value, string? dateFormat, BooleanSpelling spelling) => value switch
+    private static string Format(object? value, string? dateFormat, BooleanSpelling spelling, int? decimals) => value switch
     {
         null => "",
         double x when double.IsNaN(x) => "",
         float x when float.IsNaN(x) => "",
+        double x when decimals is { } d && double.IsFinite(x) => FixedDecimals.Format(x, d),
+        float x when decimals is { } d && float.IsFinite(x) => FixedDecimals.Format(x, d),
         double x => x.ToString("R", CultureInfo.InvariantCulture),
         float x => x.ToString("R", CultureInfo.InvariantCulture),
         DateTime d => dateFormat switch

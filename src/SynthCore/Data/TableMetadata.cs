@@ -12,9 +12,11 @@ namespace SynthCore.Data;
 /// <param name="Overridden">Whether the user set the kind rather than detection.</param>
 /// <param name="Spelling">How a boolean column spelled its values when read ("yes"/"no", …), written back the same way; null for true/false (and in model files made before it was recorded).</param>
 /// <param name="DateFormat">The .NET format a date column was read in when not ISO 8601 ("M/d/yyyy", "d MMM yyyy", …), written back the same way; null for ISO (and in older model files).</param>
+/// <param name="Decimals">The decimals every value of a numeric column was read with ("1.50" → 2, "3" → 0), written back the same way; null when they differ (and in older model files).</param>
 public sealed record ColumnMetadata(string Name, ColumnKind Kind, int MissingCount, int RowCount, int DistinctCount, bool Overridden = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BooleanSpelling? Spelling = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DateFormat = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DateFormat = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Decimals = null)
 {
     /// <summary>Share of rows with no value, 0 to 1.</summary>
     [JsonIgnore]
@@ -95,7 +97,7 @@ public sealed class TableMetadata
 
     public string ToJson() => JsonSerializer.Serialize(Columns, Json);
 
-    /// <exception cref="SynthException">Empty, or a spelling or date format the reader never produces (a model file is not trusted to choose what the CSV writer writes).</exception>
+    /// <exception cref="SynthException">Empty, or a spelling, date format or decimals the reader never produces (a model file is not trusted to choose what the CSV writer writes).</exception>
     public static TableMetadata FromJson(string json)
     {
         var columns = JsonSerializer.Deserialize<ColumnMetadata[]>(json, Json) ?? throw new SynthException("Empty table metadata.");
@@ -106,6 +108,8 @@ public sealed class TableMetadata
                 throw new SynthColumnException(c.Name, $"the recorded spelling '{s.True}'/'{s.False}' is not a true/false or yes/no pair.");
             if (c.DateFormat is { } format && !CsvValueParser.DateFamilies.Any(family => family.Formats.Any(f => f == format || CsvValueParser.Padded(f) == format)))
                 throw new SynthColumnException(c.Name, $"the recorded date format '{format}' is not one the reader knows.");
+            if (c.Decimals is { } decimals && decimals is < 0 or > FixedDecimals.Max)
+                throw new SynthColumnException(c.Name, $"the recorded decimals {decimals} are not between 0 and {FixedDecimals.Max}.");
         }
         return new TableMetadata(columns);
     }

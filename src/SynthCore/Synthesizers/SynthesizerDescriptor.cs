@@ -27,4 +27,10 @@ public sealed record SynthesizerDescriptor(
 
     /// <summary>The model is differentially private with its whole budget set by <c>--option epsilon=…</c> (what <c>synth privacy-sweep</c> sweeps).</summary>
     public bool TakesEpsilon { get; init; }
+
+    /// <summary>
+    /// The model can train with DP-SGD (<c>--option dp-noise-multiplier=…</c>); its synthesizers are <see cref="IDpSgdSynthesizer"/>s,
+    /// so <c>synth privacy-sweep</c> can choose the noise multiplier for each ε.
+    /// </summary>
+    public bool TrainsWithDpSgd { get; init; }
 }

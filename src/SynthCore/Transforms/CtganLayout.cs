@@ -83,6 +83,10 @@ public sealed class CtganLayout
     /// </summary>
     public IEnumerable<Segment> Discrete => Segments.Where(s => s.Kind is SegmentKind.Category or SegmentKind.Missing);
 
+    /// <summary>How many <see cref="Discrete"/> segments <see cref="Fit"/> makes of <paramref name="baseTransform"/>: its one-hot categories and missing indicators.</summary>
+    public static int DiscreteColumns(TableTransform baseTransform) =>
+        baseTransform.Spans.Count(s => s.Width > 0 && (s.IsMissingIndicator || s.Activation == OutputActivation.Softmax));
+
     /// <summary>
     /// Fits a variational Gaussian mixture to every numeric value span of <paramref name="baseRows"/>
     /// (in parallel; each column has its own generator seeded from <paramref name="seed"/>), keeping

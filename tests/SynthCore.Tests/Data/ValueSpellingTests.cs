@@ -5,7 +5,7 @@ using SynthCore.Synthesizers;
 
 namespace SynthCore.Tests.Data;
 
-/// <summary>Boolean columns come back spelled as they were read, dates in the format they were read in: through the CSV writer, the metadata and a model file.</summary>
+/// <summary>Boolean columns come back spelled as they were read, dates in the format they were read in, numbers with the decimals they were read with: through the CSV writer, the metadata and a model file.</summary>
 public sealed class ValueSpellingTests : IDisposable
 {
     private readonly TempDirectory dir = new();
@@ -113,7 +113,75 @@ public sealed class ValueSpellingTests : IDisposable
     [Fact]
     public void Metadata_written_before_spellings_were_recorded_still_loads()
     {
-        var old = TableMetadata.FromJson("""[{"name":"b","kind":"boolean","missing_count":0,"row_count":2,"distinct_count":2,"overridden":false}]""");
+        var old = TableMetadata.FromJson("""[{"name":"b","kind":"boolean","missing_count":0,"row_count":2,"distinct_count":2,"overridden":false},{"name":"x","kind":"continuous","missing_count":0,"row_count":2,"distinct_count":2,"overridden":false}]""");
         Assert.Null(old["b"].Spelling);
+        Assert.Null(old["x"].Decimals);
+    }
+
+    [Theory]
+    [InlineData(new[] { "1.50", "2.00", "3.25" }, 2)]
+    [InlineData(new[] { " 1.5", "-2.0 ", "+3.1" }, 1)]
+    [InlineData(new[] { "3", "12", "-4" }, 0)]
+    [InlineData(new[] { "1.5", "2.25", "3" }, null)]
+    [InlineData(new[] { "1.50", "1e3" }, null)]
+    [InlineData(new[] { "0.1234567890123456" }, null)]
+    public void Numbers_record_their_decimals_only_when_every_value_shares_them(string[] cells, int? decimals) =>
+        Assert.Equal(decimals, FixedDecimals.Of(cells));
+
+    [Theory]
+    [InlineData(1.5, 2, "1.50")]
+    [InlineData(1.4999999, 2, "1.50")]
+    [InlineData(2.125, 2, "2.13")]
+    [InlineData(-0.001, 2, "0.00")]
+    [InlineData(1234567.891, 1, "1234567.9")]
+    [InlineData(2.6, 0, "3")]
+    public void Fixed_decimals_round_invariantly_without_thousands_or_a_negative_zero(double value, int decimals, string text) =>
+        Assert.Equal(text, FixedDecimals.Format(value, decimals));
+
+    private const string Priced = "price,ratio,count,whole\r\n1.50,0.5,3,1.0\r\n2.00,0.25,12,2.0\r\n,1.125,4,3.0\r\n3.25,2,7,4.0\r\n";
+
+    [Fact]
+    public void A_table_read_and_written_keeps_each_columns_decimals()
+    {
+        var table = CsvTable.Read(dir.Write("in.csv", Priced));
+        string path = dir.PathOf("out.csv");
+        CsvTable.Write(table, path);
+        Assert.Equal(Priced, File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void The_decimals_are_in_the_metadata_survive_a_model_file_and_round_sampled_values()
+    {
+        var table = CsvTable.Read(dir.Write("in.csv", Priced));
+        var metadata = TableMetadata.Detect(table);
+        Assert.Equal(2, metadata["price"].Decimals);
+        Assert.Null(metadata["ratio"].Decimals);
+        Assert.Equal(0, metadata["count"].Decimals);
+        Assert.Equal(1, metadata["whole"].Decimals);
+        Assert.Equal(ColumnKind.Integer, metadata["whole"].Kind);
+
+        var fitted = SynthesizerRegistry.Default.Create("copula", new SynthesizerSettings { Seed = 3 }).Fit(table, metadata);
+        using var file = new MemoryStream();
+        fitted.Save(file);
+        var loaded = SynthesizerRegistry.Default.Load(new MemoryStream(file.ToArray()), metadata);
+        Assert.Equal(metadata.Columns, loaded.Metadata.Columns);
+
+        var sample = loaded.Sample(50, seed: 5);
+        string path = dir.PathOf("sampled.csv");
+        CsvTable.Write(ColumnSpellings.Apply(sample, loaded.Metadata), path);
+        var lines = File.ReadAllLines(path).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.All(lines, l => Assert.Matches(@"^(-?\d+\.\d{2})?$", l[0]));
+        Assert.All(lines, l => Assert.Matches(@"^-?\d+\.\d$", l[3]));
+        // The mixed column is written as before: the shortest text that reads back as the sampled double.
+        var ratios = (DoubleDataFrameColumn)sample.Columns["ratio"];
+        Assert.Equal(Enumerable.Range(0, 50).Select(r => ratios[r]!.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), lines.Select(l => l[1]));
+    }
+
+    [Fact]
+    public void A_model_file_cannot_choose_decimals_the_reader_never_records()
+    {
+        var e = Assert.Throws<SynthColumnException>(() => TableMetadata.FromJson(
+            """[{"name":"x","kind":"continuous","missing_count":0,"row_count":2,"distinct_count":2,"decimals":99}]"""));
+        Assert.Contains("decimals", e.Message);
     }
 }

@@ -40,8 +40,8 @@ public sealed class CtganDivergenceTests
         using var random = new torch.Generator((ulong)options.Seed, torch.CPU);
         var sampler = new ConditionalVectorSampler(counts, categoryOfRow, random, torch.CPU, options.LogFrequency);
         var generator = CtganTrainer.Train(data, rows, layout, sampler, options, random, null, default, Stopwatch.StartNew(),
-            kept => new FittedCtgan(options, layout, counts, kept));
-        return new FittedCtgan(options, layout, counts, generator);
+            kept => new FittedCtgan(options, layout, counts, kept, rows));
+        return new FittedCtgan(options, layout, counts, generator, rows);
     }
 
     [Fact]

@@ -18,8 +18,9 @@ namespace SynthCore.Evaluation.Privacy;
 /// <param name="SampleSeconds">Seconds sampling as many rows as the training part took.</param>
 /// <param name="Quality">SDMetrics' overall quality score (0–1) of the synthetic rows against the training rows.</param>
 /// <param name="Utility">TSTR against TRTR on the holdout; null without a target.</param>
+/// <param name="NoiseMultiplier">For a DP-SGD model, the noise multiplier σ calibrated to <paramref name="Epsilon"/>; null for a model set by ε itself.</param>
 public sealed record EpsilonSweepPoint(double Epsilon, double SpentEpsilon, double SpentDelta, bool Guaranteed, double FitSeconds, double SampleSeconds,
-    double Quality, UtilityReport? Utility)
+    double Quality, UtilityReport? Utility, double? NoiseMultiplier = null)
 {
     /// <summary>100 · TSTR / TRTR of the boosted trees (<see cref="UtilityReport.ScorePercent"/>).</summary>
     public double? UtilityPercent => Utility?.ScorePercent;
@@ -48,7 +49,8 @@ public sealed record EpsilonSweepResult(string Model, int TrainingRows, int Hold
 /// <summary>
 /// What privacy costs: a differentially private model fitted at each ε on the same training rows, sampled to as many
 /// rows, and judged on SDMetrics' quality score and on utility (train on synthetic, test on a holdout the model never
-/// saw, against train on real). Same seed, same result: every fit and every sample uses the given seed.
+/// saw, against train on real). Same seed, same result: every fit and every sample uses the given seed. A model set by
+/// ε (the DP copula) goes through <see cref="Run"/>; a DP-SGD model, set by a noise multiplier, through <see cref="RunDpSgd"/>.
 /// </summary>
 public static class EpsilonSweep
 {
@@ -87,12 +89,45 @@ public static class EpsilonSweep
     {
         ArgumentNullException.ThrowIfNull(synthesizerAt);
         Check(epsilons);
+        return Sweep(model, epsilons.Select(e => (e, (Func<ISynthesizer>)(() => synthesizerAt(e)), (double?)null)).ToArray(),
+            training, holdout, metadata, target, seed, progress, cancellation);
+    }
+
+    /// <summary>
+    /// Sweeps a model trained with DP-SGD (gan, ctgan, tvae, …), whose budget is a noise multiplier σ: for each ε, σ is
+    /// calibrated (<see cref="NoiseCalibration"/>) so that the model's own accountant (<see cref="IDpSgdSynthesizer.EpsilonAt"/>)
+    /// gives that ε for a fit on <paramref name="training"/> (its rows, steps, sampling rate and δ), and the model is fitted
+    /// at that σ. Every σ is found before the first fit, so an ε out of reach fails at once. Each point says its σ and the
+    /// ε the fitted model reports (at most the ε asked for, and within 0.1% of it after a full training).
+    /// </summary>
+    /// <param name="synthesizerWithNoise">Makes the model configured with DP-SGD at noise multiplier σ (e.g. through the registry with <c>dp-noise-multiplier</c>).</param>
+    /// <param name="epsilonsOption">The option an ε out of reach is blamed on.</param>
+    /// <exception cref="SynthOptionException">A bad ε list or one out of reach (<paramref name="epsilonsOption"/>), or a model without DP-SGD ("model").</exception>
+    public static EpsilonSweepResult RunDpSgd(string model, Func<double, ISynthesizer> synthesizerWithNoise, DataFrame training, DataFrame holdout, TableMetadata metadata,
+        IReadOnlyList<double> epsilons, string? target, int seed, IProgress<EpsilonSweepPoint>? progress = null, CancellationToken cancellation = default,
+        string epsilonsOption = "epsilons")
+    {
+        ArgumentNullException.ThrowIfNull(synthesizerWithNoise);
+        Check(epsilons, epsilonsOption);
+        if (synthesizerWithNoise(1) is not IDpSgdSynthesizer planner)
+            throw new SynthOptionException("model", $"'{model}' does not train with DP-SGD, so it has no noise multiplier to set for an ε.");
+        var runs = epsilons.Select(e =>
+        {
+            double sigma = NoiseCalibration.NoiseMultiplierFor(e, s => planner.EpsilonAt(s, training, metadata), option: epsilonsOption);
+            return (e, (Func<ISynthesizer>)(() => synthesizerWithNoise(sigma)), (double?)sigma);
+        }).ToArray();
+        return Sweep(model, runs, training, holdout, metadata, target, seed, progress, cancellation);
+    }
+
+    private static EpsilonSweepResult Sweep(string model, IReadOnlyList<(double Epsilon, Func<ISynthesizer> Synthesizer, double? NoiseMultiplier)> runs,
+        DataFrame training, DataFrame holdout, TableMetadata metadata, string? target, int seed, IProgress<EpsilonSweepPoint>? progress, CancellationToken cancellation)
+    {
         int rows = checked((int)training.Rows.Count);
         var points = new List<EpsilonSweepPoint>();
-        foreach (double epsilon in epsilons)
+        foreach (var (epsilon, synthesizerAt, noiseMultiplier) in runs)
         {
             cancellation.ThrowIfCancellationRequested();
-            var synthesizer = synthesizerAt(epsilon);
+            var synthesizer = synthesizerAt();
             var clock = Stopwatch.StartNew();
             var fitted = synthesizer.Fit(training, metadata, null, cancellation);
             double fitSeconds = clock.Elapsed.TotalSeconds;
@@ -105,7 +140,7 @@ public static class EpsilonSweep
             var quality = QualityReport.Generate(training, synthetic, metadata, cancellation: cancellation);
             var utility = target is null ? null
                 : UtilityReport.EvaluateOnHoldout(training, holdout, synthetic, metadata, new UtilityOptions(target) { Seed = seed }, cancellation);
-            var point = new EpsilonSweepPoint(epsilon, account.Epsilon, account.Delta, account.Guaranteed, fitSeconds, sampleSeconds, quality.Score, utility);
+            var point = new EpsilonSweepPoint(epsilon, account.Epsilon, account.Delta, account.Guaranteed, fitSeconds, sampleSeconds, quality.Score, utility, noiseMultiplier);
             points.Add(point);
             progress?.Report(point);
             (fitted as IDisposable)?.Dispose();

@@ -26,11 +26,11 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
     private const int ChunkRows = 4096;
 
 
-    /// <summary>Names this payload layout, so a payload of another layout fails clearly.</summary>
-    private const string PayloadTag = "gan-payload/1";
+    /// <summary>Names this payload layout, so a payload of another layout fails clearly; layout 2 adds the training rows.</summary>
+    private const string PayloadTag = "gan-payload/2", FirstPayloadTag = "gan-payload/1";
 
     /// <summary>The conditional GAN's payload: the same, plus the condition's category shares.</summary>
-    private const string ConditionalPayloadTag = "cgan-payload/1";
+    private const string ConditionalPayloadTag = "cgan-payload/2", FirstConditionalPayloadTag = "cgan-payload/1";
 
     private readonly GanGenerator generator;
     private readonly Device device;
@@ -42,10 +42,12 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
     /// <summary>The condition column's value for each of its one-hot codes (conditional GAN only).</summary>
     private readonly object?[]? conditionValues;
 
-    internal FittedGan(GanOptions options, TableTransform transform, GanGenerator generator, float[]? conditionShares = null)
+    internal FittedGan(GanOptions options, TableTransform transform, GanGenerator generator, int trainingRows, float[]? conditionShares = null)
     {
+        if (trainingRows < 1) throw new ArgumentOutOfRangeException(nameof(trainingRows), "A model is trained on at least one row.");
         Options = options;
         Transform = transform;
+        TrainingRows = trainingRows;
         this.generator = generator;
         device = TorchDevices.Resolve(options.Device);
         if ((generator.Condition is null) != (conditionShares is null) || (conditionShares is not null && conditionShares.Length != generator.Condition!.Width))
@@ -72,6 +74,13 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
     public int Seed => Options.Seed;
 
     /// <summary>
+    /// Rows the networks were trained on: DP-SGD's sampling rate is batch / these rows. Not the metadata's row count, which
+    /// counts the whole table when a holdout was split off before fitting. A model file of layout 1 did not keep it; such a
+    /// model reports the metadata's count, as it did when saved.
+    /// </summary>
+    public int TrainingRows { get; }
+
+    /// <summary>
     /// The (ε, δ) of DP-SGD training (RDP accountant, Poisson rate batch / rows over every critic step,
     /// plus for cgan the Gaussian release of its condition's category counts), or null when trained
     /// without it. It covers the networks' weights and cgan's stored category shares; the table
@@ -80,7 +89,7 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
     /// </summary>
     public (double Epsilon, double Delta)? DifferentialPrivacy =>
         Options.DpNoiseMultiplier is double sigma
-            ? (GanDpSgd.Epsilon(Metadata.RowCount, Options), Options.DpDelta)
+            ? (GanDpSgd.Epsilon(TrainingRows, Options), Options.DpDelta)
             : null;
 
     public string? PrivacyStatement => DifferentialPrivacy is { } dp
@@ -94,7 +103,7 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
     /// </summary>
     public PrivacyAccount? PrivacyAccount =>
         Options.DpNoiseMultiplier is double sigma
-            ? Training.PrivacyAccount.DpSgd("DP-SGD gradients of the discriminator", GanDpSgd.SamplingRate(Metadata.RowCount, Options.BatchSize), sigma,
+            ? Training.PrivacyAccount.DpSgd("DP-SGD gradients of the discriminator", GanDpSgd.SamplingRate(TrainingRows, Options.BatchSize), sigma,
                 Options.DpMaxGradNorm, (long)Options.Steps * Options.CriticSteps, Options.DpDelta,
                 Options.Condition is null ? null : Options.DpCountNoiseMultiplier, Options.Condition is null ? 0 : 1)
             : null;
@@ -178,6 +187,7 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
         using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(conditionShares is null ? PayloadTag : ConditionalPayloadTag);
+            writer.Write(TrainingRows);
             writer.Write(Transform.ToJson().ToJsonString());
             if (conditionShares is not null)
             {
@@ -211,9 +221,12 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
         return NetworkPayload.Guard("GAN", () =>
         {
             using var reader = new BinaryReader(new MemoryStream(content.Payload, writable: false), Encoding.UTF8);
-            string expectedTag = options.Condition is null ? PayloadTag : ConditionalPayloadTag;
-            if (reader.ReadString() != expectedTag)
+            string tag = reader.ReadString();
+            bool first = tag == (options.Condition is null ? FirstPayloadTag : FirstConditionalPayloadTag);
+            if (!first && tag != (options.Condition is null ? PayloadTag : ConditionalPayloadTag))
                 throw new SynthException($"The model file's payload is not a '{options.ModelName}' payload of a layout this version reads.");
+            int trainingRows = first ? content.Header.Metadata.RowCount : reader.ReadInt32();
+            if (trainingRows < 1) throw new SynthException($"The GAN model file says it was trained on {trainingRows} rows.");
             var transform = TableTransform.FromJson(JsonNode.Parse(reader.ReadString())?.AsObject()
                 ?? throw new SynthException("The GAN model file holds no table transform."));
             content.Header.Metadata.EnsureSameSchema(transform.Metadata, "The GAN model file is inconsistent (header and transform)");
@@ -234,7 +247,7 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
             generator = new GanGenerator(options.LatentDim, transform.Spans, options.GumbelTemperature, init, conditionSpan);
             NetworkPayload.ReadWeights(reader, "GAN", generator);
             NetworkPayload.PlaceForSampling(TorchDevices.Resolve(options.Device), [generator]);
-            return new FittedGan(options, transform, generator, shares);
+            return new FittedGan(options, transform, generator, trainingRows, shares);
         }, () => generator?.Dispose());
     }
 

@@ -37,21 +37,21 @@ internal static class GanRegistration
         "Vanilla GAN of the screen-time notebook (dense generator and discriminator, BCE, Adam), trained with PacGAN packing and weight averaging.",
         settings => new GanSynthesizer(OptionsFrom(settings)),
         FittedGan.Load)
-    { Options = Extras.Describe(new GanOptions()) };
+    { TrainsWithDpSgd = true, Options = Extras.Describe(new GanOptions()) };
 
     public static SynthesizerDescriptor WassersteinDescriptor { get; } = new(
         GanSynthesizer.WassersteinName,
         "The screen-time GAN with the WGAN-GP loss (critic without sigmoid, gradient penalty 10, 5 critic steps, Adam 1e-4 / 0.5 / 0.9).",
         settings => new GanSynthesizer(OptionsFrom(settings, GanOptions.WganGpDefaults)),
         FittedGan.Load)
-    { Options = Extras.Describe(GanOptions.WganGpDefaults) };
+    { TrainsWithDpSgd = true, Options = Extras.Describe(GanOptions.WganGpDefaults) };
 
     public static SynthesizerDescriptor ConditionalDescriptor { get; } = new(
         GanSynthesizer.ConditionalName,
         "Conditional screen-time GAN: generates for a chosen category (--option condition=COLUMN; loss=bce or wgan-gp).",
         settings => new GanSynthesizer(OptionsFrom(settings, new GanOptions(), conditional: true)),
         FittedGan.Load)
-    { Options = ConditionalExtras.Describe(new GanOptions()) };
+    { TrainsWithDpSgd = true, Options = ConditionalExtras.Describe(new GanOptions()) };
 
     /// <summary>Epochs → Steps, BatchSize, LearningRate, Seed, Device, then the extra options, over <paramref name="defaults"/>; with dp-noise-multiplier and no pac, pac 1.</summary>
     /// <exception cref="SynthOptionException">An unknown extra option (the message lists the allowed ones) or a bad value; for the conditional GAN, no condition.</exception>

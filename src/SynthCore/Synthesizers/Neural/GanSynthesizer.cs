@@ -10,7 +10,7 @@ namespace SynthCore.Synthesizers.Neural;
 /// The screen-time notebook's vanilla GAN, trained for real: numbers min-max scaled to sigmoid
 /// outputs, categories one-hot encoded to Gumbel-softmax outputs, both networks updated every step.
 /// </summary>
-public sealed class GanSynthesizer : ISynthesizer
+public sealed class GanSynthesizer : IDpSgdSynthesizer
 {
     /// <summary>The registry name of the BCE GAN.</summary>
     public const string Name = "gan";
@@ -32,6 +32,10 @@ public sealed class GanSynthesizer : ISynthesizer
     public GanOptions Options { get; }
 
     public string ModelName => Options.ModelName;
+
+    /// <summary>ε of every discriminator update (and cgan's category counts) at σ on the table's rows: what <see cref="FittedGan.PrivacyAccount"/> will say.</summary>
+    public double EpsilonAt(double noiseMultiplier, DataFrame table, TableMetadata metadata) =>
+        GanDpSgd.Epsilon(checked((int)table.Rows.Count), Options with { DpNoiseMultiplier = noiseMultiplier });
 
     public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -56,8 +60,8 @@ public sealed class GanSynthesizer : ISynthesizer
         var shares = conditionSpan is null ? null : CategoryShares(data, rows, transform.Width, conditionSpan);
         if (shares is not null && Options.DpNoiseMultiplier is not null) shares = ReleasedShares(shares, rows, Options);
         var generator = GanTrainer.Train(data, rows, transform.Spans, Options, conditionSpan, progress, cancellationToken,
-            lastGood => new FittedGan(Options, transform, lastGood, shares), shares);
-        return new FittedGan(Options, transform, generator, shares);
+            lastGood => new FittedGan(Options, transform, lastGood, rows, shares), shares);
+        return new FittedGan(Options, transform, generator, rows, shares);
     }
 
     /// <summary>The one-hot span of the condition column.</summary>

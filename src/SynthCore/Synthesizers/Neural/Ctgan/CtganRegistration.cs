@@ -32,7 +32,7 @@ internal static class CtganRegistration
         "CTGAN (Xu et al. 2019): mode-specific normalisation, conditional vector with training-by-sampling, PacGAN WGAN-GP critic, residual generator.",
         settings => new CtganSynthesizer(OptionsFrom(settings)),
         FittedCtgan.Load)
-    { Options = Extras.Describe(new CtganOptions()) };
+    { TrainsWithDpSgd = true, Options = Extras.Describe(new CtganOptions()) };
 
     /// <summary>Epochs, BatchSize, LearningRate (both networks), Seed, Device, then the extras; with dp-noise-multiplier and no pac, pac 1.</summary>
     /// <exception cref="SynthOptionException">An unknown extra (the message lists the allowed ones) or a bad value.</exception>

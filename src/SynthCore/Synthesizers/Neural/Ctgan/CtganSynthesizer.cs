@@ -14,7 +14,7 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 /// CTGAN (Xu et al. 2019): mode-specific normalisation, conditional vector with
 /// training-by-sampling, PacGAN critic with the WGAN-GP loss, residual generator.
 /// </summary>
-public sealed class CtganSynthesizer : ISynthesizer
+public sealed class CtganSynthesizer : IDpSgdSynthesizer
 {
     public const string Name = "ctgan";
 
@@ -32,6 +32,22 @@ public sealed class CtganSynthesizer : ISynthesizer
     public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
         FitCtgan(table, metadata, progress, cancellationToken);
 
+    /// <summary>How the rows are encoded before the mode-specific normalisation.</summary>
+    private static readonly TableTransformOptions BaseTransform = new()
+    {
+        Numeric = NumericScaling.MinMax,
+        Categorical = CategoricalEncoding.OneHot,
+        ClipToObservedRange = true,
+    };
+
+    /// <summary>
+    /// ε of every critic update at σ on the table's rows, plus the category counts' release when the table has discrete
+    /// columns (categories or missing values): what <see cref="FittedCtgan.PrivacyAccount"/> will say.
+    /// </summary>
+    public double EpsilonAt(double noiseMultiplier, DataFrame table, TableMetadata metadata) =>
+        CtganDpSgd.Epsilon(checked((int)table.Rows.Count), Options with { DpNoiseMultiplier = noiseMultiplier },
+            CtganLayout.DiscreteColumns(TableTransform.Fit(table, metadata, BaseTransform)));
+
     /// <summary><see cref="Fit"/>, typed.</summary>
     public FittedCtgan FitCtgan(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -42,12 +58,7 @@ public sealed class CtganSynthesizer : ISynthesizer
         TorchNativeLoader.EnsureLoaded();
         var clock = Stopwatch.StartNew();
 
-        var baseTransform = TableTransform.Fit(table, metadata, new TableTransformOptions
-        {
-            Numeric = NumericScaling.MinMax,
-            Categorical = CategoricalEncoding.OneHot,
-            ClipToObservedRange = true,
-        });
+        var baseTransform = TableTransform.Fit(table, metadata, BaseTransform);
         if (baseTransform.Width == 0) throw new SynthException("The table has nothing CTGAN can model: every column is an identifier.");
         int rows = checked((int)table.Rows.Count);
         ResourceGuard.Current.EnsureTrainingFits(Name, rows, baseTransform.ColumnWidths, ParameterEstimate(baseTransform.Width, Options));
@@ -67,8 +78,8 @@ public sealed class CtganSynthesizer : ISynthesizer
         var device = TorchDevices.Resolve(Options.Device);
         var sampler = new ConditionalVectorSampler(counts, dp ? null : categoryOfRow, random, device, Options.LogFrequency);
         var generator = CtganTrainer.Train(data, rows, layout, sampler, Options, random, progress, cancellationToken, clock,
-            kept => new FittedCtgan(Options, layout, counts, kept) { TransformFitTime = transformTime, TrainingTime = clock.Elapsed - transformTime });
-        return new FittedCtgan(Options, layout, counts, generator) { TransformFitTime = transformTime, TrainingTime = clock.Elapsed - transformTime };
+            kept => new FittedCtgan(Options, layout, counts, kept, rows) { TransformFitTime = transformTime, TrainingTime = clock.Elapsed - transformTime });
+        return new FittedCtgan(Options, layout, counts, generator, rows) { TransformFitTime = transformTime, TrainingTime = clock.Elapsed - transformTime };
     }
 
     /// <summary>For each categorical segment, the count of each category and each row's category.</summary>

@@ -23,7 +23,7 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDisposable
 {
     private const int ChunkRows = 4096;
-    private const string PayloadTag = "ctgan-payload/1";
+    private const string PayloadTag = "ctgan-payload/2", FirstPayloadTag = "ctgan-payload/1";
 
     private readonly CtganGenerator generator;
     private readonly int[][] counts;
@@ -33,8 +33,10 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
     private readonly Device device;
     private readonly object gate = new();
 
-    internal FittedCtgan(CtganOptions options, CtganLayout layout, int[][] counts, CtganGenerator generator)
+    internal FittedCtgan(CtganOptions options, CtganLayout layout, int[][] counts, CtganGenerator generator, int trainingRows)
     {
+        if (trainingRows < 1) throw new ArgumentOutOfRangeException(nameof(trainingRows), "A model is trained on at least one row.");
+        TrainingRows = trainingRows;
         Options = options;
         Layout = layout;
         this.counts = counts;
@@ -55,6 +57,13 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
     public CtganOptions Options { get; }
     public int Seed => Options.Seed;
 
+    /// <summary>
+    /// Rows the networks were trained on: DP-SGD's sampling rate and critic updates follow from them. Not the metadata's row
+    /// count, which counts the whole table when a holdout was split off before fitting. A model file of layout 1 did not keep
+    /// it; such a model reports the metadata's count, as it did when saved.
+    /// </summary>
+    public int TrainingRows { get; }
+
     /// <summary>The data representation: base transform and per-column mode mixtures.</summary>
     public CtganLayout Layout { get; }
 
@@ -69,7 +78,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
     /// </summary>
     public (double Epsilon, double Delta)? DifferentialPrivacy =>
         Options.DpNoiseMultiplier is not null
-            ? (CtganDpSgd.Epsilon(Metadata.RowCount, Options, counts.Length), Options.DpDelta)
+            ? (CtganDpSgd.Epsilon(TrainingRows, Options, counts.Length), Options.DpDelta)
             : null;
 
     public string? PrivacyStatement => DifferentialPrivacy is { } dp
@@ -80,8 +89,8 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
     /// <summary>The releases behind <see cref="DifferentialPrivacy"/>: the critic's noisy gradients and the category counts; null without DP-SGD.</summary>
     public PrivacyAccount? PrivacyAccount =>
         Options.DpNoiseMultiplier is double sigma
-            ? Training.PrivacyAccount.DpSgd("DP-SGD gradients of the critic", CtganDpSgd.SamplingRate(Metadata.RowCount, Options.BatchSize), sigma,
-                Options.DpMaxGradNorm, CtganDpSgd.CriticUpdates(Metadata.RowCount, Options), Options.DpDelta, Options.DpCountNoiseMultiplier, counts.Length)
+            ? Training.PrivacyAccount.DpSgd("DP-SGD gradients of the critic", CtganDpSgd.SamplingRate(TrainingRows, Options.BatchSize), sigma,
+                Options.DpMaxGradNorm, CtganDpSgd.CriticUpdates(TrainingRows, Options), Options.DpDelta, Options.DpCountNoiseMultiplier, counts.Length)
             : null;
 
     /// <summary>Time the transformer fit took (mixtures and encoding); zero for a loaded model.</summary>
@@ -189,6 +198,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
         using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(PayloadTag);
+            writer.Write(TrainingRows);
             writer.Write(Layout.ToJson().ToJsonString());
             writer.Write(counts.Length);
             foreach (var column in counts)
@@ -216,8 +226,11 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
         return NetworkPayload.Guard("CTGAN", () =>
         {
             using var reader = new BinaryReader(new MemoryStream(content.Payload, writable: false), Encoding.UTF8);
-            if (reader.ReadString() != PayloadTag)
+            string tag = reader.ReadString();
+            if (tag != PayloadTag && tag != FirstPayloadTag)
                 throw new SynthException("The model file's payload is not a 'ctgan' payload of a layout this version reads.");
+            int trainingRows = tag == FirstPayloadTag ? content.Header.Metadata.RowCount : reader.ReadInt32();
+            if (trainingRows < 1) throw new SynthException($"The CTGAN model file says it was trained on {trainingRows} rows.");
             var layout = CtganLayout.FromJson(JsonNode.Parse(reader.ReadString())?.AsObject() ?? throw new SynthException("The CTGAN model file holds no layout."));
             content.Header.Metadata.EnsureSameSchema(layout.Base.Metadata, "The CTGAN model file is inconsistent (header and transform)");
             var counts = new int[reader.ReadInt32()][];
@@ -230,7 +243,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
             generator = new CtganGenerator(options.EmbeddingDim + counts.Sum(c => c.Length), options.GeneratorDims, layout.Spans, options.GumbelTemperature, init);
             NetworkPayload.ReadWeights(reader, "CTGAN", generator);
             NetworkPayload.PlaceForSampling(TorchDevices.Resolve(options.Device), [generator]);
-            return new FittedCtgan(options, layout, counts, generator);
+            return new FittedCtgan(options, layout, counts, generator, trainingRows);
         }, () => generator?.Dispose());
     }
 

@@ -26,14 +26,14 @@ internal static class TvaeRegistration
         "TVAE (Xu et al. 2019): variational autoencoder over CTGAN's mode-specific normalisation, 128-128 layers, latent 128, learned per-column σ.",
         settings => new TvaeSynthesizer(OptionsFrom(settings, new TvaeOptions())),
         FittedTvae.Load)
-    { Options = Extras.Describe(new TvaeOptions()) };
+    { TrainsWithDpSgd = true, Options = Extras.Describe(new TvaeOptions()) };
 
     public static SynthesizerDescriptor VaeDescriptor { get; } = new(
         TvaeSynthesizer.VaeName,
         "The toolkit's VAE (encoding_dim, hidden_layers, epochs, batch_size): reports reconstruction loss, KL divergence and latent statistics; latent codes and interpolation with synth encode and interpolate.",
         settings => new TvaeSynthesizer(OptionsFrom(settings, TvaeOptions.VaeDefaults)),
         FittedTvae.Load)
-    { Options = Extras.Describe(TvaeOptions.VaeDefaults) };
+    { TrainsWithDpSgd = true, Options = Extras.Describe(TvaeOptions.VaeDefaults) };
 
     public static TvaeOptions OptionsFrom(SynthesizerSettings settings, TvaeOptions defaults)
     {

@@ -15,7 +15,7 @@ namespace SynthCore.Synthesizers.Neural.Tvae;
 /// implementation with different defaults. Rows are represented as CTGAN represents them (mode-
 /// specific normalisation, one-hot categories, missing indicators as two-way one-hots).
 /// </summary>
-public sealed class TvaeSynthesizer : ISynthesizer
+public sealed class TvaeSynthesizer : IDpSgdSynthesizer
 {
     public const string Name = "tvae";
     public const string VaeName = "vae";
@@ -32,6 +32,13 @@ public sealed class TvaeSynthesizer : ISynthesizer
 
     public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
         FitTvae(table, metadata, progress, cancellationToken);
+
+    /// <summary>ε of every epoch's DP-SGD steps at σ on the table's rows: what <see cref="FittedTvae.PrivacyAccount"/> will say after a full training.</summary>
+    public double EpsilonAt(double noiseMultiplier, DataFrame table, TableMetadata metadata)
+    {
+        int rows = checked((int)table.Rows.Count);
+        return TvaePrivacy.Account(Options with { DpNoiseMultiplier = noiseMultiplier }, rows, (long)Options.Epochs * TvaePrivacy.StepsPerEpoch(rows, Options.BatchSize)).Epsilon;
+    }
 
     /// <summary><see cref="Fit"/>, typed: the fitted model exposes the encoder and interpolation.</summary>
     public FittedTvae FitTvae(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
