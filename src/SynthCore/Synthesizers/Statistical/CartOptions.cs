@@ -10,7 +10,7 @@ public enum CartSmoothing
 }
 
 /// <summary>Options of <see cref="CartSynthesizer"/>.</summary>
-public sealed record CartOptions
+public sealed record CartOptions : IValidatedOptions
 {
     /// <summary>
     /// Fewest training rows in a leaf (<c>--option min-leaf=5</c>, synthpop's minbucket). Null: √rows, at least 5

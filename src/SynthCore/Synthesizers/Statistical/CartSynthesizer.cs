@@ -13,22 +13,16 @@ namespace SynthCore.Synthesizers.Statistical;
 /// smoothed (<see cref="CartOptions"/>), so that rows are as hard to tell from real ones without being
 /// nearer the training rows than unseen rows are.
 /// </summary>
-public sealed class CartSynthesizer(CartOptions options) : ISynthesizer
+public sealed class CartSynthesizer(CartOptions options) : StatSchemaSynthesizer<CartOptions>(options)
 {
     public const string Name = "cart";
 
-    public string ModelName => Name;
+    public override string ModelName => Name;
 
-    public CartOptions Options { get; } = options;
-
-    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    private protected override IFittedSynthesizer Fit(StatSchema schema, double[][] data, int rows, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        Options.Validate();
-        var (schema, data) = StatSchema.Fit(table, metadata);
-        if (schema.Modelled.Length == 0) throw new SynthException("The table has no columns to model (only identifiers).");
         var order = Options.Order(schema, data);
-        int minLeaf = Options.MinLeafFor((int)table.Rows.Count);
+        int minLeaf = Options.MinLeafFor(rows);
         var clock = Stopwatch.StartNew();
 
         var binned = new Dictionary<int, BinnedColumn>();

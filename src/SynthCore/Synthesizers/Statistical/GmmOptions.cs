@@ -1,7 +1,7 @@
 namespace SynthCore.Synthesizers.Statistical;
 
 /// <summary>Options of <see cref="GmmSynthesizer"/>.</summary>
-public sealed record GmmOptions
+public sealed record GmmOptions : IValidatedOptions
 {
     /// <summary>Largest number of components tried; the one with the lowest BIC among 1..this is kept (<c>--option max-components=8</c>).</summary>
     public int MaxComponents { get; init; } = 8;

@@ -9,20 +9,14 @@ namespace SynthCore.Synthesizers.Statistical;
 /// Gaussian mixture: EM from k-means++ starts for 1..max-components components, keeping the
 /// number with the lowest BIC; see <see cref="FittedGmm"/> for how categories and missing values are modelled.
 /// </summary>
-public sealed class GmmSynthesizer(GmmOptions options) : ISynthesizer
+public sealed class GmmSynthesizer(GmmOptions options) : StatSchemaSynthesizer<GmmOptions>(options)
 {
     public const string Name = "gmm";
 
-    public string ModelName => Name;
+    public override string ModelName => Name;
 
-    public GmmOptions Options { get; } = options;
-
-    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    private protected override IFittedSynthesizer Fit(StatSchema schema, double[][] data, int rows, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        Options.Validate();
-        var (schema, data) = StatSchema.Fit(table, metadata);
-        if (schema.Modelled.Length == 0) throw new SynthException("The table has no columns to model (only identifiers).");
         var layout = new MixtureLayout(schema, data);
         var all = layout.Data;
         var random = new RandomStreams(Options.Seed).Stream("fit");

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SynthCore.Synthesizers.Statistical;
 
 /// <summary>Options of <see cref="KdeSynthesizer"/>.</summary>
-public sealed record KdeOptions
+public sealed record KdeOptions : IValidatedOptions
 {
     /// <summary>
     /// Bandwidth rule (<c>--option bandwidth=scott|silverman|0.3</c>): Scott's factor n^(−1/(d+4)),

@@ -1,7 +1,7 @@
 namespace SynthCore.Synthesizers.Statistical;
 
 /// <summary>Options of <see cref="SmoteSynthesizer"/>.</summary>
-public sealed record SmoteOptions
+public sealed record SmoteOptions : IValidatedOptions
 {
     /// <summary>Neighbours each row is interpolated towards (<c>--option k=5</c>).</summary>
     public int K { get; init; } = 5;
