@@ -1,3 +1,4 @@
+using SynthCore.Evaluation.Scorecards;
 using System.CommandLine;
 using System.Text;
 using SynthCore.Data;
@@ -54,7 +55,7 @@ internal static class EvaluateCommand
         var utility = target is null ? null : new SynthCore.Evaluation.Utility.UtilityOptions(target) { Seed = seed ?? 42 };
         var detection = new SynthCore.Evaluation.Detection.DetectionOptions { Seed = seed ?? 42 };
         var holdout = holdoutName is null ? null : Holdout(context, holdoutName, metadata);
-        var evaluation = Evaluation.Run(realName, real, syntheticName, synthetic, metadata, utility, context.Cancellation, detection, holdout);
+        var evaluation = Evaluator.Evaluate(realName, real, syntheticName, synthetic, metadata, utility, context.Cancellation, detection, holdout);
         context.Cancellation.ThrowIfCancellationRequested();
         context.Host.Show(evaluation);
 

@@ -1,3 +1,4 @@
+using SynthCore.Evaluation.Scorecards;
 using System.Text.Json.Nodes;
 using SynthReports;
 
@@ -10,7 +11,7 @@ namespace SynthCommands;
 /// </summary>
 internal static class EvaluationJson
 {
-    public static JsonObject From(Evaluation evaluation)
+    public static JsonObject From(TableEvaluation evaluation)
     {
         var quality = evaluation.Quality;
         return new JsonObject

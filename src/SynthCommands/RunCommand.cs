@@ -1,3 +1,4 @@
+using SynthCore.Evaluation.Scorecards;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
@@ -155,14 +156,14 @@ internal static class RunCommand
         context.Host.WriteLine(Messages.Exported(export));
 
         // Ctrl+C while the report is built: the CSV just exported goes too, so "no output files were written" holds.
-        Evaluation? evaluation = null;
+        TableEvaluation? evaluation = null;
         try
         {
             string syntheticName = Path.GetFileName(export.Path);
             if (holdout is not null && synthetic.Rows.Count > 0)
             {
                 // Against the rows the model was fitted on, with utility and privacy measured on the held-out ones.
-                evaluation = Evaluation.Run(data, table, syntheticName, synthetic, metadata,
+                evaluation = Evaluator.Evaluate(data, table, syntheticName, synthetic, metadata,
                     target is null ? null : new SynthCore.Evaluation.Utility.UtilityOptions(target) { Seed = settings.Seed }, context.Cancellation,
                     new SynthCore.Evaluation.Detection.DetectionOptions { Seed = settings.Seed }, holdout);
                 context.Host.Show(evaluation);
@@ -173,7 +174,7 @@ internal static class RunCommand
                     ? SequenceHtmlReport.Render(data, syntheticName, fit.Model.ModelName, realData.RawWindows(), syntheticSequences!,
                         sequences!.FeatureNames, (SequenceComparison)comparison!, fit.Losses)
                     : synthetic.Rows.Count > 0
-                        ? EvaluationHtmlReport.Render(evaluation ?? Evaluation.Run(data, table, syntheticName, synthetic, metadata, null, context.Cancellation), fit.Losses)
+                        ? EvaluationHtmlReport.Render(evaluation ?? Evaluator.Evaluate(data, table, syntheticName, synthetic, metadata, null, context.Cancellation), fit.Losses)
                         : null;
                 context.Cancellation.ThrowIfCancellationRequested();
                 if (html is null)

@@ -1,3 +1,4 @@
+using SynthCore.Evaluation.Scorecards;
 using System.Globalization;
 using System.Text;
 using SynthCore.Data;
@@ -28,7 +29,7 @@ public static class TextRendering
         TableComparison c => Compare(c),
         SynthCore.Evaluation.Sequences.SequenceComparison c => SequenceText.Compare(c),
         ModelList m => Models(m),
-        Evaluation e => Evaluate(e),
+        TableEvaluation e => Evaluate(e),
         SynthCore.Evaluation.Scorecards.ModelRanking r => Ranking(r),
         DistributionFits f => Distributions(f),
         TrainingProgress p => ProgressLine(p),
@@ -178,7 +179,7 @@ public static class TextRendering
 
     private static string Fixed(double? value) => value is double v && double.IsFinite(v) ? v.ToString("0.000", Invariant) : "n/a";
 
-    public static string Evaluate(Evaluation evaluation)
+    public static string Evaluate(TableEvaluation evaluation)
     {
         var quality = evaluation.Quality;
         var text = new StringBuilder();

@@ -1,3 +1,4 @@
+using SynthCore.Evaluation.Scorecards;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -15,7 +16,7 @@ public static class EvaluationHtmlReport
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <param name="losses">The losses of the fit that made the synthetic table (<c>synth run --report</c>), drawn as a loss curve; none for <c>evaluate</c>.</param>
-    public static string Render(Evaluation evaluation, IReadOnlyList<LossPoint>? losses = null)
+    public static string Render(TableEvaluation evaluation, IReadOnlyList<LossPoint>? losses = null)
     {
         var quality = evaluation.Quality;
         var html = new StringBuilder();

@@ -1,3 +1,4 @@
+using SynthCore.Evaluation.Scorecards;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
@@ -41,7 +42,7 @@ public sealed class EvaluateCommandTests : IDisposable
     {
         Assert.Equal(0, Run("evaluate", "real", "synth"));
         Assert.Empty(host.Errors);
-        var evaluation = Assert.IsType<Evaluation>(Assert.Single(host.Shown));
+        var evaluation = Assert.IsType<TableEvaluation>(Assert.Single(host.Shown));
         var expected = Expected();
         Assert.Equal(expected.Score, evaluation.Quality.Score);
         Assert.True(evaluation.Quality.Score is > 0.3 and < 1);
@@ -76,7 +77,7 @@ public sealed class EvaluateCommandTests : IDisposable
         string json = PathIn("d.json"), html = PathIn("d.html");
         Assert.Equal(0, Run("evaluate", "penguins", "shifted", "--seed", "7", "--json", json, "--report", html));
         Assert.Empty(host.Errors);
-        var evaluation = Assert.IsType<Evaluation>(Assert.Single(host.Shown));
+        var evaluation = Assert.IsType<TableEvaluation>(Assert.Single(host.Shown));
         var detection = Assert.IsType<SynthCore.Evaluation.Detection.DetectionReport>(evaluation.Detection);
         var expected = SynthCore.Evaluation.Detection.Detection.Run(penguins, shifted, TableMetadata.Detect(penguins),
             new SynthCore.Evaluation.Detection.DetectionOptions { Seed = 7 });
@@ -110,7 +111,7 @@ public sealed class EvaluateCommandTests : IDisposable
         string json = PathIn("h.json");
 
         Assert.Equal(0, Run("evaluate", "training", "copies", "--target", "Species", "--holdout", "unseen", "--json", json));
-        var evaluation = Assert.IsType<Evaluation>(Assert.Single(host.Shown));
+        var evaluation = Assert.IsType<TableEvaluation>(Assert.Single(host.Shown));
         Assert.Equal(115, evaluation.HoldoutRows);
         Assert.Equal(115, evaluation.Utility!.RealTestRows);
         // The "synthetic" rows are the training rows themselves: privacy, measured against the holdout, says so.
@@ -120,7 +121,7 @@ public sealed class EvaluateCommandTests : IDisposable
 
         host.Shown.Clear();
         Assert.Equal(0, Run("evaluate", "training", "copies", "--target", "Species"));
-        var split = Assert.IsType<Evaluation>(Assert.Single(host.Shown));
+        var split = Assert.IsType<TableEvaluation>(Assert.Single(host.Shown));
         Assert.Null(split.Privacy);
         Assert.Contains("Tested on a split of the real table, which the synthesizer may have been fitted on", TextRendering.Render(split));
     }
@@ -137,7 +138,7 @@ public sealed class EvaluateCommandTests : IDisposable
     public void Categorical_override_changes_the_metric()
     {
         Assert.Equal(0, Run("evaluate", "real", "synth", "--categorical", "age"));
-        var evaluation = Assert.IsType<Evaluation>(Assert.Single(host.Shown));
+        var evaluation = Assert.IsType<TableEvaluation>(Assert.Single(host.Shown));
         Assert.Equal("TVComplement", evaluation.Quality.ColumnShapes.Single(c => c.Column == "age").Metric);
     }
 
@@ -218,7 +219,7 @@ public sealed class EvaluateCommandTests : IDisposable
         host.Tables["copy"] = penguins.Clone();
         string json = PathIn("u.json"), html = PathIn("u.html");
         Assert.Equal(0, Run("evaluate", "penguins", "copy", "--target", "Species", "--seed", "7", "--json", json, "--report", html));
-        var evaluation = Assert.IsType<Evaluation>(Assert.Single(host.Shown));
+        var evaluation = Assert.IsType<TableEvaluation>(Assert.Single(host.Shown));
         var utility = Assert.IsType<SynthCore.Evaluation.Utility.UtilityReport>(evaluation.Utility);
         var expected = SynthCore.Evaluation.Utility.UtilityReport.Evaluate(penguins, penguins, TableMetadata.Detect(penguins),
             new SynthCore.Evaluation.Utility.UtilityOptions("Species") { Seed = 7 });
@@ -260,7 +261,7 @@ public sealed class EvaluateCommandTests : IDisposable
         host.Tables["other"] = new DataFrame(new DoubleDataFrameColumn("x", new double[] { 2, 2, 3, 9 }));
         string html = PathIn("one.html");
         Assert.Equal(0, Run("evaluate", "one", "other", "--report", html));
-        var evaluation = Assert.IsType<Evaluation>(Assert.Single(host.Shown));
+        var evaluation = Assert.IsType<TableEvaluation>(Assert.Single(host.Shown));
         Assert.Equal([1.0], evaluation.Pca!.ExplainedVarianceRatio);
         Assert.Null(evaluation.Quality.CorrelationDifference);
         string page = File.ReadAllText(html);

@@ -1,3 +1,4 @@
+using SynthCore.Evaluation.Scorecards;
 using System.Text.Json.Nodes;
 using SynthCore.Registry;
 using SynthReports;
@@ -31,7 +32,7 @@ public sealed class RunHoldoutTests : IDisposable
             "--out", PathIn("out"), "--json", PathIn("run.json"), "--report", PathIn("run.html")));
         Assert.Empty(host.Errors);
         Assert.Contains("Held out 103 of 344 rows (seed 42); the model is fitted on the other 241.", host.Lines);
-        var evaluation = Assert.Single(host.Shown.OfType<Evaluation>());
+        var evaluation = Assert.Single(host.Shown.OfType<TableEvaluation>());
         Assert.Equal((241, 241, 103), (evaluation.RealRows, evaluation.SyntheticRows, evaluation.HoldoutRows!.Value));
         var utility = evaluation.Utility!;
         Assert.Equal((241, 103), (utility.RealTrainRows, utility.RealTestRows));
@@ -52,7 +53,7 @@ public sealed class RunHoldoutTests : IDisposable
     public void A_private_model_is_as_near_to_the_held_out_rows_as_to_its_training_rows()
     {
         Assert.Equal(0, Run("run", "penguins", "--model", "copula", "--holdout-fraction", "0.5", "--out", PathIn("out")));
-        var privacy = Assert.Single(host.Shown.OfType<Evaluation>()).Privacy!;
+        var privacy = Assert.Single(host.Shown.OfType<TableEvaluation>()).Privacy!;
         Assert.Equal(0.0, privacy.ExactCopyRate);
         // Half the rows held out: the share is near 0.5. A copula on 172 rows against the other 172 over seeds 1–20
         // (the fidelity bench's split: `fidelity data=data/penguins.csv models=copula seed=S`): 0.459 … 0.709.
@@ -76,7 +77,7 @@ public sealed class RunHoldoutTests : IDisposable
     {
         Assert.Equal(0, Run("run", "penguins", "--model", "copula", "--target", "Species", "--out", PathIn("out")));
         Assert.Contains(host.Lines, l => l.Contains("Held out 69 of 344 rows") && l.Contains("--holdout-fraction 0.2 by default"));
-        var evaluation = Assert.Single(host.Shown.OfType<Evaluation>());
+        var evaluation = Assert.Single(host.Shown.OfType<TableEvaluation>());
         Assert.Equal(69, evaluation.HoldoutRows);
         Assert.NotNull(evaluation.Utility);
     }

@@ -1,3 +1,4 @@
+using SynthCore.Evaluation.Scorecards;
 using System.Text;
 using SynthCommands;
 using SynthReports;
@@ -12,7 +13,7 @@ namespace SynthKernelExtension.Formatters;
 /// </summary>
 public static class EvaluationHtml
 {
-    public static string Render(Evaluation evaluation)
+    public static string Render(TableEvaluation evaluation)
     {
         var quality = evaluation.Quality;
         var html = new StringBuilder("<div class=\"synth-evaluation\">");

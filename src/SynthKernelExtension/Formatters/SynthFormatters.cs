@@ -1,3 +1,4 @@
+using SynthCore.Evaluation.Scorecards;
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using SynthCommands;
@@ -31,7 +32,7 @@ public static class SynthFormatters
             Add<TableMetadata>(HtmlSummaries.Metadata);
             Add<TableDescription>(HtmlSummaries.Description);
             Add<TableComparison>(HtmlSummaries.Comparison);
-            Add<Evaluation>(EvaluationHtml.Render);
+            Add<TableEvaluation>(EvaluationHtml.Render);
             Add<SynthCore.Evaluation.Scorecards.ModelRanking>(ComparisonHtml.Render);
             Add<SynthCore.Evaluation.Reports.QualityReport>(ReportHtml.Quality);
             Add<SynthCore.Evaluation.Reports.DiagnosticReport>(ReportHtml.Diagnostic);

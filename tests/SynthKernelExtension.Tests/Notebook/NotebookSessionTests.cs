@@ -1,3 +1,4 @@
+using SynthCore.Evaluation.Scorecards;
 using Microsoft.Data.Analysis;
 using SynthCommands;
 using SynthCore.Synthesizers;
@@ -161,10 +162,10 @@ public sealed class NotebookSessionTests : IDisposable
             new DoubleDataFrameColumn("income", new double[] { 3.25, 4.5, 3.5, 5.5, 4.0, 3.5 }),
             new StringDataFrameColumn("city", new[] { "Oslo", "Rome", "Rome", "Lima", "Rome", "Oslo" }));
         Assert.Equal(0, await Run("#!synth evaluate real synthetic"));
-        var shown = Assert.Single(kernel.Displays, d => d.Value is Evaluation);
+        var shown = Assert.Single(kernel.Displays, d => d.Value is TableEvaluation);
         Assert.True(CarriesPlotly(shown.Html));
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(shown.Html, "class=\"synth-plotly-js\""));
-        Assert.IsType<Evaluation>(shown.Value);
+        Assert.IsType<TableEvaluation>(shown.Value);
         Assert.Contains("Real <code>real</code> (6 rows) against synthetic <code>synthetic</code> (6 rows)", shown.Html);
         Assert.Contains("Quality score ", shown.Html);
         Assert.Contains("<td>quality</td><td>Column Shapes</td>", shown.Html);
@@ -182,8 +183,8 @@ public sealed class NotebookSessionTests : IDisposable
         kernel.Variables["real"] = Table(0);
         kernel.Variables["synthetic"] = Table(0.5);
         Assert.Equal(0, await Run("#!synth evaluate real synthetic"));
-        var shown = Assert.Single(kernel.Displays, d => d.Value is Evaluation);
-        var detection = Assert.IsType<Evaluation>(shown.Value).Detection!;
+        var shown = Assert.Single(kernel.Displays, d => d.Value is TableEvaluation);
+        var detection = Assert.IsType<TableEvaluation>(shown.Value).Detection!;
         Assert.Contains("<b>Detection</b>", shown.Html);
         Assert.Contains($"<td>boosted trees</td><td>{detection.BoostedTrees.Auc:0.000}</td>", shown.Html);
         Assert.Contains("40 rows of each, 5-fold", shown.Html);

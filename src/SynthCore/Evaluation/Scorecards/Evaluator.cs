@@ -1,0 +1,43 @@
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Evaluation.Detection;
+using SynthCore.Evaluation.Embeddings;
+using SynthCore.Evaluation.Privacy;
+using SynthCore.Evaluation.Reports;
+using SynthCore.Evaluation.Utility;
+
+namespace SynthCore.Evaluation.Scorecards;
+
+/// <summary>The one entry point that judges a synthetic table: every command, notebook and report renders what it returns.</summary>
+public static class Evaluator
+{
+    /// <summary>
+    /// Runs both reports of <paramref name="synthetic"/> against <paramref name="real"/> on the columns of
+    /// <paramref name="metadata"/>, detection, and the utility report when <paramref name="utility"/> is given. With a
+    /// <paramref name="holdout"/> (real rows split off before fitting), <paramref name="real"/> is the training part:
+    /// utility trains on it or on the synthetic rows and tests both on the holdout, and privacy is measured against it.
+    /// </summary>
+    public static TableEvaluation Evaluate(string realName, DataFrame real, string syntheticName, DataFrame synthetic, TableMetadata metadata,
+        UtilityOptions? utility = null, CancellationToken cancellation = default, DetectionOptions? detection = null, DataFrame? holdout = null)
+    {
+        detection ??= new DetectionOptions { Seed = utility?.Seed ?? 42 };
+        var quality = QualityReport.Generate(real, synthetic, metadata, cancellation: cancellation);
+        cancellation.ThrowIfCancellationRequested();
+        var diagnostic = DiagnosticReport.Generate(real, synthetic, metadata);
+        var correlations = TableComparison.Compare(real, synthetic, metadata, cancellation).Correlation;
+        cancellation.ThrowIfCancellationRequested();
+        var pca = metadata.Columns.Any(c => c.Kind != ColumnKind.Identifier) && real.Rows.Count >= 3
+            ? PcaEmbedding.Compute(real, synthetic, metadata, components: Math.Min(2, TableFeatures.Fit(real, metadata).Width))
+            : null;
+        cancellation.ThrowIfCancellationRequested();
+        var utilityReport = utility is null ? null
+            : holdout is null ? UtilityReport.Evaluate(real, synthetic, metadata, utility, cancellation)
+            : UtilityReport.EvaluateOnHoldout(real, holdout, synthetic, metadata, utility, cancellation);
+        var privacy = holdout is null || synthetic.Rows.Count < 2 ? null : PrivacyRisk.Evaluate(real, synthetic, holdout, metadata, cancellationToken: cancellation);
+        var detectionReport = SynthCore.Evaluation.Detection.Detection.HasRowsFor(real.Rows.Count, synthetic.Rows.Count, detection)
+            ? SynthCore.Evaluation.Detection.Detection.Run(real, synthetic, metadata, detection, cancellation)
+            : null;
+        return new TableEvaluation(realName, syntheticName, real, synthetic, metadata, quality, diagnostic, correlations, pca, utilityReport, detectionReport,
+            privacy, holdout is null ? null : (int)holdout.Rows.Count);
+    }
+}
