@@ -76,24 +76,32 @@ internal static partial class CsvValueParser
         if (ReferenceEquals(formats, DateFamilies[0].Formats)) return null;
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var v in values)
-            foreach (var format in formats)
-                if (DateTime.TryParseExact(v.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out _))
-                {
-                    counts[format] = counts.GetValueOrDefault(format) + 1;
-                    break;
-                }
+            if (FirstFormat(v, formats) is { } format)
+                counts[format] = counts.GetValueOrDefault(format) + 1;
         if (counts.Count == 0) return null;
         // The families' formats take one or two digits ("d/M"); zero-padded files ("01.02.2024") are written padded again.
         string common = counts.MaxBy(kv => kv.Value).Key, padded = Padded(common);
         return Reproduced(values, padded) > Reproduced(values, common) ? padded : common;
     }
 
+    /// <summary>The first of <paramref name="formats"/> that reads <paramref name="value"/>, or null.</summary>
+    public static string? FirstFormat(string value, string[] formats)
+    {
+        foreach (var format in formats)
+            if (DateTime.TryParseExact(value.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out _))
+                return format;
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="value"/> reads as <paramref name="format"/> and is written back by it unchanged.</summary>
+    public static bool Reproduces(string value, string format) =>
+        DateTime.TryParseExact(value.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var d)
+        && d.ToString(format, CultureInfo.InvariantCulture) == value.Trim();
+
     /// <summary><paramref name="format"/> with day, month and hour as two digits (d → dd, M → MM, H → HH, h → hh; MMM stays).</summary>
     internal static string Padded(string format) => PaddedParts().Replace(format, m => m.Value + m.Value);
 
-    private static int Reproduced(IReadOnlyList<string> values, string format) => values.Count(v =>
-        DateTime.TryParseExact(v.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var d)
-        && d.ToString(format, CultureInfo.InvariantCulture) == v.Trim());
+    private static int Reproduced(IReadOnlyList<string> values, string format) => values.Count(v => Reproduces(v, format));
 
     [System.Text.RegularExpressions.GeneratedRegex("(?<![dMHh])[dMHh](?![dMHh])")]
     private static partial System.Text.RegularExpressions.Regex PaddedParts();
