@@ -20,9 +20,10 @@ public static class CsvTable
 
     /// <summary>
     /// Reads the rows <paramref name="sample"/> keeps (every row when null), offering it each row's index in the first
-    /// pass, and shows <paramref name="observe"/> every row's typed values (column index, value or null) in the second.
+    /// pass, and shows <paramref name="observe"/> every row in the second: its index, whether it is kept, and its typed
+    /// values (null when missing; the array is reused for the next row).
     /// </summary>
-    internal static DataFrame Read(string path, CsvReadOptions options, RowReservoir? sample, Action<int, object?>? observe)
+    internal static DataFrame Read(string path, CsvReadOptions options, RowReservoir? sample, Action<long, bool, object?[]>? observe)
     {
         var open = CsvFileBytes.Open(path, wholeTable: sample is null);
         var missing = new HashSet<string>(CsvReadOptions.DefaultMissingTokens.Concat(options.ExtraMissingTokens).Select(t => t.Trim()), StringComparer.OrdinalIgnoreCase);
@@ -56,16 +57,14 @@ public static class CsvTable
         long keptRows = sample is null ? rows : kept.Length;
         var fills = inferences.Select((inference, c) => new CsvColumnFill(inference, types[c], keptRows, options)).ToArray();
         long row = 0, next = 0;
+        var values = new object?[fills.Length];
         foreach (var (_, record) in Records(open, delimiter, path))
         {
             long? index = null;
             if (sample is null) index = row;
             else if (next < kept.Length && kept[next] == row) index = next++;
-            for (int c = 0; c < fills.Length; c++)
-            {
-                object? typed = fills[c].Add(Cell(record, c, missing), record.Line, index);
-                observe?.Invoke(c, typed);
-            }
+            for (int c = 0; c < fills.Length; c++) values[c] = fills[c].Add(Cell(record, c, missing), record.Line, index);
+            observe?.Invoke(row, index is not null, values);
             row++;
         }
         return new DataFrame(fills.Select(f => f.Finish()));
