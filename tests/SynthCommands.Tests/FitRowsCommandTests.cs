@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using SynthCore.Data;
+using SynthCore.Registry;
+using SynthTests.Support;
+
+namespace SynthCommands.Tests;
+
+/// <summary><c>--fit-rows N</c> on <c>fit</c> and <c>run</c>: a seeded sample of N rows, said in the text and the JSON.</summary>
+public sealed class FitRowsCommandTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "synth-fit-rows-" + Guid.NewGuid().ToString("N"));
+    private readonly RecordingHost host = new();
+    private readonly SynthCommandExecutor executor = new(SynthesizerRegistry.Default);
+
+    public FitRowsCommandTests() => Directory.CreateDirectory(directory);
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private int Run(params string[] args) => executor.Execute(args, host);
+
+    private string PathIn(string name) => Path.Combine(directory, name);
+
+    [Fact]
+    public void Fit_on_a_csv_file_says_the_sample_in_text_and_json_and_is_reproducible()
+    {
+        string penguins = EvaluateCommandTests.PenguinsPath();
+        Assert.Equal(0, Run("fit", penguins, "--model", "copula", "--out", PathIn("a.synth"), "--fit-rows", "100", "--json", PathIn("a.json")));
+        Assert.Empty(host.Errors);
+        Assert.Contains(host.Lines, l => l.StartsWith("Fitting on a seeded sample of 100 of 344 rows", StringComparison.Ordinal) && l.Contains("--fit-rows 100, seed 42"));
+        Assert.Contains(host.Lines, l => l.Contains("fitted in") && l.Contains("on a seeded sample of 100 of 344 rows"));
+        var fitRows = JsonNode.Parse(File.ReadAllText(PathIn("a.json")))!["fit_rows"]!;
+        Assert.Equal(100, (int)fitRows["sampled_rows"]!);
+        Assert.Equal(344, (long)fitRows["total_rows"]!);
+
+        // The same seed fits the same model (its rows at one sampling seed); another seed samples other rows.
+        Assert.Equal(0, Run("fit", penguins, "--model", "copula", "--out", PathIn("b.synth"), "--fit-rows", "100"));
+        Assert.Equal(0, Run("fit", penguins, "--model", "copula", "--out", PathIn("c.synth"), "--fit-rows", "100", "--seed", "7"));
+        Assert.Equal(Rows("a"), Rows("b"));
+        Assert.NotEqual(Rows("a"), Rows("c"));
+    }
+
+    private string Rows(string model)
+    {
+        var writer = new StringWriter();
+        CsvTable.Write(((SynthCore.Synthesizers.IFittedSynthesizer)host.Stored[model]).Sample(30, seed: 1), writer);
+        return writer.ToString();
+    }
+
+    [Fact]
+    public void Run_on_an_in_memory_table_samples_it_and_says_so()
+    {
+        host.Tables["penguins"] = CsvTable.Read(EvaluateCommandTests.PenguinsPath());
+        Assert.Equal(0, Run("run", "penguins", "--model", "bootstrap", "--rows", "50", "--out", PathIn("out"), "--fit-rows", "200", "--json", PathIn("run.json")));
+        Assert.Empty(host.Errors);
+        Assert.Contains(host.Lines, l => l.StartsWith("Fitting on a seeded sample of 200 of 344 rows", StringComparison.Ordinal));
+        Assert.Equal(200, (int)JsonNode.Parse(File.ReadAllText(PathIn("run.json")))!["fit_rows"]!["sampled_rows"]!);
+    }
+
+    [Fact]
+    public void Without_fit_rows_the_json_has_no_sample()
+    {
+        host.Tables["penguins"] = CsvTable.Read(EvaluateCommandTests.PenguinsPath());
+        Assert.Equal(0, Run("fit", "penguins", "--model", "copula", "--out", PathIn("m.synth"), "--json", PathIn("m.json")));
+        Assert.Null(JsonNode.Parse(File.ReadAllText(PathIn("m.json")))!["fit_rows"]);
+        Assert.DoesNotContain(host.Lines, l => l.Contains("sample of"));
+    }
+
+    [Theory]
+    [InlineData("Option '--fit-rows': must be at least 1 row, got 0.", "fit", "0")]
+    [InlineData("Option '--fit-rows': must be at least 1 row, got -5.", "run", "-5")]
+    [InlineData("Option '--fit-rows': 'many' is not a whole number.", "fit", "many")]
+    [InlineData("Option '--fit-rows': '1.5' is not a whole number.", "run", "1.5")]
+    public void Bad_values_name_the_option(string message, string command, string value)
+    {
+        host.Tables["penguins"] = CsvTable.Read(EvaluateCommandTests.PenguinsPath());
+        Assert.Equal(ExitCodes.DataOrOptionError, Run(command, "penguins", "--model", "copula", "--out", PathIn("x"), "--fit-rows", value));
+        Assert.Contains(message, Assert.Single(host.Errors));
+        Assert.False(File.Exists(PathIn("x")) || Directory.Exists(PathIn("x")));
+    }
+}
