@@ -125,8 +125,8 @@ internal static class TableInput
 
     /// <summary>
     /// As <see cref="Load"/>, but with <paramref name="fitRows"/> the table is a seeded sample of that many rows
-    /// (<see cref="FitRowsSample"/>): a CSV file is streamed, never held whole; a Parquet file or an in-memory table is
-    /// sampled after it is read. Says which sample was used.
+    /// (<see cref="FitRowsSample"/>): a CSV file is streamed and a Parquet file read a row group at a time, never whole;
+    /// an in-memory table (a notebook's DataFrame, a query's rows) is sampled as it is. Says which sample was used.
     /// </summary>
     public static (DataFrame Table, TableMetadata Metadata, FitRowsSample? Sample) Load(CommandContext context, string name, string? categorical, int? fitRows, int seed)
     {
@@ -136,8 +136,10 @@ internal static class TableInput
             return (whole, wholeMetadata, null);
         }
         var streams = new RandomStreams(seed);
-        bool csvFile = !context.Tables.ContainsKey(name) && File.Exists(name) && !TableFormats.IsParquetPath(name);
-        var sample = csvFile ? FitRowsSample.ReadCsv(name, rows, streams) : FitRowsSample.Of(context.ResolveTable(name), rows, streams);
+        bool inMemory = context.Tables.ContainsKey(name) || !(File.Exists(name) || Directory.Exists(name));
+        var sample = inMemory ? FitRowsSample.Of(context.ResolveTable(name), rows, streams)
+            : Directory.Exists(name) || TableFormats.IsParquetPath(name) ? FitRowsSample.ReadParquet(name, rows, streams)
+            : FitRowsSample.ReadCsv(name, rows, streams);
         context.Tables[name] = sample.Table;
         var (table, metadata) = Load(context, name, categorical);
         context.Host.WriteLine($"Fitting on {sample.Describe()} (--fit-rows {rows}, seed {seed}).");

@@ -33,6 +33,41 @@ public sealed record FitRowsSample(DataFrame Table, long TotalRows, int SampledR
         return Complete(table, reservoir, statistics!);
     }
 
+    /// <summary>
+    /// The same sample of a Parquet file or folder, read a row group at a time: the rows are counted from the footers and
+    /// offered to the reservoir, then each group's kept rows are copied out and the group let go.
+    /// </summary>
+    public static FitRowsSample ReadParquet(string path, int rows, RandomStreams streams)
+    {
+        var reservoir = new RowReservoir(rows, streams);
+        long[] kept = [];
+        StreamingColumnStatistics[]? statistics = null;
+        DataFrame? sample = null;
+        long offset = 0, next = 0;
+        ParquetTable.ReadGroups(path, total =>
+        {
+            for (long r = 0; r < total; r++) reservoir.Offer(r);
+            kept = reservoir.Kept();
+        }, group =>
+        {
+            statistics ??= group.Columns.Select(c => new StreamingColumnStatistics(c.Name)).ToArray();
+            var local = new List<long>();
+            var values = new object?[group.Columns.Count];
+            for (long r = 0; r < group.Rows.Count; r++)
+            {
+                bool keep = next < kept.Length && kept[next] == offset + r;
+                if (keep) { local.Add(r); next++; }
+                for (int c = 0; c < values.Length; c++) values[c] = Typed(group.Columns[c][r]);
+                for (int c = 0; c < values.Length; c++) statistics[c].Add(offset + r, keep, values, c);
+            }
+            var picked = group[local];
+            if (sample is null) sample = picked;
+            else sample.Append(picked.Rows, inPlace: true);
+            offset += group.Rows.Count;
+        });
+        return Complete(sample!, reservoir, statistics!);
+    }
+
     /// <summary>The same sample of a table already in memory (a notebook's DataFrame, a query's rows).</summary>
     public static FitRowsSample Of(DataFrame table, int rows, RandomStreams streams)
     {

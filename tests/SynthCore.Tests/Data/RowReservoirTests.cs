@@ -83,4 +83,26 @@ public sealed class RowReservoirTests(ITestOutputHelper output) : IDisposable
         Assert.Equal(Text(a.Table), Text(b.Table));
         Assert.Equal(Text(a.Table), Text(inMemory.Table));
     }
+
+    [Fact]
+    public void A_parquet_sample_read_by_row_groups_is_the_in_memory_sample_and_keeps_the_rare_category()
+    {
+        var whole = CsvTable.Read(RareCsv());
+        string path = dir.PathOf("rare.parquet");
+        using (var writer = ParquetTable.CreateWriter(path))
+        {
+            // Four row groups of 500 rows.
+            for (int g = 0; g < 4; g++) writer.Append(whole[Enumerable.Range(g * 500, 500).Select(r => (long)r)]);
+            writer.Commit();
+        }
+
+        var streamed = FitRowsSample.ReadParquet(path, 30, new RandomStreams(5));
+        var inMemory = FitRowsSample.Of(ParquetTable.Read(path), 30, new RandomStreams(5));
+
+        string Text(DataFrame t) { var w = new StringWriter(); CsvTable.Write(t, w); return w.ToString(); }
+        Assert.Equal(Text(inMemory.Table), Text(streamed.Table));
+        Assert.Equal(2000, streamed.TotalRows);
+        Assert.Contains("Reykjavik", streamed.Table.Columns["city"].Cast<string>());
+        Assert.Equal(1_000_000.0, Convert.ToDouble(streamed.Table.Columns["income"].Max()));
+    }
 }
