@@ -136,10 +136,10 @@ internal static class TableInput
             return (whole, wholeMetadata, null);
         }
         var streams = new RandomStreams(seed);
-        bool inMemory = context.Tables.ContainsKey(name) || !(File.Exists(name) || Directory.Exists(name));
-        var sample = inMemory ? FitRowsSample.Of(context.ResolveTable(name), rows, streams)
-            : Directory.Exists(name) || TableFormats.IsParquetPath(name) ? FitRowsSample.ReadParquet(name, rows, streams)
-            : FitRowsSample.ReadCsv(name, rows, streams);
+        string? path = context.Tables.ContainsKey(name) ? null : context.Host.TablePath(name);
+        var sample = path is null ? FitRowsSample.Of(context.ResolveTable(name), rows, streams)
+            : Directory.Exists(path) || TableFormats.IsParquetPath(path) ? FitRowsSample.ReadParquet(path, rows, streams)
+            : FitRowsSample.ReadCsv(path, rows, streams);
         context.Tables[name] = sample.Table;
         var (table, metadata) = Load(context, name, categorical);
         context.Host.WriteLine($"Fitting on {sample.Describe()} (--fit-rows {rows}, seed {seed}).");
