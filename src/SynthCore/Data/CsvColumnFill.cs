@@ -34,6 +34,7 @@ internal sealed class CsvColumnFill
         {
             dateFormats = CsvValueParser.DateFamilies[inference.DateFamily].Formats;
             commonFormat = inference.CommonFormat;
+            // The families' formats take one or two digits ("d/M"); zero-padded files ("01.02.2024") are written padded again.
             paddedFormat = commonFormat is null ? null : CsvValueParser.Padded(commonFormat);
         }
         if (type == CsvColumnType.Text)

@@ -57,33 +57,6 @@ internal static partial class CsvValueParser
         return false;
     }
 
-    /// <summary>The first family that parses every value, or null.</summary>
-    public static string[]? FindDateFamily(IReadOnlyList<string> values)
-    {
-        if (values.Count == 0) return null;
-        foreach (var (_, formats) in DateFamilies)
-            if (values.All(v => TryParseDate(v, formats, out _))) return formats;
-        return null;
-    }
-
-    /// <summary>
-    /// The one format of <paramref name="formats"/> (a family) most of <paramref name="values"/> are written in (each value
-    /// counted for the first format that parses it): how a date column is written back. Null for the ISO family, which the
-    /// writer's ISO 8601 already is.
-    /// </summary>
-    public static string? WrittenFormat(IReadOnlyList<string> values, string[] formats)
-    {
-        if (ReferenceEquals(formats, DateFamilies[0].Formats)) return null;
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var v in values)
-            if (FirstFormat(v, formats) is { } format)
-                counts[format] = counts.GetValueOrDefault(format) + 1;
-        if (counts.Count == 0) return null;
-        // The families' formats take one or two digits ("d/M"); zero-padded files ("01.02.2024") are written padded again.
-        string common = counts.MaxBy(kv => kv.Value).Key, padded = Padded(common);
-        return Reproduced(values, padded) > Reproduced(values, common) ? padded : common;
-    }
-
     /// <summary>The first of <paramref name="formats"/> that reads <paramref name="value"/>, or null.</summary>
     public static string? FirstFormat(string value, string[] formats)
     {
@@ -101,30 +74,6 @@ internal static partial class CsvValueParser
     /// <summary><paramref name="format"/> with day, month and hour as two digits (d → dd, M → MM, H → HH, h → hh; MMM stays).</summary>
     internal static string Padded(string format) => PaddedParts().Replace(format, m => m.Value + m.Value);
 
-    private static int Reproduced(IReadOnlyList<string> values, string format) => values.Count(v => Reproduces(v, format));
-
     [System.Text.RegularExpressions.GeneratedRegex("(?<![dMHh])[dMHh](?![dMHh])")]
     private static partial System.Text.RegularExpressions.Regex PaddedParts();
-
-    /// <summary>
-    /// The family that parses the most values, if it parses at least <paramref name="minParsed"/>
-    /// (to tell "mostly dates" from text). Stops counting a family once it cannot reach that, so text
-    /// columns cost one failed parse per family, not one per value.
-    /// </summary>
-    public static string[]? MostlyDateFamily(IReadOnlyList<string> values, int minParsed)
-    {
-        string[]? best = null;
-        int bestParsed = -1, allowedFailures = values.Count - minParsed;
-        foreach (var (_, formats) in DateFamilies)
-        {
-            int parsed = 0, failed = 0;
-            foreach (var v in values)
-            {
-                if (TryParseDate(v, formats, out _)) parsed++;
-                else if (++failed > allowedFailures) break;
-            }
-            if (failed <= allowedFailures && parsed > bestParsed) (best, bestParsed) = (formats, parsed);
-        }
-        return best;
-    }
 }

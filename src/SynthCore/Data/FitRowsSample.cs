@@ -27,7 +27,7 @@ public sealed record FitRowsSample(DataFrame Table, long TotalRows, int SampledR
         StreamingColumnStatistics[]? statistics = null;
         var table = CsvTable.Read(path, options ?? new CsvReadOptions(), reservoir, (row, kept, values) =>
         {
-            statistics ??= values.Select((_, c) => new StreamingColumnStatistics("")).ToArray();
+            statistics ??= values.Select((_, c) => new StreamingColumnStatistics()).ToArray();
             for (int c = 0; c < values.Length; c++) statistics[c].Add(row, kept, values, c);
         });
         return Complete(table, reservoir, statistics!);
@@ -50,14 +50,14 @@ public sealed record FitRowsSample(DataFrame Table, long TotalRows, int SampledR
             kept = reservoir.Kept();
         }, group =>
         {
-            statistics ??= group.Columns.Select(c => new StreamingColumnStatistics(c.Name)).ToArray();
+            statistics ??= group.Columns.Select(c => new StreamingColumnStatistics()).ToArray();
             var local = new List<long>();
             var values = new object?[group.Columns.Count];
             for (long r = 0; r < group.Rows.Count; r++)
             {
                 bool keep = next < kept.Length && kept[next] == offset + r;
                 if (keep) { local.Add(r); next++; }
-                for (int c = 0; c < values.Length; c++) values[c] = Typed(group.Columns[c][r]);
+                for (int c = 0; c < values.Length; c++) values[c] = StreamingColumnStatistics.Comparable(group.Columns[c][r]);
                 for (int c = 0; c < values.Length; c++) statistics[c].Add(offset + r, keep, values, c);
             }
             var picked = group[local];
@@ -65,7 +65,8 @@ public sealed record FitRowsSample(DataFrame Table, long TotalRows, int SampledR
             else sample.Append(picked.Rows, inPlace: true);
             offset += group.Rows.Count;
         });
-        return Complete(sample!, reservoir, statistics!);
+        if (sample is null) throw new SynthFileException(path, "the table has no rows.");
+        return Complete(sample, reservoir, statistics!);
     }
 
     /// <summary>The same sample of a table already in memory (a notebook's DataFrame, a query's rows).</summary>
@@ -75,26 +76,15 @@ public sealed record FitRowsSample(DataFrame Table, long TotalRows, int SampledR
         for (long r = 0; r < table.Rows.Count; r++) reservoir.Offer(r);
         var kept = reservoir.Kept();
         var keep = new HashSet<long>(kept);
-        var statistics = table.Columns.Select(c => new StreamingColumnStatistics(c.Name)).ToArray();
+        var statistics = table.Columns.Select(c => new StreamingColumnStatistics()).ToArray();
         var values = new object?[table.Columns.Count];
         for (long r = 0; r < table.Rows.Count; r++)
         {
-            for (int c = 0; c < values.Length; c++) values[c] = Typed(table.Columns[c][r]);
+            for (int c = 0; c < values.Length; c++) values[c] = StreamingColumnStatistics.Comparable(table.Columns[c][r]);
             for (int c = 0; c < values.Length; c++) statistics[c].Add(r, keep.Contains(r), values, c);
         }
         return Complete(table[kept], reservoir, statistics);
     }
-
-    /// <summary>Missing stays null; numbers become doubles so ranges compare across column types.</summary>
-    private static object? Typed(object? value) => value switch
-    {
-        null => null,
-        double x when double.IsNaN(x) => null,
-        float x when float.IsNaN(x) => null,
-        string or bool or DateTime or double => value,
-        IConvertible n when n is not char => Convert.ToDouble(n, System.Globalization.CultureInfo.InvariantCulture),
-        _ => value,
-    };
 
     private static FitRowsSample Complete(DataFrame sample, RowReservoir reservoir, StreamingColumnStatistics[] statistics)
     {
@@ -107,13 +97,11 @@ public sealed record FitRowsSample(DataFrame Table, long TotalRows, int SampledR
             foreach (var values in added.Values)
                 table.Append(values.Select((v, c) => Stored(v, sample.Columns[c])), inPlace: true);
         }
-        return new FitRowsSample(table, reservoir.Offered, (int)Math.Min(reservoir.Offered, reservoir.Capacity), added.Count,
-            statistics.Select((s, c) => s.Name.Length == 0 ? Named(s, sample.Columns[c].Name) : s).ToArray());
+        for (int c = 0; c < statistics.Length; c++) statistics[c].Name = sample.Columns[c].Name;
+        return new FitRowsSample(table, reservoir.Offered, (int)Math.Min(reservoir.Offered, reservoir.Capacity), added.Count, statistics);
     }
 
     /// <summary>A value back in its column's type (a Parquet or query column may hold integers or floats).</summary>
     private static object? Stored(object? value, DataFrameColumn column) =>
         value is double x && column.DataType != typeof(double) ? Convert.ChangeType(x, column.DataType, System.Globalization.CultureInfo.InvariantCulture) : value;
-
-    private static StreamingColumnStatistics Named(StreamingColumnStatistics statistics, string name) => statistics.WithName(name);
 }

@@ -16,16 +16,8 @@ public sealed class StreamingColumnStatistics
     private readonly Dictionary<object, (long Row, object?[] Values)?> levels = [];
     private (double Value, long Row, object?[]? Values) min = (double.PositiveInfinity, -1, null), max = (double.NegativeInfinity, -1, null);
 
-    public StreamingColumnStatistics(string name) => Name = name;
-
-    public string Name { get; private set; }
-
-    /// <summary>This column's statistics under its name (for a reader that learns the names with the first row).</summary>
-    internal StreamingColumnStatistics WithName(string name)
-    {
-        Name = name;
-        return this;
-    }
+    /// <summary>The column's name, set once the sample's columns are known.</summary>
+    public string Name { get; internal set; } = "";
 
     /// <summary>Rows seen, and those with no value.</summary>
     public long Rows { get; private set; }
@@ -40,6 +32,17 @@ public sealed class StreamingColumnStatistics
 
     /// <summary>The least and greatest value (dates as ticks), or null when the column has no numbers or dates.</summary>
     public (double Min, double Max)? Range => min.Row < 0 ? null : (min.Value, max.Value);
+
+    /// <summary>A cell as the statistics compare it: missing (NaN too) is null; numbers of any type become doubles.</summary>
+    internal static object? Comparable(object? value) => value switch
+    {
+        null => null,
+        double x when double.IsNaN(x) => null,
+        float x when float.IsNaN(x) => null,
+        string or bool or DateTime or double => value,
+        IConvertible n and not char => Convert.ToDouble(n, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value,
+    };
 
     /// <summary>Takes column <paramref name="c"/> of a row; a row not kept in the sample is copied where it holds something new.</summary>
     public void Add(long row, bool kept, object?[] values, int c)
@@ -71,7 +74,7 @@ public sealed class StreamingColumnStatistics
     {
         var present = new HashSet<object>();
         for (long r = 0; r < sampled.Length; r++)
-            if (sampled[r] is { } v) present.Add(v);
+            if (Comparable(sampled[r]) is { } v) present.Add(v);
         foreach (var (level, first) in levels)
             if (first is { } held && !present.Contains(level)) rows.TryAdd(held.Row, held.Values);
         // A kept row with the same extreme value carries it already.
