@@ -30,31 +30,36 @@ internal sealed class SepRecordReader(TextReader text, char delimiter, string pa
     {
         using var reader = Split(() => Sep.Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Sep = new Sep(delimiter) }).From(text));
         var value = new StringBuilder();
+        // Lines are counted here, not taken from Sep (its row line numbers can be off after quoted fields): each row, blank
+        // ones included, ends with one line break, and its own span holds the breaks inside its quoted fields.
+        int line = 1;
         while (Split(reader.MoveNext))
         {
-            var record = RecordOf(reader.Current, value);
+            var record = RecordOf(reader.Current, line, value);
+            line += LineBreaks(reader.Current.Span) + 1;
             if (record is not null) yield return record;
         }
     }
 
-    /// <summary>Sep's step, its row-length limit reported as <see cref="NotSplittable"/>.</summary>
+    /// <summary>Sep's step, what it cannot do reported as <see cref="NotSplittable"/>.</summary>
     private static T Split<T>(Func<T> step)
     {
         try { return step(); }
-        catch (NotSupportedException e) { throw new NotSplittable(e.Message); }
+        // NotSupported: a row over Sep's buffer; Argument: a delimiter Sep does not take (a library caller's choice).
+        catch (Exception e) when (e is NotSupportedException or ArgumentException) { throw new NotSplittable(e.Message); }
     }
 
-    /// <summary>A row Sep cannot split as we do: longer than its buffer holds, or with a quote inside an unquoted field.</summary>
+    /// <summary>A row Sep cannot split as we do: longer than its buffer holds, or with a quote inside an unquoted field (or a delimiter it does not take).</summary>
     public sealed class NotSplittable(string reason) : Exception(reason);
 
     /// <summary>The row's fields unquoted, or null for a blank line.</summary>
-    private CsvRecord? RecordOf(SepReader.Row row, StringBuilder value)
+    private CsvRecord? RecordOf(SepReader.Row row, int firstLine, StringBuilder value)
     {
         int count = row.ColCount;
         if (count == 1 && row.Span.Length == 0) return null;
         var fields = new string[count];
         var quoted = new bool[count];
-        int line = row.LineNumberFrom;
+        int line = firstLine;
         for (int c = 0; c < count; c++)
         {
             var raw = row[c].Span;
@@ -64,7 +69,7 @@ internal sealed class SepRecordReader(TextReader text, char delimiter, string pa
             fields[c] = quoted[c] ? Unquote(raw, line, c, value) : raw.ToString();
             line += LineBreaks(raw);
         }
-        return new CsvRecord(row.LineNumberFrom, fields, quoted);
+        return new CsvRecord(firstLine, fields, quoted);
     }
 
     /// <summary>A quoted field's text: the outer quotes removed and doubled quotes halved; anything else is malformed.</summary>
