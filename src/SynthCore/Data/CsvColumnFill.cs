@@ -15,7 +15,7 @@ internal sealed class CsvColumnFill
     private readonly DataFrameColumn column;
     private readonly string[]? dateFormats;
     private readonly string? commonFormat, paddedFormat;
-    private int reproducesCommon, reproducesPadded;
+    private long reproducesCommon, reproducesPadded;
     private readonly MostlyDates? mostlyDates;
 
     public CsvColumnFill(CsvColumnInference inference, CsvColumnType type, long rows, CsvReadOptions options)
@@ -38,7 +38,7 @@ internal sealed class CsvColumnFill
             paddedFormat = commonFormat is null ? null : CsvValueParser.Padded(commonFormat);
         }
         if (type == CsvColumnType.Text)
-            mostlyDates = new MostlyDates(inference.Present, (int)Math.Ceiling(options.MostlyTypedThreshold * inference.Present));
+            mostlyDates = new MostlyDates(inference.Present, (long)Math.Ceiling(options.MostlyTypedThreshold * inference.Present));
     }
 
     /// <summary>Takes the next row's value (null when missing): checked always, stored at <paramref name="index"/> when the row is kept.</summary>
@@ -94,11 +94,11 @@ internal sealed class CsvColumnFill
     /// Whether a text column is mostly dates of one family: each family counted until its failures show it cannot reach
     /// the threshold, so a text column costs a few failed parses per family, not one per value.
     /// </summary>
-    private sealed class MostlyDates(int present, int minParsed)
+    private sealed class MostlyDates(long present, long minParsed)
     {
-        private readonly int[] parsed = new int[CsvValueParser.DateFamilies.Length], failed = new int[CsvValueParser.DateFamilies.Length];
+        private readonly long[] parsed = new long[CsvValueParser.DateFamilies.Length], failed = new long[CsvValueParser.DateFamilies.Length];
         private readonly (int Line, string Value)?[] firstFailure = new (int, string)?[CsvValueParser.DateFamilies.Length];
-        private readonly int allowedFailures = present - minParsed;
+        private readonly long allowedFailures = present - minParsed;
 
         public void Add(string value, int line)
         {

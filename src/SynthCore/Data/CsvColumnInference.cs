@@ -14,16 +14,16 @@ internal sealed class CsvColumnInference(string name)
     private readonly Dictionary<string, int> booleanTexts = new(StringComparer.Ordinal);
     private readonly bool[] familyParsesAll = CsvValueParser.DateFamilies.Select(_ => true).ToArray();
     // Per family, how many values each format reads first (in order of first use): which format a date column is written in.
-    private readonly Dictionary<string, int>[] firstFormats = CsvValueParser.DateFamilies.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+    private readonly Dictionary<string, long>[] firstFormats = CsvValueParser.DateFamilies.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
     private bool allBooleans = true;
 
     public string Name { get; } = name;
 
     /// <summary>Non-missing values seen.</summary>
-    public int Present { get; private set; }
+    public long Present { get; private set; }
 
     /// <summary>Values that are numbers.</summary>
-    public int Numbers { get; private set; }
+    public long Numbers { get; private set; }
 
     /// <summary>The first value that is not a number, and its line.</summary>
     public (int Line, string Value)? FirstNonNumber { get; private set; }

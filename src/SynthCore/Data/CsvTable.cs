@@ -32,7 +32,7 @@ public static class CsvTable
         // First pass: the record structure is checked and each column's kind decided over all its values.
         string[]? names = null;
         CsvColumnInference[] inferences = [];
-        int rows = 0;
+        long rows = 0;
         foreach (var (header, record) in Records(open, delimiter, path))
         {
             if (names is null)
