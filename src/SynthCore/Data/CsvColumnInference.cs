@@ -48,10 +48,16 @@ internal sealed class CsvColumnInference(string name)
         {
             if (!familyParsesAll[f]) continue;
             var formats = CsvValueParser.DateFamilies[f].Formats;
-            if (!CsvValueParser.TryParseDate(value, formats, out _)) { familyParsesAll[f] = false; continue; }
-            if (f == 0) continue; // ISO dates are written as ISO 8601 whatever their format
+            if (f == 0)
+            {
+                // ISO dates are written as ISO 8601 whatever their format: only whether one reads matters.
+                if (!CsvValueParser.TryParseDate(value, formats, out _)) familyParsesAll[f] = false;
+                continue;
+            }
+            // The first format that reads the value, in order (which format a column is written in); none: not this family.
             if (CsvValueParser.FirstFormat(value, formats) is { } format)
                 firstFormats[f][format] = firstFormats[f].GetValueOrDefault(format) + 1;
+            else familyParsesAll[f] = false;
         }
     }
 

@@ -32,12 +32,10 @@ internal static partial class CsvValueParser
     /// <summary>true/false/yes/no, any case.</summary>
     public static bool TryParseBool(string text, out bool value)
     {
-        switch (text.Trim().ToLowerInvariant())
-        {
-            case "true" or "yes": value = true; return true;
-            case "false" or "no": value = false; return true;
-            default: value = false; return false;
-        }
+        // Compared in place, not lower-cased into a new string: this runs on every cell of every column while it looks boolean.
+        var word = text.AsSpan().Trim();
+        value = word.Equals("true", StringComparison.OrdinalIgnoreCase) || word.Equals("yes", StringComparison.OrdinalIgnoreCase);
+        return value || word.Equals("false", StringComparison.OrdinalIgnoreCase) || word.Equals("no", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A date in one family's formats; values with an offset or "Z" become UTC.</summary>
