@@ -65,6 +65,29 @@ public sealed class FitRowsCommandTests : IDisposable
         Assert.DoesNotContain(host.Lines, l => l.Contains("sample of"));
     }
 
+    [Fact]
+    public void A_category_on_one_row_outside_the_sample_is_still_generated()
+    {
+        // 3,000 rows; 'Reykjavik' only on row 2,500. A sample of 20 rows (seed 42) lacks it; the row holding it joins the sample.
+        string path = PathIn("cities.csv");
+        File.WriteAllLines(path, ["city,income", .. Enumerable.Range(0, 3000).Select(r => $"{(r == 2500 ? "Reykjavik" : r % 2 == 0 ? "Paris" : "Lyon")},{100 + r % 50}")]);
+        var reservoir = new RowReservoir(20, new SynthCore.RandomStreams(42));
+        for (long r = 0; r < 3000; r++) reservoir.Offer(r);
+        Assert.DoesNotContain(2500L, reservoir.Kept());
+        Assert.Equal(0, Run("fit", path, "--model", "bootstrap", "--out", PathIn("c.synth"), "--fit-rows", "20", "--into", "cities"));
+        Assert.Contains(host.Lines, l => l.StartsWith("Fitting on a seeded sample of 20 of 3,000 rows (+", StringComparison.Ordinal));
+
+        var rows = ((SynthCore.Synthesizers.IFittedSynthesizer)host.Stored["cities"]).Sample(2000, seed: 1);
+        Assert.Contains("Reykjavik", rows.Columns["city"].Cast<string>());
+    }
+
+    [Fact]
+    public void Fit_rows_above_the_table_size_fits_on_all_rows_and_says_so()
+    {
+        Assert.Equal(0, Run("fit", EvaluateCommandTests.PenguinsPath(), "--model", "copula", "--out", PathIn("all.synth"), "--fit-rows", "1000"));
+        Assert.Contains(host.Lines, l => l.StartsWith("Fitting on all 344 rows", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Option '--fit-rows': must be at least 1 row, got 0.", "fit", "0")]
     [InlineData("Option '--fit-rows': must be at least 1 row, got -5.", "run", "-5")]

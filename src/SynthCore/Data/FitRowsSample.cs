@@ -16,9 +16,10 @@ namespace SynthCore.Data;
 /// <param name="Statistics">Each column's statistics over all M rows.</param>
 public sealed record FitRowsSample(DataFrame Table, long TotalRows, int SampledRows, int AddedRows, IReadOnlyList<StreamingColumnStatistics> Statistics)
 {
-    /// <summary>"a seeded sample of N of M rows (+k rows for levels and bounds outside it)", for the command's output.</summary>
+    /// <summary>"a seeded sample of N of M rows (+k rows holding levels or bounds outside it)", or "all M rows", for the command's output.</summary>
     public string Describe() =>
-        $"a seeded sample of {SampledRows:N0} of {TotalRows:N0} rows" + (AddedRows > 0 ? $" (+{AddedRows:N0} rows holding levels or bounds outside it)" : "");
+        SampledRows == TotalRows ? $"all {TotalRows:N0} rows (the table has no more than the sample's size)"
+        : $"a seeded sample of {SampledRows:N0} of {TotalRows:N0} rows" + (AddedRows > 0 ? $" (+{AddedRows:N0} rows holding levels or bounds outside it)" : "");
 
     /// <summary>Streams the CSV file at <paramref name="path"/> and keeps a sample of <paramref name="rows"/> rows drawn from <paramref name="streams"/>.</summary>
     public static FitRowsSample ReadCsv(string path, int rows, RandomStreams streams, CsvReadOptions? options = null)
