@@ -16,7 +16,8 @@ var benchmarks = new Dictionary<string, (string Usage, Func<string[], int> Run)>
     ["cancel"] = ("cancel [after=1000]: for every registered model, seconds from Cancel() to the fit stopping", CancellationBenchmark.Run),
     ["fidelity"] = ("fidelity [data=data/penguins.csv] [models=copula,cart,bootstrap] [target=COLUMN] [epochs=N] [seed=42] [detection-rows=5000]: fit on a seeded half, then quality, detection (logistic and boosted-trees AUC, the columns that give rows away), privacy against the unseen half, utility of the target on the unseen half, wall times", FidelityBenchmark.Run),
     ["parquet"] = ("parquet [rows=1000000] [library=parquet.net|parquetsharp|ours|csv] [repeats=3]: write and read a seeded 10-column nullable table (row groups of 100,000), file size, peak memory", ParquetBenchmark.Run),
-    ["csv-parse"] = ("csv-parse [rows=1000000] [repeats=3]: our CSV reader against Sep on the parquet benchmark's table written as CSV (fields, and our whole typed read)", CsvParseBenchmark.Run),
+    ["csv-parse"] = ("csv-parse [rows=1000000] [repeats=3] [file=PATH [make=ROWS]]: our CSV readers against Sep on the parquet benchmark's table written as CSV (fields, and our whole typed read); file=: one read of PATH, time and peak memory (make=: write PATH first)", CsvParseBenchmark.Run),
+    ["fit-rows"] = ("fit-rows file=PATH [rows=100000] [seed=42] [whole=false] [make=ROWS]: --fit-rows' seeded sample of a CSV or Parquet file drawn while it streams (or whole=true: the file read whole), time and peak memory; make=: write PATH first (the parquet benchmark's table, repeated)", FitRowsBenchmark.Run),
     ["cart"] = ("cart [rows=10000] [sample=rows]: CART synthesis fit and sample time, peak memory, same table", StatisticalBenchmark.For("cart")),
 };
 

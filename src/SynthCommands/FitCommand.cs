@@ -25,13 +25,13 @@ internal static class FitCommand
                 throw new SynthCore.SynthOptionException("--json", $"'{json}' is also the --out model file; give two different files.");
         }
 
-        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.FitSettings.Categorical));
+        var (table, metadata, sample) = TableInput.Load(context, data, parse.GetValue(grammar.FitSettings.Categorical), parse.GetValue(grammar.FitRows), settings.Seed);
         var fit = FitStep.Run(context, model, settings, table, metadata);
 
         long bytes = SafeFile.Write(output, force, "--out", fit.Model.Save);
         context.Host.Store(into ?? Path.GetFileNameWithoutExtension(output), fit.Model);
         context.Host.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Saved the {fit.Model.ModelName} model to {output} ({bytes:N0} bytes); fitted in {fit.Seconds:F1} s on {table.Rows.Count:N0} rows, seed {settings.Seed}."));
+            $"Saved the {fit.Model.ModelName} model to {output} ({bytes:N0} bytes); fitted in {fit.Seconds:F1} s on {(sample is null ? $"{table.Rows.Count:N0} rows" : sample.Describe())}, seed {settings.Seed}."));
         if (json is not null)
         {
             JsonSummary.Write(json, new System.Text.Json.Nodes.JsonObject
@@ -43,6 +43,7 @@ internal static class FitCommand
                 ["input"] = data,
                 ["input_rows"] = (int)table.Rows.Count,
                 ["fit_seconds"] = fit.Seconds,
+                ["fit_rows"] = TableInput.Json(sample),
                 ["latent"] = fit.Latent is null ? null : JsonSummary.ToFiniteNode(fit.Latent),
                 ["privacy"] = PrivacyReleaseTable.Of(fit.Model) is { } account ? PrivacyReleaseTable.Json(account) : null,
             }, force);

@@ -15,6 +15,12 @@ public interface ISynthHost
     /// <exception cref="SynthCore.SynthException">No such table, or it cannot be read; the message names it.</exception>
     DataFrame ResolveTable(string name);
 
+    /// <summary>
+    /// The file or folder <paramref name="name"/> reads as a table (so <c>--fit-rows</c> can stream it instead of
+    /// reading it whole), or null when the name is a table in memory (a notebook variable) or not a file at all.
+    /// </summary>
+    string? TablePath(string name) => File.Exists(name) || Directory.Exists(name) ? name : null;
+
     /// <summary>The fitted model called <paramref name="name"/>: a model file on the console (loaded through <paramref name="registry"/>), a variable in a notebook.</summary>
     /// <exception cref="SynthCore.SynthException">No such model, or it cannot be loaded; the message names it.</exception>
     IFittedSynthesizer ResolveModel(string name, SynthesizerRegistry registry);

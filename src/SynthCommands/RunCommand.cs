@@ -68,7 +68,7 @@ internal static class RunCommand
         CsvExporter.ValidateName(name);
         var format = OutputFormat.Read(parse.GetValue(grammar.RunFormat));
 
-        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.RunSettings.Categorical));
+        var (table, metadata, sample) = TableInput.Load(context, data, parse.GetValue(grammar.RunSettings.Categorical), parse.GetValue(grammar.RunFitRows), settings.Seed);
         if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
         string[] clauses = parse.GetValue(grammar.RunWhere) ?? [];
         var conditions = WhereParser.Parse(clauses, metadata);
@@ -206,6 +206,7 @@ internal static class RunCommand
                 ["seed"] = settings.Seed,
                 ["input"] = data,
                 ["input_rows"] = (int)table.Rows.Count,
+                ["fit_rows"] = TableInput.Json(sample),
                 ["synthetic_rows"] = (int)synthetic.Rows.Count,
                 ["augmented"] = augment,
                 ["sequences"] = syntheticSequences?.Length,

@@ -18,7 +18,7 @@ public sealed class SynthGrammar
         AddSourceOptions(Describe);
 
         Fit = new Command("fit", "Fit a model to a table and save it as a model file.");
-        Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitJson, FitForce, FitInto);
+        Add(Fit, FitData, FitDataOption, FitModel, FitOut, FitJson, FitForce, FitInto, FitRows);
         AddSourceOptions(Fit);
         FitSettings.AddTo(Fit);
 
@@ -26,7 +26,7 @@ public sealed class SynthGrammar
         Add(Sample, SampleModel, SampleRows, SampleSeed, SampleWhere, SampleOut, SampleName, SampleFormat, SampleShard, SampleJson, SampleForce, SampleInto);
 
         Run = new Command("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.");
-        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunFormat, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunHoldoutFraction, RunTarget, RunWhere, RunScoreIterations, RunInto);
+        Add(Run, RunData, RunDataOption, RunModel, RunRows, RunOut, RunName, RunFormat, RunJson, RunReport, RunForce, RunAugment, RunBalance, RunBalanceRatio, RunHoldoutFraction, RunTarget, RunWhere, RunScoreIterations, RunInto, RunFitRows);
         AddSourceOptions(Run);
         RunSettings.AddTo(Run);
 
@@ -111,6 +111,7 @@ public sealed class SynthGrammar
     public Option<bool> FitForce { get; } = ForceOption("model file or --json file");
     public FitSettingsOptions FitSettings { get; } = new();
     public Option<string?> FitInto { get; } = IntoOption("fitted model", "the model file's name");
+    public Option<int?> FitRows { get; } = FitRowsOption();
 
     public Command Sample { get; }
     public Argument<string> SampleModel { get; } = new("model") { Description = "The fitted model: a model file (console) or a variable (notebook)." };
@@ -143,6 +144,7 @@ public sealed class SynthGrammar
     };
     public Option<bool> RunForce { get; } = ForceOption("--json or --report file");
     public FitSettingsOptions RunSettings { get; } = new();
+    public Option<int?> RunFitRows { get; } = FitRowsOption();
     public Option<string?> RunInto { get; } = IntoOption("exported DataFrame (with --augment, real and synthetic rows)", "--name");
     public Option<bool> RunAugment { get; } = new("--augment")
     {
@@ -507,6 +509,17 @@ public sealed class SynthGrammar
         Description = "Rows to generate.",
         Required = required,
         CustomParser = result => ParseWhole(result, "--rows") ?? 0,
+    };
+
+    private static Option<int?> FitRowsOption() => new("--fit-rows")
+    {
+        Description = "Fit on a seeded sample of N rows (drawn as a CSV streams past, so the table need not fit in memory), plus the rows holding levels and bounds outside it; the output says so.",
+        CustomParser = result =>
+        {
+            int? rows = ParseWhole(result, "--fit-rows");
+            if (rows is <= 0) result.AddError($"Option '--fit-rows': must be at least 1 row, got {rows.Value.ToString(CultureInfo.InvariantCulture)}.");
+            return rows;
+        },
     };
 
     private static Option<int?> NullableInt(string name, string description) => new(name)

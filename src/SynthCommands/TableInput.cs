@@ -123,6 +123,37 @@ internal static class TableInput
         return (table, metadata);
     }
 
+    /// <summary>
+    /// As <see cref="Load"/>, but with <paramref name="fitRows"/> the table is a seeded sample of that many rows
+    /// (<see cref="FitRowsSample"/>): a CSV file is streamed and a Parquet file read a row group at a time, never whole;
+    /// an in-memory table (a notebook's DataFrame, a query's rows) is sampled as it is. Says which sample was used.
+    /// </summary>
+    public static (DataFrame Table, TableMetadata Metadata, FitRowsSample? Sample) Load(CommandContext context, string name, string? categorical, int? fitRows, int seed)
+    {
+        if (fitRows is not int rows)
+        {
+            var (whole, wholeMetadata) = Load(context, name, categorical);
+            return (whole, wholeMetadata, null);
+        }
+        var streams = new RandomStreams(seed);
+        string? path = context.Tables.ContainsKey(name) ? null : context.Host.TablePath(name);
+        var sample = path is null ? FitRowsSample.Of(context.ResolveTable(name), rows, streams)
+            : Directory.Exists(path) || TableFormats.IsParquetPath(path) ? FitRowsSample.ReadParquet(path, rows, streams)
+            : FitRowsSample.ReadCsv(path, rows, streams);
+        context.Tables[name] = sample.Table;
+        var (table, metadata) = Load(context, name, categorical);
+        context.Host.WriteLine($"Fitting on {sample.Describe()} (--fit-rows {rows}, seed {seed}).");
+        return (table, metadata, sample);
+    }
+
+    /// <summary>The JSON summary's record of a --fit-rows sample.</summary>
+    public static System.Text.Json.Nodes.JsonObject? Json(FitRowsSample? sample) => sample is null ? null : new()
+    {
+        ["sampled_rows"] = sample.SampledRows,
+        ["total_rows"] = sample.TotalRows,
+        ["added_rows"] = sample.AddedRows,
+    };
+
     /// <summary>Refuses tables a model cannot learn from: a column with no values at all.</summary>
     public static void EnsureModellable(TableMetadata metadata)
     {

@@ -27,6 +27,12 @@ public sealed record BooleanSpelling(string True, string False)
             string text = cell.Trim();
             counts[text] = counts.GetValueOrDefault(text) + 1;
         }
+        return Of(counts);
+    }
+
+    /// <summary>The spelling of boolean cells counted by their trimmed text (as <see cref="Of(IEnumerable{string})"/>).</summary>
+    internal static BooleanSpelling? Of(IReadOnlyDictionary<string, int> counts)
+    {
         if (counts.Count == 0) return null;
         // Ties go to the ordinally first text, so the spelling does not depend on row order.
         string common = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).First().Key;

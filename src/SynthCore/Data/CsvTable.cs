@@ -11,98 +11,145 @@ public static class CsvTable
     /// Reads a CSV file with a header row into a table: numbers (integers too) become
     /// <see cref="DoubleDataFrameColumn"/>, true/false/yes/no <see cref="BooleanDataFrameColumn"/>, dates
     /// <see cref="DateTimeDataFrameColumn"/>, anything else <see cref="StringDataFrameColumn"/>. Missing-value
-    /// tokens become nulls; a quoted value is taken literally unless it is empty.
+    /// tokens become nulls; a quoted value is taken literally unless it is empty. The file is streamed twice, never
+    /// held whole: the first pass decides each column's kind over all its values, the second fills the typed columns.
     /// </summary>
     /// <exception cref="SynthFileException">Missing, unreadable, empty or malformed file; names the line.</exception>
     /// <exception cref="SynthColumnException">A mostly numeric (or date) column with a few other values; names the first and its line.</exception>
-    public static DataFrame Read(string path, CsvReadOptions? options = null)
-    {
-        options ??= new CsvReadOptions();
-        string text = ReadText(path);
-        if (string.IsNullOrWhiteSpace(text))
-            throw new SynthFileException(path, "the file is empty (a header row and at least one data row are needed).");
+    public static DataFrame Read(string path, CsvReadOptions? options = null) => Read(path, options ?? new CsvReadOptions(), null, null);
 
+    /// <summary>
+    /// Reads the rows <paramref name="sample"/> keeps (every row when null), offering it each row's index in the first
+    /// pass, and shows <paramref name="observe"/> every row in the second: its index, whether it is kept, and its typed
+    /// values (null when missing; the array is reused for the next row).
+    /// </summary>
+    internal static DataFrame Read(string path, CsvReadOptions options, RowReservoir? sample, Action<long, bool, object?[]>? observe)
+    {
+        var open = CsvFileBytes.Open(path, wholeTable: sample is null);
         var missing = new HashSet<string>(CsvReadOptions.DefaultMissingTokens.Concat(options.ExtraMissingTokens).Select(t => t.Trim()), StringComparer.OrdinalIgnoreCase);
-        var reader = new CsvRecordReader(text, DelimiterOf(text, options), path);
+        char delimiter = DelimiterOf(open, options);
+
+        // First pass: the record structure is checked and each column's kind decided over all its values.
+        string[]? names = null;
+        CsvColumnInference[] inferences = [];
+        long rows = 0;
+        foreach (var (header, record) in Records(open, delimiter, path))
+        {
+            if (names is null)
+            {
+                names = header;
+                inferences = names.Select(n => new CsvColumnInference(n)).ToArray();
+            }
+            sample?.Offer(rows);
+            rows++;
+            for (int c = 0; c < names.Length; c++)
+                if (Cell(record, c, missing) is { } value) inferences[c].Add(value, record.Line);
+        }
+        if (names is null) throw new SynthFileException(path, "the file has a header but no data rows.");
+
+        var types = inferences.Select(i => i.Type(options)).ToArray();
+        // A mostly-numbers column is known now; report it at once unless an earlier text column could be mostly dates (which the second pass finds).
+        int firstError = Array.IndexOf(types, CsvColumnType.MostlyNumbers);
+        if (firstError >= 0 && !types.Take(firstError).Contains(CsvColumnType.Text)) throw inferences[firstError].MostlyNumbersError();
+
+        // Second pass: each value parsed once into its typed column (the kept rows only), and shown to the observer.
+        long[] kept = sample?.Kept() ?? [];
+        long keptRows = sample is null ? rows : kept.Length;
+        var fills = inferences.Select((inference, c) => new CsvColumnFill(inference, types[c], keptRows, options)).ToArray();
+        long row = 0, next = 0;
+        var values = new object?[fills.Length];
+        foreach (var (_, record) in Records(open, delimiter, path))
+        {
+            long? index = null;
+            if (sample is null) index = row;
+            else if (next < kept.Length && kept[next] == row) index = next++;
+            for (int c = 0; c < fills.Length; c++) values[c] = fills[c].Add(Cell(record, c, missing), record.Line, index);
+            observe?.Invoke(row, index is not null, values);
+            row++;
+        }
+        return new DataFrame(fills.Select(f => f.Finish()));
+    }
+
+    /// <summary>
+    /// The data records after the header, each with the header (checked, and every record's field count with it). Split by
+    /// Sep; from a row Sep cannot split as we do, the file is read again by our own reader, past the records already given.
+    /// </summary>
+    private static IEnumerable<(string[] Header, CsvRecord Record)> Records(Func<Stream> open, char delimiter, string path)
+    {
+        long given = 0;
+        using (var sep = Records(open, delimiter, path, text => new SepRecordReader(text, delimiter, path)).GetEnumerator())
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!sep.MoveNext()) yield break;
+                }
+                catch (SepRecordReader.NotSplittable) { break; }
+                given++;
+                yield return sep.Current;
+            }
+        }
+        long skipped = 0;
+        foreach (var record in Records(open, delimiter, path, text => new CsvRecordReader(text, delimiter, path)))
+            if (skipped++ >= given) yield return record;
+    }
+
+    private static IEnumerable<(string[] Header, CsvRecord Record)> Records(Func<Stream> open, char delimiter, string path, Func<TextReader, ICsvRecordReader> split)
+    {
+        using var text = new StreamReader(open(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var reader = split(text);
         using var records = reader.Records().GetEnumerator();
         if (!records.MoveNext())
             throw new SynthFileException(path, "the file is empty (a header row and at least one data row are needed).");
-        string[] names = CheckHeader(path, records.Current);
+        var header = records.Current;
+        string[]? names = header.Fields.All(string.IsNullOrWhiteSpace) ? null : CheckHeader(path, header);
         reader.Header = names;
-
-        var cells = names.Select(_ => new List<string?>()).ToArray();
-        var lines = new List<int>();
-        while (records.MoveNext())
+        bool any = records.MoveNext();
+        if (names is null)
+        {
+            if (!any) throw new SynthFileException(path, "the file is empty (a header row and at least one data row are needed).");
+            names = CheckHeader(path, header);
+        }
+        if (!any) throw new SynthFileException(path, "the file has a header but no data rows.");
+        do
         {
             var record = records.Current;
             if (record.Fields.Length != names.Length)
                 throw new SynthFileException(path, $"line {record.Line}: expected {names.Length} fields as in the header, found {record.Fields.Length}.");
-            lines.Add(record.Line);
-            for (int c = 0; c < names.Length; c++)
-            {
-                string field = record.Fields[c];
-                bool isMissing = record.Quoted[c] ? field.Length == 0 : missing.Contains(field.Trim());
-                cells[c].Add(isMissing ? null : field);
-            }
-        }
-        if (lines.Count == 0)
-            throw new SynthFileException(path, "the file has a header but no data rows.");
+            yield return (names, record);
+        } while (records.MoveNext());
+    }
 
-        return new DataFrame(names.Select((name, c) => BuildColumn(name, cells[c], lines, options)));
+    /// <summary>The field of column <paramref name="c"/>, or null when missing (a quoted value is missing only when empty).</summary>
+    private static string? Cell(CsvRecord record, int c, HashSet<string> missing)
+    {
+        string field = record.Fields[c];
+        bool isMissing = record.Quoted[c] ? field.Length == 0 : missing.Contains(field.Trim());
+        return isMissing ? null : field;
     }
 
     /// <summary>A date in any format the reader accepts in a date column ("2024-08-07", "8/7/2024", "7 Aug 2024", …).</summary>
     public static bool TryParseDate(string text, out DateTime value) => CsvValueParser.TryParseDate(text, out value);
 
     /// <summary>The configured delimiter, or the one the header line evidently uses (see <see cref="CsvReadOptions.DetectDelimiter"/>).</summary>
-    private static char DelimiterOf(string text, CsvReadOptions options)
+    private static char DelimiterOf(Func<Stream> open, CsvReadOptions options)
     {
         if (!options.DetectDelimiter) return options.Delimiter;
-        int end = text.IndexOf('\n');
-        string header = end < 0 ? text : text[..end];
+        string header = HeaderLine(open);
         if (header.Contains(options.Delimiter)) return options.Delimiter;
         char[] used = [.. ";\t|".Where(c => header.Contains(c))];
         return used.Length == 1 ? used[0] : options.Delimiter;
     }
 
-    private static string ReadText(string path)
+    /// <summary>The file's first line (its first mebi-character at most: a longer line is refused as the file is read).</summary>
+    private static string HeaderLine(Func<Stream> open)
     {
-        if (Directory.Exists(path)) throw new SynthFileException(path, "is a directory, not a CSV file.");
-        if (!File.Exists(path)) throw new SynthFileException(path, "no such file.");
-        byte[] bytes = CsvFileBytes.Read(path);
-
-        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
-            throw new SynthFileException(path, "the file is UTF-16 or UTF-32 text (it starts with that byte-order mark); save it as UTF-8.");
-        if (LooksLikeUtf16(bytes))
-            throw new SynthFileException(path, "the file looks like UTF-16 text without a byte-order mark (every other byte is zero); save it as UTF-8.");
-        int start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
-        }
-        catch (DecoderFallbackException e)
-        {
-            int line = 1 + bytes.AsSpan(start, Math.Clamp(e.Index, 0, bytes.Length - start)).Count((byte)'\n');
-            throw CsvFileBytes.NotUtf8(path, line, e);
-        }
-    }
-
-    /// <summary>
-    /// UTF-16 without a byte-order mark: in its first bytes, nearly every pair has exactly one zero byte, always on the
-    /// same side (ASCII text in UTF-16LE or BE). Otherwise it would pass as UTF-8 and fail later as a puzzling field count.
-    /// </summary>
-    private static bool LooksLikeUtf16(byte[] bytes)
-    {
-        int pairs = Math.Min(bytes.Length, 256) / 2;
-        if (pairs < 2) return false;
-        int zeroSecond = 0, zeroFirst = 0;
-        for (int i = 0; i < pairs; i++)
-        {
-            byte a = bytes[2 * i], b = bytes[2 * i + 1];
-            if (a != 0 && b == 0) zeroSecond++;
-            else if (a == 0 && b != 0) zeroFirst++;
-        }
-        return Math.Max(zeroSecond, zeroFirst) >= 0.9 * pairs;
+        using var text = new StreamReader(open(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true);
+        var buffer = new char[1 << 20];
+        int length = text.ReadBlock(buffer, 0, buffer.Length);
+        int end = buffer.AsSpan(0, length).IndexOf('\n');
+        return new string(buffer, 0, end < 0 ? length : end);
     }
 
     private static string[] CheckHeader(string path, CsvRecord header)
@@ -117,61 +164,6 @@ public static class CsvTable
                 throw new SynthFileException(path, $"line {header.Line}: column name '{name}' appears twice (columns {seen[name] + 1} and {c + 1}).");
         }
         return header.Fields;
-    }
-
-    private static DataFrameColumn BuildColumn(string name, List<string?> cells, List<int> lines, CsvReadOptions options)
-    {
-        var present = cells.Where(v => v is not null).Select(v => v!).ToList();
-        if (present.Count == 0) return new StringDataFrameColumn(name, cells);
-
-        var numbers = new double?[cells.Count];
-        int numeric = 0;
-        for (int r = 0; r < cells.Count; r++)
-            if (cells[r] is { } v && CsvValueParser.TryParseNumber(v, out double x)) { numbers[r] = x; numeric++; }
-        if (numeric == present.Count)
-        {
-            var column = new DoubleDataFrameColumn(name, numbers);
-            ColumnSpellings.RememberDecimals(column, FixedDecimals.Of(present));
-            return column;
-        }
-
-        if (present.All(v => CsvValueParser.TryParseBool(v, out _)))
-        {
-            var booleans = new BooleanDataFrameColumn(name, cells.Select(v => v is null ? (bool?)null : CsvValueParser.TryParseBool(v, out bool b) && b));
-            ColumnSpellings.Remember(booleans, BooleanSpelling.Of(present));
-            return booleans;
-        }
-
-        if (CsvValueParser.FindDateFamily(present) is { } formats)
-        {
-            var dates = new DateTimeDataFrameColumn(name, cells.Select(v => v is null ? (DateTime?)null : Parse(v, formats)));
-            ColumnSpellings.RememberDateFormat(dates, CsvValueParser.WrittenFormat(present, formats));
-            return dates;
-        }
-
-        if (numeric >= options.MostlyTypedThreshold * present.Count)
-        {
-            int r = cells.FindIndex(v => v is not null && !CsvValueParser.TryParseNumber(v, out _));
-            throw new SynthColumnException(name,
-                $"{numeric} of {present.Count} values are numbers, but line {lines[r]} has '{cells[r]}'. Fix it, or add it to the missing-value tokens if it means 'no value'.");
-        }
-
-        int minDates = (int)Math.Ceiling(options.MostlyTypedThreshold * present.Count);
-        if (CsvValueParser.MostlyDateFamily(present, minDates) is { } bestFormats)
-        {
-            int dates = present.Count(v => CsvValueParser.TryParseDate(v, bestFormats, out _));
-            int r = cells.FindIndex(v => v is not null && !CsvValueParser.TryParseDate(v, bestFormats, out _));
-            throw new SynthColumnException(name,
-                $"{dates} of {present.Count} values are dates, but line {lines[r]} has '{cells[r]}'. Fix it, or add it to the missing-value tokens if it means 'no value'.");
-        }
-
-        return new StringDataFrameColumn(name, cells);
-    }
-
-    private static DateTime Parse(string value, string[] formats)
-    {
-        CsvValueParser.TryParseDate(value, formats, out DateTime d);
-        return d;
     }
 
     /// <summary>

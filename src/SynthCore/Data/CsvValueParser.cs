@@ -32,12 +32,10 @@ internal static partial class CsvValueParser
     /// <summary>true/false/yes/no, any case.</summary>
     public static bool TryParseBool(string text, out bool value)
     {
-        switch (text.Trim().ToLowerInvariant())
-        {
-            case "true" or "yes": value = true; return true;
-            case "false" or "no": value = false; return true;
-            default: value = false; return false;
-        }
+        // Compared in place, not lower-cased into a new string: this runs on every cell of every column while it looks boolean.
+        var word = text.AsSpan().Trim();
+        value = word.Equals("true", StringComparison.OrdinalIgnoreCase) || word.Equals("yes", StringComparison.OrdinalIgnoreCase);
+        return value || word.Equals("false", StringComparison.OrdinalIgnoreCase) || word.Equals("no", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A date in one family's formats; values with an offset or "Z" become UTC.</summary>
@@ -57,66 +55,23 @@ internal static partial class CsvValueParser
         return false;
     }
 
-    /// <summary>The first family that parses every value, or null.</summary>
-    public static string[]? FindDateFamily(IReadOnlyList<string> values)
+    /// <summary>The first of <paramref name="formats"/> that reads <paramref name="value"/>, or null.</summary>
+    public static string? FirstFormat(string value, string[] formats)
     {
-        if (values.Count == 0) return null;
-        foreach (var (_, formats) in DateFamilies)
-            if (values.All(v => TryParseDate(v, formats, out _))) return formats;
+        foreach (var format in formats)
+            if (DateTime.TryParseExact(value.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out _))
+                return format;
         return null;
     }
 
-    /// <summary>
-    /// The one format of <paramref name="formats"/> (a family) most of <paramref name="values"/> are written in (each value
-    /// counted for the first format that parses it): how a date column is written back. Null for the ISO family, which the
-    /// writer's ISO 8601 already is.
-    /// </summary>
-    public static string? WrittenFormat(IReadOnlyList<string> values, string[] formats)
-    {
-        if (ReferenceEquals(formats, DateFamilies[0].Formats)) return null;
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var v in values)
-            foreach (var format in formats)
-                if (DateTime.TryParseExact(v.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out _))
-                {
-                    counts[format] = counts.GetValueOrDefault(format) + 1;
-                    break;
-                }
-        if (counts.Count == 0) return null;
-        // The families' formats take one or two digits ("d/M"); zero-padded files ("01.02.2024") are written padded again.
-        string common = counts.MaxBy(kv => kv.Value).Key, padded = Padded(common);
-        return Reproduced(values, padded) > Reproduced(values, common) ? padded : common;
-    }
+    /// <summary>Whether <paramref name="value"/> reads as <paramref name="format"/> and is written back by it unchanged.</summary>
+    public static bool Reproduces(string value, string format) =>
+        DateTime.TryParseExact(value.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var d)
+        && d.ToString(format, CultureInfo.InvariantCulture) == value.Trim();
 
     /// <summary><paramref name="format"/> with day, month and hour as two digits (d → dd, M → MM, H → HH, h → hh; MMM stays).</summary>
     internal static string Padded(string format) => PaddedParts().Replace(format, m => m.Value + m.Value);
 
-    private static int Reproduced(IReadOnlyList<string> values, string format) => values.Count(v =>
-        DateTime.TryParseExact(v.Trim(), format, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var d)
-        && d.ToString(format, CultureInfo.InvariantCulture) == v.Trim());
-
     [System.Text.RegularExpressions.GeneratedRegex("(?<![dMHh])[dMHh](?![dMHh])")]
     private static partial System.Text.RegularExpressions.Regex PaddedParts();
-
-    /// <summary>
-    /// The family that parses the most values, if it parses at least <paramref name="minParsed"/>
-    /// (to tell "mostly dates" from text). Stops counting a family once it cannot reach that, so text
-    /// columns cost one failed parse per family, not one per value.
-    /// </summary>
-    public static string[]? MostlyDateFamily(IReadOnlyList<string> values, int minParsed)
-    {
-        string[]? best = null;
-        int bestParsed = -1, allowedFailures = values.Count - minParsed;
-        foreach (var (_, formats) in DateFamilies)
-        {
-            int parsed = 0, failed = 0;
-            foreach (var v in values)
-            {
-                if (TryParseDate(v, formats, out _)) parsed++;
-                else if (++failed > allowedFailures) break;
-            }
-            if (failed <= allowedFailures && parsed > bestParsed) (best, bestParsed) = (formats, parsed);
-        }
-        return best;
-    }
 }

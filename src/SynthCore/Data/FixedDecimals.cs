@@ -22,17 +22,29 @@ internal static class FixedDecimals
     /// </summary>
     internal static int? Of(IEnumerable<string> cells)
     {
-        int? shared = null;
-        foreach (var cell in cells)
+        var shared = new Tracker();
+        foreach (var cell in cells) shared.Add(cell);
+        return shared.Decimals;
+    }
+
+    /// <summary>The shared decimals of a column whose cells pass one at a time (the streaming CSV read's first pass).</summary>
+    internal sealed class Tracker
+    {
+        private int? shared;
+        private bool differ;
+
+        public void Add(string cell)
         {
+            if (differ) return;
             var text = cell.AsSpan().Trim();
-            if (text.IndexOfAny('e', 'E') >= 0) return null;
             int point = text.IndexOf('.');
             int decimals = point < 0 ? 0 : text.Length - point - 1;
-            if (shared is { } d && d != decimals) return null;
-            shared = decimals;
+            if (text.IndexOfAny('e', 'E') >= 0 || shared is { } d && d != decimals) differ = true;
+            else shared = decimals;
         }
-        return shared is <= Max ? shared : null;
+
+        /// <summary>The decimals every cell so far shares, or null (none yet, they differ, an exponent, more than <see cref="Max"/>).</summary>
+        public int? Decimals => !differ && shared is <= Max ? shared : null;
     }
 
     /// <summary>

@@ -19,6 +19,33 @@ public static class ParquetTable
         return Run(() => ReadAsync(files));
     }
 
+    /// <summary>
+    /// Reads the table (a file, or a folder of them) one row group at a time, never whole: <paramref name="start"/> gets
+    /// the table's row count (from the footers), then <paramref name="group"/> each row group as its own table, in order.
+    /// </summary>
+    /// <exception cref="SynthFileException">As <see cref="Read"/>.</exception>
+    internal static void ReadGroups(string path, Action<long> start, Action<DataFrame> group)
+    {
+        var files = FilesOf(path);
+        Run(async () =>
+        {
+            var (fields, rows) = await FootersAsync(files);
+            start(rows);
+            foreach (var file in files)
+            {
+                await using var reader = await Open(file);
+                for (int g = 0; g < reader.RowGroupCount; g++)
+                {
+                    using var rowGroup = reader.OpenRowGroupReader(g);
+                    int count = checked((int)rowGroup.RowCount);
+                    var columns = fields.Select(f => ParquetColumn.For(f, count)).ToArray();
+                    await ReadGroupAsync(file, reader.Schema.DataFields, rowGroup, g, columns, count, 0);
+                    group(new DataFrame(columns.Select(c => c.Column)));
+                }
+            }
+        });
+    }
+
     /// <summary>Starts a Parquet file written a chunk at a time (a row group per chunk, at most <see cref="ParquetTableWriter.RowGroupRows"/> rows each).</summary>
     /// <exception cref="SynthFileException">The file exists or its folder does not.</exception>
     public static ParquetTableWriter CreateWriter(string path)
@@ -63,6 +90,26 @@ public static class ParquetTable
     private static async Task<DataFrame> ReadAsync(string[] files)
     {
         // Opened twice: first every footer (schemas agree, rows counted, so columns are allocated once), then the data.
+        var (fields, rows) = await FootersAsync(files);
+        var columns = fields.Select(f => ParquetColumn.For(f, rows)).ToArray();
+        long offset = 0;
+        foreach (var file in files)
+        {
+            await using var reader = await Open(file);
+            for (int g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var group = reader.OpenRowGroupReader(g);
+                int count = checked((int)group.RowCount);
+                await ReadGroupAsync(file, reader.Schema.DataFields, group, g, columns, count, offset);
+                offset += count;
+            }
+        }
+        return new DataFrame(columns.Select(c => c.Column));
+    }
+
+    /// <summary>Every file's footer: the columns (checked to agree across files) and the rows in all.</summary>
+    private static async Task<(DataField[] Fields, long Rows)> FootersAsync(string[] files)
+    {
         DataField[]? fields = null;
         long rows = 0;
         foreach (var file in files)
@@ -73,31 +120,22 @@ public static class ParquetTable
             else Agree(files[0], file, fields, these);
             rows += reader.RowGroups.Sum(g => g.RowCount);
         }
-        var columns = fields!.Select(f => ParquetColumn.For(f, rows)).ToArray();
-        long offset = 0;
-        foreach (var file in files)
+        return (fields!, rows);
+    }
+
+    private static async Task ReadGroupAsync(string file, DataField[] fileFields, ParquetRowGroupReader group, int g, ParquetColumn[] columns, int count, long offset)
+    {
+        for (int c = 0; c < columns.Length; c++)
         {
-            await using var reader = await Open(file);
-            var fileFields = reader.Schema.DataFields;
-            for (int g = 0; g < reader.RowGroupCount; g++)
+            try
             {
-                using var group = reader.OpenRowGroupReader(g);
-                int count = checked((int)group.RowCount);
-                for (int c = 0; c < columns.Length; c++)
-                {
-                    try
-                    {
-                        await columns[c].ReadAsync(group, fileFields[c], count, offset);
-                    }
-                    catch (Exception e) when (e is not SynthException and not OutOfMemoryException)
-                    {
-                        throw new SynthFileException(file, $"column '{fileFields[c].Name}', row group {g}: cannot be read: {e.Message}", e);
-                    }
-                }
-                offset += count;
+                await columns[c].ReadAsync(group, fileFields[c], count, offset);
+            }
+            catch (Exception e) when (e is not SynthException and not OutOfMemoryException)
+            {
+                throw new SynthFileException(file, $"column '{fileFields[c].Name}', row group {g}: cannot be read: {e.Message}", e);
             }
         }
-        return new DataFrame(columns.Select(c => c.Column));
     }
 
     private static async Task<ParquetReader> Open(string file)

@@ -34,6 +34,10 @@ public sealed class NotebookHost(INotebookKernel kernel) : ISynthHost
         throw new SynthException($"There is no DataFrame variable, CSV or Parquet file, or folder called '{name}'.");
     }
 
+    // A variable comes first, as in ResolveTable.
+    public string? TablePath(string name) =>
+        !kernel.TryGetVariable(name, out _) && (File.Exists(name) || Directory.Exists(name)) ? name : null;
+
     public IFittedSynthesizer ResolveModel(string name, SynthesizerRegistry registry)
     {
         if (kernel.TryGetVariable(name, out var value))

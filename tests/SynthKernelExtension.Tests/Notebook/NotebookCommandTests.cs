@@ -54,4 +54,27 @@ public sealed class NotebookCommandTests : IDisposable
         Assert.Equal(6, table.Rows.Count);
         Assert.Contains(kernel.Displays, d => d.Value is ForecastSummary && d.Html.Contains("synth-forecast"));
     }
+
+    [Fact]
+    public async Task Fit_rows_in_a_notebook_streams_a_file_and_samples_a_variable_which_comes_first()
+    {
+        var kernel = new FakeNotebookKernel();
+        string file = Path.Combine(directory, "people.csv");
+        SynthCore.Data.CsvTable.Write(PeopleTable.Create(300, 3), file);
+        var session = new NotebookSession(kernel, SynthesizerRegistry.Default);
+        Assert.Equal(0, await session.RunAsync($"#!synth fit {file} --model copula --fit-rows 50 --out {Path.Combine(directory, "a.synth")} --into a"));
+        Assert.Contains("a seeded sample of 50 of 300 rows", kernel.AllHtml);
+
+        // A variable named like a file is the variable: its 120 rows are sampled, not the file's 300.
+        kernel.Variables["people"] = PeopleTable.Create(120, 4);
+        File.Copy(file, Path.Combine(directory, "people"));
+        string previous = Directory.GetCurrentDirectory();
+        Directory.SetCurrentDirectory(directory); // test classes run one at a time (TestParallelization.cs)
+        try
+        {
+            Assert.Equal(0, await session.RunAsync($"#!synth fit people --model copula --fit-rows 50 --out {Path.Combine(directory, "b.synth")} --into b"));
+        }
+        finally { Directory.SetCurrentDirectory(previous); }
+        Assert.Contains("a seeded sample of 50 of 120 rows", kernel.AllHtml);
+    }
 }
