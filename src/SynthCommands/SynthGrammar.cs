@@ -444,12 +444,12 @@ public sealed class SynthGrammar
 
     private static Option<string?> DataOption() => new("--data") { Description = "The table, instead of the positional argument." };
 
-    /// <summary><c>--from SCHEME:FILE --query SQL</c>: the table as the rows of a query, in place of the data argument (<see cref="TableInput.DataName"/>).</summary>
+    /// <summary><c>--from SCHEME:FILE|CONNECTION --query SQL</c>: the table as the rows of a query, in place of the data argument (<see cref="TableInput.DataName"/>).</summary>
     private static void AddSourceOptions(Command command)
     {
         command.Options.Add(new Option<string?>(TableInput.FromOption)
         {
-            Description = "A database file to read the table from, instead of the data argument: sqlite:FILE or duckdb:FILE (console only; opened read-only). Needs --query.",
+            Description = "A database to read the table from, instead of the data argument: sqlite:FILE or duckdb:FILE (console; opened read-only), or a DbConnection variable (notebook: any ADO.NET provider the notebook loads). Needs --query.",
         });
         command.Options.Add(new Option<string?>(TableInput.QueryOption) { Description = "The SELECT whose rows are the table, run on --from's database." });
     }
