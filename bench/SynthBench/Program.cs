@@ -17,6 +17,7 @@ var benchmarks = new Dictionary<string, (string Usage, Func<string[], int> Run)>
     ["fidelity"] = ("fidelity [data=data/penguins.csv] [models=copula,cart,bootstrap] [target=COLUMN] [epochs=N] [seed=42] [detection-rows=5000]: fit on a seeded half, then quality, detection (logistic and boosted-trees AUC, the columns that give rows away), privacy against the unseen half, utility of the target on the unseen half, wall times", FidelityBenchmark.Run),
     ["parquet"] = ("parquet [rows=1000000] [library=parquet.net|parquetsharp|ours|csv] [repeats=3]: write and read a seeded 10-column nullable table (row groups of 100,000), file size, peak memory", ParquetBenchmark.Run),
     ["csv-parse"] = ("csv-parse [rows=1000000] [repeats=3]: our CSV reader against Sep on the parquet benchmark's table written as CSV (fields, and our whole typed read)", CsvParseBenchmark.Run),
+    ["shards"] = ("shards [rows=10000000,100000000] [data=data/penguins.csv] [model=copula] [format=parquet|csv]: sharded sampling (--shard 0/1) of each row count in one process: wall and CPU time, rows/s per core, resident memory along the run, peak", ShardBenchmark.Run),
     ["cart"] = ("cart [rows=10000] [sample=rows]: CART synthesis fit and sample time, peak memory, same table", StatisticalBenchmark.For("cart")),
 };
 
