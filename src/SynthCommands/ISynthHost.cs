@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Analysis;
 using SynthCore.Registry;
 using SynthCore.Synthesizers;
@@ -20,6 +21,13 @@ public interface ISynthHost
     /// reading it whole), or null when the name is a table in memory (a notebook variable) or not a file at all.
     /// </summary>
     string? TablePath(string name) => File.Exists(name) || Directory.Exists(name) ? name : null;
+
+    /// <summary>
+    /// The database connection <c>--from NAME</c> names, when this host keeps connections (a notebook's variable), else
+    /// null and <c>--from</c> is a <c>scheme:FILE</c> of the host's table sources.
+    /// </summary>
+    /// <exception cref="SynthCore.SynthException">NAME is something else than a connection; the message names it.</exception>
+    DbConnection? ResolveConnection(string name) => null;
 
     /// <summary>The fitted model called <paramref name="name"/>: a model file on the console (loaded through <paramref name="registry"/>), a variable in a notebook.</summary>
     /// <exception cref="SynthCore.SynthException">No such model, or it cannot be loaded; the message names it.</exception>

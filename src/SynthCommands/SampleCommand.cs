@@ -21,18 +21,19 @@ internal static class SampleCommand
     /// Before sampling: a chunk (or all the rows, when fewer) must fit in memory, and all the rows' CSV on the disk, measured
     /// on a few sampled rows (sampled under the --where conditions, so the model refuses a value it never saw here).
     /// </summary>
-    private static void EnsureFits(SynthCore.Synthesizers.IFittedSynthesizer model, int rows, int? seed, string outDir, SampleConditions? conditions)
+    private static void EnsureFits(SynthCore.Synthesizers.IFittedSynthesizer model, long rows, int? seed, string outDir, SampleConditions? conditions)
     {
         var guard = SynthCore.Resources.ResourceGuard.Current;
         guard.EnsureRowsFitMemory("--rows", Math.Min(rows, ChunkRows), model.Metadata.Columns.Count);
-        var probe = WhereParser.Sample(model, Math.Min(rows, 100), conditions, seed);
+        var probe = WhereParser.Sample(model, (int)Math.Min(rows, 100), conditions, seed);
         guard.EnsureRowsFitDisk("--rows", rows, SynthCore.Data.CsvTableWriter.BytesPerRow(probe), outDir);
     }
 
     public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
     {
         string modelName = parse.GetValue(grammar.SampleModel)!;
-        int rows = FitSettingsReader.Positive("--rows", parse.GetValue(grammar.SampleRows));
+        long rows = parse.GetValue(grammar.SampleRows);
+        if (rows <= 0) throw new SynthCore.SynthOptionException("--rows", $"must be greater than 0, got {rows}.");
         int? seed = parse.GetValue(grammar.SampleSeed);
         if (seed < 0) throw new SynthCore.SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
         string outDir = parse.GetValue(grammar.SampleOut)!;
@@ -43,6 +44,13 @@ internal static class SampleCommand
         var format = OutputFormat.Read(parse.GetValue(grammar.SampleFormat));
         string? shardText = parse.GetValue(grammar.SampleShard);
         ShardOption? shard = shardText is null ? null : ShardOption.Parse(shardText);
+        // One file's rows are counted in ints (a DataFrame, a chunked CSV); only shards, streamed by blocks, go beyond.
+        if (shard is null && rows > int.MaxValue)
+            throw new SynthCore.SynthOptionException("--rows", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{rows:N0} rows need --shard: without it a run writes at most {int.MaxValue:N0} rows (give --shard 0/1 for one part file of them all, or --shard i/K to share them out)."));
+        if (rows > ShardedSampling.MaxRows)
+            throw new SynthCore.SynthOptionException("--rows", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{rows:N0} is more than the {ShardedSampling.MaxRows:N0} rows a run can have ({int.MaxValue:N0} blocks of {ShardedSampling.BlockRows:N0})."));
         if (shard is not null && parse.GetValue(grammar.SampleName) is not null)
             throw new SynthCore.SynthOptionException("--name", "does not go with --shard: shards are named part-i-of-K so that engines read the folder as one table.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", modelName);
@@ -56,16 +64,16 @@ internal static class SampleCommand
         var model = context.Host.ResolveModel(modelName, context.Registry);
         string[] clauses = parse.GetValue(grammar.SampleWhere) ?? [];
         var conditions = WhereParser.Parse(clauses, model.Metadata);
-        EnsureFits(model, shard is { } p ? (int)Math.Max(1, ShardedSampling.RowsOf(rows, p.Index, p.Count)) : rows, seed, outDir, conditions);
+        EnsureFits(model, shard is { } p ? Math.Max(1, ShardedSampling.RowsOf(rows, p.Index, p.Count)) : rows, seed, outDir, conditions);
         context.Cancellation.ThrowIfCancellationRequested();
         var clock = Stopwatch.StartNew();
         ExportResult export;
         ConditionReport? report = null;
         if (shard is { } part)
         {
-            int meeting = 0;
+            long meeting = 0;
             long blockCount = ShardedSampling.BlockCount(rows);
-            long mine = blockCount > part.Index ? (blockCount - part.Index + part.Count - 1) / part.Count : 0;
+            long mine = ShardedSampling.BlocksOf(rows, part.Index, part.Count);
             var sampled = ShardedSampling.Blocks(model, rows, part.Index, part.Count, seed, context.Cancellation, conditions);
             var blocks = SamplingProgress.Report(sampled, mine, ShardedSampling.RowsOf(rows, part.Index, part.Count), context.Host)
                 .Select(block =>
@@ -80,7 +88,7 @@ internal static class SampleCommand
         }
         else if (rows <= ChunkRows)
         {
-            var table = SynthCore.Data.ColumnSpellings.Apply(WhereParser.Sample(model, rows, conditions, seed), model.Metadata);
+            var table = SynthCore.Data.ColumnSpellings.Apply(WhereParser.Sample(model, (int)rows, conditions, seed), model.Metadata);
             context.Cancellation.ThrowIfCancellationRequested();
             export = CsvExporter.ExportTimestamped(table, outDir, name, format: format);
             context.Host.Store(into ?? name, table);
@@ -89,7 +97,7 @@ internal static class SampleCommand
         else
         {
             int meeting = 0;
-            var sampled = ChunkedSampling.Chunks(model, rows, ChunkRows, seed, context.Cancellation, conditions);
+            var sampled = ChunkedSampling.Chunks(model, (int)rows, ChunkRows, seed, context.Cancellation, conditions);
             var chunks = SamplingProgress.Report(sampled, (rows + ChunkRows - 1) / ChunkRows, rows, context.Host)
                 .Select(chunk =>
                 {
@@ -134,6 +142,6 @@ internal static class SampleCommand
         foreach (var block in blocks) writer.Append(block);
         if (writer.Columns == 0) writer.Append(empty());
         writer.Commit();
-        return new ExportResult(path, checked((int)writer.Rows), writer.Columns, new FileInfo(path).Length);
+        return new ExportResult(path, writer.Rows, writer.Columns, new FileInfo(path).Length);
     }
 }

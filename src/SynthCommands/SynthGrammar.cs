@@ -115,7 +115,12 @@ public sealed class SynthGrammar
 
     public Command Sample { get; }
     public Argument<string> SampleModel { get; } = new("model") { Description = "The fitted model: a model file (console) or a variable (notebook)." };
-    public Option<int> SampleRows { get; } = RowsOption(required: true);
+    public Option<long> SampleRows { get; } = new("--rows")
+    {
+        Description = "Rows to generate (with --shard, up to about 21 trillion over all shards; without, up to 2,147,483,647).",
+        Required = true,
+        CustomParser = result => ParseLong(result, "--rows") ?? 0,
+    };
     public Option<int?> SampleSeed { get; } = NullableInt("--seed", "Seed for sampling (default: the seed the model was fitted with).");
     public Option<string[]> SampleWhere { get; } = WhereOption();
     public Option<string> SampleOut { get; } = OutDirOption();
@@ -448,12 +453,12 @@ public sealed class SynthGrammar
 
     private static Option<string?> DataOption() => new("--data") { Description = "The table, instead of the positional argument." };
 
-    /// <summary><c>--from SCHEME:FILE --query SQL</c>: the table as the rows of a query, in place of the data argument (<see cref="TableInput.DataName"/>).</summary>
+    /// <summary><c>--from SCHEME:FILE|CONNECTION --query SQL</c>: the table as the rows of a query, in place of the data argument (<see cref="TableInput.DataName"/>).</summary>
     private static void AddSourceOptions(Command command)
     {
         command.Options.Add(new Option<string?>(TableInput.FromOption)
         {
-            Description = "A database file to read the table from, instead of the data argument: sqlite:FILE or duckdb:FILE (console only; opened read-only). Needs --query.",
+            Description = "A database to read the table from, instead of the data argument: sqlite:FILE or duckdb:FILE (console; opened read-only), or a DbConnection variable (notebook: any ADO.NET provider the notebook loads). Needs --query.",
         });
         command.Options.Add(new Option<string?>(TableInput.QueryOption) { Description = "The SELECT whose rows are the table, run on --from's database." });
     }
@@ -530,6 +535,15 @@ public sealed class SynthGrammar
 
     // Custom parsers so that a bad value gets a message naming the option; the executor reports
     // these (errors on an option's value) as option errors, exit code 1, not usage errors.
+    private static long? ParseLong(ArgumentResult result, string option)
+    {
+        if (result.Tokens.Count == 0) return null;
+        string text = result.Tokens[^1].Value;
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)) return value;
+        result.AddError($"Option '{option}': {NotWhole(text, long.MinValue, long.MaxValue)}");
+        return null;
+    }
+
     private static int? ParseWhole(ArgumentResult result, string option)
     {
         if (result.Tokens.Count == 0) return null;
@@ -540,13 +554,16 @@ public sealed class SynthGrammar
     }
 
     /// <summary>Why <paramref name="text"/> is not an <see cref="int"/>: out of range (saying the bound), or not a whole number at all.</summary>
-    internal static string NotWhole(string text)
+    internal static string NotWhole(string text) => NotWhole(text, int.MinValue, int.MaxValue);
+
+    /// <summary>Why <paramref name="text"/> is not a whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    private static string NotWhole(string text, long min, long max)
     {
         if (!System.Numerics.BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big))
             return $"'{text}' is not a whole number.";
-        return big > int.MaxValue
-            ? $"'{text}' is too large: at most {int.MaxValue.ToString(CultureInfo.InvariantCulture)}."
-            : $"'{text}' is too small: at least {int.MinValue.ToString(CultureInfo.InvariantCulture)}.";
+        return big > max
+            ? $"'{text}' is too large: at most {max.ToString(CultureInfo.InvariantCulture)}."
+            : $"'{text}' is too small: at least {min.ToString(CultureInfo.InvariantCulture)}.";
     }
 
     private static double? ParseNumber(ArgumentResult result, string option)

@@ -68,13 +68,21 @@ internal static class TableInput
         return (ReadQuery(context, from, query), first);
     }
 
-    /// <summary>Reads --query's rows from --from's database into the context, under the database file's path, which it returns.</summary>
+    /// <summary>
+    /// Reads --query's rows from --from's database into the context, under the database file's path (or the connection's
+    /// name, for a connection the host keeps), which it returns.
+    /// </summary>
     private static string ReadQuery(CommandContext context, string? from, string? query)
     {
         if (from is null)
             throw new SynthOptionException(QueryOption, $"needs --from, the database to run it on (e.g. --from duckdb:data.duckdb --query \"select * from people\").");
         if (query is null)
             throw new SynthOptionException(FromOption, $"needs --query, the SELECT whose rows are the table (e.g. --query \"select * from people\").");
+        if (context.Host.ResolveConnection(from) is { } connection)
+        {
+            context.Tables[from] = ConnectionTable.Read(connection, from, query, context.Cancellation);
+            return from;
+        }
         var table = context.Sources.Read(from, query, context.Cancellation);
         string name = from[(from.IndexOf(':') + 1)..];
         context.Tables[name] = table;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using SynthCore.Data;
 
 namespace SynthDatabases;
 

@@ -121,6 +121,37 @@ public sealed class CliParquetTests : IDisposable
     }
 
     [Fact]
+    public void More_than_2_31_rows_are_shared_out_by_shard_and_a_block_is_the_same_rows_in_any_run()
+    {
+        // 2,147,483,648 rows are 214,749 blocks; shard 5 of 300,000 takes block 5 alone, so the run writes 10,000 rows.
+        string model = CopulaModel();
+        string big = sandbox.PathOf("big");
+        var huge = Synth("sample", model, "--rows", "2147483648", "--seed", "5", "--shard", "5/300000", "--out", big, "--format", "csv");
+        Assert.True(huge.ExitCode == 0, huge.Err);
+        Assert.Contains("Shard 5 of 300000: 1 of the 214,749 blocks of 10,000 rows", huge.Out);
+        // Block 5's rows depend on the seed and 5 only: the same as in a run of 60,000 rows in 6 shards.
+        string small = sandbox.PathOf("small");
+        var six = Synth("sample", model, "--rows", "60000", "--seed", "5", "--shard", "5/6", "--out", small, "--format", "csv");
+        Assert.True(six.ExitCode == 0, six.Err);
+        Assert.Equal(File.ReadAllText(Path.Combine(small, "part-5-of-6.csv")), File.ReadAllText(Path.Combine(big, "part-5-of-300000.csv")));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--rows", "2147483648" }, "2,147,483,648 rows need --shard")]
+    [InlineData(new[] { "--rows", "21474836470001", "--shard", "0/1" }, "more than the 21,474,836,470,000 rows a run can have")]
+    [InlineData(new[] { "--rows", "99999999999999999999", "--shard", "0/1" }, "is too large: at most 9223372036854775807")]
+    [InlineData(new[] { "--rows", "0", "--shard", "0/1" }, "must be greater than 0")]
+    public void Rows_a_run_cannot_have_fail_naming_rows(string[] options, string message)
+    {
+        string folder = sandbox.PathOf("none");
+        var result = Synth(["sample", CopulaModel(), .. options, "--out", folder]);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--rows", result.Err);
+        Assert.Contains(message, result.Err);
+        Assert.False(Directory.Exists(folder));
+    }
+
+    [Fact]
     public void A_shard_never_replaces_a_part_file()
     {
         string model = CopulaModel();

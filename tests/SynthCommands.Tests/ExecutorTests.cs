@@ -281,11 +281,11 @@ public sealed class ExecutorTests : IDisposable
     }
 
     [Fact]
-    public void From_in_a_host_without_databases_says_to_pass_a_DataFrame()
+    public void From_in_a_host_without_databases_says_to_give_a_connection_or_a_DataFrame()
     {
         // The notebook's executor has no table sources: SynthDatabases (and DuckDB's native library) is the console tool's alone.
         AssertOneError(1, Run("describe", "--from", "duckdb:people.duckdb", "--query", "select * from people"),
-            "'--from'", "read the query into a DataFrame");
+            "'--from'", "open a connection in a C# cell", "give --from conn, or pass a DataFrame");
         host.Errors.Clear();
         AssertOneError(1, Run("describe", "--query", "select * from people"), "'--query': needs --from");
         host.Errors.Clear();

@@ -6,8 +6,10 @@ namespace SynthCore.Data;
 
 /// <summary>
 /// A Parquet file written in chunks of rows (from <see cref="ParquetTable.CreateWriter"/>): typed columns (integers of
-/// their width, doubles, decimals, strings, booleans, timestamps in microseconds), snappy-compressed, a row group per
-/// chunk of at most <see cref="RowGroupRows"/> rows. Missing values (null, or NaN in a floating-point column) are
+/// their width, doubles, decimals, strings, booleans, timestamps in microseconds), snappy-compressed, in row groups of
+/// <see cref="RowGroupRows"/> rows (the last one shorter): smaller chunks are held until they make a group, so that a
+/// file written in many small chunks (a shard's blocks) does not have as many row groups, whose metadata the footer
+/// keeps in memory until the file is closed. Missing values (null, or NaN in a floating-point column) are
 /// written as nulls. The rows go to a temporary file beside the target, moved into place, never over an existing file,
 /// on <see cref="Commit"/>.
 /// </summary>
@@ -24,6 +26,11 @@ public sealed class ParquetTableWriter : ITableFileWriter
     private ColumnStorage[]? storages;
     private string[]? columns;
     private bool committed;
+
+    // Chunks appended and not yet written, the first from row pendingStart: fewer than RowGroupRows rows in all.
+    private readonly List<DataFrame> pending = [];
+    private long pendingStart;
+    private long pendingRows;
 
     internal ParquetTableWriter(string path, string temp)
     {
@@ -64,7 +71,9 @@ public sealed class ParquetTableWriter : ITableFileWriter
             ParquetTable.Run(async () =>
             {
                 writer ??= await ParquetWriter.CreateAsync(new ParquetSchema(fields!), stream!);
-                await WriteGroupsAsync(writer, fields!, storages!, chunk);
+                pending.Add(chunk);
+                pendingRows += chunk.Rows.Count;
+                while (pendingRows >= RowGroupRows) await WritePendingAsync(writer, RowGroupRows);
             });
         }
         catch (IOException e)
@@ -85,6 +94,7 @@ public sealed class ParquetTableWriter : ITableFileWriter
             {
                 // A chunk of no rows still gives a file: the schema and no row groups (an empty shard).
                 writer ??= await ParquetWriter.CreateAsync(new ParquetSchema(fields!), stream!);
+                if (pendingRows > 0) await WritePendingAsync(writer, (int)pendingRows);
                 await writer.DisposeAsync();
             });
             writer = null;
@@ -115,6 +125,30 @@ public sealed class ParquetTableWriter : ITableFileWriter
         stream?.Dispose();
         stream = null;
         if (!committed && File.Exists(temp)) File.Delete(temp);
+    }
+
+    /// <summary>The first <paramref name="rows"/> pending rows as one row group; the chunks they used up are let go.</summary>
+    private async Task WritePendingAsync(ParquetWriter parquet, int rows)
+    {
+        var ranges = new List<(DataFrame Chunk, long Start, int Count)>();
+        int left = rows;
+        while (left > 0)
+        {
+            var chunk = pending[0];
+            int count = (int)Math.Min(left, chunk.Rows.Count - pendingStart);
+            ranges.Add((chunk, pendingStart, count));
+            left -= count;
+            pendingStart += count;
+            if (pendingStart == chunk.Rows.Count)
+            {
+                pending.RemoveAt(0);
+                pendingStart = 0;
+            }
+        }
+        pendingRows -= rows;
+        using var group = parquet.CreateRowGroup();
+        for (int c = 0; c < fields!.Length; c++)
+            await ParquetValues.WriteAsync(group, fields[c], storages![c], ranges.Select(r => new ColumnRange(r.Chunk.Columns[c], r.Start, r.Count)).ToArray());
     }
 
     /// <summary>The rows of <paramref name="chunk"/> as row groups of at most <see cref="RowGroupRows"/>.</summary>

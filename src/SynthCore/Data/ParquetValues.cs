@@ -7,23 +7,26 @@ namespace SynthCore.Data;
 /// <summary>A DataFrame column's rows as the typed, nullable arrays a Parquet row group is written from.</summary>
 internal static class ParquetValues
 {
-    public static Task WriteAsync(ParquetRowGroupWriter group, DataField field, ColumnStorage storage, DataFrameColumn column, long start, int count) => storage switch
+    public static Task WriteAsync(ParquetRowGroupWriter group, DataField field, ColumnStorage storage, DataFrameColumn column, long start, int count) =>
+        WriteAsync(group, field, storage, [new ColumnRange(column, start, count)]);
+
+    /// <summary>One column of a row group from consecutive ranges of rows, one after another (chunks joined into one group).</summary>
+    public static Task WriteAsync(ParquetRowGroupWriter group, DataField field, ColumnStorage storage, IReadOnlyList<ColumnRange> ranges) => storage switch
     {
-        ColumnStorage.Double => Write(group, field, (PrimitiveDataFrameColumn<double>)column, start, count, v => double.IsNaN(v) ? null : v),
-        ColumnStorage.Single => Write(group, field, (PrimitiveDataFrameColumn<float>)column, start, count, v => float.IsNaN(v) ? null : v),
-        ColumnStorage.Decimal => Write(group, field, (PrimitiveDataFrameColumn<decimal>)column, start, count),
-        ColumnStorage.Byte => Write(group, field, (PrimitiveDataFrameColumn<byte>)column, start, count),
-        ColumnStorage.SByte => Write(group, field, (PrimitiveDataFrameColumn<sbyte>)column, start, count),
-        ColumnStorage.Int16 => Write(group, field, (PrimitiveDataFrameColumn<short>)column, start, count),
-        ColumnStorage.UInt16 => Write(group, field, (PrimitiveDataFrameColumn<ushort>)column, start, count),
-        ColumnStorage.Int32 => Write(group, field, (PrimitiveDataFrameColumn<int>)column, start, count),
-        ColumnStorage.UInt32 => Write(group, field, (PrimitiveDataFrameColumn<uint>)column, start, count),
-        ColumnStorage.Int64 => Write(group, field, (PrimitiveDataFrameColumn<long>)column, start, count),
-        ColumnStorage.UInt64 => Write(group, field, (PrimitiveDataFrameColumn<ulong>)column, start, count),
-        ColumnStorage.Boolean => Write(group, field, (PrimitiveDataFrameColumn<bool>)column, start, count),
-        ColumnStorage.DateTime => Write(group, field, (PrimitiveDataFrameColumn<DateTime>)column, start, count,
-            ((DateTimeDataField)field).IsAdjustedToUTC ? AsUtc : AsWallClock),
-        ColumnStorage.String => WriteText(group, field, (StringDataFrameColumn)column, start, count),
+        ColumnStorage.Double => Write<double>(group, field, ranges, v => double.IsNaN(v) ? null : v),
+        ColumnStorage.Single => Write<float>(group, field, ranges, v => float.IsNaN(v) ? null : v),
+        ColumnStorage.Decimal => Write<decimal>(group, field, ranges),
+        ColumnStorage.Byte => Write<byte>(group, field, ranges),
+        ColumnStorage.SByte => Write<sbyte>(group, field, ranges),
+        ColumnStorage.Int16 => Write<short>(group, field, ranges),
+        ColumnStorage.UInt16 => Write<ushort>(group, field, ranges),
+        ColumnStorage.Int32 => Write<int>(group, field, ranges),
+        ColumnStorage.UInt32 => Write<uint>(group, field, ranges),
+        ColumnStorage.Int64 => Write<long>(group, field, ranges),
+        ColumnStorage.UInt64 => Write<ulong>(group, field, ranges),
+        ColumnStorage.Boolean => Write<bool>(group, field, ranges),
+        ColumnStorage.DateTime => Write<DateTime>(group, field, ranges, ((DateTimeDataField)field).IsAdjustedToUTC ? AsUtc : AsWallClock),
+        ColumnStorage.String => WriteText(group, field, ranges),
         _ => throw new ArgumentOutOfRangeException(nameof(storage)),
     };
 
@@ -50,22 +53,35 @@ internal static class ParquetValues
     // A wall-clock time is written as read, whatever the machine's time zone.
     private static DateTime? AsWallClock(DateTime time) => DateTime.SpecifyKind(time, DateTimeKind.Unspecified);
 
-    private static Task Write<T>(ParquetRowGroupWriter group, DataField field, PrimitiveDataFrameColumn<T> column, long start, int count, Func<T, T?>? map = null)
+    private static Task Write<T>(ParquetRowGroupWriter group, DataField field, IReadOnlyList<ColumnRange> ranges, Func<T, T?>? map = null)
         where T : unmanaged
     {
-        var values = new T?[count];
-        for (int i = 0; i < count; i++)
+        var values = new T?[ranges.Sum(r => r.Count)];
+        int at = 0;
+        foreach (var (column, start, count) in ranges)
         {
-            var value = column[start + i];
-            values[i] = value is { } v && map is not null ? map(v) : value;
+            var typed = (PrimitiveDataFrameColumn<T>)column;
+            for (int i = 0; i < count; i++)
+            {
+                var value = typed[start + i];
+                values[at++] = value is { } v && map is not null ? map(v) : value;
+            }
         }
         return group.WriteAsync<T>(field, values.AsMemory(), null, null, default);
     }
 
-    private static Task WriteText(ParquetRowGroupWriter group, DataField field, StringDataFrameColumn column, long start, int count)
+    private static Task WriteText(ParquetRowGroupWriter group, DataField field, IReadOnlyList<ColumnRange> ranges)
     {
-        var values = new string?[count];
-        for (int i = 0; i < count; i++) values[i] = column[start + i];
+        var values = new string?[ranges.Sum(r => r.Count)];
+        int at = 0;
+        foreach (var (column, start, count) in ranges)
+        {
+            var text = (StringDataFrameColumn)column;
+            for (int i = 0; i < count; i++) values[at++] = text[start + i];
+        }
         return group.WriteAsync(field, values!, null);
     }
 }
+
+/// <summary><paramref name="Count"/> rows of a column from row <paramref name="Start"/>: a piece of a row group.</summary>
+internal readonly record struct ColumnRange(DataFrameColumn Column, long Start, int Count);

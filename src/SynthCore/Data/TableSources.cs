@@ -7,7 +7,7 @@ public sealed class TableSources
 {
     private readonly Dictionary<string, ITableSource> sources = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>No sources: what a host without database readers (a notebook) has.</summary>
+    /// <summary>No sources: what a host without database readers (a notebook, which takes the user's connections instead) has.</summary>
     public static TableSources None { get; } = new();
 
     public TableSources(params ITableSource[] sources)
@@ -23,7 +23,7 @@ public sealed class TableSources
     {
         int colon = from.IndexOf(':');
         string known = sources.Count == 0
-            ? "this host reads no databases (in a notebook, read the query into a DataFrame and pass the DataFrame)"
+            ? "this host reads no database files: in a notebook, open a connection in a C# cell (e.g. var conn = new SqliteConnection(\"Data Source=people.db\")) and give --from conn, or pass a DataFrame"
             : "known: " + string.Join(", ", Schemes.Select(s => s + ":FILE"));
         if (colon <= 0)
             throw new SynthOptionException("--from", $"'{from}' is not SCHEME:FILE ({known}).");

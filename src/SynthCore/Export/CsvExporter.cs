@@ -68,7 +68,7 @@ public static class CsvExporter
                 (rows, columns) = (writer.Rows, writer.Columns);
             }
             string final = FreeFileName.MoveTo(temp, directory, baseName, extension);
-            return new ExportResult(final, checked((int)rows), columns, new FileInfo(final).Length);
+            return new ExportResult(final, rows, columns, new FileInfo(final).Length);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Analysis;
 using SynthCommands;
 using SynthCore;
@@ -37,6 +38,18 @@ public sealed class NotebookHost(INotebookKernel kernel) : ISynthHost
     // A variable comes first, as in ResolveTable.
     public string? TablePath(string name) =>
         !kernel.TryGetVariable(name, out _) && (File.Exists(name) || Directory.Exists(name)) ? name : null;
+
+    /// <summary>
+    /// A connection the user opened in a C# cell (<c>var conn = new SqliteConnection(…)</c>), named by <c>--from conn</c>:
+    /// the notebook package carries no database provider, any ADO.NET one the notebook loads will do. A name that is no
+    /// variable is left to the table sources (none here), which say how to give a connection.
+    /// </summary>
+    public DbConnection? ResolveConnection(string name)
+    {
+        if (!kernel.TryGetVariable(name, out var value)) return null;
+        return value as DbConnection
+            ?? throw new SynthOptionException("--from", $"the variable '{name}' is a {TypeName(value)}, not a database connection (a System.Data.Common.DbConnection, e.g. new SqliteConnection(\"Data Source=people.db\") or new DuckDBConnection(\"Data Source=people.duckdb\")).");
+    }
 
     public IFittedSynthesizer ResolveModel(string name, SynthesizerRegistry registry)
     {

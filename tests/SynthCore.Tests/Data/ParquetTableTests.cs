@@ -77,6 +77,41 @@ public sealed class ParquetTableTests : IDisposable
     }
 
     [Fact]
+    public async Task Small_chunks_are_joined_into_row_groups_of_100000_rows_and_big_ones_split()
+    {
+        // A shard's blocks of 10,000 rows: 25 of them and a short one make groups of 100,000, 100,000 and 50,003 rows,
+        // the rows in order. (A group per block would keep 25 groups' metadata in memory until the file closes.)
+        string path = dir.PathOf("blocks.parquet");
+        using (var writer = ParquetTable.CreateWriter(path))
+        {
+            for (int b = 0; b < 25; b++) writer.Append(EveryKind(10_000, b * 10_000));
+            writer.Append(EveryKind(3, 250_000));
+            writer.Commit();
+        }
+        long[] groups = await RowGroupRows(path);
+        Assert.Equal(new long[] { 100_000, 100_000, 50_003 }, groups);
+        AssertSameTable(EveryKind(250_003), TableFile.Read(path));
+
+        // One chunk larger than a group is split, as before: 230,000 rows in groups of 100,000, 100,000 and 30,000.
+        string big = dir.PathOf("big.parquet");
+        using (var writer = ParquetTable.CreateWriter(big))
+        {
+            writer.Append(EveryKind(7));
+            writer.Append(EveryKind(229_993, 7));
+            writer.Commit();
+        }
+        groups = await RowGroupRows(big);
+        Assert.Equal(new long[] { 100_000, 100_000, 30_000 }, groups);
+        AssertSameTable(EveryKind(230_000), TableFile.Read(big));
+    }
+
+    private static async Task<long[]> RowGroupRows(string path)
+    {
+        await using var reader = await Parquet.ParquetReader.CreateAsync(path);
+        return Enumerable.Range(0, reader.RowGroupCount).Select(g => { using var group = reader.OpenRowGroupReader(g); return group.RowCount; }).ToArray();
+    }
+
+    [Fact]
     public void A_file_of_no_rows_keeps_its_columns()
     {
         string path = dir.PathOf("empty.parquet");

@@ -71,6 +71,21 @@ public sealed class NotebookSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task From_a_variable_that_is_no_connection_or_a_database_file_is_one_clear_error_naming_it()
+    {
+        // A connection itself is read in the real kernel (tests/SynthNotebooks.Tests), where a provider can be loaded.
+        Assert.Equal(ExitCodes.DataOrOptionError, await Run("#!synth describe --from df --query \"select 1\""));
+        var error = SingleError().Message;
+        Assert.StartsWith("Option '--from': the variable 'df' is a DataFrame, not a database connection", error);
+        Assert.Contains("DbConnection", error);
+
+        kernel.Displays.Clear();
+        Assert.Equal(ExitCodes.DataOrOptionError, await Run("#!synth describe --from duckdb:people.duckdb --query \"select 1\""));
+        Assert.Contains("give --from conn", SingleError().Message);
+        Assert.Empty(kernel.Values<TableDescription>());
+    }
+
+    [Fact]
     public async Task Fit_binds_the_model_into_a_variable_and_updates_one_progress_display()
     {
         string model = PathIn("m.synth");

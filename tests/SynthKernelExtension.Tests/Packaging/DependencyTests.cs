@@ -10,7 +10,7 @@ public sealed class DependencyTests
     {
         // This project references the extension alone, so its dependency file lists what the extension brings. The
         // databases of --from (SynthDatabases: DuckDB's ~320 MB of native libraries, SQLite) are the console tool's only;
-        // in a notebook the user passes a DataFrame.
+        // in a notebook the user opens a connection with a provider of their own, or passes a DataFrame.
         string depsFile = Path.Combine(AppContext.BaseDirectory, "SynthKernelExtension.Tests.deps.json");
         var libraries = JsonNode.Parse(File.ReadAllText(depsFile))!["libraries"]!.AsObject().Select(l => l.Key.Split('/')[0]).ToArray();
 

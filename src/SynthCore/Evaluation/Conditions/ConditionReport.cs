@@ -23,7 +23,7 @@ public sealed record ConditionedColumn(string Column, bool Conditioned, int Real
 /// <param name="RealRows">Real rows, when a real table was given.</param>
 /// <param name="RealMeeting">Real rows meeting every condition, when a real table was given.</param>
 /// <param name="Columns">The KS per numeric column (empty without a real table, or when no real row meets the conditions).</param>
-public sealed record ConditionReport(int SyntheticRows, int SyntheticMeeting, int? RealRows, int? RealMeeting, IReadOnlyList<ConditionedColumn> Columns)
+public sealed record ConditionReport(long SyntheticRows, long SyntheticMeeting, int? RealRows, int? RealMeeting, IReadOnlyList<ConditionedColumn> Columns)
 {
     /// <summary>Share of synthetic rows meeting every condition, 0 to 1.</summary>
     public double Share => SyntheticRows == 0 ? 0 : (double)SyntheticMeeting / SyntheticRows;

@@ -1,16 +1,18 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Analysis;
-using SynthCore;
 
-namespace SynthDatabases;
+namespace SynthCore.Data;
 
 /// <summary>
-/// The rows of a <see cref="DbDataReader"/> as typed DataFrame columns. A column's kind comes from the database's type
-/// where the source knows it (<paramref name="declared"/>), otherwise from its values; NULLs stay missing.
+/// The rows of a <see cref="DbDataReader"/> as typed DataFrame columns, for any ADO.NET provider (the console's
+/// database files, a notebook's own connection). A column's kind comes from the database's type where the source
+/// knows it (<c>declared</c>), otherwise from its values; NULLs stay missing.
 /// </summary>
-internal static class DataReaderTable
+public static class DataReaderTable
 {
+    /// <param name="declared">The kind column i's database type says, or null to go by its values.</param>
+    /// <param name="valueReader">How to read column i's values when <see cref="DbDataReader.GetValue"/> would lose something, else null.</param>
     public static DataFrame Read(DbDataReader reader, Func<int, ValueKind?> declared, Func<int, Func<int, object>?> valueReader, CancellationToken cancellationToken)
     {
         int count = reader.FieldCount;
