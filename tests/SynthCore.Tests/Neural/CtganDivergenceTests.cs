@@ -33,7 +33,7 @@ public sealed class CtganDivergenceTests
         });
         int rows = (int)Screentime.Table.Rows.Count;
         float[] baseRows = baseTransform.Transform(Screentime.Table);
-        var layout = CtganLayout.Fit(baseTransform, baseRows, rows, options.MaxModes, options.ModeWeightThreshold, options.Seed);
+        var layout = ModeSpecificNormalizer.Fit(baseTransform, baseRows, rows, options.MaxModes, options.ModeWeightThreshold, options.Seed);
         float[] data = layout.Encode(baseRows, rows, options.Seed);
         var (counts, categoryOfRow) = CtganSynthesizer.CategoryCounts(layout, data, rows);
         foreach (int r in poisoned) data[r * layout.Width] = float.NaN;

@@ -3,6 +3,9 @@ namespace SynthCore.Data.Sequences;
 /// <summary>
 /// Per-feature min-max scaling to [0, 1] as in the TimeGAN reference code: (x − min) / (max − min + 1e-7),
 /// the small constant keeping a constant feature finite. Values are (time × feature) arrays.
+/// Not <see cref="Transforms.MinMaxTransform"/>: that one scales one table column into a single-precision row for
+/// the tabular networks (with their clipping and missing flags), while TimeGAN's published scores are defined on [0, 1] in double
+/// precision over all the windows of every entity, each feature its own (time × feature) slice.
 /// </summary>
 public sealed record MinMaxScaler(double[] Min, double[] Max)
 {

@@ -26,7 +26,7 @@ internal sealed class CtganDpSgd : IDisposable
     private readonly Tensor? columnOfIndex;   // conditional width: the categorical column of each conditional-vector index
 
     /// <param name="table">The encoded rows (rows × layout width) on the training device.</param>
-    public CtganDpSgd(CtganDiscriminator discriminator, CtganOptions options, Tensor table, CtganLayout layout, torch.Generator random)
+    public CtganDpSgd(CtganDiscriminator discriminator, CtganOptions options, Tensor table, ModeSpecificNormalizer layout, torch.Generator random)
     {
         step = new DpSgdOptimizerStep(discriminator.parameters(), options.DpMaxGradNorm, options.DpNoiseMultiplier!.Value, random);
         rows = (int)table.shape[0];

@@ -38,7 +38,7 @@ internal sealed class CtganSnapshot : IDisposable
 
     /// <summary>The exception for a divergence in <paramref name="failedEpoch"/>, carrying the kept generator wrapped as a fitted model.</summary>
     public TrainingDivergedException Diverged(int failedEpoch, CtganOptions options, double generatorLoss, double discriminatorLoss, int conditionWidth,
-        CtganLayout layout, Func<CtganGenerator, IFittedSynthesizer>? wrap)
+        ModeSpecificNormalizer layout, Func<CtganGenerator, IFittedSynthesizer>? wrap)
     {
         string message = $"CTGAN training diverged in epoch {failedEpoch} of {options.Epochs}: generator loss {generatorLoss}, discriminator loss {discriminatorLoss}. "
             + "Try lower learning rates (--learning-rate, or generator-lr / discriminator-lr)";

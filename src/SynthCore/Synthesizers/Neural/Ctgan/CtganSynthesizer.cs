@@ -46,7 +46,7 @@ public sealed class CtganSynthesizer : IDpSgdSynthesizer
     /// </summary>
     public double EpsilonAt(double noiseMultiplier, DataFrame table, TableMetadata metadata) =>
         CtganDpSgd.Epsilon(checked((int)table.Rows.Count), Options with { DpNoiseMultiplier = noiseMultiplier },
-            CtganLayout.DiscreteColumns(TableTransform.Fit(table, metadata, BaseTransform)));
+            ModeSpecificNormalizer.DiscreteColumns(TableTransform.Fit(table, metadata, BaseTransform)));
 
     /// <summary><see cref="Fit"/>, typed.</summary>
     public FittedCtgan FitCtgan(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -63,7 +63,7 @@ public sealed class CtganSynthesizer : IDpSgdSynthesizer
         int rows = checked((int)table.Rows.Count);
         ResourceGuard.Current.EnsureTrainingFits(Name, rows, baseTransform.ColumnWidths, ParameterEstimate(baseTransform.Width, Options));
         float[] baseRows = baseTransform.Transform(table);
-        var layout = CtganLayout.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
+        var layout = ModeSpecificNormalizer.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
         float[] data = layout.Encode(baseRows, rows, Options.Seed);
         var transformTime = clock.Elapsed;
         cancellationToken.ThrowIfCancellationRequested();
@@ -83,7 +83,7 @@ public sealed class CtganSynthesizer : IDpSgdSynthesizer
     }
 
     /// <summary>For each categorical segment, the count of each category and each row's category.</summary>
-    internal static (int[][] Counts, int[][] CategoryOfRow) CategoryCounts(CtganLayout layout, float[] data, int rows)
+    internal static (int[][] Counts, int[][] CategoryOfRow) CategoryCounts(ModeSpecificNormalizer layout, float[] data, int rows)
     {
         var segments = layout.Discrete.ToArray();
         var counts = new int[segments.Length][];

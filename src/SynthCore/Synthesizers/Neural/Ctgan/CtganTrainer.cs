@@ -25,7 +25,7 @@ internal static class CtganTrainer
     /// <param name="wrap">Makes a fitted model of a generator: the last good state when training diverges (null: none is kept).</param>
     /// <exception cref="TrainingDivergedException">A loss became NaN or infinite; carries the model as of the last clean epoch.</exception>
     /// <exception cref="OperationCanceledException">Cancelled; checked every step.</exception>
-    public static CtganGenerator Train(float[] data, int rows, CtganLayout layout, ConditionalVectorSampler sampler, CtganOptions options,
+    public static CtganGenerator Train(float[] data, int rows, ModeSpecificNormalizer layout, ConditionalVectorSampler sampler, CtganOptions options,
         torch.Generator random, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Stopwatch clock,
         Func<CtganGenerator, IFittedSynthesizer>? wrap = null)
     {

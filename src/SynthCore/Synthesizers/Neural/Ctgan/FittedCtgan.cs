@@ -27,13 +27,13 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
 
     private readonly CtganGenerator generator;
     private readonly int[][] counts;
-    private readonly CtganLayout.Segment[] categories;   // the conditional vector's columns
+    private readonly ModeSpecificNormalizer.Segment[] categories;   // the conditional vector's columns
     private readonly int[] offsets;
     private readonly object?[][] categoryValues;
     private readonly Device device;
     private readonly object gate = new();
 
-    internal FittedCtgan(CtganOptions options, CtganLayout layout, int[][] counts, CtganGenerator generator, int trainingRows)
+    internal FittedCtgan(CtganOptions options, ModeSpecificNormalizer layout, int[][] counts, CtganGenerator generator, int trainingRows)
     {
         if (trainingRows < 1) throw new ArgumentOutOfRangeException(nameof(trainingRows), "A model is trained on at least one row.");
         TrainingRows = trainingRows;
@@ -47,7 +47,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
             throw new SynthException("The CTGAN model's category counts do not match its categorical columns.");
         offsets = new int[categories.Length];
         for (int c = 1; c < categories.Length; c++) offsets[c] = offsets[c - 1] + categories[c - 1].Width;
-        categoryValues = categories.Select(s => s.Kind == CtganLayout.SegmentKind.Category ? CategoryValues(s) : []).ToArray();
+        categoryValues = categories.Select(s => s.Kind == ModeSpecificNormalizer.SegmentKind.Category ? CategoryValues(s) : []).ToArray();
     }
 
     public string ModelName => CtganSynthesizer.Name;
@@ -65,7 +65,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
     public int TrainingRows { get; }
 
     /// <summary>The data representation: base transform and per-column mode mixtures.</summary>
-    public CtganLayout Layout { get; }
+    public ModeSpecificNormalizer Layout { get; }
 
     /// <summary>
     /// The (ε, δ) of DP-SGD training (<see cref="CtganOptions.DpNoiseMultiplier"/>; RDP accountant over
@@ -100,7 +100,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
     public TimeSpan TrainingTime { get; init; }
 
     /// <summary>The value each one-hot code of a categorical segment stands for (reversing a row with only that code set).</summary>
-    private object?[] CategoryValues(CtganLayout.Segment segment)
+    private object?[] CategoryValues(ModeSpecificNormalizer.Segment segment)
     {
         var baseTransform = Layout.Base;
         var rows = new float[segment.Width * baseTransform.Width];
@@ -123,7 +123,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
             {
                 var remaining = conditions?.All.ToList() ?? [];
                 Fixed? category = null;
-                var own = remaining.FirstOrDefault(c => c is EqualsCondition or OneOfCondition && categories.Any(s => s.Column == c.Column && s.Kind == CtganLayout.SegmentKind.Category));
+                var own = remaining.FirstOrDefault(c => c is EqualsCondition or OneOfCondition && categories.Any(s => s.Column == c.Column && s.Kind == ModeSpecificNormalizer.SegmentKind.Category));
                 if (own is not null)
                 {
                     category = Restrict(own);
@@ -144,7 +144,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
 
     private Fixed Restrict(ColumnCondition condition)
     {
-        int c = Array.FindIndex(categories, s => s.Column == condition.Column && s.Kind == CtganLayout.SegmentKind.Category);
+        int c = Array.FindIndex(categories, s => s.Column == condition.Column && s.Kind == ModeSpecificNormalizer.SegmentKind.Category);
         var values = categoryValues[c];
         var allowed = values.Select(v => condition.IsMetBy(v)).ToArray();
         if (!allowed.Contains(true))
@@ -231,7 +231,7 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
                 throw new SynthException("The model file's payload is not a 'ctgan' payload of a layout this version reads.");
             int trainingRows = tag == FirstPayloadTag ? content.Header.Metadata.RowCount : reader.ReadInt32();
             if (trainingRows < 1) throw new SynthException($"The CTGAN model file says it was trained on {trainingRows} rows.");
-            var layout = CtganLayout.FromJson(JsonNode.Parse(reader.ReadString())?.AsObject() ?? throw new SynthException("The CTGAN model file holds no layout."));
+            var layout = ModeSpecificNormalizer.FromJson(JsonNode.Parse(reader.ReadString())?.AsObject() ?? throw new SynthException("The CTGAN model file holds no layout."));
             content.Header.Metadata.EnsureSameSchema(layout.Base.Metadata, "The CTGAN model file is inconsistent (header and transform)");
             var counts = new int[reader.ReadInt32()][];
             for (int c = 0; c < counts.Length; c++)

@@ -39,7 +39,7 @@ public sealed class FittedTvae : IFittedSynthesizer, IPrivacyAccounted, IDisposa
 
     /// <param name="missingTargets">The columns that can be missing and their training rates.</param>
     /// <param name="privacy">The DP-SGD guarantee; null when trained without DP-SGD.</param>
-    internal FittedTvae(TvaeOptions options, CtganLayout layout, TvaeEncoder encoder, TvaeDecoder decoder, IReadOnlyList<MissingValueSampling.Target> missingTargets, TvaePrivacy? privacy)
+    internal FittedTvae(TvaeOptions options, ModeSpecificNormalizer layout, TvaeEncoder encoder, TvaeDecoder decoder, IReadOnlyList<MissingValueSampling.Target> missingTargets, TvaePrivacy? privacy)
     {
         if ((options.DpNoiseMultiplier is null) != (privacy is null))
             throw new SynthException($"The {options.Model} model's DP-SGD record does not match its options.");
@@ -81,7 +81,7 @@ public sealed class FittedTvae : IFittedSynthesizer, IPrivacyAccounted, IDisposa
     public TvaeOptions Options { get; }
     public int Seed => Options.Seed;
 
-    public CtganLayout Layout { get; }
+    public ModeSpecificNormalizer Layout { get; }
 
     /// <summary>The trained encoder (rows in the layout's representation → latent mean and log-variance).</summary>
     public TvaeEncoder Encoder { get; }
@@ -274,7 +274,7 @@ public sealed class FittedTvae : IFittedSynthesizer, IPrivacyAccounted, IDisposa
             string tag = reader.ReadString();
             if (tag is not (PayloadTag or FirstPayloadTag))
                 throw new SynthException($"The model file's payload is not a '{options.Model}' payload of a layout this version reads.");
-            var layout = CtganLayout.FromJson(JsonNode.Parse(reader.ReadString())?.AsObject() ?? throw new SynthException("The model file holds no layout."));
+            var layout = ModeSpecificNormalizer.FromJson(JsonNode.Parse(reader.ReadString())?.AsObject() ?? throw new SynthException("The model file holds no layout."));
             content.Header.Metadata.EnsureSameSchema(layout.Base.Metadata, $"The {options.Model} model file is inconsistent (header and transform)");
             IReadOnlyList<MissingValueSampling.Target> missingTargets;
             TvaePrivacy? privacy = null;

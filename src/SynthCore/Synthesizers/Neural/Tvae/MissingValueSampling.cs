@@ -44,7 +44,7 @@ internal sealed class MissingValueSampling
     public IReadOnlyList<double> Offsets => offsets;
 
     /// <summary>The columns of <paramref name="layout"/> that can be missing, with their rates in <paramref name="encoded"/> (layout rows).</summary>
-    public static IReadOnlyList<Target> Measure(CtganLayout layout, float[] encoded, int rows)
+    public static IReadOnlyList<Target> Measure(ModeSpecificNormalizer layout, float[] encoded, int rows)
     {
         var targets = new List<Target>();
         foreach (var (segment, code) in MissingCodes(layout))
@@ -61,21 +61,21 @@ internal sealed class MissingValueSampling
     /// Rates for a model saved before they were stored: the header metadata's missing fraction of
     /// each column, which is the training table's when the metadata was detected from it.
     /// </summary>
-    public static IReadOnlyList<Target> FromMetadata(CtganLayout layout, TableMetadata metadata) =>
+    public static IReadOnlyList<Target> FromMetadata(ModeSpecificNormalizer layout, TableMetadata metadata) =>
         MissingCodes(layout).Select(m => new Target(m.Segment.Column, m.Segment.Start, m.Segment.Width, m.Code, metadata[m.Segment.Column].MissingFraction)).ToArray();
 
     /// <summary>Missing indicators (code 1) and categorical segments whose last code reverses to a missing value.</summary>
-    private static IEnumerable<(CtganLayout.Segment Segment, int Code)> MissingCodes(CtganLayout layout)
+    private static IEnumerable<(ModeSpecificNormalizer.Segment Segment, int Code)> MissingCodes(ModeSpecificNormalizer layout)
     {
         foreach (var s in layout.Segments)
         {
-            if (s.Kind == CtganLayout.SegmentKind.Missing) yield return (s, 1);
-            else if (s.Kind == CtganLayout.SegmentKind.Category && LastCodeIsMissing(layout.Base, s)) yield return (s, s.Width - 1);
+            if (s.Kind == ModeSpecificNormalizer.SegmentKind.Missing) yield return (s, 1);
+            else if (s.Kind == ModeSpecificNormalizer.SegmentKind.Category && LastCodeIsMissing(layout.Base, s)) yield return (s, s.Width - 1);
         }
     }
 
     /// <summary>Reverses a base row with only the segment's last code set: a category transform with a missing category reverses it to null.</summary>
-    private static bool LastCodeIsMissing(TableTransform transform, CtganLayout.Segment segment)
+    private static bool LastCodeIsMissing(TableTransform transform, ModeSpecificNormalizer.Segment segment)
     {
         var row = new float[transform.Width];
         row[segment.BaseStart + segment.BaseWidth - 1] = 1;
@@ -86,7 +86,7 @@ internal sealed class MissingValueSampling
     public JsonArray ToJson() => new(Targets.Select(t => (JsonNode?)new JsonObject { ["column"] = t.Column, ["start"] = t.Start, ["rate"] = t.Rate }).ToArray());
 
     /// <summary>The saved rates, checked against the columns <paramref name="layout"/> says can be missing.</summary>
-    public static IReadOnlyList<Target> FromJson(JsonArray json, CtganLayout layout)
+    public static IReadOnlyList<Target> FromJson(JsonArray json, ModeSpecificNormalizer layout)
     {
         var expected = MissingCodes(layout).ToArray();
         if (json.Count != expected.Length) throw new SynthException($"The model file has {json.Count} missing rates for {expected.Length} columns with missing values.");

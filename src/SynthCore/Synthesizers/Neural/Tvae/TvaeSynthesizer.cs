@@ -56,7 +56,7 @@ public sealed class TvaeSynthesizer : IDpSgdSynthesizer
         // The last good copy adds one float per parameter: a quarter of what training one needs (weight, gradient, two moments).
         ResourceGuard.Current.EnsureTrainingFits(Options.Model, rows, baseTransform.ColumnWidths, parameters + parameters / 4);
         float[] baseRows = baseTransform.Transform(table);
-        var layout = CtganLayout.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
+        var layout = ModeSpecificNormalizer.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
         float[] data = layout.Encode(baseRows, rows, Options.Seed);
         progress?.Report(new TrainingProgress("transform", 1, 1, new Dictionary<string, double>(), clock.Elapsed, null));
 

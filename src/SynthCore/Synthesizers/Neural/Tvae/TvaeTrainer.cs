@@ -24,7 +24,7 @@ internal static class TvaeTrainer
     /// <param name="wrap">Makes a fitted model of networks and the DP-SGD steps that trained them: the last good model on divergence.</param>
     /// <param name="corruptEpoch">Test seam: the first loss of this epoch is made NaN, to exercise divergence (0: never).</param>
     /// <exception cref="TrainingDivergedException">A loss or weight became NaN or infinite; carries the model as of the last finite epoch, or none in the first.</exception>
-    public static Result Train(float[] data, int rows, CtganLayout layout, TvaeOptions options,
+    public static Result Train(float[] data, int rows, ModeSpecificNormalizer layout, TvaeOptions options,
         torch.Generator random, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Stopwatch clock,
         Func<TvaeEncoder, TvaeDecoder, long, IFittedSynthesizer> wrap, int corruptEpoch = 0)
     {

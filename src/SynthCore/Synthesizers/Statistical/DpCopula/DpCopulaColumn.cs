@@ -9,6 +9,8 @@ namespace SynthCore.Synthesizers.Statistical.DpCopula;
 /// One column of the DP copula: its cells (numeric bins between the bounds, or categories; plus a
 /// missing cell if the column had missing values) with their noisy probabilities, and how to turn a
 /// uniform draw back into a value of the column's type.
+/// Not a <see cref="Transforms.TableTransform"/> column: its range must come from the user's public bounds, never from
+/// the data (a data range would spend privacy the accountant does not count), and its categories from noisy counts.
 /// </summary>
 internal sealed class DpCopulaColumn
 {

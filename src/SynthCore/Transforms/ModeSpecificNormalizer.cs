@@ -12,7 +12,7 @@ namespace SynthCore.Transforms;
 /// generator learns the missing rate as a category. Decoding maps back to the base transform's
 /// layout, whose Reverse gives the table.
 /// </summary>
-public sealed class CtganLayout
+public sealed class ModeSpecificNormalizer
 {
     /// <summary>How one base output span is represented.</summary>
     /// <param name="Column">The table column.</param>
@@ -42,7 +42,7 @@ public sealed class CtganLayout
         Missing,
     }
 
-    private CtganLayout(TableTransform baseTransform, IReadOnlyList<Segment> segments)
+    private ModeSpecificNormalizer(TableTransform baseTransform, IReadOnlyList<Segment> segments)
     {
         Base = baseTransform;
         Segments = segments;
@@ -92,7 +92,7 @@ public sealed class CtganLayout
     /// (in parallel; each column has its own generator seeded from <paramref name="seed"/>), keeping
     /// the modes whose weight exceeds <paramref name="weightThreshold"/>.
     /// </summary>
-    public static CtganLayout Fit(TableTransform baseTransform, float[] baseRows, int rows, int maxModes, double weightThreshold, int seed)
+    public static ModeSpecificNormalizer Fit(TableTransform baseTransform, float[] baseRows, int rows, int maxModes, double weightThreshold, int seed)
     {
         var spans = baseTransform.Spans.Where(s => s.Width > 0).OrderBy(s => s.Start).ToArray();
         var mixtures = new (double[] Means, double[] Deviations, double[] Weights, double[]? Support)?[spans.Length];
@@ -121,7 +121,7 @@ public sealed class CtganLayout
             segments.Add(segment);
             at += segment.Width;
         }
-        return new CtganLayout(baseTransform, segments);
+        return new ModeSpecificNormalizer(baseTransform, segments);
     }
 
     /// <summary>
@@ -288,7 +288,7 @@ public sealed class CtganLayout
     };
 
     /// <exception cref="SynthException">The JSON is not a CTGAN layout of this version, or disagrees with its base transform.</exception>
-    public static CtganLayout FromJson(JsonObject json)
+    public static ModeSpecificNormalizer FromJson(JsonObject json)
     {
         var baseTransform = TableTransform.FromJson(JsonFields.Node(json, "base").AsObject());
         var segments = JsonFields.Array(json, "segments").Select(node =>
@@ -309,6 +309,6 @@ public sealed class CtganLayout
             if (!consistent) throw new SynthException($"The CTGAN layout's segment of column '{s.Column}' is inconsistent.");
             at += s.Width;
         }
-        return new CtganLayout(baseTransform, segments);
+        return new ModeSpecificNormalizer(baseTransform, segments);
     }
 }

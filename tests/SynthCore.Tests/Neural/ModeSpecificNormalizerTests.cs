@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace SynthCore.Tests.Neural;
 
 /// <summary>The variational Gaussian mixture finds a column's modes; CTGAN's representation round-trips.</summary>
-public sealed class CtganLayoutTests(ITestOutputHelper output)
+public sealed class ModeSpecificNormalizerTests(ITestOutputHelper output)
 {
     [Fact]
     public void The_mixture_finds_three_well_separated_modes_and_drops_the_rest()
@@ -41,14 +41,14 @@ public sealed class CtganLayoutTests(ITestOutputHelper output)
         var baseTransform = TableTransform.Fit(table, metadata);
         float[] baseRows = baseTransform.Transform(table);
         int rows = (int)table.Rows.Count;
-        var layout = CtganLayout.Fit(baseTransform, baseRows, rows, 10, 0.005, seed: 3);
-        foreach (var s in layout.Segments.Where(s => s.Kind == CtganLayout.SegmentKind.Value))
+        var layout = ModeSpecificNormalizer.Fit(baseTransform, baseRows, rows, 10, 0.005, seed: 3);
+        foreach (var s in layout.Segments.Where(s => s.Kind == ModeSpecificNormalizer.SegmentKind.Value))
             output.WriteLine($"{s.Column}: {s.Modes} modes, μ [{string.Join(", ", s.Means!.Select(m => m.ToString("F3")))}], σ [{string.Join(", ", s.Deviations!.Select(m => m.ToString("F3")))}]");
 
         float[] encoded = layout.Encode(baseRows, rows, seed: 3);
         AssertSameRows(table, baseTransform.Reverse(layout.Decode(encoded, rows), rows));
         Assert.Equal(layout.Width, layout.Spans.Sum(s => s.Width));
-        var restored = CtganLayout.FromJson(layout.ToJson());
+        var restored = ModeSpecificNormalizer.FromJson(layout.ToJson());
         AssertSameRows(table, baseTransform.Reverse(restored.Decode(encoded, rows), rows));
     }
 
@@ -64,20 +64,20 @@ public sealed class CtganLayoutTests(ITestOutputHelper output)
         var metadata = SynthCore.Data.TableMetadata.Detect(table);
         var baseTransform = TableTransform.Fit(table, metadata);
         float[] baseRows = baseTransform.Transform(table);
-        var layout = CtganLayout.Fit(baseTransform, baseRows, 2000, 10, 0.005, seed: 3);
-        var hoursSegment = layout.Segments.Single(s => s.Column == "hours" && s.Kind == CtganLayout.SegmentKind.Value);
+        var layout = ModeSpecificNormalizer.Fit(baseTransform, baseRows, 2000, 10, 0.005, seed: 3);
+        var hoursSegment = layout.Segments.Single(s => s.Column == "hours" && s.Kind == ModeSpecificNormalizer.SegmentKind.Value);
         Assert.Equal(hours.Length, hoursSegment.Support!.Length);
-        Assert.Null(layout.Segments.Single(s => s.Column == "weight" && s.Kind == CtganLayout.SegmentKind.Value).Support);
+        Assert.Null(layout.Segments.Single(s => s.Column == "weight" && s.Kind == ModeSpecificNormalizer.SegmentKind.Value).Support);
 
         // Any generator output — here uniform scalars and random modes — decodes to an observed number of hours.
         var generated = new float[200 * layout.Width];
-        foreach (var s in layout.Segments.Where(s => s.Kind == CtganLayout.SegmentKind.Value))
+        foreach (var s in layout.Segments.Where(s => s.Kind == ModeSpecificNormalizer.SegmentKind.Value))
             for (int r = 0; r < 200; r++)
             {
                 generated[r * layout.Width + s.Start] = (float)(2 * random.NextDouble() - 1);
                 generated[r * layout.Width + s.Start + 1 + random.Next(s.Modes)] = 1;
             }
-        var restored = CtganLayout.FromJson(layout.ToJson());
+        var restored = ModeSpecificNormalizer.FromJson(layout.ToJson());
         var decoded = baseTransform.Reverse(restored.Decode(generated, 200), 200);
         Assert.All(FidelityChecks.Numbers(decoded["hours"]), x => Assert.Contains((int)Math.Round(x), hours));
         Assert.All(FidelityChecks.Numbers(decoded["hours"]), x => Assert.Equal(Math.Round(x), x, 1e-3));
