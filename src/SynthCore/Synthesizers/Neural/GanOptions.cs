@@ -17,8 +17,20 @@ public enum GanLoss
 /// Options of the screen-time GAN (<see cref="GanSynthesizer"/>). The defaults are the original
 /// notebook's (noise 100, 10,000 steps of batch 128, Adam 2e-4 / 0.5 / 0.999), plus two standard
 /// stabilisers the notebook lacked: one-sided label smoothing and Gumbel-softmax categorical outputs.
+/// <para>DP-SGD (<see cref="NeuralTrainingOptions.DpNoiseMultiplier"/>) on the discriminator (Abadi et al. 2016; as in DP-GAN, Xie et al. 2018): null trains
+/// normally; a value σ Poisson-samples each critic step's real rows with rate batch / rows, clips
+/// each example's discriminator gradient to <see cref="DpMaxGradNorm"/> and adds N(0, σ²C²) noise.
+/// Example i's loss is the loss on real row i and on one generated row; with WGAN-GP it also holds
+/// the gradient penalty at their interpolate, so the penalty is clipped with the row it touches.
+/// The generator sees the data only through the discriminator, so it inherits the guarantee
+/// (<see cref="FittedGan.DifferentialPrivacy"/>). The conditional GAN's generated rows take their
+/// condition from the category shares released by <see cref="DpCountNoiseMultiplier"/>, never from
+/// the real batch. Needs <see cref="Pac"/> = 1. Slow: one backward pass per example.</para>
+/// <para>Private (ε, δ): the networks' weights and, for cgan, the stored category shares.
+/// Not private: what the table transform reads from the raw data (column min / max, category
+/// sets, which columns have missing values) and the row count.</para>
 /// </summary>
-public sealed record GanOptions
+public sealed record GanOptions : NeuralTrainingOptions
 {
     /// <summary>Length of the generator's noise vector.</summary>
     public int LatentDim { get; init; } = 100;
@@ -37,20 +49,6 @@ public sealed record GanOptions
 
     /// <summary>Adam β2.</summary>
     public double Beta2 { get; init; } = 0.999;
-
-    /// <summary>Seed of weight initialisation, noise, batch draws and (by default) sampling.</summary>
-    public int Seed { get; init; } = 42;
-
-    /// <summary>TorchSharp device: "cpu", "cuda" or "cuda:N".</summary>
-    public string Device { get; init; } = "cpu";
-
-    /// <summary>
-    /// libtorch intra-op threads while training and sampling. One by default: the networks are
-    /// small, so a second thread gains little (bench/: 125–130 steps/s with one thread, 105–190
-    /// with two on a busy 2-core machine), and a fixed count keeps the same seed giving the same
-    /// rows whatever the machine's core count.
-    /// </summary>
-    public int Threads { get; init; } = 1;
 
     /// <summary>Steps between progress reports (the last step is always reported).</summary>
     public int ProgressEvery { get; init; } = 100;
@@ -115,28 +113,6 @@ public sealed record GanOptions
         Loss = GanLoss.WganGp, CriticSteps = 5, GradientPenalty = 10, LearningRate = 1e-4, Beta1 = 0.5, Beta2 = 0.9,
         RealLabel = 1, Steps = 2000,
     };
-
-    /// <summary>
-    /// DP-SGD on the discriminator (Abadi et al. 2016; as in DP-GAN, Xie et al. 2018): null trains
-    /// normally; a value σ Poisson-samples each critic step's real rows with rate batch / rows, clips
-    /// each example's discriminator gradient to <see cref="DpMaxGradNorm"/> and adds N(0, σ²C²) noise.
-    /// Example i's loss is the loss on real row i and on one generated row; with WGAN-GP it also holds
-    /// the gradient penalty at their interpolate, so the penalty is clipped with the row it touches.
-    /// The generator sees the data only through the discriminator, so it inherits the guarantee
-    /// (<see cref="FittedGan.DifferentialPrivacy"/>). The conditional GAN's generated rows take their
-    /// condition from the category shares released by <see cref="DpCountNoiseMultiplier"/>, never from
-    /// the real batch. Needs <see cref="Pac"/> = 1. Slow: one backward pass per example.
-    /// <para>Private (ε, δ): the networks' weights and, for cgan, the stored category shares.
-    /// Not private: what the table transform reads from the raw data (column min / max, category
-    /// sets, which columns have missing values) and the row count.</para>
-    /// </summary>
-    public double? DpNoiseMultiplier { get; init; }
-
-    /// <summary>C: the per-example gradient norm bound of DP-SGD.</summary>
-    public double DpMaxGradNorm { get; init; } = 1.0;
-
-    /// <summary>The δ the DP-SGD ε is reported for.</summary>
-    public double DpDelta { get; init; } = 1e-5;
 
     /// <summary>
     /// σ of the Gaussian release of the condition column's category counts (cgan with DP-SGD only):

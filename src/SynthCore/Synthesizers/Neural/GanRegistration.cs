@@ -4,10 +4,9 @@ namespace SynthCore.Synthesizers.Neural;
 internal static class GanRegistration
 {
     /// <summary>The options the GAN accepts (<c>--option name=value</c>), with what they set.</summary>
-    private static readonly ModelOptionSet<GanOptions> Extras = new(
+    private static readonly ModelOptionSet<GanOptions> Extras = new ModelOptionSet<GanOptions>(
         ModelOption.Int<GanOptions>("latent-dim", o => o.LatentDim, (o, v) => o with { LatentDim = v }, "size of the generator's noise input"),
         ModelOption.Int<GanOptions>("progress-every", o => o.ProgressEvery, (o, v) => o with { ProgressEvery = v }, "steps between progress reports"),
-        ModelOption.Int<GanOptions>("threads", o => o.Threads, (o, v) => o with { Threads = v }, "CPU threads for torch"),
         ModelOption.Int<GanOptions>("pac", o => o.Pac, (o, v) => o with { Pac = v }, "rows the discriminator sees as one (PacGAN); 1 with DP-SGD"),
         ModelOption.Real<GanOptions>("beta1", o => o.Beta1, (o, v) => o with { Beta1 = v }, "Adam's first-moment decay"),
         ModelOption.Real<GanOptions>("beta2", o => o.Beta2, (o, v) => o with { Beta2 = v }, "Adam's second-moment decay"),
@@ -16,10 +15,8 @@ internal static class GanRegistration
         ModelOption.Real<GanOptions>("generator-average-decay", o => o.GeneratorAverageDecay, (o, v) => o with { GeneratorAverageDecay = v }, "weight averaging of the sampled generator"),
         ModelOption.Int<GanOptions>("critic-steps", o => o.CriticSteps, (o, v) => o with { CriticSteps = v }, "discriminator steps per generator step"),
         ModelOption.Real<GanOptions>("gradient-penalty", o => o.GradientPenalty, (o, v) => o with { GradientPenalty = v }, "WGAN-GP's penalty weight"),
-        ModelOption.Real<GanOptions>("dp-noise-multiplier", o => o.DpNoiseMultiplier, (o, v) => o with { DpNoiseMultiplier = v }, "DP-SGD: noise σ relative to the clip norm (turns DP on)"),
-        ModelOption.Real<GanOptions>("dp-max-grad-norm", o => o.DpMaxGradNorm, (o, v) => o with { DpMaxGradNorm = v }, "DP-SGD: per-row gradient clip norm"),
-        ModelOption.Real<GanOptions>("dp-delta", o => o.DpDelta, (o, v) => o with { DpDelta = v }, "DP-SGD: δ of the (ε, δ) guarantee"),
-        ModelOption.Real<GanOptions>("dp-count-noise-multiplier", o => o.DpCountNoiseMultiplier, (o, v) => o with { DpCountNoiseMultiplier = v }, "DP: noise on the released category counts"));
+        ModelOption.Real<GanOptions>("dp-count-noise-multiplier", o => o.DpCountNoiseMultiplier, (o, v) => o with { DpCountNoiseMultiplier = v }, "DP: noise on the released category counts"))
+        .And(NeuralTrainingOptions.Declared<GanOptions>());
 
     /// <summary>The conditional GAN's: the GAN's, the condition column and the loss.</summary>
     private static readonly ModelOptionSet<GanOptions> ConditionalExtras = Extras.And(

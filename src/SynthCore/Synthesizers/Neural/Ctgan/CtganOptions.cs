@@ -3,8 +3,24 @@ using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Neural.Ctgan;
 
-/// <summary>Options of <see cref="CtganSynthesizer"/>; the defaults are Xu et al. 2019's (and SDV's CTGAN's).</summary>
-public sealed record CtganOptions
+/// <summary>
+/// Options of <see cref="CtganSynthesizer"/>; the defaults are Xu et al. 2019's (and SDV's CTGAN's).
+/// <para>DP-SGD (<see cref="NeuralTrainingOptions.DpNoiseMultiplier"/>) on the critic (<see cref="CtganDpSgd"/>): null trains normally; a value σ Poisson-samples
+/// each critic step's real rows with rate batch / rows, clips each example's critic gradient (its
+/// WGAN loss and its gradient-penalty term) to <see cref="DpMaxGradNorm"/> and adds N(0, σ²C²) noise;
+/// the category counts behind the conditional vectors are released once with Gaussian noise
+/// (<see cref="DpCountNoiseMultiplier"/>). Needs <see cref="Pac"/> = 1. Training-by-sampling changes:
+/// each real row's conditional vector comes from the row itself (a categorical column chosen
+/// uniformly, the row's own category in it), and the generator's conditional vectors are drawn at
+/// the noisy real frequencies (not log-frequencies: <see cref="LogFrequency"/> is ignored), so the
+/// critic sees the same condition distribution on both sides and no row is chosen by its category.</para>
+/// <para>Private, (ε, δ) from <see cref="FittedCtgan.DifferentialPrivacy"/>: the generator's weights
+/// and the stored category counts. Not private: the layout read from the raw data before training,
+/// that is each numeric column's min / max and its mode-specific normalisation (the variational
+/// Gaussian mixture's modes, means, deviations and weights), the category sets, which columns have
+/// missing values, and the row count. The guarantee treats that layout as public.</para>
+/// </summary>
+public sealed record CtganOptions : NeuralTrainingOptions
 {
     /// <summary>Epochs: passes of rows / batch-size steps each.</summary>
     public int Epochs { get; init; } = 300;
@@ -66,43 +82,6 @@ public sealed record CtganOptions
     /// </summary>
     public double GeneratorAverageDecay { get; init; }
 
-    public int Seed { get; init; } = 42;
-
-    public string Device { get; init; } = "cpu";
-
-    /// <summary>
-    /// libtorch intra-op threads while training and sampling; fixed, so a seed gives the same rows
-    /// on any machine. One by default, the safe choice on a shared machine: bench/ ctgan on the
-    /// Adult-shaped table on this 2-core machine gave, when it was idle, 3.3 s/epoch with one
-    /// thread and 1.9 with two (--option threads=2), but under load from other processes 4.6
-    /// with one and 36 with two, as OpenMP's barriers stall whenever another process holds a core.
-    /// </summary>
-    public int Threads { get; init; } = 1;
-
-    /// <summary>
-    /// DP-SGD on the critic (<see cref="CtganDpSgd"/>): null trains normally; a value σ Poisson-samples
-    /// each critic step's real rows with rate batch / rows, clips each example's critic gradient (its
-    /// WGAN loss and its gradient-penalty term) to <see cref="DpMaxGradNorm"/> and adds N(0, σ²C²) noise;
-    /// the category counts behind the conditional vectors are released once with Gaussian noise
-    /// (<see cref="DpCountNoiseMultiplier"/>). Needs <see cref="Pac"/> = 1. Training-by-sampling changes:
-    /// each real row's conditional vector comes from the row itself (a categorical column chosen
-    /// uniformly, the row's own category in it), and the generator's conditional vectors are drawn at
-    /// the noisy real frequencies (not log-frequencies: <see cref="LogFrequency"/> is ignored), so the
-    /// critic sees the same condition distribution on both sides and no row is chosen by its category.
-    /// <para>Private, (ε, δ) from <see cref="FittedCtgan.DifferentialPrivacy"/>: the generator's weights
-    /// and the stored category counts. Not private: the layout read from the raw data before training,
-    /// that is each numeric column's min / max and its mode-specific normalisation (the variational
-    /// Gaussian mixture's modes, means, deviations and weights), the category sets, which columns have
-    /// missing values, and the row count. The guarantee treats that layout as public.</para>
-    /// </summary>
-    public double? DpNoiseMultiplier { get; init; }
-
-    /// <summary>C: the per-example gradient norm bound of DP-SGD.</summary>
-    public double DpMaxGradNorm { get; init; } = 1.0;
-
-    /// <summary>The δ the DP-SGD ε is reported for.</summary>
-    public double DpDelta { get; init; } = 1e-5;
-
     /// <summary>σ of the Gaussian release of the category counts (with DP-SGD): each count gets N(0, σ²·columns) noise.</summary>
     public double DpCountNoiseMultiplier { get; init; } = 5;
 
@@ -112,9 +91,9 @@ public sealed record CtganOptions
         && GeneratorDims.SequenceEqual(other.GeneratorDims) && DiscriminatorDims.SequenceEqual(other.DiscriminatorDims)
         && (Epochs, BatchSize, EmbeddingDim, GeneratorLearningRate, DiscriminatorLearningRate, WeightDecay, Beta1, Beta2, DiscriminatorSteps, Pac, GradientPenalty, Dropout)
             == (other.Epochs, other.BatchSize, other.EmbeddingDim, other.GeneratorLearningRate, other.DiscriminatorLearningRate, other.WeightDecay, other.Beta1, other.Beta2, other.DiscriminatorSteps, other.Pac, other.GradientPenalty, other.Dropout)
-        && (GumbelTemperature, MaxModes, ModeWeightThreshold, LogFrequency, Seed, Device, Threads)
-            == (other.GumbelTemperature, other.MaxModes, other.ModeWeightThreshold, other.LogFrequency, other.Seed, other.Device, other.Threads)
-        && (DpNoiseMultiplier, DpMaxGradNorm, DpDelta, DpCountNoiseMultiplier) == (other.DpNoiseMultiplier, other.DpMaxGradNorm, other.DpDelta, other.DpCountNoiseMultiplier);
+        && (GumbelTemperature, MaxModes, ModeWeightThreshold, LogFrequency, DpCountNoiseMultiplier)
+            == (other.GumbelTemperature, other.MaxModes, other.ModeWeightThreshold, other.LogFrequency, other.DpCountNoiseMultiplier)
+        && base.Equals(other);
 
     public override int GetHashCode() => HashCode.Combine(Epochs, BatchSize, EmbeddingDim, Seed, Pac, GeneratorDims.Count, DiscriminatorDims.Count);
 

@@ -3,7 +3,7 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 /// <summary>How the registry makes and loads CTGAN: common settings and <c>--option</c> extras onto <see cref="CtganOptions"/>.</summary>
 internal static class CtganRegistration
 {
-    private static readonly ModelOptionSet<CtganOptions> Extras = new(
+    private static readonly ModelOptionSet<CtganOptions> Extras = new ModelOptionSet<CtganOptions>(
         ModelOption.Int<CtganOptions>("embedding-dim", o => o.EmbeddingDim, (o, v) => o with { EmbeddingDim = v }, "size of the generator's noise input"),
         ModelOption.Widths<CtganOptions>("generator-dims", o => o.GeneratorDims, (o, v) => o with { GeneratorDims = v }, "the generator's residual layer widths"),
         ModelOption.Widths<CtganOptions>("discriminator-dims", o => o.DiscriminatorDims, (o, v) => o with { DiscriminatorDims = v }, "the critic's layer widths"),
@@ -20,12 +20,9 @@ internal static class CtganRegistration
         ModelOption.Int<CtganOptions>("max-modes", o => o.MaxModes, (o, v) => o with { MaxModes = v }, "most mixture modes per numeric column"),
         ModelOption.Real<CtganOptions>("mode-weight-threshold", o => o.ModeWeightThreshold, (o, v) => o with { ModeWeightThreshold = v }, "modes lighter than this are dropped"),
         ModelOption.Bool<CtganOptions>("log-frequency", o => o.LogFrequency, (o, v) => o with { LogFrequency = v }, "training-by-sampling draws categories by log frequency"),
-        ModelOption.Int<CtganOptions>("threads", o => o.Threads, (o, v) => o with { Threads = v }, "CPU threads for torch"),
         ModelOption.Real<CtganOptions>("generator-average-decay", o => o.GeneratorAverageDecay, (o, v) => o with { GeneratorAverageDecay = v }, "weight averaging of the sampled generator (0: off)"),
-        ModelOption.Real<CtganOptions>("dp-noise-multiplier", o => o.DpNoiseMultiplier, (o, v) => o with { DpNoiseMultiplier = v }, "DP-SGD: noise σ relative to the clip norm (turns DP on)"),
-        ModelOption.Real<CtganOptions>("dp-max-grad-norm", o => o.DpMaxGradNorm, (o, v) => o with { DpMaxGradNorm = v }, "DP-SGD: per-row gradient clip norm"),
-        ModelOption.Real<CtganOptions>("dp-delta", o => o.DpDelta, (o, v) => o with { DpDelta = v }, "DP-SGD: δ of the (ε, δ) guarantee"),
-        ModelOption.Real<CtganOptions>("dp-count-noise-multiplier", o => o.DpCountNoiseMultiplier, (o, v) => o with { DpCountNoiseMultiplier = v }, "DP: noise on the released category counts"));
+        ModelOption.Real<CtganOptions>("dp-count-noise-multiplier", o => o.DpCountNoiseMultiplier, (o, v) => o with { DpCountNoiseMultiplier = v }, "DP: noise on the released category counts"))
+        .And(NeuralTrainingOptions.Declared<CtganOptions>());
 
     public static SynthesizerDescriptor Descriptor { get; } = new(
         CtganSynthesizer.Name,

@@ -7,8 +7,14 @@ namespace SynthCore.Synthesizers.Neural.Tvae;
 /// Options of the variational autoencoders. The defaults are TVAE's (Xu et al. 2019 and SDV:
 /// encoder and decoder 128-128, latent 128, loss factor 2, Adam 1e-3 with L2 1e-5, batch 500,
 /// 300 epochs); <see cref="VaeDefaults"/> are the toolkit VAE's.
+/// <para>DP-SGD (Abadi et al. 2016, <see cref="NeuralTrainingOptions.DpNoiseMultiplier"/>) on the whole VAE: null trains normally; a value σ Poisson-samples
+/// each step's rows with rate batch / rows (⌈rows / batch⌉ steps per epoch), clips each row's
+/// gradient of its full loss (reconstruction and KL, over encoder and decoder parameters,
+/// learned σ included) to <see cref="DpMaxGradNorm"/>, adds N(0, σ²C²) noise and divides by the
+/// expected batch. Both networks see the rows, so both are privatised; the guarantee is
+/// <see cref="FittedTvae.DifferentialPrivacy"/>. Slow: one backward pass per row.</para>
 /// </summary>
-public sealed record TvaeOptions
+public sealed record TvaeOptions : NeuralTrainingOptions
 {
     /// <summary>The registry name these options are for: <c>tvae</c> or <c>vae</c>.</summary>
     public string Model { get; init; } = TvaeSynthesizer.Name;
@@ -35,28 +41,6 @@ public sealed record TvaeOptions
 
     public double ModeWeightThreshold { get; init; } = 0.005;
 
-    public int Seed { get; init; } = 42;
-
-    public string Device { get; init; } = "cpu";
-
-    public int Threads { get; init; } = 1;
-
-    /// <summary>
-    /// DP-SGD (Abadi et al. 2016) on the whole VAE: null trains normally; a value σ Poisson-samples
-    /// each step's rows with rate batch / rows (⌈rows / batch⌉ steps per epoch), clips each row's
-    /// gradient of its full loss (reconstruction and KL, over encoder and decoder parameters,
-    /// learned σ included) to <see cref="DpMaxGradNorm"/>, adds N(0, σ²C²) noise and divides by the
-    /// expected batch. Both networks see the rows, so both are privatised; the guarantee is
-    /// <see cref="FittedTvae.DifferentialPrivacy"/>. Slow: one backward pass per row.
-    /// </summary>
-    public double? DpNoiseMultiplier { get; init; }
-
-    /// <summary>C: the per-row gradient norm bound of DP-SGD.</summary>
-    public double DpMaxGradNorm { get; init; } = 1.0;
-
-    /// <summary>The δ the DP-SGD ε is reported for.</summary>
-    public double DpDelta { get; init; } = 1e-5;
-
     /// <summary>
     /// The toolkit VAE's defaults: a small latent space (8) behind 64-32 layers, 300 epochs of
     /// batch 64 — sized for notebook tables of hundreds of rows, with a latent space small enough
@@ -69,9 +53,9 @@ public sealed record TvaeOptions
 
     public bool Equals(TvaeOptions? other) =>
         other is not null && HiddenLayers.SequenceEqual(other.HiddenLayers)
-        && (Model, EncodingDim, LossFactor, Epochs, BatchSize, LearningRate, WeightDecay, MaxModes, ModeWeightThreshold, Seed, Device, Threads)
-            == (other.Model, other.EncodingDim, other.LossFactor, other.Epochs, other.BatchSize, other.LearningRate, other.WeightDecay, other.MaxModes, other.ModeWeightThreshold, other.Seed, other.Device, other.Threads)
-        && (DpNoiseMultiplier, DpMaxGradNorm, DpDelta) == (other.DpNoiseMultiplier, other.DpMaxGradNorm, other.DpDelta);
+        && (Model, EncodingDim, LossFactor, Epochs, BatchSize, LearningRate, WeightDecay, MaxModes, ModeWeightThreshold)
+            == (other.Model, other.EncodingDim, other.LossFactor, other.Epochs, other.BatchSize, other.LearningRate, other.WeightDecay, other.MaxModes, other.ModeWeightThreshold)
+        && base.Equals(other);
 
     public override int GetHashCode() => HashCode.Combine(Model, EncodingDim, Epochs, BatchSize, Seed, HiddenLayers.Count);
 

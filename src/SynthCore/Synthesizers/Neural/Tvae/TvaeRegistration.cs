@@ -9,17 +9,14 @@ internal static class TvaeRegistration
     private static ModelOption<TvaeOptions> HiddenLayers(string name, string help) =>
         ModelOption.Widths<TvaeOptions>(name, o => o.HiddenLayers, (o, v) => o with { HiddenLayers = v }, help);
 
-    private static readonly ModelOptionSet<TvaeOptions> Extras = new(
+    private static readonly ModelOptionSet<TvaeOptions> Extras = new ModelOptionSet<TvaeOptions>(
         EncodingDim("encoding-dim", "size of the latent code"), EncodingDim("encoding_dim", "same as encoding-dim"),
         HiddenLayers("hidden-layers", "encoder and decoder layer widths"), HiddenLayers("hidden_layers", "same as hidden-layers"),
         ModelOption.Real<TvaeOptions>("loss-factor", o => o.LossFactor, (o, v) => o with { LossFactor = v }, "weight of the reconstruction loss against the KL term"),
         ModelOption.Real<TvaeOptions>("weight-decay", o => o.WeightDecay, (o, v) => o with { WeightDecay = v }, "Adam's weight decay"),
         ModelOption.Int<TvaeOptions>("max-modes", o => o.MaxModes, (o, v) => o with { MaxModes = v }, "most mixture modes per numeric column"),
-        ModelOption.Real<TvaeOptions>("mode-weight-threshold", o => o.ModeWeightThreshold, (o, v) => o with { ModeWeightThreshold = v }, "modes lighter than this are dropped"),
-        ModelOption.Int<TvaeOptions>("threads", o => o.Threads, (o, v) => o with { Threads = v }, "CPU threads for torch"),
-        ModelOption.Real<TvaeOptions>("dp-noise-multiplier", o => o.DpNoiseMultiplier, (o, v) => o with { DpNoiseMultiplier = v }, "DP-SGD: noise σ relative to the clip norm (turns DP on)"),
-        ModelOption.Real<TvaeOptions>("dp-max-grad-norm", o => o.DpMaxGradNorm, (o, v) => o with { DpMaxGradNorm = v }, "DP-SGD: per-row gradient clip norm"),
-        ModelOption.Real<TvaeOptions>("dp-delta", o => o.DpDelta, (o, v) => o with { DpDelta = v }, "DP-SGD: δ of the (ε, δ) guarantee"));
+        ModelOption.Real<TvaeOptions>("mode-weight-threshold", o => o.ModeWeightThreshold, (o, v) => o with { ModeWeightThreshold = v }, "modes lighter than this are dropped"))
+        .And(NeuralTrainingOptions.Declared<TvaeOptions>());
 
     public static SynthesizerDescriptor TvaeDescriptor { get; } = new(
         TvaeSynthesizer.Name,
