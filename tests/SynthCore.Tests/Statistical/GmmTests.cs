@@ -41,7 +41,7 @@ public sealed class GmmTests(ITestOutputHelper output)
         Assert.Equal(1, ((GmmSynthesizer)one).Options.MaxIterations);
         Assert.Equal("max-components", Assert.Throws<SynthOptionException>(() => StatTables.Fit("gmm", table, new() { ["max-components"] = "0" })).Option);
         Assert.Equal("reg-covar", Assert.Throws<SynthOptionException>(() => StatTables.Fit("gmm", table, new() { ["reg-covar"] = "-1" })).Option);
-        Assert.Equal("device", Assert.Throws<SynthOptionException>(() =>
+        Assert.Equal("--device", Assert.Throws<SynthOptionException>(() =>
             SynthesizerRegistry.Default.Create("gmm", new SynthesizerSettings { Device = "cuda" })).Option);
     }
 }

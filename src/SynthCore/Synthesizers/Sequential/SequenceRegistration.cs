@@ -91,7 +91,7 @@ internal static class SequenceRegistration
         "Baseline: moving-block bootstrap of the real series (keeps dependence within blocks, repeats real values); --rows = sequences.",
         settings =>
         {
-            RejectTraining(settings, BlockBootstrapSynthesizer.Name);
+            settings.RejectTraining(BlockBootstrapSynthesizer.Name, "it resamples blocks of the series");
             var options = BootstrapExtras.Apply(new BlockBootstrapOptions { Seed = settings.Seed }, settings.Extra, BlockBootstrapSynthesizer.Name);
             return new BlockBootstrapSynthesizer(options);
         },
@@ -100,19 +100,9 @@ internal static class SequenceRegistration
 
     private static ArimaOptions ArimaOptionsFrom(SynthesizerSettings settings, string model, ArimaOptions start)
     {
-        RejectTraining(settings, model);
+        settings.RejectTraining(model, "it is fitted by likelihood, not trained by epochs");
         var extras = model == ArimaSynthesizer.Ar1Name ? Ar1Extras : ArimaExtras;
         return extras.Apply(start with { Seed = settings.Seed }, settings.Extra, model);
-    }
-
-    /// <summary>Statistical models have no epochs, batches or learning rate: say so rather than ignore them.</summary>
-    private static void RejectTraining(SynthesizerSettings settings, string model)
-    {
-        if (settings.Epochs is not null) throw new SynthOptionException("--epochs", $"does not apply to the '{model}' model (it is not trained by epochs).");
-        if (settings.BatchSize is not null) throw new SynthOptionException("--batch-size", $"does not apply to the '{model}' model.");
-        if (settings.LearningRate is not null) throw new SynthOptionException("--learning-rate", $"does not apply to the '{model}' model.");
-        if (!string.Equals(settings.Device, "cpu", StringComparison.OrdinalIgnoreCase))
-            throw new SynthOptionException("--device", $"does not apply to the '{model}' model (it runs on the CPU).");
     }
 
     /// <summary>"p,d,q" or "p,d,q,P,D,Q,s".</summary>

@@ -48,7 +48,7 @@ public sealed class BootstrapSynthesizer(BootstrapOptions options) : ISynthesize
     /// <summary>The options from the common settings and <c>--option</c> pairs; also how a model file's options are checked.</summary>
     internal static BootstrapOptions OptionsFrom(SynthesizerSettings settings)
     {
-        StatisticalOptions.RejectNeuralSettings(settings, Name);
+        settings.RejectTraining(Name, "it is fitted in closed form, not trained");
         return Extras.Apply(new BootstrapOptions(0, settings.Seed), settings.Extra, Name, "bandwidth");
     }
 

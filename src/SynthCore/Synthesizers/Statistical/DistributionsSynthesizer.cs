@@ -36,7 +36,7 @@ public sealed class DistributionsSynthesizer(CopulaModelOptions options) : ISynt
     /// <summary>The options from the common settings and <c>--option</c> pairs; also how a model file's options are checked.</summary>
     internal static CopulaModelOptions OptionsFrom(SynthesizerSettings settings)
     {
-        StatisticalOptions.RejectNeuralSettings(settings, Name);
+        settings.RejectTraining(Name, "it is fitted in closed form, not trained");
         return Extras.Apply(Defaults(settings.Seed), settings.Extra, Name);
     }
 

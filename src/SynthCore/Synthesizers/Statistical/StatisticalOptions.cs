@@ -1,17 +1,8 @@
 namespace SynthCore.Synthesizers.Statistical;
 
-/// <summary>What the statistical models share about their options: the training settings they refuse, and the model-file check.</summary>
+/// <summary>The check the statistical models share for options read from a model file.</summary>
 internal static class StatisticalOptions
 {
-    /// <summary>Throws for common settings a statistical model has no use for (epochs, batch size, learning rate, a GPU).</summary>
-    public static void RejectNeuralSettings(SynthesizerSettings settings, string model)
-    {
-        if (settings.Epochs is not null) throw new SynthOptionException("--epochs", $"does not apply to the '{model}' model (it is fitted in closed form, not trained).");
-        if (settings.BatchSize is not null) throw new SynthOptionException("--batch-size", $"does not apply to the '{model}' model.");
-        if (settings.LearningRate is not null) throw new SynthOptionException("--learning-rate", $"does not apply to the '{model}' model.");
-        if (settings.Device != "cpu") throw new SynthOptionException("--device", $"the '{model}' model runs on the CPU only.");
-    }
-
     /// <summary>
     /// Checks options read from a model file with the command line's own code: <paramref name="fromSettings"/> (the model's
     /// option reader) must accept <paramref name="extra"/> as if typed as <c>--option</c> pairs and give back exactly

@@ -59,8 +59,7 @@ internal static class StatisticalRegistration
     /// </summary>
     private static T Bind<T>(ModelOptionSet<T> extras, T start, SynthesizerSettings settings, string model, Action<T> validate)
     {
-        if (!string.Equals(settings.Device, "cpu", StringComparison.OrdinalIgnoreCase))
-            throw new SynthOptionException("device", $"the '{model}' model runs on the CPU only (got '{settings.Device}').");
+        settings.RequireCpu(model);
         var options = extras.Apply(start, settings.Extra, model);
         validate(options);
         return options;

@@ -24,9 +24,7 @@ internal static class DpCopulaRegistration
     /// <exception cref="SynthOptionException">A setting that does not apply, an unknown extra option or a bad value.</exception>
     public static DpCopulaOptions OptionsFrom(SynthesizerSettings settings)
     {
-        if (settings.Epochs is not null) throw new SynthOptionException("--epochs", $"does not apply to the '{DpCopulaSynthesizer.Name}' model (it is not trained iteratively).");
-        if (settings.BatchSize is not null) throw new SynthOptionException("--batch-size", $"does not apply to the '{DpCopulaSynthesizer.Name}' model.");
-        if (settings.LearningRate is not null) throw new SynthOptionException("--learning-rate", $"does not apply to the '{DpCopulaSynthesizer.Name}' model.");
+        settings.RejectTraining(DpCopulaSynthesizer.Name, "it is not trained iteratively");
         var options = new DpCopulaOptions { Seed = settings.Seed };
         options = Extras.Apply(options, settings.Extra, DpCopulaSynthesizer.Name);
         options.Validate();
