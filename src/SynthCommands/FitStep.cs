@@ -1,3 +1,4 @@
+using SynthCore.Training;
 using System.Diagnostics;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
@@ -31,23 +32,15 @@ internal static class FitStep
         clock.Stop();
         context.Cancellation.ThrowIfCancellationRequested();
         PrivacyNotice.Write(context.Host, fitted);
-        WriteArimaOrders(context, fitted);
+        if (fitted is IFitSummary summary) foreach (var line in summary.FitSummary) context.Host.WriteLine(line);
         WriteNeighbours(context, fitted);
         // Computed from the real rows, so outside a DP-SGD model's guarantee: not released for one.
-        var latent = fitted is FittedTvae { DifferentialPrivacy: null } vae ? vae.LatentStatistics(table) : null;
+        bool privatised = fitted is IPrivacyAccounted { PrivacyStatement: not null };
+        var latent = fitted is ILatentSpace space && !privatised ? space.LatentStatistics(table) : null;
         if (latent is not null) context.Host.WriteLine(LatentText.Render(latent, fitted.ModelName));
-        else if (fitted is FittedTvae)
+        else if (fitted is ILatentSpace)
             context.Host.WriteLine("Latent statistics are not shown for a model trained with DP-SGD: they are computed from the real rows, outside its privacy guarantee.");
         return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray(), timeline.Losses.ToArray(), latent);
-    }
-
-    /// <summary>An ARIMA's fitted order and AIC per feature (chosen by the search or given with order=), as <c>forecast</c> shows them.</summary>
-    private static void WriteArimaOrders(CommandContext context, IFittedSynthesizer fitted)
-    {
-        if (fitted is not FittedArima arima) return;
-        for (int f = 0; f < arima.Models.Count; f++)
-            context.Host.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{arima.FeatureNames[f]}: {arima.Models[f].Order}, AIC {arima.Models[f].Aic:0.##}"));
     }
 
     /// <summary>A SMOTE model's k (and the column it balances); <see cref="WriteInterpolation"/> adds the weights once rows are sampled.</summary>

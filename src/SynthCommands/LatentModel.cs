@@ -1,15 +1,15 @@
 using SynthCore;
-using SynthCore.Synthesizers.Neural.Tvae;
+using SynthCore.Synthesizers;
 
 namespace SynthCommands;
 
 /// <summary>The model of <c>encode</c> and <c>interpolate</c>: one with a latent space (vae, tvae), or a clear refusal.</summary>
 internal static class LatentModel
 {
-    public static FittedTvae Resolve(CommandContext context, string name, string command)
+    public static ILatentSpace Resolve(CommandContext context, string name, string command)
     {
         var fitted = context.Host.ResolveModel(name, context.Registry);
-        return fitted as FittedTvae
+        return fitted as ILatentSpace
             ?? throw new SynthOptionException("model", $"'{name}' is a {fitted.ModelName} model, which has no latent space; {command} needs a vae or tvae model (one with an encoder).");
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SynthCore.Synthesizers.Neural.Tvae;
+using SynthCore.Synthesizers;
 
 namespace SynthCommands;
 

@@ -1,3 +1,4 @@
+using SynthCore.Synthesizers;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
@@ -174,10 +175,10 @@ internal static class PlotCommand
     private static ChartPage Latent(Request request, string modelName)
     {
         var fitted = request.Context.Host.ResolveModel(modelName, request.Context.Registry);
-        if (fitted is not FittedTvae vae)
+        if (fitted is not ILatentSpace vae)
             throw new SynthOptionException("--model", $"'{modelName}' is a {fitted.ModelName} model; the latent plot needs a tvae or vae model (one with an encoder).");
-        var chart = LatentSpaceChart.Build(vae, request.Real, request.Synthetic);
-        return new ChartPage("Latent space", $"The {vae.ModelName} encoder's latent means ({vae.LatentDim} dimensions) of {request.Sources}.", [chart]);
+        var chart = LatentSpaceChart.Build(vae, fitted.ModelName, request.Real, request.Synthetic);
+        return new ChartPage("Latent space", $"The {fitted.ModelName} encoder's latent means ({vae.LatentDim} dimensions) of {request.Sources}.", [chart]);
     }
 
     private static SequencePair Sequences(Request request, string kind)

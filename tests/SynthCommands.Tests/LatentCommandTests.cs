@@ -1,3 +1,4 @@
+using SynthCore.Synthesizers;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;

@@ -1,7 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.Data.Analysis;
 using SynthCore.Evaluation.Embeddings;
-using SynthCore.Synthesizers.Neural.Tvae;
+using SynthCore.Synthesizers;
 
 namespace SynthReports.Charts;
 
@@ -17,7 +17,7 @@ public static class LatentSpaceChart
 
     /// <summary>Encodes both tables with <paramref name="model"/> and reduces the codes to two dimensions.</summary>
     /// <exception cref="SynthCore.SynthException">A table the model cannot encode (other columns, unseen categories).</exception>
-    public static LatentPoints Points(FittedTvae model, DataFrame real, DataFrame synthetic)
+    public static LatentPoints Points(ILatentSpace model, DataFrame real, DataFrame synthetic)
     {
         var r = Matrix<double>.Build.DenseOfArray(ToDouble(model.Encode(real)));
         var s = Matrix<double>.Build.DenseOfArray(ToDouble(model.Encode(synthetic)));
@@ -32,7 +32,7 @@ public static class LatentSpaceChart
             $"latent means ({model.LatentDim} dimensions) on the real codes' principal components");
     }
 
-    public static Figure Build(FittedTvae model, DataFrame real, DataFrame synthetic) => Build(Points(model, real, synthetic), model.ModelName);
+    public static Figure Build(ILatentSpace model, string modelName, DataFrame real, DataFrame synthetic) => Build(Points(model, real, synthetic), modelName);
 
     public static Figure Build(LatentPoints points, string modelName)
     {

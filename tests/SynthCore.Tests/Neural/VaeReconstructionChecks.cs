@@ -1,3 +1,4 @@
+using SynthCore.Synthesizers;
 using Microsoft.Data.Analysis;
 using SynthCore.Synthesizers.Neural.Tvae;
 using SynthCore.Tests.Sweeps;

@@ -7,7 +7,7 @@ using SynthCore.Persistence;
 namespace SynthCore.Synthesizers.Sequential;
 
 /// <summary>One fitted (S)ARIMA model per feature, and the real stretches differenced models start from.</summary>
-public sealed class FittedArima : IFittedSequenceSynthesizer
+public sealed class FittedArima : IFittedSequenceSynthesizer, IFitSummary
 {
     private const string PayloadTag = "arima-payload/1";
 
@@ -42,6 +42,10 @@ public sealed class FittedArima : IFittedSequenceSynthesizer
 
     /// <summary>The model of each feature, in <see cref="FeatureNames"/> order.</summary>
     public IReadOnlyList<ArimaModel> Models { get; }
+
+    /// <summary>Each feature's fitted order and AIC (chosen by the search or given with order=), as <c>forecast</c> shows them.</summary>
+    public IReadOnlyList<string> FitSummary =>
+        Models.Select((m, f) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{FeatureNames[f]}: {m.Order}, AIC {m.Aic:0.##}")).ToArray();
 
     /// <summary>Stretches of real values ([anchor][step][feature]) integrated from when a model is differenced.</summary>
     internal double[][][] Anchors { get; }

@@ -23,7 +23,7 @@ namespace SynthCore.Synthesizers.Neural.Tvae;
 /// <see cref="Interpolate"/> decode without noise, so by argmax. A model trained with DP-SGD reports
 /// its guarantee in <see cref="DifferentialPrivacy"/>, which says what it covers and what not.
 /// </summary>
-public sealed class FittedTvae : IFittedSynthesizer, IPrivacyAccounted, IDisposable
+public sealed class FittedTvae : IFittedSynthesizer, ILatentSpace, IPrivacyAccounted, IDisposable
 {
     private const int ChunkRows = 4096;
     /// <summary>Layout, missing rates, DP-SGD record, networks.</summary>
@@ -112,7 +112,7 @@ public sealed class FittedTvae : IFittedSynthesizer, IPrivacyAccounted, IDisposa
     }
 
     /// <summary>
-    /// The latent means and standard deviations of <paramref name="table"/>'s rows per dimension (<see cref="Tvae.LatentStatistics"/>):
+    /// The latent means and standard deviations of <paramref name="table"/>'s rows per dimension (<see cref="Synthesizers.LatentStatistics"/>):
     /// the toolkit's VAE summary, shown after a fit on the training rows.
     /// </summary>
     /// <exception cref="SynthException">The table's columns differ from the fitted ones, or it has no rows.</exception>
@@ -138,7 +138,7 @@ public sealed class FittedTvae : IFittedSynthesizer, IPrivacyAccounted, IDisposa
                 logVariance.to(torch.CPU).contiguous().data<float>().ToArray().CopyTo(logVariances, (long)start * LatentDim);
             }
         }
-        return Tvae.LatentStatistics.From(means, logVariances, rows, LatentDim);
+        return Synthesizers.LatentStatistics.From(means, logVariances, rows, LatentDim);
     }
 
     /// <summary>Decodes latent codes (rows × <see cref="LatentDim"/>) to rows, without sampling noise.</summary>

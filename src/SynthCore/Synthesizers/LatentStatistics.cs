@@ -1,4 +1,4 @@
-namespace SynthCore.Synthesizers.Neural.Tvae;
+namespace SynthCore.Synthesizers;
 
 /// <summary>
 /// One latent dimension over a table's rows: the mean of the encoder's posterior means μ, the mean posterior σ, the
