@@ -11,7 +11,7 @@ namespace SynthCli;
 
 /// <summary>
 /// The console's side of the commands: names are file paths, results are text, progress is Spectre.Console's live
-/// bar on a terminal, or a few plain lines when output is redirected.
+/// bar on a terminal, or a few plain lines when output is redirected; tables are Spectre's on a terminal, plain otherwise.
 /// </summary>
 internal sealed class ConsoleHost : ISynthHost
 {
@@ -20,11 +20,12 @@ internal sealed class ConsoleHost : ISynthHost
 
     private readonly TextWriter output;
     private readonly TextWriter error;
-    private readonly TerminalProgress? terminal; // null when output is redirected
+    private readonly TerminalProgress? liveProgress; // null when output is redirected
+    private readonly TerminalTables? tables; // null when output is redirected
     private readonly object gate = new();
 
-    /// <param name="interactive">Output is a terminal: progress is drawn live in place.</param>
-    /// <param name="terminalWidth">Columns of the terminal, read when progress starts.</param>
+    /// <param name="interactive">Output is a terminal: progress is drawn live in place, tables by Spectre.</param>
+    /// <param name="terminalWidth">Columns of the terminal, read once here; without it Spectre asks the console.</param>
     /// <param name="terminal">
     /// The terminal's Spectre console (what it supports detected); without one, <paramref name="output"/> is taken for a
     /// terminal that understands ANSI codes without colours (what the tests read).
@@ -42,7 +43,8 @@ internal sealed class ConsoleHost : ISynthHost
             Interactive = InteractionSupport.Yes,
         });
         if (terminalWidth is not null) terminal.Profile.Width = Math.Max(20, terminalWidth());
-        this.terminal = new TerminalProgress(terminal);
+        liveProgress = new TerminalProgress(terminal);
+        tables = new TerminalTables(terminal);
     }
 
     public DataFrame ResolveTable(string name) => TableFile.Read(name);
@@ -112,13 +114,21 @@ internal sealed class ConsoleHost : ISynthHost
     }
 
     /// <summary>Shows the terminal's cursor again when the process is ended mid-display (a second Ctrl+C).</summary>
-    public void RestoreCursor() => terminal?.RestoreCursor();
+    public void RestoreCursor() => liveProgress?.RestoreCursor();
 
-    private void CloseProgressLine() => terminal?.Close();
+    private void CloseProgressLine() => liveProgress?.Close();
+
+    /// <summary>A value's text, its tables drawn by Spectre on a terminal and plain otherwise.</summary>
+    private void WriteRendered(object value)
+    {
+        string text;
+        using (tables?.Use()) text = TextRendering.Render(value);
+        WriteLine(text);
+    }
 
     private sealed class TextHandle(ConsoleHost host) : IDisplayHandle
     {
-        public void Update(object value) => host.WriteLine(TextRendering.Render(value));
+        public void Update(object value) => host.WriteRendered(value);
     }
 
     private sealed class ProgressHandle(ConsoleHost host) : IDisplayHandle
@@ -130,12 +140,12 @@ internal sealed class ConsoleHost : ISynthHost
         {
             if (value is not TrainingProgress p)
             {
-                host.WriteLine(TextRendering.Render(value));
+                host.WriteRendered(value);
                 return;
             }
-            if (host.terminal is { } terminal)
+            if (host.liveProgress is { } live)
             {
-                lock (host.gate) terminal.Show(p);
+                lock (host.gate) live.Show(p);
                 return;
             }
             bool newPhase = p.Phase != phase;

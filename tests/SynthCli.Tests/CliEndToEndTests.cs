@@ -116,6 +116,22 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void On_a_terminal_tables_are_Spectres_and_redirected_ones_stay_plain()
+    {
+        var terminal = CliSandbox.Run(null, interactive: true, CancellationToken.None, "describe", sandbox.People());
+        Assert.Equal(0, terminal.ExitCode);
+        Assert.Contains("people.csv: 40 rows, 4 columns", terminal.Out);
+        // Spectre's rounded box, the numeric columns right-aligned inside it.
+        Assert.Contains("╭", terminal.Out);
+        Assert.Matches(@"│ column +│ kind +│ missing │ missing % │ distinct │", terminal.Out);
+        Assert.Matches(@"│ income +│ continuous +│ +4 │ +10\.0% │ +36 │", terminal.Out);
+
+        var redirected = CliSandbox.Run(null, "describe", sandbox.People());
+        Assert.DoesNotContain("│", redirected.Out);
+        Assert.Matches(@"\ncolumn +kind +missing +missing % +distinct\n-+  -+", redirected.Out);
+    }
+
+    [Fact]
     public void Cancelling_leaves_no_files()
     {
         using var cancellation = new CancellationTokenSource();
