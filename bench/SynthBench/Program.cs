@@ -19,6 +19,7 @@ var benchmarks = new Dictionary<string, (string Usage, Func<string[], int> Run)>
     ["csv-parse"] = ("csv-parse [rows=1000000] [repeats=3] [file=PATH [make=ROWS]]: our CSV readers against Sep on the parquet benchmark's table written as CSV (fields, and our whole typed read); file=: one read of PATH, time and peak memory (make=: write PATH first)", CsvParseBenchmark.Run),
     ["fit-rows"] = ("fit-rows file=PATH [rows=100000] [seed=42] [whole=false] [make=ROWS]: --fit-rows' seeded sample of a CSV or Parquet file drawn while it streams (or whole=true: the file read whole), time and peak memory; make=: write PATH first (the parquet benchmark's table, repeated)", FitRowsBenchmark.Run),
     ["shards"] = ("shards [rows=10000000,100000000] [data=data/penguins.csv] [model=copula] [format=parquet|csv]: sharded sampling (--shard 0/1) of each row count in one process: wall and CPU time, rows/s per core, resident memory along the run, peak", ShardBenchmark.Run),
+    ["kmeans"] = ("kmeans [rows=100000] [k=10] [repeats=3]: the normaliser's one-column k-means (KMeans1D) against ML.NET's KMeansTrainer on ten seeded Gaussian modes: wall time, within-cluster sum of squares", KMeansBenchmark.Run),
     ["cart"] = ("cart [rows=10000] [sample=rows]: CART synthesis fit and sample time, peak memory, same table", StatisticalBenchmark.For("cart")),
 };
 

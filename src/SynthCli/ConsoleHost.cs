@@ -1,4 +1,5 @@
 using Microsoft.Data.Analysis;
+using Spectre.Console;
 using SynthCommands;
 using SynthCore;
 using SynthCore.Data;
@@ -9,20 +10,42 @@ using SynthCore.Training;
 namespace SynthCli;
 
 /// <summary>
-/// The console's side of the commands: names are file paths, results are text, progress is a bar
-/// redrawn in place on a terminal, or a few plain lines when output is redirected.
+/// The console's side of the commands: names are file paths, results are text, progress is Spectre.Console's live
+/// bar on a terminal, or a few plain lines when output is redirected; tables are Spectre's on a terminal, plain otherwise.
 /// </summary>
-internal sealed class ConsoleHost(TextWriter output, TextWriter error, bool interactive, Func<int>? terminalWidth = null) : ISynthHost
+internal sealed class ConsoleHost : ISynthHost
 {
     /// <summary>With redirected output, a progress line is written each time another 1/<c>PlainLineSteps</c> of a phase is done.</summary>
     public const int PlainLineSteps = 20;
 
-    private static readonly TimeSpan RedrawInterval = TimeSpan.FromMilliseconds(100);
-
-    private bool Interactive { get; } = interactive;
-
-    private int openLineLength; // > 0 while a progress bar is drawn without its newline
+    private readonly TextWriter output;
+    private readonly TextWriter error;
+    private readonly TerminalProgress? liveProgress; // null when output is redirected
+    private readonly TerminalTables? tables; // null when output is redirected
     private readonly object gate = new();
+
+    /// <param name="interactive">Output is a terminal: progress is drawn live in place, tables by Spectre.</param>
+    /// <param name="terminalWidth">Columns of the terminal, read once here; without it Spectre asks the console.</param>
+    /// <param name="terminal">
+    /// The terminal's Spectre console (what it supports detected); without one, <paramref name="output"/> is taken for a
+    /// terminal that understands ANSI codes without colours (what the tests read).
+    /// </param>
+    public ConsoleHost(TextWriter output, TextWriter error, bool interactive, Func<int>? terminalWidth = null, IAnsiConsole? terminal = null)
+    {
+        this.output = output;
+        this.error = error;
+        if (!interactive) return;
+        terminal ??= AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.Yes,
+        });
+        if (terminalWidth is not null) terminal.Profile.Width = Math.Max(20, terminalWidth());
+        liveProgress = new TerminalProgress(terminal);
+        tables = new TerminalTables(terminal);
+    }
 
     public DataFrame ResolveTable(string name) => TableFile.Read(name);
 
@@ -84,66 +107,55 @@ internal sealed class ConsoleHost(TextWriter output, TextWriter error, bool inte
         }
     }
 
-    private void CloseProgressLine()
+    /// <summary>Ends a live progress display, leaving its last figures on screen; for the end of a command.</summary>
+    public void CloseProgress()
     {
-        if (openLineLength == 0) return;
-        output.WriteLine();
-        openLineLength = 0;
+        lock (gate) CloseProgressLine();
     }
 
-    private void Redraw(string line)
+    /// <summary>Shows the terminal's cursor again when the process is ended mid-display (a second Ctrl+C).</summary>
+    public void RestoreCursor() => liveProgress?.RestoreCursor();
+
+    private void CloseProgressLine() => liveProgress?.Close();
+
+    /// <summary>A value's text, its tables drawn by Spectre on a terminal and plain otherwise.</summary>
+    private void WriteRendered(object value)
     {
-        lock (gate)
-        {
-            int width = Math.Max(20, (terminalWidth?.Invoke() ?? 120) - 1);
-            if (line.Length > width) line = line[..width];
-            // Pad over the rest of a longer previous line.
-            output.Write('\r' + line.PadRight(openLineLength));
-            output.Flush();
-            openLineLength = Math.Max(1, line.Length);
-        }
+        string text;
+        using (tables?.Use()) text = TextRendering.Render(value);
+        WriteLine(text);
     }
 
     private sealed class TextHandle(ConsoleHost host) : IDisplayHandle
     {
-        public void Update(object value) => host.WriteLine(TextRendering.Render(value));
+        public void Update(object value) => host.WriteRendered(value);
     }
 
     private sealed class ProgressHandle(ConsoleHost host) : IDisplayHandle
     {
         private string? phase;
         private int printedStage = -1;
-        private DateTime lastDraw = DateTime.MinValue;
 
         public void Update(object value)
         {
             if (value is not TrainingProgress p)
             {
-                host.WriteLine(TextRendering.Render(value));
+                host.WriteRendered(value);
+                return;
+            }
+            if (host.liveProgress is { } live)
+            {
+                lock (host.gate) live.Show(p);
                 return;
             }
             bool newPhase = p.Phase != phase;
             bool last = p.Step >= p.TotalSteps;
             phase = p.Phase;
-            if (host.Interactive)
-            {
-                if (newPhase) host.CloseProgressLineLocked();
-                var now = DateTime.UtcNow;
-                if (!newPhase && !last && now - lastDraw < RedrawInterval) return;
-                lastDraw = now;
-                host.Redraw(TextRendering.ProgressLine(p));
-                return;
-            }
             int stage = last ? PlainLineSteps : (int)Math.Floor(p.Fraction * PlainLineSteps);
             if (newPhase) printedStage = -1;
             if (stage <= printedStage) return;
             printedStage = stage;
             host.WriteLine(TextRendering.ProgressLine(p, barWidth: 20));
         }
-    }
-
-    private void CloseProgressLineLocked()
-    {
-        lock (gate) CloseProgressLine();
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Spectre.Console;
 using SynthCommands;
 using SynthCore.Registry;
 using SynthDatabases;
@@ -11,10 +12,18 @@ internal static class Program
     public static int Main(string[] args)
     {
         using var cancellation = new CancellationTokenSource();
+        bool interactive = !Console.IsOutputRedirected;
+        // On a terminal Spectre detects its width, colours and ANSI support (and follows a resized window).
+        var host = new ConsoleHost(Console.Out, Console.Error, interactive, terminalWidth: null,
+            terminal: interactive ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) }) : null);
         Console.CancelKeyPress += (_, e) =>
         {
             // The first Ctrl+C cancels cleanly (no partial files); a second one ends the process at once.
-            if (cancellation.IsCancellationRequested) return;
+            if (cancellation.IsCancellationRequested)
+            {
+                host.RestoreCursor();
+                return;
+            }
             e.Cancel = true;
             cancellation.Cancel();
         };
@@ -25,7 +34,6 @@ internal static class Program
             context.Cancel = true;
             cancellation.Cancel();
         });
-        var host = new ConsoleHost(Console.Out, Console.Error, interactive: !Console.IsOutputRedirected, TerminalWidth);
         return Run(args, host, cancellation.Token);
     }
 
@@ -33,18 +41,15 @@ internal static class Program
     /// The entry point without the process around it, for tests: a host, a token, and optionally another registry. The
     /// console reads databases (<c>--from sqlite:FILE</c>, <c>duckdb:FILE</c>); the notebook package does not carry them.
     /// </summary>
-    internal static int Run(string[] args, ConsoleHost host, CancellationToken cancellationToken, SynthesizerRegistry? registry = null) =>
-        new SynthCommandExecutor(registry, DatabaseSources.All).Execute(args, host, cancellationToken);
-
-    private static int TerminalWidth()
+    internal static int Run(string[] args, ConsoleHost host, CancellationToken cancellationToken, SynthesizerRegistry? registry = null)
     {
         try
         {
-            return Console.WindowWidth > 0 ? Console.WindowWidth : 120;
+            return new SynthCommandExecutor(registry, DatabaseSources.All).Execute(args, host, cancellationToken);
         }
-        catch (IOException)
+        finally
         {
-            return 120;
+            host.CloseProgress();
         }
     }
 }

@@ -248,8 +248,15 @@ public static class TextRendering
     {
         int filled = (int)Math.Round(p.Fraction * barWidth);
         var line = new StringBuilder();
-        line.Append(p.Phase).Append(" [").Append('#', filled).Append('.', barWidth - filled).Append("] ")
-            .Append(Invariant, $"{p.Step}/{p.TotalSteps}");
+        line.Append(p.Phase).Append(" [").Append('#', filled).Append('.', barWidth - filled).Append("] ").Append(ProgressFigures(p));
+        return line.ToString();
+    }
+
+    /// <summary>A progress report's figures without phase and bar: step/total, losses, elapsed and estimated remaining time.</summary>
+    public static string ProgressFigures(TrainingProgress p)
+    {
+        var line = new StringBuilder();
+        line.Append(Invariant, $"{p.Step}/{p.TotalSteps}");
         foreach (var (name, loss) in p.Losses)
             // Counts (leaves, rows written) as whole numbers; losses to four decimals.
             line.Append(Invariant, $"  {name} {(loss == Math.Round(loss) && Math.Abs(loss) >= 1 ? loss.ToString("N0", Invariant) : loss.ToString("0.0000", Invariant))}");

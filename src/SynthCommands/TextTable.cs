@@ -13,7 +13,10 @@ internal sealed class TextTable(params string[] headers)
         return this;
     }
 
-    /// <summary>Text columns are left-aligned; a column whose cells all look numeric is right-aligned.</summary>
+    /// <summary>
+    /// Text columns are left-aligned; a column whose cells all look numeric is right-aligned. Drawn plain unless a
+    /// <see cref="TableDrawing"/> is in use.
+    /// </summary>
     public override string ToString()
     {
         int n = headers.Length;
@@ -24,6 +27,8 @@ internal sealed class TextTable(params string[] headers)
             widths[c] = Math.Max(headers[c].Length, rows.Count == 0 ? 0 : rows.Max(r => Cell(r, c).Length));
             numeric[c] = rows.Count > 0 && rows.All(r => LooksNumeric(Cell(r, c)));
         }
+        if (TableDrawing.Current?.Draw(headers, rows.Select(r => (IReadOnlyList<string>)[.. Enumerable.Range(0, n).Select(c => Cell(r, c))]).ToArray(), numeric) is { } drawn)
+            return drawn;
         var text = new StringBuilder();
         AppendRow(text, headers, widths, numeric);
         text.AppendJoin("  ", widths.Select(w => new string('-', w))).Append('\n');

@@ -98,16 +98,37 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
-    public void On_a_terminal_progress_is_one_line_redrawn_in_place()
+    public void On_a_terminal_progress_is_drawn_live_by_Spectre_and_closed_before_the_next_message()
     {
         string model = sandbox.PathOf("m.synth");
         var result = CliSandbox.Run(null, interactive: true, CancellationToken.None, "fit", sandbox.People(), "--model", Model, "--out", model, "--epochs", "3");
         Assert.Equal(0, result.ExitCode);
-        var lines = result.Out.Split('\n');
-        // The bar is redrawn with carriage returns and closed with one newline before the next message.
-        Assert.StartsWith("\rtrain [", lines[0]);
-        Assert.Contains("3/3", lines[0]);
-        Assert.StartsWith("Saved the", lines[1]);
+        // Spectre hides the cursor while it draws (ESC[?25l) and shows it again when the display ends (ESC[?25h).
+        int hidden = result.Out.IndexOf("\u001b[?25l", StringComparison.Ordinal);
+        int shown = result.Out.LastIndexOf("\u001b[?25h", StringComparison.Ordinal);
+        Assert.True(hidden >= 0 && shown > hidden, result.Out);
+        string display = result.Out[hidden..shown];
+        // Spectre's bar (box-drawing characters), then the figures the plain lines show: step/total, elapsed, ETA.
+        Assert.Matches(@"train \S*━+\S* 3/3  .*elapsed \d\d:\d\d", display);
+        Assert.DoesNotContain("train [", result.Out);
+        // The next message starts on its own line, after the display.
+        Assert.Matches(@"\u001b\[\?25h\n?Saved the " + Model, result.Out);
+    }
+
+    [Fact]
+    public void On_a_terminal_tables_are_Spectres_and_redirected_ones_stay_plain()
+    {
+        var terminal = CliSandbox.Run(null, interactive: true, CancellationToken.None, "describe", sandbox.People());
+        Assert.Equal(0, terminal.ExitCode);
+        Assert.Contains("people.csv: 40 rows, 4 columns", terminal.Out);
+        // Spectre's rounded box, the numeric columns right-aligned inside it.
+        Assert.Contains("╭", terminal.Out);
+        Assert.Matches(@"│ column +│ kind +│ missing │ missing % │ distinct │", terminal.Out);
+        Assert.Matches(@"│ income +│ continuous +│ +4 │ +10\.0% │ +36 │", terminal.Out);
+
+        var redirected = CliSandbox.Run(null, "describe", sandbox.People());
+        Assert.DoesNotContain("│", redirected.Out);
+        Assert.Matches(@"\ncolumn +kind +missing +missing % +distinct\n-+  -+", redirected.Out);
     }
 
     [Fact]
