@@ -20,7 +20,7 @@ namespace SynthCore.Synthesizers.Neural;
 /// category of its condition column, drawn at the real frequencies or from the categories an
 /// equals / one-of condition on that column allows; other conditions are met by rejection.
 /// </summary>
-public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposable
+public sealed class FittedGan : FittedNetwork<GanOptions>, IPrivacyAccounted, IDisposable
 {
     /// <summary>Rows generated per forward pass: bounds memory for large samples.</summary>
     private const int ChunkRows = 4096;
@@ -34,7 +34,6 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
 
     private readonly GanGenerator generator;
     private readonly Device device;
-    private readonly object gate = new();
 
     /// <summary>Share of the training rows in each category of the condition column (conditional GAN only).</summary>
     private readonly float[]? conditionShares;
@@ -43,9 +42,9 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
     private readonly object?[]? conditionValues;
 
     internal FittedGan(GanOptions options, TableTransform transform, GanGenerator generator, int trainingRows, float[]? conditionShares = null)
+        : base(options)
     {
         if (trainingRows < 1) throw new ArgumentOutOfRangeException(nameof(trainingRows), "A model is trained on at least one row.");
-        Options = options;
         Transform = transform;
         TrainingRows = trainingRows;
         this.generator = generator;
@@ -65,13 +64,11 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
         return Enumerable.Range(0, span.Width).Select(k => column[k]).ToArray();
     }
 
-    public string ModelName => Options.ModelName;
+    public override string ModelName => Options.ModelName;
 
-    public TableMetadata Metadata => Transform.Metadata;
+    public override TableMetadata Metadata => Transform.Metadata;
 
     /// <summary>The options the model was trained with.</summary>
-    public GanOptions Options { get; }
-    public int Seed => Options.Seed;
 
     /// <summary>
     /// Rows the networks were trained on: DP-SGD's sampling rate is batch / these rows. Not the metadata's row count, which
@@ -111,33 +108,26 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
     /// <summary>Maps the generator's features back to table rows.</summary>
     public TableTransform Transform { get; }
 
-    public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null)
+    private protected override DataFrame Sample(int rows, SampleConditions? conditions, torch.Generator random)
     {
-        if (rows < 1) throw new SynthOptionException("rows", $"must be at least 1 (got {rows}).");
-        conditions?.Validate(Metadata);
-        lock (gate)
+        generator.Randomness = random;
+        try
         {
-            using var threads = TorchThreads.Use(Options.Threads);
-            using var random = new RandomStreams(seed ?? Options.Seed).Torch("sample");
-            generator.Randomness = random;
-            try
+            var remaining = conditions?.All.ToList() ?? [];
+            float[]? weights = null;
+            if (generator.Condition is { } span)
             {
-                var remaining = conditions?.All.ToList() ?? [];
-                float[]? weights = null;
-                if (generator.Condition is { } span)
-                {
-                    var own = remaining.FirstOrDefault(c => c.Column == span.Column && c is EqualsCondition or OneOfCondition);
-                    weights = ConditionWeights(own);
-                    if (own is not null) remaining.Remove(own);
-                }
-                return remaining.Count == 0
-                    ? Transform.Reverse(Generate(rows, random, weights), rows)
-                    : GeneratedRowFilter.Sample(Transform, new SampleConditions(remaining), rows, count => Generate(count, random, weights));
+                var own = remaining.FirstOrDefault(c => c.Column == span.Column && c is EqualsCondition or OneOfCondition);
+                weights = ConditionWeights(own);
+                if (own is not null) remaining.Remove(own);
             }
-            finally
-            {
-                generator.Randomness = null;
-            }
+            return remaining.Count == 0
+                ? Transform.Reverse(Generate(rows, random, weights), rows)
+                : GeneratedRowFilter.Sample(Transform, new SampleConditions(remaining), rows, count => Generate(count, random, weights));
+        }
+        finally
+        {
+            generator.Randomness = null;
         }
     }
 
@@ -180,27 +170,21 @@ public sealed class FittedGan : IFittedSynthesizer, IPrivacyAccounted, IDisposab
         return result;
     }
 
-    public void Save(Stream stream)
+    private protected override void WritePayload(BinaryWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var payload = new MemoryStream();
-        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        writer.Write(conditionShares is null ? PayloadTag : ConditionalPayloadTag);
+        writer.Write(TrainingRows);
+        writer.Write(Transform.ToJson().ToJsonString());
+        if (conditionShares is not null)
         {
-            writer.Write(conditionShares is null ? PayloadTag : ConditionalPayloadTag);
-            writer.Write(TrainingRows);
-            writer.Write(Transform.ToJson().ToJsonString());
-            if (conditionShares is not null)
-            {
-                writer.Write(conditionShares.Length);
-                foreach (float share in conditionShares) writer.Write(share);
-            }
-            lock (gate)
-            {
-                using var threads = TorchThreads.Use(Options.Threads);
-                generator.save(writer);
-            }
+            writer.Write(conditionShares.Length);
+            foreach (float share in conditionShares) writer.Write(share);
         }
-        ModelFile.Write(stream, ModelName, Metadata, Options, payload.ToArray());
+        lock (Gate)
+        {
+            using var threads = TorchThreads.Use(Options.Threads);
+            generator.save(writer);
+        }
     }
 
     /// <summary>Restores a fitted GAN from a model file's content (the registry's load entry).</summary>

@@ -20,7 +20,7 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 /// column sets that category in the conditional vector (and in the row): no rejection. Other
 /// conditions are met by rejection on top.
 /// </summary>
-public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDisposable
+public sealed class FittedCtgan : FittedNetwork<CtganOptions>, IPrivacyAccounted, IDisposable
 {
     private const int ChunkRows = 4096;
     private const string PayloadTag = "ctgan-payload/2", FirstPayloadTag = "ctgan-payload/1";
@@ -31,13 +31,12 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
     private readonly int[] offsets;
     private readonly object?[][] categoryValues;
     private readonly Device device;
-    private readonly object gate = new();
 
     internal FittedCtgan(CtganOptions options, ModeSpecificNormalizer layout, int[][] counts, CtganGenerator generator, int trainingRows)
+        : base(options)
     {
         if (trainingRows < 1) throw new ArgumentOutOfRangeException(nameof(trainingRows), "A model is trained on at least one row.");
         TrainingRows = trainingRows;
-        Options = options;
         Layout = layout;
         this.counts = counts;
         this.generator = generator;
@@ -50,12 +49,10 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
         categoryValues = categories.Select(s => s.Kind == ModeSpecificNormalizer.SegmentKind.Category ? CategoryValues(s) : []).ToArray();
     }
 
-    public string ModelName => CtganSynthesizer.Name;
+    public override string ModelName => CtganSynthesizer.Name;
 
-    public TableMetadata Metadata => Layout.Base.Metadata;
+    public override TableMetadata Metadata => Layout.Base.Metadata;
 
-    public CtganOptions Options { get; }
-    public int Seed => Options.Seed;
 
     /// <summary>
     /// Rows the networks were trained on: DP-SGD's sampling rate and critic updates follow from them. Not the metadata's row
@@ -109,33 +106,26 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
         return Enumerable.Range(0, segment.Width).Select(k => column[k]).ToArray();
     }
 
-    public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null)
+    private protected override DataFrame Sample(int rows, SampleConditions? conditions, torch.Generator random)
     {
-        if (rows < 1) throw new SynthOptionException("rows", $"must be at least 1 (got {rows}).");
-        conditions?.Validate(Metadata);
-        lock (gate)
+        generator.Randomness = random;
+        var sampler = new ConditionalVectorSampler(counts, null, random, torch.CPU, Options.LogFrequency);
+        try
         {
-            using var threads = TorchThreads.Use(Options.Threads);
-            using var random = new RandomStreams(seed ?? Options.Seed).Torch("sample");
-            generator.Randomness = random;
-            var sampler = new ConditionalVectorSampler(counts, null, random, torch.CPU, Options.LogFrequency);
-            try
+            var remaining = conditions?.All.ToList() ?? [];
+            Fixed? category = null;
+            var own = remaining.FirstOrDefault(c => c is EqualsCondition or OneOfCondition && categories.Any(s => s.Column == c.Column && s.Kind == ModeSpecificNormalizer.SegmentKind.Category));
+            if (own is not null)
             {
-                var remaining = conditions?.All.ToList() ?? [];
-                Fixed? category = null;
-                var own = remaining.FirstOrDefault(c => c is EqualsCondition or OneOfCondition && categories.Any(s => s.Column == c.Column && s.Kind == ModeSpecificNormalizer.SegmentKind.Category));
-                if (own is not null)
-                {
-                    category = Restrict(own);
-                    remaining.Remove(own);
-                }
-                if (remaining.Count == 0) return Layout.Base.Reverse(Generate(rows, random, sampler, category), rows);
-                return GeneratedRowFilter.Sample(Layout.Base, new SampleConditions(remaining), rows, count => Generate(count, random, sampler, category));
+                category = Restrict(own);
+                remaining.Remove(own);
             }
-            finally
-            {
-                generator.Randomness = null;
-            }
+            if (remaining.Count == 0) return Layout.Base.Reverse(Generate(rows, random, sampler, category), rows);
+            return GeneratedRowFilter.Sample(Layout.Base, new SampleConditions(remaining), rows, count => Generate(count, random, sampler, category));
+        }
+        finally
+        {
+            generator.Randomness = null;
         }
     }
 
@@ -191,24 +181,18 @@ public sealed class FittedCtgan : IFittedSynthesizer, IPrivacyAccounted, IDispos
         return Layout.Decode(encoded, rows);
     }
 
-    public void Save(Stream stream)
+    private protected override void WritePayload(BinaryWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var payload = new MemoryStream();
-        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        writer.Write(PayloadTag);
+        writer.Write(TrainingRows);
+        writer.Write(Layout.ToJson().ToJsonString());
+        writer.Write(counts.Length);
+        foreach (var column in counts)
         {
-            writer.Write(PayloadTag);
-            writer.Write(TrainingRows);
-            writer.Write(Layout.ToJson().ToJsonString());
-            writer.Write(counts.Length);
-            foreach (var column in counts)
-            {
-                writer.Write(column.Length);
-                foreach (int n in column) writer.Write(n);
-            }
-            lock (gate) generator.save(writer);
+            writer.Write(column.Length);
+            foreach (int n in column) writer.Write(n);
         }
-        ModelFile.Write(stream, ModelName, Metadata, Options, payload.ToArray());
+        lock (Gate) generator.save(writer);
     }
 
     /// <summary>Restores a fitted CTGAN from a model file's content (the registry's load entry).</summary>

@@ -23,7 +23,7 @@ namespace SynthCore.Synthesizers.Neural.Tvae;
 /// <see cref="Interpolate"/> decode without noise, so by argmax. A model trained with DP-SGD reports
 /// its guarantee in <see cref="DifferentialPrivacy"/>, which says what it covers and what not.
 /// </summary>
-public sealed class FittedTvae : IFittedSynthesizer, ILatentSpace, IPrivacyAccounted, IDisposable
+public sealed class FittedTvae : FittedNetwork<TvaeOptions>, ILatentSpace, IPrivacyAccounted, IDisposable
 {
     private const int ChunkRows = 4096;
     /// <summary>Layout, missing rates, DP-SGD record, networks.</summary>
@@ -35,15 +35,14 @@ public sealed class FittedTvae : IFittedSynthesizer, ILatentSpace, IPrivacyAccou
     private readonly TvaeDecoder decoder;
     private readonly Device device;
     private readonly MissingValueSampling missing;
-    private readonly object gate = new();
 
     /// <param name="missingTargets">The columns that can be missing and their training rates.</param>
     /// <param name="privacy">The DP-SGD guarantee; null when trained without DP-SGD.</param>
     internal FittedTvae(TvaeOptions options, ModeSpecificNormalizer layout, TvaeEncoder encoder, TvaeDecoder decoder, IReadOnlyList<MissingValueSampling.Target> missingTargets, TvaePrivacy? privacy)
+        : base(options)
     {
         if ((options.DpNoiseMultiplier is null) != (privacy is null))
             throw new SynthException($"The {options.Model} model's DP-SGD record does not match its options.");
-        Options = options;
         Layout = layout;
         Encoder = encoder;
         this.decoder = decoder;
@@ -74,12 +73,10 @@ public sealed class FittedTvae : IFittedSynthesizer, ILatentSpace, IPrivacyAccou
     /// <summary>Each column that can be missing, with the share of training rows missing in it (sampling reproduces it).</summary>
     public IReadOnlyDictionary<string, double> MissingRates => missing.Targets.ToDictionary(t => t.Column, t => t.Rate);
 
-    public string ModelName => Options.Model;
+    public override string ModelName => Options.Model;
 
-    public TableMetadata Metadata => Layout.Base.Metadata;
+    public override TableMetadata Metadata => Layout.Base.Metadata;
 
-    public TvaeOptions Options { get; }
-    public int Seed => Options.Seed;
 
     public ModeSpecificNormalizer Layout { get; }
 
@@ -99,7 +96,7 @@ public sealed class FittedTvae : IFittedSynthesizer, ILatentSpace, IPrivacyAccou
         var codes = new float[rows, LatentDim];
         if (rows == 0) return codes;
         float[] encoded = Layout.Encode(Layout.Base.Transform(table), rows, Options.Seed);
-        lock (gate)
+        lock (Gate)
         {
             using var threads = TorchThreads.Use(Options.Threads);
             using var noGrad = torch.no_grad();
@@ -124,7 +121,7 @@ public sealed class FittedTvae : IFittedSynthesizer, ILatentSpace, IPrivacyAccou
         float[] encoded = Layout.Encode(Layout.Base.Transform(table), rows, Options.Seed);
         var means = new float[(long)rows * LatentDim];
         var logVariances = new float[(long)rows * LatentDim];
-        lock (gate)
+        lock (Gate)
         {
             using var threads = TorchThreads.Use(Options.Threads);
             using var noGrad = torch.no_grad();
@@ -150,7 +147,7 @@ public sealed class FittedTvae : IFittedSynthesizer, ILatentSpace, IPrivacyAccou
         int rows = codes.GetLength(0);
         var flat = new float[codes.Length];
         Buffer.BlockCopy(codes, 0, flat, 0, flat.Length * sizeof(float));
-        lock (gate)
+        lock (Gate)
         {
             using var threads = TorchThreads.Use(Options.Threads);
             return Layout.Base.Reverse(DecodeCodes(torch.tensor(flat, [rows, LatentDim]), null), rows);
@@ -178,19 +175,10 @@ public sealed class FittedTvae : IFittedSynthesizer, ILatentSpace, IPrivacyAccou
         return Decode(path);
     }
 
-    public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null)
-    {
-        if (rows < 1) throw new SynthOptionException("rows", $"must be at least 1 (got {rows}).");
-        conditions?.Validate(Metadata);
-        lock (gate)
-        {
-            using var threads = TorchThreads.Use(Options.Threads);
-            using var random = new RandomStreams(seed ?? Options.Seed).Torch("sample");
-            if (conditions is null || conditions.All.Count == 0) return Layout.Base.Reverse(Generate(rows, random), rows);
-
-            return GeneratedRowFilter.Sample(Layout.Base, conditions, rows, count => Generate(count, random));
-        }
-    }
+    private protected override DataFrame Sample(int rows, SampleConditions? conditions, torch.Generator random) =>
+        conditions is null || conditions.All.Count == 0
+            ? Layout.Base.Reverse(Generate(rows, random), rows)
+            : GeneratedRowFilter.Sample(Layout.Base, conditions, rows, count => Generate(count, random));
 
     /// <summary>Base-transform rows decoded from N(0, I) codes.</summary>
     private float[] Generate(int rows, torch.Generator random)
@@ -236,22 +224,16 @@ public sealed class FittedTvae : IFittedSynthesizer, ILatentSpace, IPrivacyAccou
         return Layout.Decode(activatedValues, rows);
     }
 
-    public void Save(Stream stream)
+    private protected override void WritePayload(BinaryWriter writer)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        using var payload = new MemoryStream();
-        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        writer.Write(PayloadTag);
+        writer.Write(Layout.ToJson().ToJsonString());
+        writer.Write(new JsonObject { ["missing_rates"] = missing.ToJson(), ["differential_privacy"] = DifferentialPrivacy?.ToJson() }.ToJsonString());
+        lock (Gate)
         {
-            writer.Write(PayloadTag);
-            writer.Write(Layout.ToJson().ToJsonString());
-            writer.Write(new JsonObject { ["missing_rates"] = missing.ToJson(), ["differential_privacy"] = DifferentialPrivacy?.ToJson() }.ToJsonString());
-            lock (gate)
-            {
-                Encoder.save(writer);
-                decoder.save(writer);
-            }
+            Encoder.save(writer);
+            decoder.save(writer);
         }
-        ModelFile.Write(stream, ModelName, Metadata, Options, payload.ToArray());
     }
 
     /// <summary>Restores a fitted TVAE / VAE (the registry's load entry for both names).</summary>

@@ -1,0 +1,54 @@
+using System.Text;
+using Microsoft.Data.Analysis;
+using SynthCore.Data;
+using SynthCore.Persistence;
+using SynthCore.Torch;
+using TorchSharp;
+
+namespace SynthCore.Synthesizers.Neural;
+
+/// <summary>
+/// What the fitted networks (the GANs, CTGAN, TVAE and the VAE) share: one lock around their modules, their options,
+/// sampling on the model's thread count from the seeded <c>sample</c> stream, and saving as header plus payload.
+/// Each network says how it generates rows and what its payload holds.
+/// </summary>
+public abstract class FittedNetwork<TOptions>(TOptions options) : IFittedSynthesizer where TOptions : NeuralTrainingOptions
+{
+    /// <summary>Held while a module runs or is saved: modules are not safe for concurrent use.</summary>
+    private protected object Gate { get; } = new();
+
+    public TOptions Options { get; } = options;
+
+    public int Seed => Options.Seed;
+
+    public abstract string ModelName { get; }
+
+    public abstract TableMetadata Metadata { get; }
+
+    public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null)
+    {
+        if (rows < 1) throw new SynthOptionException("rows", $"must be at least 1 (got {rows}).");
+        conditions?.Validate(Metadata);
+        lock (Gate)
+        {
+            using var threads = TorchThreads.Use(Options.Threads);
+            using var random = new RandomStreams(seed ?? Options.Seed).Torch("sample");
+            return Sample(rows, conditions, random);
+        }
+    }
+
+    /// <summary>Rows meeting <paramref name="conditions"/>, drawn from <paramref name="random"/>; called under <see cref="Gate"/>.</summary>
+    private protected abstract DataFrame Sample(int rows, SampleConditions? conditions, torch.Generator random);
+
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var payload = new MemoryStream();
+        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+            WritePayload(writer);
+        ModelFile.Write(stream, ModelName, Metadata, Options, payload.ToArray());
+    }
+
+    /// <summary>The model's payload: its tag, what it read from the data, and its modules (saved under <see cref="Gate"/>).</summary>
+    private protected abstract void WritePayload(BinaryWriter writer);
+}
