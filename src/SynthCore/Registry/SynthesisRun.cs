@@ -115,6 +115,8 @@ public sealed class SynthesisRun(string model, SynthesizerSettings settings, Syn
             throw new SynthOptionException("balance", "decides how many rows each class gets; do not give rows with it.");
         if (Options.Balance is not null && Options.Conditions is not null)
             throw new SynthOptionException(Options.ConditionsOption, "does not go with balance, which sets the conditions itself (one class at a time).");
+        if (Options.Target is not null && !Options.Evaluate)
+            throw new SynthOptionException("target", "measures utility in the evaluation; ask for the evaluation too.");
         if (Options.Target is not null && !metadata.Contains(Options.Target))
             throw new SynthOptionException("target", $"unknown column '{Options.Target}' (the table has: {string.Join(", ", metadata.Columns.Select(c => c.Name))}).");
         if (descriptor.Sequential && (Options.HoldoutFraction is not null || Options.Conditions is not null || Options.Balance is not null || Options.Evaluate))

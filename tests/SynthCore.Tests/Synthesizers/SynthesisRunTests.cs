@@ -146,6 +146,7 @@ public sealed class SynthesisRunTests
 
         Assert.Contains("balance", Refused("copula", new SynthesisRunOptions { Balance = "Species", Rows = 10 }).Message);
         Assert.Contains("target", Refused("copula", new SynthesisRunOptions { Target = "Wingspan", Evaluate = true }).Message);
+        Assert.Contains("evaluation", Refused("copula", new SynthesisRunOptions { Target = "Species" }).Message);
         Assert.Contains("sequence model", Refused("ar1", new SynthesisRunOptions { HoldoutFraction = 0.2 }).Message);
         Assert.Contains("holdout-fraction", Refused("copula", new SynthesisRunOptions { HoldoutFraction = 1.5 }).Message);
     }
