@@ -1,18 +1,14 @@
 using SynthCore.Evaluation.Scorecards;
 using System.CommandLine;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore;
 using SynthCore.Data;
-using SynthCore.Data.Sequences;
-using SynthCore.Evaluation;
 using SynthCore.Evaluation.Conditions;
 using SynthCore.Evaluation.Sequences;
 using SynthCore.Export;
 using SynthCore.Registry;
 using SynthCore.Synthesizers;
-using SynthCore.Synthesizers.Sequential;
 using SynthReports;
 
 namespace SynthCommands;
@@ -84,7 +80,7 @@ internal static class RunCommand
 
         var plan = new RunPlan(data, model, rowsOption, outDir, name, format, into, json, report, force, augment, balance, balanceRatio,
             holdoutFraction, defaultHoldout, target, conditions, clauses, scoreIterations);
-        var record = sequential ? RunSequences(context, plan, settings, table, metadata) : RunTable(context, plan, settings, table, metadata);
+        var record = RunThrough(context, plan, settings, table, metadata);
         Finish(context, plan, settings, record, sample);
         return ExitCodes.Success;
     }
@@ -94,8 +90,11 @@ internal static class RunCommand
         double ExportSeconds, object? Comparison, int? Sequences, DataFrame? Holdout, TableEvaluation? Evaluation, ConditionReport? Conditions,
         BalanceResult? Balanced, string? Html);
 
-    /// <summary>A table model: the <see cref="SynthesisRun"/>, with <see cref="RunSteps"/> saying and writing what happens between its steps.</summary>
-    private static RunRecord RunTable(CommandContext context, RunPlan plan, SynthesizerSettings settings, DataFrame table, TableMetadata metadata)
+    /// <summary>
+    /// The <see cref="SynthesisRun"/>, with <see cref="RunSteps"/> saying and writing what happens between its steps, and the
+    /// HTML report (a sequence model's: the sequence report) rendered before anything else is written.
+    /// </summary>
+    private static RunRecord RunThrough(CommandContext context, RunPlan plan, SynthesizerSettings settings, DataFrame table, TableMetadata metadata)
     {
         var steps = new RunSteps(context, plan, settings, metadata, (int)table.Rows.Count);
         var run = new SynthesisRun(plan.Model, settings, new SynthesisRunOptions
@@ -106,9 +105,11 @@ internal static class RunCommand
             Conditions = plan.Conditions,
             Balance = plan.Balance,
             BalanceRatio = plan.BalanceRatio ?? 1.0,
+            ScoreIterations = plan.ScoreIterations,
             // Only with a holdout: utility and privacy are only honest on real rows the model never saw.
             Evaluate = plan.HoldoutFraction is not null,
             RealName = plan.Data,
+            RowsOption = "--rows",
             HoldoutOption = "--holdout-fraction",
             ConditionsOption = WhereParser.Option,
         }, context.Registry);
@@ -117,70 +118,23 @@ internal static class RunCommand
         {
             var result = run.Execute(table, metadata, steps.Timeline, context.Cancellation, steps);
             var export = steps.Export!;
-            string? html = null;
-            if (plan.Report is not null && result.Samples.Rows.Count > 0)
-                html = EvaluationHtmlReport.Render(result.Evaluation ?? Evaluator.Evaluate(plan.Data, result.Training, Path.GetFileName(export.Path), result.Samples, metadata, null, context.Cancellation),
-                    steps.Fit!.Losses);
+            string syntheticName = Path.GetFileName(export.Path);
+            string? html = plan.Report is null ? null
+                : result.Sequences is { } sequences
+                    ? SequenceHtmlReport.Render(plan.Data, syntheticName, result.Model.ModelName, sequences.Real.RawWindows(), sequences.Synthetic,
+                        sequences.Features, sequences.Comparison!, steps.Fit!.Losses)
+                    : result.Samples.Rows.Count > 0
+                        ? EvaluationHtmlReport.Render(result.Evaluation ?? Evaluator.Evaluate(plan.Data, result.Training, syntheticName, result.Samples, metadata, null, context.Cancellation),
+                            steps.Fit!.Losses)
+                        : null;
             context.Cancellation.ThrowIfCancellationRequested();
             return new RunRecord(steps.Fit!, result.Training, result.Samples, export, result.SampleTime.TotalSeconds, result.CompareTime.TotalSeconds, steps.ExportSeconds,
-                result.Comparison, null, result.Holdout, result.Evaluation, result.Conditions, result.Balanced, html);
+                result.Sequences?.Comparison ?? (object?)result.Comparison, result.Sequences?.Synthetic.Length, result.Holdout, result.Evaluation, result.Conditions,
+                result.Balanced, html);
         }
         catch (OperationCanceledException)
         {
             if (steps.Export is not null) File.Delete(steps.Export.Path);
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// A sequence model: --rows counts sequences (default: as many as the table's windows), the output is the long
-    /// table (sequence_id, step, features), and the comparison is per feature plus autocorrelation.
-    /// </summary>
-    private static RunRecord RunSequences(CommandContext context, RunPlan plan, SynthesizerSettings settings, DataFrame table, TableMetadata metadata)
-    {
-        EnsureFits(plan.Rows ?? (int)table.Rows.Count, false, "--rows", table, plan.OutDir);
-        var fit = FitStep.Run(context, plan.Model, settings, table, metadata);
-        var sequences = (IFittedSequenceSynthesizer)fit.Model;
-        var realData = SequenceData.FromTable(table, metadata, sequences.DataOptions);
-        int rows = plan.Rows ?? realData.WindowCount;
-        // The fit told us how long a sequence is: the long table has a row per step, which the check before the fit could not count.
-        SynthCore.Resources.ResourceGuard.Current.EnsureSequencesFitMemory("--rows", rows, realData.Options.SequenceLength, realData.FeatureNames.Count + 2);
-
-        var clock = Stopwatch.StartNew();
-        // TimeGAN with static columns: each sequence's static values too, written beside the features on every step.
-        var withStatic = sequences is FittedTimeGan { Static: not null } timeGan ? timeGan.SampleWithStatic(rows) : default;
-        double[][][] syntheticSequences = withStatic.Sequences ?? sequences.SampleSequences(rows);
-        var synthetic = SequenceTable.ToLong(syntheticSequences, sequences.FeatureNames, realData.Static, withStatic.Static);
-        double sampleSeconds = clock.Elapsed.TotalSeconds;
-        context.Cancellation.ThrowIfCancellationRequested();
-
-        clock.Restart();
-        var comparison = SequenceScoring.Compare(context, realData.RawWindows(), syntheticSequences, sequences.FeatureNames, settings.Seed, plan.ScoreIterations);
-        if (realData.Static is not null && withStatic.Static is not null)
-            comparison = comparison with
-            {
-                Static = StaticComparison.Compare(realData.Static, realData.RawWindows(), realData.WindowStaticValues()!, syntheticSequences, withStatic.Static),
-            };
-        double compareSeconds = clock.Elapsed.TotalSeconds;
-        context.Host.Show(comparison);
-        context.Cancellation.ThrowIfCancellationRequested();
-
-        clock.Restart();
-        var export = Export(context, plan, ColumnSpellings.Apply(synthetic, metadata));
-        double exportSeconds = clock.Elapsed.TotalSeconds;
-        // Ctrl+C while the report is built: the file just exported goes too.
-        try
-        {
-            string? html = plan.Report is null ? null
-                : SequenceHtmlReport.Render(plan.Data, Path.GetFileName(export.Path), fit.Model.ModelName, realData.RawWindows(), syntheticSequences,
-                    sequences.FeatureNames, comparison, fit.Losses);
-            context.Cancellation.ThrowIfCancellationRequested();
-            return new RunRecord(fit, table, synthetic, export, sampleSeconds, compareSeconds, exportSeconds, comparison, syntheticSequences.Length,
-                null, null, null, null, html);
-        }
-        catch (OperationCanceledException)
-        {
-            File.Delete(export.Path);
             throw;
         }
     }

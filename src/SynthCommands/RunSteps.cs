@@ -4,6 +4,7 @@ using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Conditions;
 using SynthCore.Evaluation.Scorecards;
+using SynthCore.Evaluation.Sequences;
 using SynthCore.Export;
 using SynthCore.Registry;
 using SynthCore.Synthesizers;
@@ -12,7 +13,7 @@ namespace SynthCommands;
 
 /// <summary>
 /// What <c>synth run</c> says and writes between the steps of a <see cref="SynthesisRun"/>: the holdout line, the checks
-/// before the fit, the fit's notes, the comparison, the export (the one file it writes before the evaluation), the evaluation.
+/// before the fit, the fit's notes, the comparison (and the note before a sequence model's GRU scores), the export (the one file it writes before the evaluation), the evaluation.
 /// </summary>
 internal sealed class RunSteps(CommandContext context, RunPlan plan, SynthesizerSettings settings, TableMetadata metadata, int inputRows) : ISynthesisRunSteps
 {
@@ -51,6 +52,11 @@ internal sealed class RunSteps(CommandContext context, RunPlan plan, Synthesizer
         if (comparison is not null) context.Host.Show(comparison);
         if (conditions is not null) context.Host.WriteLine(ConditionRendering.Text(conditions, plan.Clauses));
     }
+
+    public void ScoringSequences(int realSequences, int syntheticSequences, int? iterations, bool measurable) =>
+        SequenceScoring.Note(context.Host, realSequences, syntheticSequences, iterations, measurable);
+
+    public void ComparedSequences(SequenceComparison comparison) => context.Host.Show(comparison);
 
     public string Exporting(DataFrame samples)
     {

@@ -2,6 +2,7 @@ using Microsoft.Data.Analysis;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Conditions;
 using SynthCore.Evaluation.Scorecards;
+using SynthCore.Evaluation.Sequences;
 using SynthCore.Synthesizers;
 
 namespace SynthCore.Registry;
@@ -24,6 +25,12 @@ public interface ISynthesisRunSteps
     void Sampled(IFittedSynthesizer model, DataFrame samples, BalanceResult? balanced) { }
 
     void Compared(TableComparison? comparison, ConditionReport? conditions) { }
+
+    /// <summary>Sequence models, before the GRU scores: whether they can be measured (at least 2 real and 2 synthetic sequences).</summary>
+    void ScoringSequences(int realSequences, int syntheticSequences, int? iterations, bool measurable) { }
+
+    /// <summary>Sequence models, instead of <see cref="Compared"/>.</summary>
+    void ComparedSequences(SequenceComparison comparison) { }
 
     /// <summary>After the comparison, before the evaluation: write the samples out if wanted.</summary>
     /// <returns>The name the evaluation gives the synthetic table (e.g. the file written).</returns>

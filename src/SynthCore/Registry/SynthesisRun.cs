@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
+using SynthCore.Data.Sequences;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Conditions;
 using SynthCore.Evaluation.Detection;
 using SynthCore.Evaluation.Scorecards;
+using SynthCore.Evaluation.Sequences;
 using SynthCore.Evaluation.Utility;
+using SynthCore.Resources;
 using SynthCore.Synthesizers;
+using SynthCore.Synthesizers.Sequential;
 using SynthCore.Training;
 
 namespace SynthCore.Registry;
@@ -19,8 +23,9 @@ namespace SynthCore.Registry;
 /// Every random draw follows from the settings' seed, so the same seed gives the same result.
 /// </summary>
 /// <remarks>
-/// Sequence models are fitted and sampled (their long table of sequence_id, step, features) but not compared here:
-/// their comparison (per feature, autocorrelation) needs the fitted windows, which <c>synth run</c> computes itself.
+/// A sequence model's rows are whole sequences: its samples are their long table (sequence_id, step, features), compared
+/// per feature, by autocorrelation and the GRU scores (<see cref="SynthesisResult.Sequences"/>); a holdout, conditions,
+/// balancing and the table evaluation do not apply to it.
 /// </remarks>
 public sealed class SynthesisRun(string model, SynthesizerSettings settings, SynthesisRunOptions? options = null, SynthesizerRegistry? registry = null)
 {
@@ -62,6 +67,7 @@ public sealed class SynthesisRun(string model, SynthesizerSettings settings, Syn
         var fitTime = clock.Elapsed;
         cancellation.ThrowIfCancellationRequested();
         steps.Fitted(fitted, fitTime);
+        if (fitted is IFittedSequenceSynthesizer sequential) return RunSequences(sequential, metadata, training, fitTime, cancellation, steps);
 
         clock.Restart();
         var balanced = Options.Balance is null ? null : Balancer.Balance(fitted, training, Options.Balance, Options.BalanceRatio, settings.Seed);
@@ -93,6 +99,47 @@ public sealed class SynthesisRun(string model, SynthesizerSettings settings, Syn
         }
         return new SynthesisResult(fitted, metadata, settings.Seed, training, holdout, samples, balanced, fitTime, sampleTime, compareTime,
             comparison, conditionReport, evaluation);
+    }
+
+    /// <summary>
+    /// A sequence model: rows are sequences (by default as many as the training windows), the samples their long table
+    /// (sequence_id, step, features), and the comparison is per feature, autocorrelation and the GRU scores.
+    /// </summary>
+    private SynthesisResult RunSequences(IFittedSequenceSynthesizer fitted, TableMetadata metadata, DataFrame training, TimeSpan fitTime,
+        CancellationToken cancellation, ISynthesisRunSteps steps)
+    {
+        var real = SequenceData.FromTable(training, metadata, fitted.DataOptions);
+        int count = Options.Rows ?? real.WindowCount;
+        // The fit told us how long a sequence is: the long table has a row per step, which the check before the fit could not count.
+        ResourceGuard.Current.EnsureSequencesFitMemory(Options.RowsOption, count, real.Options.SequenceLength, real.FeatureNames.Count + 2);
+
+        var clock = Stopwatch.StartNew();
+        // TimeGAN with static columns: each sequence's static values too, written beside the features on every step.
+        var (sequences, statics) = fitted is FittedTimeGan { Static: not null } timeGan
+            ? timeGan.SampleWithStatic(count, Options.SampleSeed)
+            : (fitted.SampleSequences(count, Options.SampleSeed), null);
+        var samples = SequenceTable.ToLong(sequences, fitted.FeatureNames, real.Static, statics);
+        var sampleTime = clock.Elapsed;
+        cancellation.ThrowIfCancellationRequested();
+        steps.Sampled(fitted, samples, null);
+
+        clock.Restart();
+        SequenceComparison? comparison = null;
+        if (Options.Compare)
+        {
+            var windows = real.RawWindows();
+            comparison = ScoredComparison.Compare(windows, sequences, fitted.FeatureNames, settings.Seed, Options.ScoreIterations,
+                measurable => steps.ScoringSequences(windows.Length, sequences.Length, Options.ScoreIterations, measurable), cancellation);
+            if (real.Static is not null && statics is not null)
+                comparison = comparison with { Static = StaticComparison.Compare(real.Static, windows, real.WindowStaticValues()!, sequences, statics) };
+        }
+        var compareTime = clock.Elapsed;
+        if (comparison is not null) steps.ComparedSequences(comparison);
+        cancellation.ThrowIfCancellationRequested();
+
+        steps.Exporting(samples);
+        return new SynthesisResult(fitted, metadata, settings.Seed, training, null, samples, null, fitTime, sampleTime, compareTime, null, null, null,
+            new SequenceRunResult(real, sequences, fitted.FeatureNames, comparison));
     }
 
     private DataFrame Sample(IFittedSynthesizer fitted, int rows)

@@ -8,7 +8,7 @@ namespace SynthCore.Registry;
 /// </summary>
 public sealed record SynthesisRunOptions
 {
-    /// <summary>Rows to sample; null: as many as the rows the model is fitted on. Not with <see cref="Balance"/>.</summary>
+    /// <summary>Rows to sample (sequence models: sequences); null: as many as the rows the model is fitted on (sequence models: its windows). Not with <see cref="Balance"/>.</summary>
     public int? Rows { get; init; }
 
     /// <summary>The seed of the sample; null: the fitted model's own seed (<see cref="IFittedSynthesizer.Sample"/>).</summary>
@@ -29,14 +29,20 @@ public sealed record SynthesisRunOptions
     /// <summary>With <see cref="Balance"/>: each class reaches this share of the largest one.</summary>
     public double BalanceRatio { get; init; } = 1.0;
 
-    /// <summary>Compare the samples with the training rows (<see cref="Evaluation.TableComparison"/>); tables only.</summary>
+    /// <summary>Compare the samples with the training rows (<see cref="Evaluation.TableComparison"/>; sequence models: <see cref="Evaluation.Sequences.ScoredComparison"/>).</summary>
     public bool Compare { get; init; } = true;
 
     /// <summary>Run <see cref="Evaluation.Scorecards.Evaluator.Evaluate"/> (with utility and privacy on the holdout when there is one).</summary>
     public bool Evaluate { get; init; }
 
+    /// <summary>Sequence models: GRU training iterations of the discriminative and predictive scores; 0 skips them, null: the paper's.</summary>
+    public int? ScoreIterations { get; init; }
+
     /// <summary>The real table's name in the evaluation.</summary>
     public string RealName { get; init; } = "real";
+
+    /// <summary>The option too many rows (sequence models: sequences) are reported under.</summary>
+    public string RowsOption { get; init; } = "rows";
 
     /// <summary>The option a bad holdout share is reported under.</summary>
     public string HoldoutOption { get; init; } = "holdout-fraction";

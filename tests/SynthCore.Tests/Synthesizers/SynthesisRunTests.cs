@@ -138,6 +138,25 @@ public sealed class SynthesisRunTests
     }
 
     [Fact]
+    public void A_sequence_model_samples_whole_sequences_and_compares_them_with_the_training_windows()
+    {
+        var (weather, metadata) = BundledData.Load("seattle-weather.csv");
+        var settings = new SynthesizerSettings { Seed = 4, Extra = new Dictionary<string, string> { ["features"] = "precipitation,temp_max,temp_min,wind", ["seq-len"] = "12" } };
+        var recorder = new Recorder();
+        var result = new SynthesisRun("block-bootstrap", settings, new SynthesisRunOptions { Rows = 5, ScoreIterations = 0 }).Execute(weather, metadata, steps: recorder);
+
+        var sequences = Assert.IsType<SequenceRunResult>(result.Sequences);
+        Assert.Equal(5, sequences.Synthetic.Length);
+        Assert.Equal(5 * 12, result.Samples.Rows.Count);
+        Assert.Equal(["sequence_id", "step", "precipitation", "temp_max", "temp_min", "wind"], result.Samples.Columns.Select(c => c.Name));
+        Assert.Equal(sequences.Real.WindowCount, sequences.Real.RawWindows().Length);
+        Assert.Equal(4, sequences.Comparison!.Features.Count);
+        Assert.Null(sequences.Comparison.Scores);
+        Assert.Null(result.Comparison);
+        Assert.Equal(["fitting block-bootstrap for 5 rows", "fitted", "sampled 60", "exporting"], recorder.Calls);
+    }
+
+    [Fact]
     public void Options_that_do_not_go_together_name_the_option()
     {
         var (penguins, metadata) = BundledData.Load("penguins.csv");
