@@ -19,6 +19,7 @@ namespace SynthCommands;
 /// plus the synthetic ones and a 'source' column; with --balance: only the rows each class needs); with --report, the
 /// evaluation's HTML report of the synthetic rows against the real table (sequence models: the sequence report); with --where, rows
 /// sampled under those conditions and a report of how many meet them and how they compare with the real rows that do.
+/// The steps themselves are <see cref="SynthesisRun"/>'s; this reads the options, and renders and writes around it.
 /// </summary>
 internal static class RunCommand
 {
