@@ -17,7 +17,7 @@ public interface ISynthesisRunSteps
     void HeldOut(DataFrame training, DataFrame holdout) { }
 
     /// <summary>Before the fit (the model is created and its settings checked): a last chance to refuse a table too large.</summary>
-    /// <param name="rows">The rows the run will sample (for sequence models, sequences).</param>
+    /// <param name="rows">The rows the run will sample (sequence models: the sequences asked for, else the table's rows, as the windows are not known yet).</param>
     void Fitting(SynthesizerDescriptor descriptor, DataFrame training, int rows) { }
 
     void Fitted(IFittedSynthesizer model, TimeSpan time) { }
