@@ -31,6 +31,15 @@ internal static class FitStep
         var fitted = synthesizer.Fit(table, metadata, timeline, context.Cancellation);
         clock.Stop();
         context.Cancellation.ThrowIfCancellationRequested();
+        return Outcome(context, fitted, clock.Elapsed, timeline, table);
+    }
+
+    /// <summary>
+    /// A fit just finished (here or in a <see cref="SynthCore.Registry.SynthesisRun"/>): its privacy notice, an ARIMA's
+    /// orders, a SMOTE model's k and a VAE's latent statistics over <paramref name="table"/>, the rows it was fitted on.
+    /// </summary>
+    public static FitOutcome Outcome(CommandContext context, IFittedSynthesizer fitted, TimeSpan time, TrainingTimeline timeline, DataFrame table)
+    {
         PrivacyNotice.Write(context.Host, fitted);
         if (fitted is IFitSummary summary) foreach (var line in summary.FitSummary) context.Host.WriteLine(line);
         WriteNeighbours(context, fitted);
@@ -40,7 +49,7 @@ internal static class FitStep
         if (latent is not null) context.Host.WriteLine(LatentText.Render(latent, fitted.ModelName));
         else if (fitted is ILatentSpace)
             context.Host.WriteLine("Latent statistics are not shown for a model trained with DP-SGD: they are computed from the real rows, outside its privacy guarantee.");
-        return new FitOutcome(fitted, clock.Elapsed.TotalSeconds, timeline.IntervalSeconds.ToArray(), timeline.Losses.ToArray(), latent);
+        return new FitOutcome(fitted, time.TotalSeconds, timeline.IntervalSeconds.ToArray(), timeline.Losses.ToArray(), latent);
     }
 
     /// <summary>A SMOTE model's k (and the column it balances); <see cref="WriteInterpolation"/> adds the weights once rows are sampled.</summary>

@@ -1,17 +1,14 @@
 using SynthCore.Evaluation.Scorecards;
 using System.CommandLine;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Analysis;
 using SynthCore;
 using SynthCore.Data;
-using SynthCore.Data.Sequences;
-using SynthCore.Evaluation;
 using SynthCore.Evaluation.Conditions;
 using SynthCore.Evaluation.Sequences;
 using SynthCore.Export;
+using SynthCore.Registry;
 using SynthCore.Synthesizers;
-using SynthCore.Synthesizers.Sequential;
 using SynthReports;
 
 namespace SynthCommands;
@@ -22,6 +19,7 @@ namespace SynthCommands;
 /// plus the synthetic ones and a 'source' column; with --balance: only the rows each class needs); with --report, the
 /// evaluation's HTML report of the synthetic rows against the real table (sequence models: the sequence report); with --where, rows
 /// sampled under those conditions and a report of how many meet them and how they compare with the real rows that do.
+/// The steps themselves are <see cref="SynthesisRun"/>'s; this reads the options, and renders and writes around it.
 /// </summary>
 internal static class RunCommand
 {
@@ -74,173 +72,143 @@ internal static class RunCommand
         var conditions = WhereParser.Parse(clauses, metadata);
         if (conditions is not null && balance is not null)
             throw new SynthOptionException("--where", "does not go with --balance, which sets the conditions itself (one class at a time).");
-        if (conditions is not null && context.Registry.Get(model).Sequential)
+        if (conditions is not null && sequential)
             throw new SynthOptionException("--where", $"does not apply to the sequence model '{model}': it generates whole sequences, not rows to condition.");
-        DataFrame? holdout = null;
-        if (holdoutFraction is double share)
-        {
-            if (context.Registry.Get(model).Sequential)
-                throw new SynthOptionException(defaultHoldout ? "--target" : "--holdout-fraction", $"does not apply to the sequence model '{model}': holding out rows would cut its sequences.");
-            int all = (int)table.Rows.Count;
-            (table, holdout) = SynthCore.Data.HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
-            context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {all:N0} rows (seed {settings.Seed}{(defaultHoldout ? $"; --holdout-fraction {DefaultHoldoutFraction} by default with --target" : "")}); the model is fitted on the other {table.Rows.Count:N0}.");
-        }
-        // Before the fit: a category the table lacks, or a range outside its values, fails now rather than after a long fit.
-        if (conditions is not null)
-        {
-            try { ConditionResolver.Resolve(conditions, metadata, ConditionDomain.FromTable(table, metadata)); }
-            catch (SynthColumnException e) { throw new SynthOptionException("--where", e.Message); }
-        }
-        int rows = rowsOption ?? (int)table.Rows.Count;
-        EnsureFits(rows, augment, balance is null ? "--rows" : "--balance", table, outDir);
-
-        var fit = FitStep.Run(context, model, settings, table, metadata);
-
-        // Sequence models: --rows counts sequences (default: as many as the table's windows), the output is the long
-        // table (sequence_id, step, features), and the comparison is per feature plus autocorrelation.
-        var sequences = fit.Model as IFittedSequenceSynthesizer;
-        if (sequences is not null && (augment || balance is not null))
+        if (holdoutFraction is not null && sequential)
+            throw new SynthOptionException(defaultHoldout ? "--target" : "--holdout-fraction", $"does not apply to the sequence model '{model}': holding out rows would cut its sequences.");
+        if (sequential && (augment || balance is not null))
             throw new SynthOptionException(augment ? "--augment" : "--balance", $"does not apply to the sequence model '{model}' (it generates whole sequences, not rows of the table).");
-        var realData = sequences is null ? null : SequenceData.FromTable(table, metadata, sequences.DataOptions);
-        if (realData is not null)
+
+        var plan = new RunPlan(data, model, rowsOption, outDir, name, format, into, json, report, force, augment, balance, balanceRatio,
+            holdoutFraction, defaultHoldout, target, conditions, clauses, scoreIterations);
+        var record = RunThrough(context, plan, settings, table, metadata);
+        Finish(context, plan, settings, record, sample);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>What the JSON summary and the report need from either kind of run.</summary>
+    private sealed record RunRecord(FitOutcome Fit, DataFrame Training, DataFrame Synthetic, ExportResult Export, double SampleSeconds, double CompareSeconds,
+        double ExportSeconds, object? Comparison, int? Sequences, DataFrame? Holdout, TableEvaluation? Evaluation, ConditionReport? Conditions,
+        BalanceResult? Balanced, string? Html);
+
+    /// <summary>
+    /// The <see cref="SynthesisRun"/>, with <see cref="RunSteps"/> saying and writing what happens between its steps, and the
+    /// HTML report (a sequence model's: the sequence report) rendered before anything else is written.
+    /// </summary>
+    private static RunRecord RunThrough(CommandContext context, RunPlan plan, SynthesizerSettings settings, DataFrame table, TableMetadata metadata)
+    {
+        var steps = new RunSteps(context, plan, settings, metadata, (int)table.Rows.Count);
+        var run = new SynthesisRun(plan.Model, settings, new SynthesisRunOptions
         {
-            rows = rowsOption ?? realData.WindowCount;
-            // The fit told us how long a sequence is: the long table has a row per step, which the check before the fit could not count.
-            SynthCore.Resources.ResourceGuard.Current.EnsureSequencesFitMemory("--rows", rows, realData.Options.SequenceLength, realData.FeatureNames.Count + 2);
-        }
-        if (realData is not null && augment)
-            throw new SynthOptionException("--augment", $"does not apply to the sequence model '{model}': its rows are sequences, not rows of the input table.");
-
-        var clock = Stopwatch.StartNew();
-        BalanceResult? balanced = null;
-        if (balance is not null)
-        {
-            if (sequences is not null)
-                throw new SynthOptionException("--balance", $"does not apply to the sequence model '{model}'.");
-            balanced = Balancer.Balance(fit.Model, table, balance, balanceRatio ?? 1.0, settings.Seed);
-            context.Host.WriteLine(Messages.Balanced(balance, balanced));
-        }
-        // TimeGAN with static columns: each sequence's static values too, written beside the features on every step.
-        var withStatic = sequences is SynthCore.Synthesizers.Sequential.FittedTimeGan { Static: not null } timeGan ? timeGan.SampleWithStatic(rows) : default;
-        double[][][]? syntheticSequences = withStatic.Sequences ?? sequences?.SampleSequences(rows);
-        var synthetic = syntheticSequences is not null
-            ? SequenceTable.ToLong(syntheticSequences, sequences!.FeatureNames, realData?.Static, withStatic.Static)
-            : balanced?.Synthetic ?? WhereParser.Sample(fit.Model, rows, conditions, null);
-        double sampleSeconds = clock.Elapsed.TotalSeconds;
-        context.Cancellation.ThrowIfCancellationRequested();
-        FitStep.WriteInterpolation(context, fit.Model);
-
-        clock.Restart();
-        // Balancing an already balanced column generates nothing, and there is nothing to compare.
-        object? comparison = realData is not null
-            ? SequenceScoring.Compare(context, realData.RawWindows(), syntheticSequences!, sequences!.FeatureNames, settings.Seed, scoreIterations)
-            : synthetic.Rows.Count > 0 ? TableComparison.Compare(table, synthetic, metadata, context.Cancellation) : null;
-        if (comparison is SequenceComparison sequenceComparison && realData!.Static is not null && withStatic.Static is not null)
-            comparison = sequenceComparison with
-            {
-                Static = StaticComparison.Compare(realData.Static, realData.RawWindows(), realData.WindowStaticValues()!, syntheticSequences!, withStatic.Static),
-            };
-        double compareSeconds = clock.Elapsed.TotalSeconds;
-        if (comparison is not null) context.Host.Show(comparison);
-        // Against the real rows that meet the same conditions (the comparison above is against all of them).
-        var conditionReport = conditions is null ? null : ConditionReport.Measure(synthetic, conditions, metadata, table);
-        if (conditionReport is not null) context.Host.WriteLine(ConditionRendering.Text(conditionReport, clauses));
-        context.Cancellation.ThrowIfCancellationRequested();
-
-        clock.Restart();
-        // Boolean columns go out spelled as they were read ("yes"/"no" stays yes/no).
-        var output = ColumnSpellings.Apply(augment ? AugmentedTable.Create(table, synthetic) : synthetic, metadata);
-        var export = CsvExporter.ExportTimestamped(output, outDir, name, format: format);
-        double exportSeconds = clock.Elapsed.TotalSeconds;
-        context.Host.Store(into ?? name, output);
-        context.Host.WriteLine(Messages.Exported(export));
-
-        // Ctrl+C while the report is built: the CSV just exported goes too, so "no output files were written" holds.
-        TableEvaluation? evaluation = null;
+            Rows = plan.Rows,
+            HoldoutFraction = plan.HoldoutFraction,
+            Target = plan.Target,
+            Conditions = plan.Conditions,
+            Balance = plan.Balance,
+            BalanceRatio = plan.BalanceRatio ?? 1.0,
+            ScoreIterations = plan.ScoreIterations,
+            // Only with a holdout: utility and privacy are only honest on real rows the model never saw.
+            Evaluate = plan.HoldoutFraction is not null,
+            RealName = plan.Data,
+            RowsOption = "--rows",
+            HoldoutOption = "--holdout-fraction",
+            ConditionsOption = WhereParser.Option,
+        }, context.Registry);
+        // Ctrl+C while the evaluation or the report is built: the file just exported goes too, so "no output files were written" holds.
         try
         {
+            var result = run.Execute(table, metadata, steps.Timeline, context.Cancellation, steps);
+            var export = steps.Export!;
             string syntheticName = Path.GetFileName(export.Path);
-            if (holdout is not null && synthetic.Rows.Count > 0)
-            {
-                // Against the rows the model was fitted on, with utility and privacy measured on the held-out ones.
-                evaluation = Evaluator.Evaluate(data, table, syntheticName, synthetic, metadata,
-                    target is null ? null : new SynthCore.Evaluation.Utility.UtilityOptions(target) { Seed = settings.Seed }, context.Cancellation,
-                    new SynthCore.Evaluation.Detection.DetectionOptions { Seed = settings.Seed }, holdout);
-                context.Host.Show(evaluation);
-            }
-            if (report is not null)
-            {
-                string? html = realData is not null
-                    ? SequenceHtmlReport.Render(data, syntheticName, fit.Model.ModelName, realData.RawWindows(), syntheticSequences!,
-                        sequences!.FeatureNames, (SequenceComparison)comparison!, fit.Losses)
-                    : synthetic.Rows.Count > 0
-                        ? EvaluationHtmlReport.Render(evaluation ?? Evaluator.Evaluate(data, table, syntheticName, synthetic, metadata, null, context.Cancellation), fit.Losses)
+            string? html = plan.Report is null ? null
+                : result.Sequences is { } sequences
+                    ? SequenceHtmlReport.Render(plan.Data, syntheticName, result.Model.ModelName, sequences.Real.RawWindows(), sequences.Synthetic,
+                        sequences.Features, sequences.Comparison!, steps.Fit!.Losses)
+                    : result.Samples.Rows.Count > 0
+                        ? EvaluationHtmlReport.Render(result.Evaluation ?? Evaluator.Evaluate(plan.Data, result.Training, syntheticName, result.Samples, metadata, null, context.Cancellation),
+                            steps.Fit!.Losses)
                         : null;
-                context.Cancellation.ThrowIfCancellationRequested();
-                if (html is null)
-                {
-                    context.Host.WriteLine($"No report written to {report}: no synthetic rows were generated, so there is nothing to compare.");
-                }
-                else
-                {
-                    SafeFile.Write(report, force, "--report", stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(html)));
-                    context.Host.WriteLine($"Wrote {report}");
-                }
-            }
+            context.Cancellation.ThrowIfCancellationRequested();
+            return new RunRecord(steps.Fit!, result.Training, result.Samples, export, result.SampleTime.TotalSeconds, result.CompareTime.TotalSeconds, steps.ExportSeconds,
+                result.Sequences?.Comparison ?? (object?)result.Comparison, result.Sequences?.Synthetic.Length, result.Holdout, result.Evaluation, result.Conditions,
+                result.Balanced, html);
         }
         catch (OperationCanceledException)
         {
-            File.Delete(export.Path);
+            if (steps.Export is not null) File.Delete(steps.Export.Path);
             throw;
         }
+    }
 
-        if (json is not null)
+    /// <summary>Writes the run's output (booleans spelled as they were read), keeps it as the notebook variable, and says where it went.</summary>
+    internal static ExportResult Export(CommandContext context, RunPlan plan, DataFrame output)
+    {
+        var export = CsvExporter.ExportTimestamped(output, plan.OutDir, plan.Name, format: plan.Format);
+        context.Host.Store(plan.Into ?? plan.Name, output);
+        context.Host.WriteLine(Messages.Exported(export));
+        return export;
+    }
+
+    /// <summary>The HTML report and the JSON summary, once the run's file is written.</summary>
+    private static void Finish(CommandContext context, RunPlan plan, SynthesizerSettings settings, RunRecord run, FitRowsSample? sample)
+    {
+        if (plan.Report is not null)
         {
-            var summary = new JsonObject
+            if (run.Html is null)
             {
-                ["output_csv"] = export.Path,
-                ["rows"] = export.Rows,
-                ["columns"] = export.Columns,
-                ["bytes"] = export.Bytes,
-                ["model"] = fit.Model.ModelName,
-                ["seed"] = settings.Seed,
-                ["input"] = data,
-                ["input_rows"] = (int)table.Rows.Count,
-                ["fit_rows"] = TableInput.Json(sample),
-                ["synthetic_rows"] = (int)synthetic.Rows.Count,
-                ["augmented"] = augment,
-                ["sequences"] = syntheticSequences?.Length,
-                ["timings"] = new JsonObject
-                {
-                    ["fit_seconds"] = fit.Seconds,
-                    ["sample_seconds"] = sampleSeconds,
-                    ["compare_seconds"] = compareSeconds,
-                    ["export_seconds"] = exportSeconds,
-                    ["epoch_seconds"] = new JsonArray(fit.IntervalSeconds.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
-                },
-                ["comparison"] = comparison switch
-                {
-                    null => null,
-                    SequenceComparison c => JsonSummary.ToFiniteNode(c),
-                    _ => JsonSummary.ToNode(comparison),
-                },
-                ["latent"] = fit.Latent is null ? null : JsonSummary.ToFiniteNode(fit.Latent),
-                ["privacy"] = PrivacyReleaseTable.Of(fit.Model) is { } account ? PrivacyReleaseTable.Json(account) : null,
-                ["holdout_rows"] = holdout is null ? null : (int)holdout.Rows.Count,
-                ["evaluation"] = evaluation is null ? null : EvaluationJson.From(evaluation),
-                ["conditions"] = conditionReport is null ? null : ConditionRendering.Json(conditionReport, clauses),
-            };
-            if (balanced is not null)
-                summary["balance"] = new JsonObject
-                {
-                    ["column"] = balance,
-                    ["real_counts"] = new JsonObject(balanced.RealCounts.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
-                    ["added"] = new JsonObject(balanced.Added.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
-                };
-            JsonSummary.Write(json, summary, force);
-            context.Host.WriteLine($"Wrote {json}");
+                context.Host.WriteLine($"No report written to {plan.Report}: no synthetic rows were generated, so there is nothing to compare.");
+            }
+            else
+            {
+                SafeFile.Write(plan.Report, plan.Force, "--report", stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(run.Html)));
+                context.Host.WriteLine($"Wrote {plan.Report}");
+            }
         }
-        return ExitCodes.Success;
+        if (plan.Json is null) return;
+        var export = run.Export;
+        var summary = new JsonObject
+        {
+            ["output_csv"] = export.Path,
+            ["rows"] = export.Rows,
+            ["columns"] = export.Columns,
+            ["bytes"] = export.Bytes,
+            ["model"] = run.Fit.Model.ModelName,
+            ["seed"] = settings.Seed,
+            ["input"] = plan.Data,
+            ["input_rows"] = (int)run.Training.Rows.Count,
+            ["fit_rows"] = TableInput.Json(sample),
+            ["synthetic_rows"] = (int)run.Synthetic.Rows.Count,
+            ["augmented"] = plan.Augment,
+            ["sequences"] = run.Sequences,
+            ["timings"] = new JsonObject
+            {
+                ["fit_seconds"] = run.Fit.Seconds,
+                ["sample_seconds"] = run.SampleSeconds,
+                ["compare_seconds"] = run.CompareSeconds,
+                ["export_seconds"] = run.ExportSeconds,
+                ["epoch_seconds"] = new JsonArray(run.Fit.IntervalSeconds.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
+            },
+            ["comparison"] = run.Comparison switch
+            {
+                null => null,
+                SequenceComparison c => JsonSummary.ToFiniteNode(c),
+                _ => JsonSummary.ToNode(run.Comparison),
+            },
+            ["latent"] = run.Fit.Latent is null ? null : JsonSummary.ToFiniteNode(run.Fit.Latent),
+            ["privacy"] = PrivacyReleaseTable.Of(run.Fit.Model) is { } account ? PrivacyReleaseTable.Json(account) : null,
+            ["holdout_rows"] = run.Holdout is null ? null : (int)run.Holdout.Rows.Count,
+            ["evaluation"] = run.Evaluation is null ? null : EvaluationJson.From(run.Evaluation),
+            ["conditions"] = run.Conditions is null ? null : ConditionRendering.Json(run.Conditions, plan.Clauses),
+        };
+        if (run.Balanced is not null)
+            summary["balance"] = new JsonObject
+            {
+                ["column"] = plan.Balance,
+                ["real_counts"] = new JsonObject(run.Balanced.RealCounts.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+                ["added"] = new JsonObject(run.Balanced.Added.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+            };
+        JsonSummary.Write(plan.Json, summary, plan.Force);
+        context.Host.WriteLine($"Wrote {plan.Json}");
     }
 
     /// <summary>
@@ -248,7 +216,7 @@ internal static class RunCommand
     /// with the real table too, and their CSV on the disk. (Sequence models count --rows in sequences, checked here as
     /// rows and again after the fit as steps of the long table.)
     /// </summary>
-    private static void EnsureFits(int rows, bool augment, string option, Microsoft.Data.Analysis.DataFrame table, string outDir)
+    internal static void EnsureFits(int rows, bool augment, string option, Microsoft.Data.Analysis.DataFrame table, string outDir)
     {
         var guard = SynthCore.Resources.ResourceGuard.Current;
         int columns = table.Columns.Count;

@@ -5,8 +5,8 @@ using SynthCore.Evaluation.Sequences;
 namespace SynthCommands;
 
 /// <summary>
-/// The sequence comparison <c>run</c> and <c>evaluate</c> show: statistics, autocorrelation, DTW, diversity and the
-/// mean series correlation, plus the TimeGAN paper's discriminative and predictive scores unless --score-iterations is 0.
+/// <c>--score-iterations</c>, and the sequence comparison of <c>evaluate</c> (<see cref="ScoredComparison"/>) with its note
+/// before the GRU scores.
 /// </summary>
 internal static class SequenceScoring
 {
@@ -15,20 +15,14 @@ internal static class SequenceScoring
         value is < 0 ? throw new SynthOptionException(option, $"must be 0 (skip the discriminative and predictive scores) or more, got {value}.") : value;
 
     public static SequenceComparison Compare(CommandContext context, double[][][] real, double[][][] synthetic, IReadOnlyList<string> features,
-        int seed, int? iterations, int comparisonSeed = 42)
-    {
-        var comparison = SequenceComparison.Compare(real, synthetic, features, seed: comparisonSeed);
-        context.Cancellation.ThrowIfCancellationRequested();
-        if (iterations == 0) return comparison;
-        if (!SequenceScores.CanMeasure(real, synthetic))
-        {
-            context.Host.WriteLine("No discriminative or predictive score: they need at least 2 real and 2 synthetic sequences.");
-            return comparison;
-        }
-        context.Host.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Scoring {synthetic.Length:N0} synthetic against {real.Length:N0} real sequences: a GRU classifier ({iterations ?? SequenceScores.ReferenceDiscriminativeIterations:N0} iterations) and two GRU predictors ({iterations ?? SequenceScores.ReferencePredictiveIterations:N0} each)…"));
-        var scores = SequenceScores.Measure(real, synthetic, iterations, seed, context.Cancellation);
-        context.Cancellation.ThrowIfCancellationRequested();
-        return comparison with { Scores = scores };
-    }
+        int seed, int? iterations, int comparisonSeed = 42) =>
+        ScoredComparison.Compare(real, synthetic, features, seed, iterations,
+            measurable => Note(context.Host, real.Length, synthetic.Length, iterations, measurable), context.Cancellation, comparisonSeed);
+
+    /// <summary>The line before the GRU scores: what is trained, or why there is no score.</summary>
+    public static void Note(ISynthHost host, int real, int synthetic, int? iterations, bool measurable) =>
+        host.WriteLine(measurable
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"Scoring {synthetic:N0} synthetic against {real:N0} real sequences: a GRU classifier ({iterations ?? SequenceScores.ReferenceDiscriminativeIterations:N0} iterations) and two GRU predictors ({iterations ?? SequenceScores.ReferencePredictiveIterations:N0} each)…")
+            : "No discriminative or predictive score: they need at least 2 real and 2 synthetic sequences.");
 }

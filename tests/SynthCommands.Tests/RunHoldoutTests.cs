@@ -50,6 +50,26 @@ public sealed class RunHoldoutTests : IDisposable
     }
 
     [Fact]
+    public void Run_gives_what_the_library_run_object_gives_for_the_same_seed()
+    {
+        Assert.Equal(0, Run("run", "penguins", "--model", "copula", "--seed", "9", "--target", "Species", "--out", PathIn("out"), "--into", "synthetic"));
+        var shown = Assert.Single(host.Shown.OfType<TableEvaluation>());
+
+        var library = new SynthesisRun("copula", new SynthCore.Synthesizers.SynthesizerSettings { Seed = 9 },
+            new SynthesisRunOptions { HoldoutFraction = RunCommand.DefaultHoldoutFraction, Target = "Species", Evaluate = true, RealName = "penguins" })
+            .Execute(host.Tables["penguins"]);
+        var expected = SynthCore.Data.ColumnSpellings.Apply(library.Samples, library.Metadata);
+        var written = Assert.IsType<Microsoft.Data.Analysis.DataFrame>(host.Stored["synthetic"]);
+        Assert.Equal(expected.Rows.Count, written.Rows.Count);
+        foreach (var column in expected.Columns.Select(c => c.Name))
+            Assert.Equal(Enumerable.Range(0, (int)expected.Rows.Count).Select(i => expected.Columns[column][i]),
+                Enumerable.Range(0, (int)written.Rows.Count).Select(i => written.Columns[column][i]));
+        Assert.Equal(library.Evaluation!.Quality.Score, shown.Quality.Score);
+        Assert.Equal(library.Evaluation.Utility!.RealTestRows, shown.Utility!.RealTestRows);
+        Assert.Equal(library.Evaluation.Privacy!.DcrShare, shown.Privacy!.DcrShare);
+    }
+
+    [Fact]
     public void A_private_model_is_as_near_to_the_held_out_rows_as_to_its_training_rows()
     {
         Assert.Equal(0, Run("run", "penguins", "--model", "copula", "--holdout-fraction", "0.5", "--out", PathIn("out")));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Analysis;
 using SynthCore.Data;
@@ -17,7 +16,8 @@ public sealed record GeneratedTable(DataFrame Rows, IFittedSynthesizer Model, Ta
 /// The short way in for a notebook, as the original toolkit's <c>SyntheticDataGenerator(random_state).gaussian_copula(df, n)</c>:
 /// <c>Synth.Generate(table, "copula", 1000, seed: 42)</c> detects the column kinds, fits the named model with its defaults
 /// (or the given settings), and samples. Everything it does is also reachable step by step (<see cref="TableMetadata.Detect"/>,
-/// <see cref="SynthesizerRegistry"/>, <see cref="IFittedSynthesizer.Sample"/>).
+/// <see cref="SynthesizerRegistry"/>, <see cref="IFittedSynthesizer.Sample"/>); <see cref="SynthesisRun"/>, which it uses, adds a holdout,
+/// conditions, the comparison and the evaluation.
 /// </summary>
 public static class Synth
 {
@@ -30,14 +30,9 @@ public static class Synth
         IProgress<Training.TrainingProgress>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(table);
-        if (rows < 1) throw new SynthOptionException("rows", $"must be at least 1, got {rows}.");
-        var metadata = TableMetadata.Detect(table);
-        var synthesizer = SynthesizerRegistry.Default.Create(model, (settings ?? new SynthesizerSettings()) with { Seed = seed });
-        var clock = Stopwatch.StartNew();
-        var fitted = synthesizer.Fit(table, metadata, progress, cancellation);
-        var fitTime = clock.Elapsed;
-        clock.Restart();
-        var sample = ColumnSpellings.Apply(fitted.Sample(rows, seed: seed), metadata);
-        return new GeneratedTable(sample, fitted, metadata, seed, fitTime, clock.Elapsed);
+        var run = new SynthesisRun(model, (settings ?? new SynthesizerSettings()) with { Seed = seed },
+            new SynthesisRunOptions { Rows = rows, SampleSeed = seed, Compare = false });
+        var result = run.Execute(table, progress: progress, cancellation: cancellation);
+        return new GeneratedTable(ColumnSpellings.Apply(result.Samples, result.Metadata), result.Model, result.Metadata, seed, result.FitTime, result.SampleTime);
     }
 }
