@@ -84,53 +84,26 @@ public static class DataReaderTable
 
     private static DataFrameColumn Column(string name, ValueKind kind, List<object?> values)
     {
+        (ColumnStorage storage, Func<object, object> convert) = kind switch
+        {
+            ValueKind.Integer => (ColumnStorage.Int64, v => ToInt64(v)),
+            ValueKind.Real => (ColumnStorage.Double, v => ToDouble(v)),
+            ValueKind.Decimal => (ColumnStorage.Decimal, v => Convert.ToDecimal(v, CultureInfo.InvariantCulture)),
+            ValueKind.Boolean => (ColumnStorage.Boolean, v => ToBoolean(v)),
+            ValueKind.DateTime => (ColumnStorage.DateTime, v => ToDateTime(v)),
+            _ => (ColumnStorage.String, (Func<object, object>)(v => ToText(v))),
+        };
+        var typed = new object?[values.Count];
         int row = 0;
         try
         {
-            switch (kind)
-            {
-                case ValueKind.Integer:
-                {
-                    var column = new Int64DataFrameColumn(name, values.Count);
-                    for (; row < values.Count; row++) column[row] = values[row] is { } v ? ToInt64(v) : null;
-                    return column;
-                }
-                case ValueKind.Real:
-                {
-                    var column = new DoubleDataFrameColumn(name, values.Count);
-                    for (; row < values.Count; row++) column[row] = values[row] is { } v ? ToDouble(v) : null;
-                    return column;
-                }
-                case ValueKind.Decimal:
-                {
-                    var column = new DecimalDataFrameColumn(name, values.Count);
-                    for (; row < values.Count; row++) column[row] = values[row] is { } v ? Convert.ToDecimal(v, CultureInfo.InvariantCulture) : null;
-                    return column;
-                }
-                case ValueKind.Boolean:
-                {
-                    var column = new BooleanDataFrameColumn(name, values.Count);
-                    for (; row < values.Count; row++) column[row] = values[row] is { } v ? ToBoolean(v) : null;
-                    return column;
-                }
-                case ValueKind.DateTime:
-                {
-                    var column = new DateTimeDataFrameColumn(name, values.Count);
-                    for (; row < values.Count; row++) column[row] = values[row] is { } v ? ToDateTime(v) : null;
-                    return column;
-                }
-                default:
-                {
-                    var column = new StringDataFrameColumn(name, values.Count);
-                    for (; row < values.Count; row++) column[row] = values[row] is { } v ? ToText(v) : null;
-                    return column;
-                }
-            }
+            for (; row < values.Count; row++) typed[row] = values[row] is { } v ? convert(v) : null;
         }
         catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
         {
             throw new SynthColumnException(name, $"row {row + 1}: '{ToText(values[row]!)}' is not a {kind.ToString().ToLowerInvariant()} value, as the column's type says ({e.Message})", e);
         }
+        return storage.Create(name, typed);
     }
 
     private static long ToInt64(object value) => value switch

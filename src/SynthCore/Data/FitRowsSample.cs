@@ -53,14 +53,12 @@ public sealed record FitRowsSample(DataFrame Table, long TotalRows, int SampledR
         {
             statistics ??= group.Columns.Select(c => new StreamingColumnStatistics()).ToArray();
             var local = new List<long>();
-            var values = new object?[group.Columns.Count];
-            for (long r = 0; r < group.Rows.Count; r++)
+            Observe(group, statistics, offset, r =>
             {
                 bool keep = next < kept.Length && kept[next] == offset + r;
                 if (keep) { local.Add(r); next++; }
-                for (int c = 0; c < values.Length; c++) values[c] = StreamingColumnStatistics.Comparable(group.Columns[c][r]);
-                for (int c = 0; c < values.Length; c++) statistics[c].Add(offset + r, keep, values, c);
-            }
+                return keep;
+            });
             var picked = group[local];
             if (sample is null) sample = picked;
             else sample.Append(picked.Rows, inPlace: true);
@@ -78,13 +76,20 @@ public sealed record FitRowsSample(DataFrame Table, long TotalRows, int SampledR
         var kept = reservoir.Kept();
         var keep = new HashSet<long>(kept);
         var statistics = table.Columns.Select(c => new StreamingColumnStatistics()).ToArray();
+        Observe(table, statistics, 0, keep.Contains);
+        return Complete(table[kept], reservoir, statistics);
+    }
+
+    /// <summary>Each row of <paramref name="table"/> (row <paramref name="offset"/> + r of the whole) into the statistics, kept or not.</summary>
+    private static void Observe(DataFrame table, StreamingColumnStatistics[] statistics, long offset, Func<long, bool> kept)
+    {
         var values = new object?[table.Columns.Count];
         for (long r = 0; r < table.Rows.Count; r++)
         {
+            bool keep = kept(r);
             for (int c = 0; c < values.Length; c++) values[c] = StreamingColumnStatistics.Comparable(table.Columns[c][r]);
-            for (int c = 0; c < values.Length; c++) statistics[c].Add(r, keep.Contains(r), values, c);
+            for (int c = 0; c < values.Length; c++) statistics[c].Add(offset + r, keep, values, c);
         }
-        return Complete(table[kept], reservoir, statistics);
     }
 
     private static FitRowsSample Complete(DataFrame sample, RowReservoir reservoir, StreamingColumnStatistics[] statistics)

@@ -30,15 +30,19 @@ public sealed class ModelOptionSet<T>
 
     /// <summary>Sets each given option on <paramref name="start"/>, in the order <paramref name="first"/> puts first (then as given).</summary>
     /// <exception cref="SynthOptionException">An option <paramref name="model"/> does not have (naming the allowed ones) or a bad value.</exception>
-    public T Apply(T start, IReadOnlyDictionary<string, string> extra, string model, params string[] first)
+    public T Apply(T start, IReadOnlyDictionary<string, string> extra, string model, params string[] first) =>
+        ApplyFor(start, extra, $"the '{model}' model", first);
+
+    /// <summary>As <see cref="Apply"/>, for options of something else than a model (<paramref name="owner"/>: "how a table is read as sequences").</summary>
+    public T ApplyFor(T start, IReadOnlyDictionary<string, string> extra, string owner, params string[] first)
     {
         var ordered = extra.OrderBy(pair => Array.FindIndex(first, f => f.Equals(pair.Key, StringComparison.OrdinalIgnoreCase)) is int i and >= 0 ? i : first.Length);
         foreach (var (name, value) in ordered)
         {
             if (!byName.TryGetValue(name, out var option))
                 throw new SynthOptionException(name, byName.Count == 0
-                    ? $"the '{model}' model takes no --option."
-                    : $"is not an option of the '{model}' model. Allowed: {string.Join(", ", Names)}.");
+                    ? $"{owner} takes no --option."
+                    : $"is not an option of {owner}. Allowed: {string.Join(", ", Names)}.");
             start = option.Apply(start, value);
         }
         return start;

@@ -147,20 +147,27 @@ public static class SeasonalArimaChecks
 
 public sealed class SeasonalArimaTests(ITestOutputHelper output)
 {
-    [Fact]
-    public void A_seasonal_random_walk_is_not_piled_on_its_observed_extremes() => StatisticalCheck.AssertAll(SeasonalArimaChecks.Measure(seed: 3, output));
-
-    [Fact]
-    public void A_seasonal_model_file_keeps_the_filtered_states_and_samples_the_same()
+    /// <summary>The seasonal model fitted at seed 5, and its model file.</summary>
+    private static (FittedArima Model, MemoryStream File) Saved()
     {
         var daily = SeasonalArimaChecks.Daily(5);
         var model = (FittedArima)SynthesizerRegistry.Default.Create("arima", new SynthesizerSettings
         {
             Seed = 5, Extra = new Dictionary<string, string> { ["order"] = SeasonalArimaChecks.Order },
         }).Fit(daily.Table, daily.Metadata);
-        using var file = new MemoryStream();
+        var file = new MemoryStream();
         model.Save(file);
         file.Position = 0;
+        return (model, file);
+    }
+
+    [Fact]
+    public void A_seasonal_random_walk_is_not_piled_on_its_observed_extremes() => StatisticalCheck.AssertAll(SeasonalArimaChecks.Measure(seed: 3, output));
+
+    [Fact]
+    public void A_seasonal_model_file_keeps_the_filtered_states_and_samples_the_same()
+    {
+        var (model, file) = Saved();
         var loaded = Assert.IsType<FittedArima>(SynthesizerRegistry.Default.Load(file));
         Assert.Equal(model.SampleSequences(20, 9), loaded.SampleSequences(20, 9));
     }
@@ -168,14 +175,7 @@ public sealed class SeasonalArimaTests(ITestOutputHelper output)
     [Fact]
     public void A_model_file_without_states_samples_from_a_burn_in_and_a_damaged_state_is_refused()
     {
-        var daily = SeasonalArimaChecks.Daily(5);
-        var model = (FittedArima)SynthesizerRegistry.Default.Create("arima", new SynthesizerSettings
-        {
-            Seed = 5, Extra = new Dictionary<string, string> { ["order"] = SeasonalArimaChecks.Order },
-        }).Fit(daily.Table, daily.Metadata);
-        using var file = new MemoryStream();
-        model.Save(file);
-        file.Position = 0;
+        var (model, file) = Saved();
         var content = SynthCore.Persistence.ModelFile.Read(file);
         var payload = System.Text.Json.Nodes.JsonNode.Parse(content.Payload)!.AsObject();
         string statesKey = payload.Select(p => p.Key).Single(k => k.Equals("states", StringComparison.OrdinalIgnoreCase));

@@ -21,14 +21,7 @@ public static class SequenceDataOptionsReader
         var result = start ?? new SequenceDataOptions();
         if (ModelOptionSet<SequenceDataOptions>.Gives(options, "static"))
             throw new SynthOptionException("static", "applies when fitting TimeGAN (run, fit); here the sequences' features are compared, not static columns.");
-        try
-        {
-            result = Options.Apply(result, options, "sequence reading");
-        }
-        catch (SynthOptionException e) when (!Options.Names.Contains(e.Option, StringComparer.OrdinalIgnoreCase))
-        {
-            throw new SynthOptionException(e.Option, $"is not an option of how a table is read as sequences. Allowed: {string.Join(", ", Keys)}.");
-        }
+        result = Options.ApplyFor(result, options, "how a table is read as sequences");
         result.Validate();
         return result;
     }
