@@ -11,12 +11,36 @@ namespace SynthCommands;
 /// it was fitted on, and ranks the models (<see cref="ModelRanking"/>) on quality, detection, privacy against the
 /// held-out rows, utility (with --target) and time.
 /// </summary>
-internal static class CompareCommand
+internal sealed class CompareCommand : SynthCommand
 {
-    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    public CompareCommand() : base("compare", "Fit several models on one table and rank them on quality, detection, privacy, utility and time, against rows held out before fitting.")
     {
-        string data = TableInput.DataName(context, parse, grammar.CompareData, grammar.CompareDataOption);
-        var models = parse.GetValue(grammar.CompareModels)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Declare(Data, DataOption, Models, HoldoutFraction, Target, Json, Force);
+        SharedOptions.AddSourceOptions(this);
+        Settings.AddTo(this);
+    }
+
+    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
+    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
+    internal Option<string> Models { get; } = new("--models")
+    {
+        Description = "Comma-separated models to fit and rank (see 'synth models'), e.g. copula,cart,ctgan.",
+        Required = true,
+    };
+    internal Option<double?> HoldoutFraction { get; } = new("--holdout-fraction")
+    {
+        Description = "Share of the rows held out before fitting, for privacy and utility (default 0.5: equal halves, so a DCR share of 0.5 is private).",
+        CustomParser = result => OptionValues.ParseNumber(result, "--holdout-fraction"),
+    };
+    internal Option<string?> Target { get; } = new("--target") { Description = "A column to predict: utility of each model's rows, tested on the held-out rows." };
+    internal Option<string?> Json { get; } = SharedOptions.JsonOption();
+    internal Option<bool> Force { get; } = SharedOptions.ForceOption("--json file");
+    internal FitSettingsOptions Settings { get; } = new();
+
+    internal override int Execute(ParseResult parse, CommandContext context)
+    {
+        string data = TableInput.DataName(context, parse, Data, DataOption);
+        var models = parse.GetValue(Models)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (models.Length == 0) throw new SynthOptionException("--models", "name at least one model, e.g. --models copula,cart.");
         if (models.Distinct(StringComparer.Ordinal).Count() != models.Length)
             throw new SynthOptionException("--models", $"names a model twice ({string.Join(",", models)}).");
@@ -26,14 +50,14 @@ internal static class CompareCommand
             if (descriptor.Sequential)
                 throw new SynthOptionException("--models", $"'{model}' is a sequence model; compare ranks models of table rows.");
         }
-        var settings = FitSettingsReader.Read(parse, grammar.CompareSettings);
-        double share = parse.GetValue(grammar.CompareHoldoutFraction) ?? 0.5;
-        string? target = parse.GetValue(grammar.CompareTarget);
-        string? json = parse.GetValue(grammar.CompareJson);
-        bool force = parse.GetValue(grammar.CompareForce);
+        var settings = FitSettingsReader.Read(parse, Settings);
+        double share = parse.GetValue(HoldoutFraction) ?? 0.5;
+        string? target = parse.GetValue(Target);
+        string? json = parse.GetValue(Json);
+        bool force = parse.GetValue(Force);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
 
-        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.CompareSettings.Categorical));
+        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(Settings.Categorical));
         if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
         var (training, holdout) = SynthCore.Data.HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
         context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {table.Rows.Count:N0} rows (seed {settings.Seed}); each model is fitted on the other {training.Rows.Count:N0}.");

@@ -4,16 +4,28 @@ using System.Text.Json.Nodes;
 namespace SynthCommands;
 
 /// <summary><c>synth describe &lt;data&gt; [--categorical a,b] [--json FILE]</c>.</summary>
-internal static class DescribeCommand
+internal sealed class DescribeCommand : SynthCommand
 {
-    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    public DescribeCommand() : base("describe", "Show each column's detected kind, missing values and distinct values.")
     {
-        string data = TableInput.DataName(context, parse, grammar.DescribeData, grammar.DescribeDataOption);
-        string? json = parse.GetValue(grammar.DescribeJson);
-        bool force = parse.GetValue(grammar.DescribeForce);
+        Declare(Data, DataOption, Categorical, Json, Force);
+        SharedOptions.AddSourceOptions(this);
+    }
+
+    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
+    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
+    internal Option<string?> Categorical { get; } = SharedOptions.CategoricalOption();
+    internal Option<string?> Json { get; } = SharedOptions.JsonOption();
+    internal Option<bool> Force { get; } = SharedOptions.ForceOption("--json file");
+
+    internal override int Execute(ParseResult parse, CommandContext context)
+    {
+        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string? json = parse.GetValue(Json);
+        bool force = parse.GetValue(Force);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
 
-        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.DescribeCategorical));
+        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(Categorical));
         var description = TableDescription.From(data, table, metadata);
         context.Host.Show(description);
 

@@ -8,15 +8,26 @@ namespace SynthCommands;
 /// <c>synth encode &lt;model&gt; &lt;data&gt; --out FILE [--force] [--into NAME]</c>: each row's latent code under a vae or
 /// tvae model (the encoder's posterior mean, as the latent plot uses), written as columns z0 … z(k−1), one row per input row.
 /// </summary>
-internal static class EncodeCommand
+internal sealed class EncodeCommand : SynthCommand
 {
-    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    public EncodeCommand() : base("encode", "Write each row's latent code under a vae or tvae model (the encoder's posterior mean) as a CSV of columns z0, z1, ….")
     {
-        string modelName = parse.GetValue(grammar.EncodeModel)!;
-        string data = parse.GetValue(grammar.EncodeData)!;
-        string output = parse.GetValue(grammar.EncodeOut)!;
-        bool force = parse.GetValue(grammar.EncodeForce);
-        string? into = VariableName.Checked(parse.GetValue(grammar.EncodeInto));
+        Declare(Model, Data, Out, Force, Into);
+    }
+
+    internal Argument<string> Model { get; } = SharedOptions.LatentModelArgument();
+    internal Argument<string> Data { get; } = new("data") { Description = "The rows to encode, with the model's columns: a CSV file (console) or a DataFrame variable (notebook)." };
+    internal Option<string> Out { get; } = new("--out") { Description = "The CSV file of latent codes to write (never replaced without --force).", Required = true };
+    internal Option<bool> Force { get; } = SharedOptions.ForceOption("--out file");
+    internal Option<string?> Into { get; } = SharedOptions.IntoOption("DataFrame of latent codes", "the --out file's name");
+
+    internal override int Execute(ParseResult parse, CommandContext context)
+    {
+        string modelName = parse.GetValue(Model)!;
+        string data = parse.GetValue(Data)!;
+        string output = parse.GetValue(Out)!;
+        bool force = parse.GetValue(Force);
+        string? into = VariableName.Checked(parse.GetValue(Into));
         SafeFile.EnsureCanWrite(output, force, "--out", data, modelName);
 
         var model = LatentModel.Resolve(context, modelName, "encode");

@@ -16,29 +16,60 @@ namespace SynthCommands;
 /// sequence models write, the real one read as windows of L steps; the sequence comparison is shown, with the TimeGAN
 /// paper's discriminative and predictive scores and the mean correlation of each synthetic series with the real one.
 /// </summary>
-internal static class EvaluateCommand
+internal sealed class EvaluateCommand : SynthCommand
 {
-    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    public EvaluateCommand() : base("evaluate", "Score a synthetic table against the real one (quality and diagnostic reports, charts).")
     {
-        var (realName, syntheticName) = TableInput.RealAndSynthetic(context, parse, grammar.EvaluateReal, grammar.EvaluateSynthetic);
-        string? json = parse.GetValue(grammar.EvaluateJson);
-        string? report = parse.GetValue(grammar.EvaluateReport);
-        bool force = parse.GetValue(grammar.EvaluateForce);
-        string? target = parse.GetValue(grammar.EvaluateTarget);
-        int? seed = parse.GetValue(grammar.EvaluateSeed);
-        string? holdoutName = parse.GetValue(grammar.EvaluateHoldout);
+        Declare(Real, Synthetic, Categorical, Target, Seed, Holdout, SeqLen, SequenceReading, ScoreIterations,
+            Json, Report, Force);
+        SharedOptions.AddSourceOptions(this);
+    }
+
+    internal Argument<string?> Real { get; } = new("real") { Description = "The real table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook); or give it with --from and --query, and the synthetic table alone.", Arity = ArgumentArity.ZeroOrOne };
+    internal Argument<string?> Synthetic { get; } = new("synthetic") { Description = "The synthetic table to score, with the real table's columns.", Arity = ArgumentArity.ZeroOrOne };
+    internal Option<string?> Categorical { get; } = SharedOptions.CategoricalOption();
+    internal Option<string?> Target { get; } = new("--target")
+    {
+        Description = "Also measure machine-learning utility for this column: models trained on the synthetic table (and, for reference, on real rows) tested on held-out real rows.",
+    };
+    internal Option<int?> Seed { get; } = SharedOptions.NullableInt("--seed", "Seed of detection and of the --target holdout split and models (default 42).");
+    internal Option<string?> Holdout { get; } = new("--holdout")
+    {
+        Description = "Real rows the synthesizer never saw (a CSV file, or a DataFrame variable in a notebook): --target's utility is tested on them, and privacy (DCR share, copies, membership attack) is measured against them. Without it, utility is tested on a split of the real table, which the synthesizer may have seen.",
+    };
+    internal Option<int?> SeqLen { get; } = SharedOptions.NullableInt("--seq-len",
+        "Score sequences: the synthetic table is the sequence_id, step, features table a sequence model writes, with sequences of this many steps; the real table is read as windows of that length (as 'run --seq-len' reads it), or is a sequence table too.");
+    internal Option<string[]> SequenceReading { get; } = new("--option")
+    {
+        Description = "With --seq-len: how the real table is read as sequences, as 'run' takes it (repeatable): stride=N, time-column=C, id-column=C, features=a,b, irregular=true.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+    internal Option<int?> ScoreIterations { get; } = SharedOptions.ScoreIterationsOption();
+    internal Option<string?> Json { get; } = SharedOptions.JsonOption();
+    internal Option<string?> Report { get; } = new("--report") { Description = "Also write a self-contained HTML report (tables and charts, works offline) to this file." };
+    internal Option<bool> Force { get; } = SharedOptions.ForceOption("--json or --report file");
+
+    internal override int Execute(ParseResult parse, CommandContext context)
+    {
+        var (realName, syntheticName) = TableInput.RealAndSynthetic(context, parse, Real, Synthetic);
+        string? json = parse.GetValue(Json);
+        string? report = parse.GetValue(Report);
+        bool force = parse.GetValue(Force);
+        string? target = parse.GetValue(Target);
+        int? seed = parse.GetValue(Seed);
+        string? holdoutName = parse.GetValue(Holdout);
         if (seed < 0) throw new SynthCore.SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", realName, syntheticName);
         if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report", realName, syntheticName);
         if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
             throw new SynthCore.SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
 
-        var sequenceOptions = SequenceOptions(parse, grammar, target);
-        int? scoreIterations = SequenceScoring.Iterations(parse.GetValue(grammar.EvaluateScoreIterations));
+        var sequenceOptions = SequenceOptions(parse, target);
+        int? scoreIterations = SequenceScoring.Iterations(parse.GetValue(ScoreIterations));
         if (scoreIterations is not null && sequenceOptions is null)
             throw new SynthCore.SynthOptionException("--score-iterations", "applies to sequences: give --seq-len L to score the tables as sequences.");
 
-        var (real, metadata) = TableInput.Load(context, realName, parse.GetValue(grammar.EvaluateCategorical));
+        var (real, metadata) = TableInput.Load(context, realName, parse.GetValue(Categorical));
         var synthetic = context.ResolveTable(syntheticName);
         if (synthetic.Rows.Count == 0)
             throw new SynthCore.SynthException($"{syntheticName}: the table has no rows.");
@@ -54,7 +85,7 @@ internal static class EvaluateCommand
         if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
         var utility = target is null ? null : new SynthCore.Evaluation.Utility.UtilityOptions(target) { Seed = seed ?? 42 };
         var detection = new SynthCore.Evaluation.Detection.DetectionOptions { Seed = seed ?? 42 };
-        var holdout = holdoutName is null ? null : Holdout(context, holdoutName, metadata);
+        var holdout = holdoutName is null ? null : ReadHoldout(context, holdoutName, metadata);
         var evaluation = Evaluator.Evaluate(realName, real, syntheticName, synthetic, metadata, utility, context.Cancellation, detection, holdout);
         context.Cancellation.ThrowIfCancellationRequested();
         context.Host.Show(evaluation);
@@ -74,7 +105,7 @@ internal static class EvaluateCommand
     }
 
     /// <summary>The --holdout table, checked to have every column of the real one.</summary>
-    private static Microsoft.Data.Analysis.DataFrame Holdout(CommandContext context, string name, TableMetadata metadata)
+    private static Microsoft.Data.Analysis.DataFrame ReadHoldout(CommandContext context, string name, TableMetadata metadata)
     {
         var holdout = context.ResolveTable(name);
         var missing = metadata.Columns.Select(c => c.Name).Where(c => holdout.Columns.IndexOf(c) < 0).ToArray();
@@ -85,10 +116,10 @@ internal static class EvaluateCommand
     }
 
     /// <summary>How the real table is read as sequences, or null for tables of rows (no --seq-len and no --option).</summary>
-    private static SequenceDataOptions? SequenceOptions(ParseResult parse, SynthGrammar grammar, string? target)
+    private SequenceDataOptions? SequenceOptions(ParseResult parse, string? target)
     {
-        int? seqLen = parse.GetValue(grammar.EvaluateSeqLen);
-        var pairs = FitSettingsReader.Pairs(parse.GetValue(grammar.EvaluateOption) ?? []);
+        int? seqLen = parse.GetValue(SeqLen);
+        var pairs = FitSettingsReader.Pairs(parse.GetValue(SequenceReading) ?? []);
         if (seqLen is null)
         {
             if (pairs.Count > 0)

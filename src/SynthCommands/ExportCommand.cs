@@ -8,17 +8,32 @@ namespace SynthCommands;
 /// or a CSV or Parquet file on the console) as <c>DIR/&lt;name&gt;_synthetic_&lt;yyyyMMdd_HHmmss&gt;.csv</c> (or .parquet) through <see cref="CsvExporter"/>:
 /// atomic, and never replacing a file (<c>_2</c>, <c>_3</c>, … are appended).
 /// </summary>
-internal static partial class ExportCommand
+internal sealed partial class ExportCommand : SynthCommand
 {
-    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    public ExportCommand() : base("export", "Write a table as a timestamped CSV file (never replacing one).")
     {
-        string data = TableInput.DataName(context, parse, grammar.ExportData, option: null);
-        string outDir = parse.GetValue(grammar.ExportOut)!;
-        string name = parse.GetValue(grammar.ExportName) ?? DefaultName(data);
+        Declare(Data, Out, OutputName, Format);
+        SharedOptions.AddSourceOptions(this);
+    }
+
+    internal Argument<string?> Data { get; } = new("table") { Description = "The table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook); or give it with --from and --query.", Arity = ArgumentArity.ZeroOrOne };
+    internal Option<string> Out { get; } = new("--out")
+    {
+        Description = "Directory for the CSV (created if missing).",
+        DefaultValueFactory = _ => "outputs",
+    };
+    internal Option<string?> OutputName { get; } = new("--name") { Description = "Name of the output file: <name>_synthetic_<timestamp>.csv (default: the table's name)." };
+    internal Option<string?> Format { get; } = SharedOptions.FormatOption();
+
+    internal override int Execute(ParseResult parse, CommandContext context)
+    {
+        string data = TableInput.DataName(context, parse, Data, option: null);
+        string outDir = parse.GetValue(Out)!;
+        string name = parse.GetValue(OutputName) ?? DefaultName(data);
         OutputFormat.EnsureFolder(outDir);
         SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
-        var format = OutputFormat.Read(parse.GetValue(grammar.ExportFormat));
+        var format = OutputFormat.Read(parse.GetValue(Format));
         var table = context.ResolveTable(data);
         if (table.Columns.Count == 0) throw new SynthCore.SynthException($"{data}: the table has no columns.");
         context.Cancellation.ThrowIfCancellationRequested();

@@ -4,20 +4,37 @@ using System.Globalization;
 namespace SynthCommands;
 
 /// <summary><c>synth fit &lt;data&gt; --model gan --out model.synth [--json FILE] [fit options] [--force]</c>; the JSON has the model file, the fit's time and, for a VAE, its latent statistics.</summary>
-internal static class FitCommand
+internal sealed class FitCommand : SynthCommand
 {
-    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    public FitCommand() : base("fit", "Fit a model to a table and save it as a model file.")
     {
-        string data = TableInput.DataName(context, parse, grammar.FitData, grammar.FitDataOption);
-        string model = parse.GetValue(grammar.FitModel)!;
-        string output = parse.GetValue(grammar.FitOut)!;
-        bool force = parse.GetValue(grammar.FitForce);
-        string? into = VariableName.Checked(parse.GetValue(grammar.FitInto));
-        var settings = FitSettingsReader.Read(parse, grammar.FitSettings);
+        Declare(Data, DataOption, Model, Out, Json, Force, Into, FitRows);
+        SharedOptions.AddSourceOptions(this);
+        Settings.AddTo(this);
+    }
+
+    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
+    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
+    internal Option<string> Model { get; } = SharedOptions.ModelName();
+    internal Option<string> Out { get; } = new("--out") { Description = "The model file to write.", Required = true };
+    internal Option<string?> Json { get; } = SharedOptions.JsonOption();
+    internal Option<bool> Force { get; } = SharedOptions.ForceOption("model file or --json file");
+    internal FitSettingsOptions Settings { get; } = new();
+    internal Option<string?> Into { get; } = SharedOptions.IntoOption("fitted model", "the model file's name");
+    internal Option<int?> FitRows { get; } = SharedOptions.FitRowsOption();
+
+    internal override int Execute(ParseResult parse, CommandContext context)
+    {
+        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string model = parse.GetValue(Model)!;
+        string output = parse.GetValue(Out)!;
+        bool force = parse.GetValue(Force);
+        string? into = VariableName.Checked(parse.GetValue(Into));
+        var settings = FitSettingsReader.Read(parse, Settings);
         context.Registry.Get(model);
         // Refuse an existing model file before spending minutes on the fit.
         SafeFile.EnsureCanWrite(output, force, "--out", data);
-        string? json = parse.GetValue(grammar.FitJson);
+        string? json = parse.GetValue(Json);
         if (json is not null)
         {
             SafeFile.EnsureCanWrite(json, force, "--json", data);
@@ -25,7 +42,7 @@ internal static class FitCommand
                 throw new SynthCore.SynthOptionException("--json", $"'{json}' is also the --out model file; give two different files.");
         }
 
-        var (table, metadata, sample) = TableInput.Load(context, data, parse.GetValue(grammar.FitSettings.Categorical), parse.GetValue(grammar.FitRows), settings.Seed);
+        var (table, metadata, sample) = TableInput.Load(context, data, parse.GetValue(Settings.Categorical), parse.GetValue(FitRows), settings.Seed);
         var fit = FitStep.Run(context, model, settings, table, metadata);
 
         long bytes = SafeFile.Write(output, force, "--out", fit.Model.Save);

@@ -10,25 +10,45 @@ namespace SynthCommands;
 /// fitter of the <c>distributions</c> model on its own, as the original toolkit offered it: a ranked table of families per
 /// numeric column with their parameters, KS and AIC.
 /// </summary>
-internal static class FitDistributionsCommand
+internal sealed class FitDistributionsCommand : SynthCommand
 {
-    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    public FitDistributionsCommand() : base("fit-distributions", "Fit every applicable distribution family to each numeric column and rank them (AIC or KS): families, parameters, KS, AIC.")
     {
-        string data = TableInput.DataName(context, parse, grammar.FitDistributionsData, grammar.FitDistributionsDataOption);
-        var ranking = parse.GetValue(grammar.FitDistributionsRanking) switch
+        Declare(Data, DataOption, Columns, Ranking, Top,
+            Categorical, Json, Force);
+        SharedOptions.AddSourceOptions(this);
+    }
+
+    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
+    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
+    internal Option<string?> Columns { get; } = new("--columns") { Description = "Comma-separated numeric columns (default: every continuous and integer column)." };
+    internal Option<string> Ranking { get; } = new("--ranking")
+    {
+        Description = "aic (default: Akaike information criterion, lower is better) or ks (Kolmogorov-Smirnov distance).",
+        DefaultValueFactory = _ => "aic",
+    };
+    internal Option<int?> Top { get; } = SharedOptions.NullableInt("--top", "Families shown per column (default 3; --json has all).");
+    internal Option<string?> Categorical { get; } = SharedOptions.CategoricalOption();
+    internal Option<string?> Json { get; } = SharedOptions.JsonOption();
+    internal Option<bool> Force { get; } = SharedOptions.ForceOption("--json file");
+
+    internal override int Execute(ParseResult parse, CommandContext context)
+    {
+        string data = TableInput.DataName(context, parse, Data, DataOption);
+        var ranking = parse.GetValue(Ranking) switch
         {
             "aic" => FitRanking.Aic,
             "ks" => FitRanking.Ks,
             var other => throw new SynthOptionException("--ranking", $"must be aic or ks, got '{other}'."),
         };
-        int top = parse.GetValue(grammar.FitDistributionsTop) ?? 3;
+        int top = parse.GetValue(Top) ?? 3;
         if (top < 1) throw new SynthOptionException("--top", $"must be at least 1, got {top}.");
-        string? json = parse.GetValue(grammar.FitDistributionsJson);
-        bool force = parse.GetValue(grammar.FitDistributionsForce);
+        string? json = parse.GetValue(Json);
+        bool force = parse.GetValue(Force);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
 
-        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.FitDistributionsCategorical));
-        if (parse.GetValue(grammar.FitDistributionsColumns) is { } list)
+        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(Categorical));
+        if (parse.GetValue(Columns) is { } list)
         {
             var names = ColumnList.Parse(list, "--columns", metadata);
             foreach (var name in names)

@@ -8,7 +8,7 @@ namespace SynthCommands;
 /// <summary>Turns the fit options of a parsed command into SynthesizerSettings, checking each value.</summary>
 internal static partial class FitSettingsReader
 {
-    public static SynthesizerSettings Read(ParseResult parse, SynthGrammar.FitSettingsOptions options)
+    public static SynthesizerSettings Read(ParseResult parse, FitSettingsOptions options)
     {
         var settings = new SynthesizerSettings();
         if (parse.GetValue(options.Seed) is int seed)

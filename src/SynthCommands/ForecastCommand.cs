@@ -13,8 +13,50 @@ namespace SynthCommands;
 /// [--method css|ml|css-ml] [--out DIR] [--name NAME] [--json FILE]</c>: fits (S)ARIMA to the column and writes
 /// <c>DIR/&lt;name&gt;_forecast_&lt;yyyyMMdd_HHmmss&gt;.csv</c> (time, step, forecast, lower, upper), never overwriting.
 /// </summary>
-internal static class ForecastCommand
+internal sealed class ForecastCommand : SynthCommand
 {
+    public ForecastCommand() : base("forecast", "Fit (S)ARIMA to one numeric column and write multi-step forecasts with prediction intervals as a timestamped CSV.")
+    {
+        Declare(Data, DataOption, Column, Time, Horizon, Level, Order, Seasonal,
+            Period, Method, Out, OutputName, Json, Force, Into);
+        SharedOptions.AddSourceOptions(this);
+    }
+
+    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
+    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
+    internal Option<string> Column { get; } = new("--column") { Description = "The numeric column to forecast.", Required = true };
+    internal Option<string?> Time { get; } = new("--time")
+    {
+        Description = "The column that orders the rows and is extended by its spacing (default: the table's datetime column, if it has exactly one; else row order).",
+    };
+    internal Option<int> Horizon { get; } = new("--horizon")
+    {
+        Description = "Steps to forecast.",
+        Required = true,
+        CustomParser = result => OptionValues.ParseWhole(result, "--horizon") ?? 0,
+    };
+    internal Option<double?> Level { get; } = new("--level")
+    {
+        Description = "Coverage of the prediction intervals, between 0 and 1 (default 0.95).",
+        CustomParser = result => OptionValues.ParseNumber(result, "--level"),
+    };
+    internal Option<string?> Order { get; } = new("--order") { Description = "A fixed order p,d,q (default: the lowest AIC over p, q ≤ 2, P, Q ≤ 1, d and the period detected)." };
+    internal Option<string?> Seasonal { get; } = new("--seasonal") { Description = "With --order: the seasonal order P,D,Q,s." };
+    internal Option<int?> Period { get; } = SharedOptions.NullableInt("--period", "Without --order: the seasonal period the search uses (0 = none; default: detected from the autocorrelation).");
+    internal Option<string?> Method { get; } = new("--method")
+    {
+        Description = "Estimation: css (conditional sum of squares), ml (exact maximum likelihood) or css-ml (ML started from CSS; the default).",
+    };
+    internal Option<string> Out { get; } = new("--out")
+    {
+        Description = "Directory for the forecast CSV (created if missing).",
+        DefaultValueFactory = _ => "outputs",
+    };
+    internal Option<string?> OutputName { get; } = new("--name") { Description = "Name of the output file: <name>_forecast_<timestamp>.csv (default: the input's name)." };
+    internal Option<string?> Json { get; } = SharedOptions.JsonOption();
+    internal Option<bool> Force { get; } = SharedOptions.ForceOption("--json file");
+    internal Option<string?> Into { get; } = SharedOptions.IntoOption("forecast DataFrame", "<name>_forecast");
+
     /// <summary>Rows of the forecast printed; the CSV has them all.</summary>
     internal const int RowsShown = 12;
 
@@ -25,26 +67,26 @@ internal static class ForecastCommand
         ["order"] = "--order", ["period"] = "--period",
     };
 
-    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    internal override int Execute(ParseResult parse, CommandContext context)
     {
-        string data = TableInput.DataName(context, parse, grammar.ForecastData, grammar.ForecastDataOption);
-        string column = parse.GetValue(grammar.ForecastColumn)!;
-        int horizon = FitSettingsReader.Positive("--horizon", parse.GetValue(grammar.ForecastHorizon));
-        double level = parse.GetValue(grammar.ForecastLevel) ?? 0.95;
+        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string column = parse.GetValue(Column)!;
+        int horizon = FitSettingsReader.Positive("--horizon", parse.GetValue(Horizon));
+        double level = parse.GetValue(Level) ?? 0.95;
         if (!(level > 0 && level < 1))
             throw new SynthOptionException("--level", $"must be between 0 and 1, e.g. 0.9 for 90% intervals (got {level.ToString(CultureInfo.InvariantCulture)}).");
-        var order = ReadOrder(parse.GetValue(grammar.ForecastOrder), parse.GetValue(grammar.ForecastSeasonal));
-        int? period = parse.GetValue(grammar.ForecastPeriod);
+        var order = ReadOrder(parse.GetValue(Order), parse.GetValue(Seasonal));
+        int? period = parse.GetValue(Period);
         if (period is not null && order is not null)
             throw new SynthOptionException("--period", "applies to the order search; with --order give the period in --seasonal P,D,Q,s.");
         if (period is < 0 or 1)
             throw new SynthOptionException("--period", $"must be 0 (no seasonality) or at least 2 (got {period}).");
-        var method = parse.GetValue(grammar.ForecastMethod) is { } m ? ArimaMethodNames.Parse("--method", m) : ArimaMethod.CssMl;
-        string outDir = parse.GetValue(grammar.ForecastOut)!;
-        string name = parse.GetValue(grammar.ForecastName) ?? Path.GetFileNameWithoutExtension(data);
-        string? json = parse.GetValue(grammar.ForecastJson);
-        bool force = parse.GetValue(grammar.ForecastForce);
-        string? into = VariableName.Checked(parse.GetValue(grammar.ForecastInto));
+        var method = parse.GetValue(Method) is { } m ? ArimaMethodNames.Parse("--method", m) : ArimaMethod.CssMl;
+        string outDir = parse.GetValue(Out)!;
+        string name = parse.GetValue(OutputName) ?? Path.GetFileNameWithoutExtension(data);
+        string? json = parse.GetValue(Json);
+        bool force = parse.GetValue(Force);
+        string? into = VariableName.Checked(parse.GetValue(Into));
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
         OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
@@ -53,7 +95,7 @@ internal static class ForecastCommand
         var request = new TableForecastRequest
         {
             Column = column,
-            TimeColumn = parse.GetValue(grammar.ForecastTime),
+            TimeColumn = parse.GetValue(Time),
             Horizon = horizon,
             Level = level,
             Order = order,
@@ -144,5 +186,5 @@ internal static class ForecastCommand
     private static int[] Whole(string option, string text) =>
         text.Split(',', StringSplitOptions.TrimEntries).Select(p =>
             int.TryParse(p, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v) ? v
-            : throw new SynthOptionException(option, $"in '{text}', {SynthGrammar.NotWhole(p)}")).ToArray();
+            : throw new SynthOptionException(option, $"in '{text}', {OptionValues.NotWhole(p)}")).ToArray();
 }

@@ -10,18 +10,42 @@ namespace SynthCommands;
 /// the straight line in a vae or tvae model's latent space from row I's code to row J's (rows counted from 1), decoded
 /// without sampling noise into N rows of the table's columns, the first from row I's code and the last from row J's.
 /// </summary>
-internal static class InterpolateCommand
+internal sealed class InterpolateCommand : SynthCommand
 {
-    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    public InterpolateCommand() : base("interpolate", "Decode the straight line in a vae or tvae model's latent space from one row's code to another's, as a CSV of --steps rows.")
     {
-        string modelName = parse.GetValue(grammar.InterpolateModel)!;
-        string data = parse.GetValue(grammar.InterpolateData)!;
-        int from = parse.GetValue(grammar.InterpolateFrom);
-        int to = parse.GetValue(grammar.InterpolateTo);
-        int steps = parse.GetValue(grammar.InterpolateSteps) ?? 10;
-        string output = parse.GetValue(grammar.InterpolateOut)!;
-        bool force = parse.GetValue(grammar.InterpolateForce);
-        string? into = VariableName.Checked(parse.GetValue(grammar.InterpolateInto));
+        Declare(Model, Data, From, To, Steps, Out, Force, Into);
+    }
+
+    internal Argument<string> Model { get; } = SharedOptions.LatentModelArgument();
+    internal Option<string> Data { get; } = new("--data") { Description = "The table the two rows come from, with the model's columns.", Required = true };
+    internal Option<int> From { get; } = new("--from-row")
+    {
+        Description = "The row whose code starts the line, counted from 1 (the first row after the header).",
+        Required = true,
+        CustomParser = result => OptionValues.ParseWhole(result, "--from-row") ?? 0,
+    };
+    internal Option<int> To { get; } = new("--to-row")
+    {
+        Description = "The row whose code ends the line, counted from 1.",
+        Required = true,
+        CustomParser = result => OptionValues.ParseWhole(result, "--to-row") ?? 0,
+    };
+    internal Option<int?> Steps { get; } = SharedOptions.NullableInt("--steps", "Rows on the line, both ends included (default 10, at least 2).");
+    internal Option<string> Out { get; } = new("--out") { Description = "The CSV file of decoded rows to write (never replaced without --force).", Required = true };
+    internal Option<bool> Force { get; } = SharedOptions.ForceOption("--out file");
+    internal Option<string?> Into { get; } = SharedOptions.IntoOption("DataFrame of decoded rows", "the --out file's name");
+
+    internal override int Execute(ParseResult parse, CommandContext context)
+    {
+        string modelName = parse.GetValue(Model)!;
+        string data = parse.GetValue(Data)!;
+        int from = parse.GetValue(From);
+        int to = parse.GetValue(To);
+        int steps = parse.GetValue(Steps) ?? 10;
+        string output = parse.GetValue(Out)!;
+        bool force = parse.GetValue(Force);
+        string? into = VariableName.Checked(parse.GetValue(Into));
         if (steps < 2) throw new SynthOptionException("--steps", $"must be at least 2 (the two rows' own codes), got {steps}.");
         SafeFile.EnsureCanWrite(output, force, "--out", data, modelName);
 

@@ -1,10 +1,20 @@
+using System.CommandLine;
+
 namespace SynthCommands;
 
 /// <summary><c>synth models [NAME]</c>: the registry's models with their descriptions, or one model with its <c>--option</c> settings.</summary>
-internal static class ModelsCommand
+internal sealed class ModelsCommand : SynthCommand
 {
-    public static int Execute(string? name, CommandContext context)
+    public ModelsCommand() : base("models", "List the available models; with a model's name, the --option settings it takes (type, default, what each sets).")
     {
+        Arguments.Add(Model);
+    }
+
+    internal Argument<string?> Model { get; } = new("model") { Description = "A model's name: list its --option settings.", Arity = ArgumentArity.ZeroOrOne };
+
+    internal override int Execute(ParseResult parse, CommandContext context)
+    {
+        string? name = parse.GetValue(Model);
         var descriptors = name is null ? context.Registry.All : [context.Registry.Get(name)];
         var list = new ModelList(descriptors.Select(d => new ModelListEntry(d.Name, d.Description, d.Options)).ToArray(), WithOptions: name is not null);
         context.Host.Show(list);

@@ -20,8 +20,31 @@ namespace SynthCommands;
 /// [--model M] [--out FILE.html]</c>: one kind of chart of a synthetic table against the real one. A notebook displays it;
 /// the console writes a standalone offline HTML file (--out, or a timestamped file under outputs/), never replacing one.
 /// </summary>
-internal static class PlotCommand
+internal sealed class PlotCommand : SynthCommand
 {
+    public PlotCommand() : base("plot", "Chart a synthetic table against the real one: distributions, Q-Q plots, correlations, a pair plot, PCA, t-SNE, sequences, or a VAE's latent space.")
+    {
+        Declare(Real, Synthetic, Kind, Columns, Model, Out, Sequences, Seed, Categorical);
+        SharedOptions.AddSourceOptions(this);
+    }
+
+    internal Argument<string?> Real { get; } = new("real") { Description = "The real table: a CSV or Parquet file, or a folder of Parquet files (console), or a DataFrame variable (notebook); or give it with --from and --query, and the synthetic table alone.", Arity = ArgumentArity.ZeroOrOne };
+    internal Argument<string?> Synthetic { get; } = new("synthetic") { Description = "The synthetic table (for series, pca and tsne of sequences: the sequence_id, step, features table a sequence model writes).", Arity = ArgumentArity.ZeroOrOne };
+    internal Option<string> Kind { get; } = new("--kind")
+    {
+        Description = "What to draw: distributions, qq, correlation, pairs, pca, tsne, series, latent.",
+        Required = true,
+    };
+    internal Option<string?> Columns { get; } = new("--columns") { Description = "Comma-separated columns (or sequence features) to draw (default: all that fit the kind; pairs: the first 4 numeric)." };
+    internal Option<string?> Model { get; } = new("--model") { Description = "With --kind latent: the fitted tvae or vae model whose encoder maps the rows (a model file, or in a notebook a variable)." };
+    internal Option<string?> Out { get; } = new("--out")
+    {
+        Description = "The HTML file to write (standalone, works offline; never replaced). Default on the console: outputs/<kind>_plot_<timestamp>.html; a notebook shows the chart.",
+    };
+    internal Option<int?> Sequences { get; } = SharedOptions.NullableInt("--sequences", "With --kind series: real and synthetic sequences drawn per feature (default 5).");
+    internal Option<int?> Seed { get; } = SharedOptions.NullableInt("--seed", "With --kind tsne: seed of the layout (default 42).");
+    internal Option<string?> Categorical { get; } = SharedOptions.CategoricalOption();
+
     public static readonly string[] Kinds = ["distributions", "qq", "correlation", "pairs", "pca", "tsne", "series", "latent"];
 
     /// <summary>Columns a pair plot shows when --columns is not given: the first numeric ones.</summary>
@@ -30,18 +53,18 @@ internal static class PlotCommand
     /// <summary>Most rows (or windows) of each table put into t-SNE; larger tables are thinned to every k-th row.</summary>
     public const int MaxTSnePoints = 1000;
 
-    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    internal override int Execute(ParseResult parse, CommandContext context)
     {
-        var (realName, syntheticName) = TableInput.RealAndSynthetic(context, parse, grammar.PlotReal, grammar.PlotSynthetic);
-        string kind = parse.GetValue(grammar.PlotKind)!.Trim().ToLowerInvariant();
+        var (realName, syntheticName) = TableInput.RealAndSynthetic(context, parse, Real, Synthetic);
+        string kind = parse.GetValue(Kind)!.Trim().ToLowerInvariant();
         if (!Kinds.Contains(kind))
             throw new SynthOptionException("--kind", $"unknown kind '{kind}' (one of: {string.Join(", ", Kinds)}).");
-        string? columns = parse.GetValue(grammar.PlotColumns);
-        string? model = parse.GetValue(grammar.PlotModel);
-        string? output = parse.GetValue(grammar.PlotOut);
-        int? sequences = parse.GetValue(grammar.PlotSequences);
-        int? seed = parse.GetValue(grammar.PlotSeed);
-        string? categorical = parse.GetValue(grammar.PlotCategorical);
+        string? columns = parse.GetValue(Columns);
+        string? model = parse.GetValue(Model);
+        string? output = parse.GetValue(Out);
+        int? sequences = parse.GetValue(Sequences);
+        int? seed = parse.GetValue(Seed);
+        string? categorical = parse.GetValue(Categorical);
         if (kind == "latent" && model is null)
             throw new SynthOptionException("--model", "--kind latent needs the fitted tvae or vae model whose encoder to use (a model file, or in a notebook a variable).");
         if (kind != "latent" && model is not null)
@@ -133,7 +156,7 @@ internal static class PlotCommand
     {
         if (SequenceTable.IsLong(request.Synthetic))
         {
-            var pair = Sequences(request, "pca");
+            var pair = SequencesOf(request, "pca");
             var embedding = SequenceWindowEmbedding.Pca(pair.Real, pair.Synthetic, pair.Features);
             return new ChartPage("PCA of sequence windows",
                 $"Each window min-max scaled on the real range and flattened (steps × features); PCA fitted on the {pair.Real.Length:N0} real windows, "
@@ -149,7 +172,7 @@ internal static class PlotCommand
         var options = new TSneOptions { Seed = seed };
         if (SequenceTable.IsLong(request.Synthetic))
         {
-            var pair = Sequences(request, "tsne");
+            var pair = SequencesOf(request, "tsne");
             var r = ChartParts.Thin(pair.Real, MaxTSnePoints).Shown;
             var s = ChartParts.Thin(pair.Synthetic, MaxTSnePoints).Shown;
             var embedding = SequenceWindowEmbedding.TSne(r, s, pair.Features, options, request.Context.Cancellation);
@@ -166,7 +189,7 @@ internal static class PlotCommand
 
     private static ChartPage Series(Request request, int count)
     {
-        var pair = Sequences(request, "series");
+        var pair = SequencesOf(request, "series");
         var charts = SequenceComparisonChart.Build(pair.Real, pair.Synthetic, pair.Features, count);
         return new ChartPage("Sequences", $"{Math.Min(count, pair.Real.Length)} real windows (spread over {pair.Real.Length:N0}) and "
             + $"{Math.Min(count, pair.Synthetic.Length)} synthetic sequences (of {pair.Synthetic.Length:N0}) per feature, {request.Sources}.", charts);
@@ -181,7 +204,7 @@ internal static class PlotCommand
         return new ChartPage("Latent space", $"The {fitted.ModelName} encoder's latent means ({vae.LatentDim} dimensions) of {request.Sources}.", [chart]);
     }
 
-    private static SequencePair Sequences(Request request, string kind)
+    private static SequencePair SequencesOf(Request request, string kind)
     {
         string[]? columns = request.Columns?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (columns is { Length: 0 }) throw new SynthOptionException("--columns", "no column names given (use e.g. --columns a,b).");

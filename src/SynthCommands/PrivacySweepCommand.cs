@@ -12,28 +12,58 @@ namespace SynthCommands;
 /// per ε, quality, utility against the held-out rows and time: what privacy costs. A DP-SGD model (gan, ctgan, tvae, …)
 /// is fitted at the noise multiplier that gives each ε (<see cref="EpsilonSweep.RunDpSgd"/>).
 /// </summary>
-internal static class PrivacySweepCommand
+internal sealed class PrivacySweepCommand : SynthCommand
 {
+    public PrivacySweepCommand() : base("privacy-sweep", "Fit a differentially private model at each ε on one part of a table and report, per ε, its quality, its utility against rows held out before fitting, and its fit time.")
+    {
+        Declare(Data, DataOption, Model, Epsilons, Target, HoldoutFraction,
+            Json, Force);
+        SharedOptions.AddSourceOptions(this);
+        Settings.AddTo(this);
+    }
+
+    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
+    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
+    internal Option<string> Model { get; } = new("--model")
+    {
+        Description = "A differentially private model: one with an epsilon option (dp-copula), or one trained with DP-SGD (gan, wgan-gp, cgan, ctgan, tvae, vae), whose noise multiplier is calibrated to each ε.",
+        DefaultValueFactory = _ => "dp-copula",
+    };
+    internal Option<string> Epsilons { get; } = new("--epsilons")
+    {
+        Description = "Comma-separated privacy budgets ε to fit at, e.g. 0.1,0.5,1,5,10.",
+        Required = true,
+    };
+    internal Option<string?> Target { get; } = new("--target") { Description = "The column to predict: utility (train on synthetic, test on the held-out rows) against train on real." };
+    internal Option<double?> HoldoutFraction { get; } = new("--holdout-fraction")
+    {
+        Description = "Share of the rows held out before fitting, for utility (default 0.3).",
+        CustomParser = result => OptionValues.ParseNumber(result, "--holdout-fraction"),
+    };
+    internal Option<string?> Json { get; } = SharedOptions.JsonOption();
+    internal Option<bool> Force { get; } = SharedOptions.ForceOption("--json file");
+    internal FitSettingsOptions Settings { get; } = new();
+
     private const string EpsilonKey = "epsilon", NoiseKey = "dp-noise-multiplier";
 
-    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    internal override int Execute(ParseResult parse, CommandContext context)
     {
-        string data = TableInput.DataName(context, parse, grammar.PrivacySweepData, grammar.PrivacySweepDataOption);
-        string model = parse.GetValue(grammar.PrivacySweepModel)!;
-        var epsilons = EpsilonSweep.Parse(parse.GetValue(grammar.PrivacySweepEpsilons)!, "--epsilons");
-        var settings = FitSettingsReader.Read(parse, grammar.PrivacySweepSettings);
+        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string model = parse.GetValue(Model)!;
+        var epsilons = EpsilonSweep.Parse(parse.GetValue(Epsilons)!, "--epsilons");
+        var settings = FitSettingsReader.Read(parse, Settings);
         foreach (string key in new[] { EpsilonKey, NoiseKey })
             if (settings.Extra.Keys.Any(k => k.Equals(key, StringComparison.OrdinalIgnoreCase)))
                 throw new SynthOptionException("--option", $"{key} is set by --epsilons in privacy-sweep; drop --option {key}=….");
         bool dpSgd = EnsureEpsilonModel(context, model, settings);
-        string target = parse.GetValue(grammar.PrivacySweepTarget)
+        string target = parse.GetValue(Target)
             ?? throw new SynthOptionException("--target", "name the column to predict: privacy-sweep measures utility against ε (e.g. --target Species).");
-        double share = parse.GetValue(grammar.PrivacySweepHoldoutFraction) ?? 0.3;
-        string? json = parse.GetValue(grammar.PrivacySweepJson);
-        bool force = parse.GetValue(grammar.PrivacySweepForce);
+        double share = parse.GetValue(HoldoutFraction) ?? 0.3;
+        string? json = parse.GetValue(Json);
+        bool force = parse.GetValue(Force);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
 
-        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(grammar.PrivacySweepSettings.Categorical));
+        var (table, metadata) = TableInput.Load(context, data, parse.GetValue(Settings.Categorical));
         TableInput.EnsureModellable(metadata);
         ColumnList.EnsureColumn(target, "--target", metadata);
         var (training, holdout) = SynthCore.Data.HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
@@ -53,7 +83,7 @@ internal static class PrivacySweepCommand
             context.Host.WriteError("warning: the fits are NOT differentially private (bounds taken from the data); the ε are nominal. Supply --option bounds=….");
         if (json is not null)
         {
-            JsonSummary.Write(json, Json(result, data), force);
+            JsonSummary.Write(json, Summary(result, data), force);
             context.Host.WriteLine($"Wrote {json}");
         }
         return ExitCodes.Success;
@@ -100,7 +130,7 @@ internal static class PrivacySweepCommand
             + $"(boosted trees; utility = 100 · TSTR / TRTR; quality = SDMetrics' score against the training rows):\n{table}";
     }
 
-    private static JsonObject Json(EpsilonSweepResult result, string data) => new()
+    private static JsonObject Summary(EpsilonSweepResult result, string data) => new()
     {
         ["input"] = data,
         ["model"] = result.Model,

@@ -21,54 +21,102 @@ namespace SynthCommands;
 /// sampled under those conditions and a report of how many meet them and how they compare with the real rows that do.
 /// The steps themselves are <see cref="SynthesisRun"/>'s; this reads the options, and renders and writes around it.
 /// </summary>
-internal static class RunCommand
+internal sealed class RunCommand : SynthCommand
 {
+    public RunCommand() : base("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.")
+    {
+        Declare(Data, DataOption, Model, Rows, Out, OutputName, Format, Json, Report, Force, Augment, Balance, BalanceRatio, HoldoutFraction, Target, Where, ScoreIterations, Into, FitRows);
+        SharedOptions.AddSourceOptions(this);
+        Settings.AddTo(this);
+    }
+
+    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
+    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
+    internal Option<string> Model { get; } = SharedOptions.ModelName();
+    internal Option<int?> Rows { get; } = SharedOptions.NullableInt("--rows", "Rows to generate (default: as many as the input).");
+    internal Option<string> Out { get; } = SharedOptions.OutDirOption();
+    internal Option<string?> OutputName { get; } = SharedOptions.NameOption("the input file's name");
+    internal Option<string?> Format { get; } = SharedOptions.FormatOption();
+    internal Option<string?> Json { get; } = SharedOptions.JsonOption();
+    internal Option<string?> Report { get; } = new("--report")
+    {
+        Description = "Also write a self-contained HTML report of the synthetic table against the real one to this file (as 'synth evaluate --report'; for sequence models, sequence charts and statistics).",
+    };
+    internal Option<bool> Force { get; } = SharedOptions.ForceOption("--json or --report file");
+    internal FitSettingsOptions Settings { get; } = new();
+    internal Option<int?> FitRows { get; } = SharedOptions.FitRowsOption();
+    internal Option<string?> Into { get; } = SharedOptions.IntoOption("exported DataFrame (with --augment, real and synthetic rows)", "--name");
+    internal Option<bool> Augment { get; } = new("--augment")
+    {
+        Description = "Export the real rows followed by the synthetic rows, with a 'source' column (real / synthetic).",
+    };
+    internal Option<string?> Balance { get; } = new("--balance")
+    {
+        Description = "Instead of --rows, generate for each class of this categorical column just enough rows (by conditional sampling) for it to reach --balance-ratio times the largest class.",
+    };
+    internal Option<double?> BalanceRatio { get; } = new("--balance-ratio")
+    {
+        Description = "With --balance: the share of the largest class every class is topped up to (default 1 = equal classes).",
+        CustomParser = result => OptionValues.ParseNumber(result, "--balance-ratio"),
+    };
+    internal Option<double?> HoldoutFraction { get; } = new("--holdout-fraction")
+    {
+        Description = "Hold this share of the rows out before fitting (seeded by --seed): the model sees the rest, and the run then evaluates the synthetic rows against them, with privacy (DCR share, copies, membership attack) and --target's utility measured on the held-out rows.",
+        CustomParser = result => OptionValues.ParseNumber(result, "--holdout-fraction"),
+    };
+    internal Option<string[]> Where { get; } = SharedOptions.WhereOption();
+    internal Option<int?> ScoreIterations { get; } = SharedOptions.ScoreIterationsOption();
+    internal Option<string?> Target { get; } = new("--target")
+    {
+        Description = "A column to predict; models trained on the synthetic rows and on the real training rows are both tested on the held-out rows (--holdout-fraction, 0.2 by default with --target).",
+    };
+
     /// <summary>The share held out when <c>--target</c> asks for utility and <c>--holdout-fraction</c> is not given.</summary>
     public const double DefaultHoldoutFraction = 0.2;
 
-    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    internal override int Execute(ParseResult parse, CommandContext context)
     {
-        string data = TableInput.DataName(context, parse, grammar.RunData, grammar.RunDataOption);
-        string model = parse.GetValue(grammar.RunModel)!;
-        var settings = FitSettingsReader.Read(parse, grammar.RunSettings);
-        int? rowsOption = parse.GetValue(grammar.RunRows);
+        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string model = parse.GetValue(Model)!;
+        var settings = FitSettingsReader.Read(parse, Settings);
+        int? rowsOption = parse.GetValue(Rows);
         if (rowsOption is int r) FitSettingsReader.Positive("--rows", r);
-        string outDir = parse.GetValue(grammar.RunOut)!;
-        string? json = parse.GetValue(grammar.RunJson);
-        bool force = parse.GetValue(grammar.RunForce);
-        string? into = VariableName.Checked(parse.GetValue(grammar.RunInto));
-        bool augment = parse.GetValue(grammar.RunAugment);
-        string? balance = parse.GetValue(grammar.RunBalance);
-        double? balanceRatio = parse.GetValue(grammar.RunBalanceRatio);
+        string outDir = parse.GetValue(Out)!;
+        string? json = parse.GetValue(Json);
+        bool force = parse.GetValue(Force);
+        string? into = VariableName.Checked(parse.GetValue(Into));
+        bool augment = parse.GetValue(Augment);
+        string? balance = parse.GetValue(Balance);
+        double? balanceRatio = parse.GetValue(BalanceRatio);
         if (balance is not null && rowsOption is not null)
             throw new SynthOptionException("--balance", "decides how many rows each class gets; do not give --rows with it.");
         if (balance is null && balanceRatio is not null)
             throw new SynthOptionException("--balance-ratio", "only applies with --balance COLUMN.");
-        double? holdoutFraction = parse.GetValue(grammar.RunHoldoutFraction);
-        string? target = parse.GetValue(grammar.RunTarget);
+        double? holdoutFraction = parse.GetValue(HoldoutFraction);
+        string? target = parse.GetValue(Target);
         // An evaluation run holds rows out by default: utility is only honest on real rows the model never saw.
         bool defaultHoldout = target is not null && holdoutFraction is null;
         if (defaultHoldout) holdoutFraction = DefaultHoldoutFraction;
         if (holdoutFraction is not null && (augment || balance is not null))
             throw new SynthOptionException(defaultHoldout ? "--target" : "--holdout-fraction", $"{(defaultHoldout ? "holds rows out (--holdout-fraction 0.2 by default), which " : "")}does not go with {(augment ? "--augment" : "--balance")}, which build on every real row.");
         bool sequential = context.Registry.Get(model).Sequential;
-        int? scoreIterations = SequenceScoring.Iterations(parse.GetValue(grammar.RunScoreIterations));
+        int? scoreIterations = SequenceScoring.Iterations(parse.GetValue(ScoreIterations));
         if (scoreIterations is not null && !sequential)
             throw new SynthOptionException("--score-iterations", $"applies to sequence models (timegan, arima, ar1, block-bootstrap), not to '{model}'.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);
-        string? report = parse.GetValue(grammar.RunReport);
+        string? report = parse.GetValue(Report);
         if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report", data);
         if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
             throw new SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
         OutputFormat.EnsureFolder(outDir);
         OutputTarget.CheckFolder(outDir, "--out");
-        string name = parse.GetValue(grammar.RunName) ?? Path.GetFileNameWithoutExtension(data);
+        string name = parse.GetValue(OutputName) ?? Path.GetFileNameWithoutExtension(data);
         CsvExporter.ValidateName(name);
-        var format = OutputFormat.Read(parse.GetValue(grammar.RunFormat));
+        var format = OutputFormat.Read(parse.GetValue(Format));
 
-        var (table, metadata, sample) = TableInput.Load(context, data, parse.GetValue(grammar.RunSettings.Categorical), parse.GetValue(grammar.RunFitRows), settings.Seed);
+        var (table, metadata, sample) = TableInput.Load(context, data, parse.GetValue(Settings.Categorical), parse.GetValue(FitRows), settings.Seed);
         if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
-        string[] clauses = parse.GetValue(grammar.RunWhere) ?? [];
+        string[] clauses = parse.GetValue(Where) ?? [];
         var conditions = WhereParser.Parse(clauses, metadata);
         if (conditions is not null && balance is not null)
             throw new SynthOptionException("--where", "does not go with --balance, which sets the conditions itself (one class at a time).");

@@ -12,8 +12,33 @@ namespace SynthCommands;
 /// <c>synth sample &lt;model&gt; --rows N [--seed S] [--where COND]… [--out DIR] [--name NAME] [--format csv|parquet] [--shard i/K] [--json FILE]</c>.
 /// With <c>--shard</c>, writes shard i of K as <c>DIR/part-i-of-K.&lt;format&gt;</c> (<see cref="ShardedSampling"/>).
 /// </summary>
-internal static class SampleCommand
+internal sealed class SampleCommand : SynthCommand
 {
+    public SampleCommand() : base("sample", "Sample rows from a saved model and write them as a timestamped CSV.")
+    {
+        Declare(Model, Rows, Seed, Where, Out, OutputName, Format, Shard, Json, Force, Into);
+    }
+
+    internal Argument<string> Model { get; } = new("model") { Description = "The fitted model: a model file (console) or a variable (notebook)." };
+    internal Option<long> Rows { get; } = new("--rows")
+    {
+        Description = "Rows to generate (with --shard, up to about 21 trillion over all shards; without, up to 2,147,483,647).",
+        Required = true,
+        CustomParser = result => OptionValues.ParseLong(result, "--rows") ?? 0,
+    };
+    internal Option<int?> Seed { get; } = SharedOptions.NullableInt("--seed", "Seed for sampling (default: the seed the model was fitted with).");
+    internal Option<string[]> Where { get; } = SharedOptions.WhereOption();
+    internal Option<string> Out { get; } = SharedOptions.OutDirOption();
+    internal Option<string?> OutputName { get; } = SharedOptions.NameOption("the model's name");
+    internal Option<string?> Format { get; } = SharedOptions.FormatOption();
+    internal Option<string?> Shard { get; } = new("--shard")
+    {
+        Description = "Write shard i of K (i from 0) as DIR/part-i-of-K.<format>: rows come in blocks of 10,000 seeded by (seed, block), shard i takes blocks i, i+K, i+2K, …, so the K shards together hold the same rows for any K.",
+    };
+    internal Option<string?> Json { get; } = SharedOptions.JsonOption();
+    internal Option<bool> Force { get; } = SharedOptions.ForceOption("--json file");
+    internal Option<string?> Into { get; } = SharedOptions.IntoOption("sampled DataFrame", "--name");
+
     /// <summary>Above this many rows, rows are sampled and written a chunk at a time.</summary>
     internal const int ChunkRows = 100_000;
 
@@ -29,20 +54,20 @@ internal static class SampleCommand
         guard.EnsureRowsFitDisk("--rows", rows, SynthCore.Data.CsvTableWriter.BytesPerRow(probe), outDir);
     }
 
-    public static int Execute(ParseResult parse, SynthGrammar grammar, CommandContext context)
+    internal override int Execute(ParseResult parse, CommandContext context)
     {
-        string modelName = parse.GetValue(grammar.SampleModel)!;
-        long rows = parse.GetValue(grammar.SampleRows);
+        string modelName = parse.GetValue(Model)!;
+        long rows = parse.GetValue(Rows);
         if (rows <= 0) throw new SynthCore.SynthOptionException("--rows", $"must be greater than 0, got {rows}.");
-        int? seed = parse.GetValue(grammar.SampleSeed);
+        int? seed = parse.GetValue(Seed);
         if (seed < 0) throw new SynthCore.SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
-        string outDir = parse.GetValue(grammar.SampleOut)!;
-        string name = parse.GetValue(grammar.SampleName) ?? Path.GetFileNameWithoutExtension(modelName);
-        string? json = parse.GetValue(grammar.SampleJson);
-        bool force = parse.GetValue(grammar.SampleForce);
-        string? into = VariableName.Checked(parse.GetValue(grammar.SampleInto));
-        var format = OutputFormat.Read(parse.GetValue(grammar.SampleFormat));
-        string? shardText = parse.GetValue(grammar.SampleShard);
+        string outDir = parse.GetValue(Out)!;
+        string name = parse.GetValue(OutputName) ?? Path.GetFileNameWithoutExtension(modelName);
+        string? json = parse.GetValue(Json);
+        bool force = parse.GetValue(Force);
+        string? into = VariableName.Checked(parse.GetValue(Into));
+        var format = OutputFormat.Read(parse.GetValue(Format));
+        string? shardText = parse.GetValue(Shard);
         ShardOption? shard = shardText is null ? null : ShardOption.Parse(shardText);
         // One file's rows are counted in ints (a DataFrame, a chunked CSV); only shards, streamed by blocks, go beyond.
         if (shard is null && rows > int.MaxValue)
@@ -51,7 +76,7 @@ internal static class SampleCommand
         if (rows > ShardedSampling.MaxRows)
             throw new SynthCore.SynthOptionException("--rows", string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{rows:N0} is more than the {ShardedSampling.MaxRows:N0} rows a run can have ({int.MaxValue:N0} blocks of {ShardedSampling.BlockRows:N0})."));
-        if (shard is not null && parse.GetValue(grammar.SampleName) is not null)
+        if (shard is not null && parse.GetValue(OutputName) is not null)
             throw new SynthCore.SynthOptionException("--name", "does not go with --shard: shards are named part-i-of-K so that engines read the folder as one table.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", modelName);
         OutputFormat.EnsureFolder(outDir);
@@ -62,7 +87,7 @@ internal static class SampleCommand
             throw new SynthCore.SynthFileException(partPath, "already exists; refusing to overwrite it (remove it, or write the shards to another --out folder).");
 
         var model = context.Host.ResolveModel(modelName, context.Registry);
-        string[] clauses = parse.GetValue(grammar.SampleWhere) ?? [];
+        string[] clauses = parse.GetValue(Where) ?? [];
         var conditions = WhereParser.Parse(clauses, model.Metadata);
         EnsureFits(model, shard is { } p ? Math.Max(1, ShardedSampling.RowsOf(rows, p.Index, p.Count)) : rows, seed, outDir, conditions);
         context.Cancellation.ThrowIfCancellationRequested();

@@ -25,23 +25,8 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null, T
     {
         var grammar = new SynthGrammar();
         var context = new CommandContext(host, registry, cancellationToken) { Sources = sources };
-        grammar.Describe.SetAction(parse => DescribeCommand.Execute(parse, grammar, context));
-        grammar.Fit.SetAction(parse => FitCommand.Execute(parse, grammar, context));
-        grammar.Sample.SetAction(parse => SampleCommand.Execute(parse, grammar, context));
-        grammar.Run.SetAction(parse => RunCommand.Execute(parse, grammar, context));
-        grammar.Evaluate.SetAction(parse => EvaluateCommand.Execute(parse, grammar, context));
-        grammar.Compare.SetAction(parse => CompareCommand.Execute(parse, grammar, context));
-        grammar.PrivacySweep.SetAction(parse => PrivacySweepCommand.Execute(parse, grammar, context));
-        grammar.FitDistributions.SetAction(parse => FitDistributionsCommand.Execute(parse, grammar, context));
-        grammar.Plot.SetAction(parse => PlotCommand.Execute(parse, grammar, context));
-        grammar.Export.SetAction(parse => ExportCommand.Execute(parse, grammar, context));
-        grammar.Models.SetAction(parse => ModelsCommand.Execute(parse.GetValue(grammar.ModelsName), context));
-        grammar.Privacy.SetAction(parse => PrivacyCommand.Execute(parse, grammar, context));
-        grammar.Anonymize.SetAction(parse => AnonymizeCommand.Execute(parse, grammar, context));
-        grammar.Perturb.SetAction(parse => PerturbCommand.Execute(parse, grammar, context));
-        grammar.Forecast.SetAction(parse => ForecastCommand.Execute(parse, grammar, context));
-        grammar.Encode.SetAction(parse => EncodeCommand.Execute(parse, grammar, context));
-        grammar.Interpolate.SetAction(parse => InterpolateCommand.Execute(parse, grammar, context));
+        foreach (var command in grammar.Commands)
+            command.SetAction(parse => command.Execute(parse, context));
 
         var parsed = grammar.Root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not { ClearsParseErrors: true })

@@ -20,16 +20,16 @@ public class GrammarTests
             "--batch-size", "16", "--learning-rate", "0.001", "--device", "cpu", "--categorical", "a,b", "--option", "latent-dim=8", "--option", "x=y", "--force"]);
 
         Assert.Empty(parse.Errors);
-        Assert.Equal("data.csv", parse.GetValue(grammar.FitData));
-        Assert.Equal("gan", parse.GetValue(grammar.FitModel));
-        Assert.Equal("m.synth", parse.GetValue(grammar.FitOut));
-        Assert.True(parse.GetValue(grammar.FitForce));
-        Assert.Equal(7, parse.GetValue(grammar.FitSettings.Seed));
-        Assert.Equal(3, parse.GetValue(grammar.FitSettings.Epochs));
-        Assert.Equal(16, parse.GetValue(grammar.FitSettings.BatchSize));
-        Assert.Equal(0.001, parse.GetValue(grammar.FitSettings.LearningRate));
-        Assert.Equal("a,b", parse.GetValue(grammar.FitSettings.Categorical));
-        Assert.Equal(["latent-dim=8", "x=y"], parse.GetValue(grammar.FitSettings.Extra)!);
+        Assert.Equal("data.csv", parse.GetValue(grammar.Fit.Data));
+        Assert.Equal("gan", parse.GetValue(grammar.Fit.Model));
+        Assert.Equal("m.synth", parse.GetValue(grammar.Fit.Out));
+        Assert.True(parse.GetValue(grammar.Fit.Force));
+        Assert.Equal(7, parse.GetValue(grammar.Fit.Settings.Seed));
+        Assert.Equal(3, parse.GetValue(grammar.Fit.Settings.Epochs));
+        Assert.Equal(16, parse.GetValue(grammar.Fit.Settings.BatchSize));
+        Assert.Equal(0.001, parse.GetValue(grammar.Fit.Settings.LearningRate));
+        Assert.Equal("a,b", parse.GetValue(grammar.Fit.Settings.Categorical));
+        Assert.Equal(["latent-dim=8", "x=y"], parse.GetValue(grammar.Fit.Settings.Extra)!);
     }
 
     [Fact]
@@ -38,17 +38,17 @@ public class GrammarTests
         var grammar = new SynthGrammar();
         var run = grammar.Root.Parse(["run", "--data", "df", "--model", "gan"]);
         Assert.Empty(run.Errors);
-        Assert.Null(run.GetValue(grammar.RunData));
-        Assert.Equal("df", run.GetValue(grammar.RunDataOption));
-        Assert.Null(run.GetValue(grammar.RunRows));
-        Assert.Equal("outputs", run.GetValue(grammar.RunOut));
-        Assert.Equal("cpu", run.GetValue(grammar.RunSettings.Device));
-        Assert.Null(run.GetValue(grammar.RunSettings.Seed));
+        Assert.Null(run.GetValue(grammar.Run.Data));
+        Assert.Equal("df", run.GetValue(grammar.Run.DataOption));
+        Assert.Null(run.GetValue(grammar.Run.Rows));
+        Assert.Equal("outputs", run.GetValue(grammar.Run.Out));
+        Assert.Equal("cpu", run.GetValue(grammar.Run.Settings.Device));
+        Assert.Null(run.GetValue(grammar.Run.Settings.Seed));
 
         var sample = grammar.Root.Parse(["sample", "m.synth", "--rows", "10"]);
         Assert.Empty(sample.Errors);
-        Assert.Equal(10, sample.GetValue(grammar.SampleRows));
-        Assert.Equal("outputs", sample.GetValue(grammar.SampleOut));
+        Assert.Equal(10, sample.GetValue(grammar.Sample.Rows));
+        Assert.Equal("outputs", sample.GetValue(grammar.Sample.Out));
     }
 
     [Fact]
