@@ -118,13 +118,13 @@ internal sealed class ConsoleHost : ISynthHost
 
     private void CloseProgressLine() => liveProgress?.Close();
 
-    /// <summary>A value's text, its tables drawn by Spectre on a terminal and plain otherwise.</summary>
-    private void WriteRendered(object value)
-    {
-        string text;
-        using (tables?.Use()) text = TextRendering.Render(value);
-        WriteLine(text);
-    }
+    /// <summary>
+    /// Draws every table rendered while a command runs by Spectre on a terminal, also those a command writes as
+    /// finished text (the --where report, a VAE's latent summary); without a terminal (null), tables stay plain.
+    /// </summary>
+    public IDisposable? DrawTables() => tables?.Use();
+
+    private void WriteRendered(object value) => WriteLine(TextRendering.Render(value));
 
     private sealed class TextHandle(ConsoleHost host) : IDisplayHandle
     {

@@ -45,6 +45,7 @@ internal static class Program
     {
         try
         {
+            using var drawing = host.DrawTables();
             return new SynthCommandExecutor(registry, DatabaseSources.All).Execute(args, host, cancellationToken);
         }
         finally

@@ -132,6 +132,21 @@ public sealed class CliEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void On_a_terminal_tables_a_command_writes_as_text_are_Spectres_too()
+    {
+        // The --where report is written as finished text, not shown as a value; its table is drawn all the same.
+        string[] args = ["run", sandbox.People(), "--model", Model, "--rows", "40", "--where", "age >= 30", "--seed", "3"];
+        var terminal = CliSandbox.Run(null, interactive: true, CancellationToken.None, [.. args, "--out", sandbox.PathOf("terminal")]);
+        Assert.Equal(0, terminal.ExitCode);
+        Assert.Matches(@"│ column +│ +KS │ p-value │ real rows │ synthetic rows │", terminal.Out);
+
+        var redirected = CliSandbox.Run(null, [.. args, "--out", sandbox.PathOf("redirected")]);
+        Assert.Equal(0, redirected.ExitCode);
+        Assert.DoesNotContain("│", redirected.Out);
+        Assert.Matches(@"\ncolumn +KS +p-value +real rows +synthetic rows\n", redirected.Out);
+    }
+
+    [Fact]
     public void Cancelling_leaves_no_files()
     {
         using var cancellation = new CancellationTokenSource();
