@@ -1,6 +1,5 @@
 using SynthCore.Anonymization;
 
-
 namespace SynthCommands;
 
 /// <summary>What <c>synth anonymize</c> did: the k-anonymity result without the table, the l-diversity check, and where the CSV went.</summary>

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using SynthCore;
 using SynthCore.Anonymization;
-using SynthCore.Data;
 using SynthCore.Export;
 
 namespace SynthCommands;

@@ -1,6 +1,3 @@
-using SynthCore;
-using SynthCore.Data;
-
 namespace SynthCommands;
 
 /// <summary>Columns named by options: one (--target, --sensitive) or a comma-separated list (--quasi).</summary>

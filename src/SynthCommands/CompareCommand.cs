@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Diagnostics;
-using SynthCore;
 using SynthCore.Evaluation.Scorecards;
 
 namespace SynthCommands;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using SynthCore.Evaluation.Scorecards;
 
 namespace SynthCommands;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
 using SynthCore.Evaluation.Conditions;
 
 namespace SynthCommands;

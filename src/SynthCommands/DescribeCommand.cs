@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-
 namespace SynthCommands;
 
 /// <summary><c>synth describe &lt;data&gt; [--categorical a,b] [--json FILE]</c>.</summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using Microsoft.Data.Analysis;
-
 namespace SynthCommands;
 
 /// <summary>

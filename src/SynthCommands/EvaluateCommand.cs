@@ -1,7 +1,4 @@
 using SynthCore.Evaluation.Scorecards;
-using System.CommandLine;
-using System.Text;
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
 using SynthCore.Synthesizers.Sequential;
 using SynthReports;

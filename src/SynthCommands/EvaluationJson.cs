@@ -1,5 +1,4 @@
 using SynthCore.Evaluation.Scorecards;
-using System.Text.Json.Nodes;
 using SynthReports;
 
 namespace SynthCommands;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using SynthCore.Export;
 
 namespace SynthCommands;

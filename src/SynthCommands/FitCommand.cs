@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-
 namespace SynthCommands;
 
 /// <summary><c>synth fit &lt;data&gt; --model gan --out model.synth [--json FILE] [fit options] [--force]</c>; the JSON has the model file, the fit's time and, for a VAE, its latent statistics.</summary>

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using SynthCore;
 using SynthCore.Synthesizers.Statistical;
 
 namespace SynthCommands;

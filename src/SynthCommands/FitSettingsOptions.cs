@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace SynthCommands;
 
 /// <summary>The options every fitting command (fit, run) takes, mapped onto SynthesizerSettings.</summary>

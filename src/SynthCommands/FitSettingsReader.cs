@@ -1,7 +1,4 @@
-using System.CommandLine;
 using System.Text.RegularExpressions;
-using SynthCore;
-using SynthCore.Synthesizers;
 
 namespace SynthCommands;
 

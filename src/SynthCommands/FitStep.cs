@@ -1,9 +1,6 @@
 using SynthCore.Training;
 using System.Diagnostics;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Resources;
-using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Neural.Tvae;
 using SynthCore.Synthesizers.Sequential;
 using SynthReports.Charts;

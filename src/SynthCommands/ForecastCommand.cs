@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
-using SynthCore;
-using SynthCore.Data;
 using SynthCore.Export;
 using SynthCore.Synthesizers.Sequential;
 

@@ -1,6 +1,5 @@
 using SynthCore.Synthesizers.Sequential;
 
-
 namespace SynthCommands;
 
 /// <summary>What <c>synth forecast</c> shows: the fitted model, the forecast table and where the CSV went.</summary>

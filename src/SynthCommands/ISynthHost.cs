@@ -1,7 +1,5 @@
 using System.Data.Common;
-using Microsoft.Data.Analysis;
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 
 namespace SynthCommands;
 

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using SynthCore;
-using SynthCore.Data;
-
 namespace SynthCommands;
 
 /// <summary>

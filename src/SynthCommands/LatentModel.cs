@@ -1,6 +1,3 @@
-using SynthCore;
-using SynthCore.Synthesizers;
-
 namespace SynthCommands;
 
 /// <summary>The model of <c>encode</c> and <c>interpolate</c>: one with a latent space (vae, tvae), or a clear refusal.</summary>

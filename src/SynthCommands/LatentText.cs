@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using SynthCore.Synthesizers;
-
 namespace SynthCommands;
 
 /// <summary>Plain text of a VAE's latent statistics: a summary line and the first dimensions (the JSON has them all).</summary>

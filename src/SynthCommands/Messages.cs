@@ -1,4 +1,3 @@
-using System.Globalization;
 using SynthCore.Export;
 
 namespace SynthCommands;

@@ -1,5 +1,3 @@
-using SynthCore.Synthesizers;
-
 namespace SynthCommands;
 
 /// <summary>A model <c>synth models</c> lists, with the <c>--option</c> settings it declares.</summary>

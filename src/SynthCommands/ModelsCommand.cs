@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace SynthCommands;
 
 /// <summary><c>synth models [NAME]</c>: the registry's models with their descriptions, or one model with its <c>--option</c> settings.</summary>

@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCommands;
 
 /// <summary>The <c>--format csv|parquet</c> of the commands that write a table.</summary>

@@ -1,9 +1,4 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text;
-using SynthCore;
 using SynthCore.Anonymization;
-using SynthCore.Data;
 
 namespace SynthCommands;
 

@@ -1,10 +1,3 @@
-using SynthCore.Synthesizers;
-using System.CommandLine;
-using System.Globalization;
-using System.Text;
-using Microsoft.Data.Analysis;
-using SynthCore;
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Embeddings;

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Microsoft.Data.Analysis;
-using SynthCore;
 using SynthCore.Evaluation.Privacy;
 
 namespace SynthCommands;

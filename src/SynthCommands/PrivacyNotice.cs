@@ -1,4 +1,3 @@
-using SynthCore.Synthesizers;
 using SynthCore.Training;
 
 namespace SynthCommands;

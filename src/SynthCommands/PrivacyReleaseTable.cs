@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using SynthCore.Synthesizers;
 using SynthCore.Training;
 
 namespace SynthCommands;

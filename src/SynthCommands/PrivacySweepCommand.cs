@@ -1,7 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json.Nodes;
-using SynthCore;
 using SynthCore.Evaluation.Privacy;
 
 namespace SynthCommands;

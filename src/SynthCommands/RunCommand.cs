@@ -1,14 +1,8 @@
 using SynthCore.Evaluation.Scorecards;
-using System.CommandLine;
-using System.Text.Json.Nodes;
-using Microsoft.Data.Analysis;
-using SynthCore;
-using SynthCore.Data;
 using SynthCore.Evaluation.Conditions;
 using SynthCore.Evaluation.Sequences;
 using SynthCore.Export;
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 using SynthReports;
 
 namespace SynthCommands;

@@ -1,6 +1,3 @@
-using SynthCore.Data;
-using SynthCore.Synthesizers;
-
 namespace SynthCommands;
 
 /// <summary><c>synth run</c>'s options once read and checked against each other: what to fit, sample, write and report.</summary>

@@ -1,13 +1,10 @@
 using System.Diagnostics;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Conditions;
 using SynthCore.Evaluation.Scorecards;
 using SynthCore.Evaluation.Sequences;
 using SynthCore.Export;
 using SynthCore.Registry;
-using SynthCore.Synthesizers;
 
 namespace SynthCommands;
 

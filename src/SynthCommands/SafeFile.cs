@@ -1,6 +1,3 @@
-using SynthCore;
-using SynthCore.Data;
-
 namespace SynthCommands;
 
 /// <summary>

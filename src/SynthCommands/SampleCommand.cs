@@ -1,10 +1,6 @@
-using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json.Nodes;
 using SynthCore.Evaluation.Conditions;
 using SynthCore.Export;
-using SynthCore.Synthesizers;
 
 namespace SynthCommands;
 

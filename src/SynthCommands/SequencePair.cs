@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore;
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
 
 namespace SynthCommands;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using SynthCore;
 using SynthCore.Evaluation.Sequences;
 
 namespace SynthCommands;

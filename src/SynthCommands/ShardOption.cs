@@ -1,6 +1,3 @@
-using System.Globalization;
-using SynthCore;
-
 namespace SynthCommands;
 
 /// <summary>The <c>--shard i/K</c> of <c>synth sample</c>: this process writes shard i (from 0) of K.</summary>

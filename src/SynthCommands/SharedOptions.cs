@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-
 namespace SynthCommands;
 
 /// <summary>The arguments and options several commands declare alike (a new instance each call: a symbol belongs to one command).</summary>

@@ -1,7 +1,4 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
-using SynthCore;
-using SynthCore.Data;
 using SynthCore.Registry;
 
 namespace SynthCommands;

@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCommands;
 
 /// <summary>One column as <c>synth describe</c> reports it.</summary>

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using Microsoft.Data.Analysis;
-using SynthCore;
-using SynthCore.Data;
-
 namespace SynthCommands;
 
 /// <summary>Reads the table a command works on and what the user said about its columns.</summary>

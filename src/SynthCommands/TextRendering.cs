@@ -1,7 +1,4 @@
 using SynthCore.Evaluation.Scorecards;
-using System.Globalization;
-using System.Text;
-using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Training;
 using SynthReports;

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SynthCommands;
 
 /// <summary>A plain-text table with aligned columns, for console output.</summary>

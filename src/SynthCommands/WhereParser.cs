@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
-using SynthCore;
-using SynthCore.Data;
-using SynthCore.Synthesizers;
 
 namespace SynthCommands;
 
