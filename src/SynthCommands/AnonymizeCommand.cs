@@ -4,16 +4,13 @@ using SynthCore.Export;
 namespace SynthCommands;
 
 /// <summary><c>synth anonymize &lt;data&gt; --k K --quasi a,b [--sensitive c [--l L]] [--out DIR] [--name NAME] [--json FILE]</c>.</summary>
-internal sealed class AnonymizeCommand : SynthCommand
+internal sealed class AnonymizeCommand : TableCommand
 {
     public AnonymizeCommand() : base("anonymize", "Make a table k-anonymous by Mondrian generalisation of its quasi-identifiers and write it as a timestamped CSV.")
     {
-        Declare(Data, DataOption, K, Quasi, Sensitive, L, Out, OutputName, Categorical, Json, Force);
-        SharedOptions.AddSourceOptions(this);
+        DeclareOnTable(K, Quasi, Sensitive, L, Out, OutputName, Categorical, Json, Force);
     }
 
-    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
-    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
     internal Option<int> K { get; } = new("--k")
     {
         Description = "Every combination of generalised quasi-identifiers is shared by at least k rows.",
@@ -35,7 +32,7 @@ internal sealed class AnonymizeCommand : SynthCommand
 
     internal override int Execute(ParseResult parse, CommandContext context)
     {
-        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string data = TableName(parse, context);
         int k = FitSettingsReader.Positive("--k", parse.GetValue(K));
         string? sensitive = parse.GetValue(Sensitive);
         int? l = parse.GetValue(L);
@@ -59,14 +56,14 @@ internal sealed class AnonymizeCommand : SynthCommand
         context.Cancellation.ThrowIfCancellationRequested();
 
         string path = CsvExporter.ExportTimestamped(result.Table, outDir, name, "anonymized").Path;
-        var summary = AnonymizationSummary.From(data, result, diversity, path);
+        var summary = new AnonymizationSummary(data, result, diversity, path);
         context.Host.Show(summary);
         context.Host.Store(name + "_anonymized", result.Table);
         context.Host.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Wrote {result.Table.Rows.Count:N0} rows x {result.Table.Columns.Count} columns to {path}."));
 
         if (json is not null)
         {
-            JsonSummary.Write(json, JsonSummary.ToNode(summary)!.AsObject(), force);
+            JsonSummary.Write(json, summary.ToJson(), force);
             context.Host.WriteLine($"Wrote {json}");
         }
         return ExitCodes.Success;

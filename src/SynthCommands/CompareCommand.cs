@@ -9,17 +9,14 @@ namespace SynthCommands;
 /// it was fitted on, and ranks the models (<see cref="ModelRanking"/>) on quality, detection, privacy against the
 /// held-out rows, utility (with --target) and time.
 /// </summary>
-internal sealed class CompareCommand : SynthCommand
+internal sealed class CompareCommand : TableCommand
 {
     public CompareCommand() : base("compare", "Fit several models on one table and rank them on quality, detection, privacy, utility and time, against rows held out before fitting.")
     {
-        Declare(Data, DataOption, Models, HoldoutFraction, Target, Json, Force);
-        SharedOptions.AddSourceOptions(this);
+        DeclareOnTable(Models, HoldoutFraction, Target, Json, Force);
         Settings.AddTo(this);
     }
 
-    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
-    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
     internal Option<string> Models { get; } = new("--models")
     {
         Description = "Comma-separated models to fit and rank (see 'synth models'), e.g. copula,cart,ctgan.",
@@ -37,7 +34,7 @@ internal sealed class CompareCommand : SynthCommand
 
     internal override int Execute(ParseResult parse, CommandContext context)
     {
-        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string data = TableName(parse, context);
         var models = parse.GetValue(Models)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (models.Length == 0) throw new SynthOptionException("--models", "name at least one model, e.g. --models copula,cart.");
         if (models.Distinct(StringComparer.Ordinal).Count() != models.Length)

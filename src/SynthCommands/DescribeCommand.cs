@@ -1,23 +1,20 @@
 namespace SynthCommands;
 
 /// <summary><c>synth describe &lt;data&gt; [--categorical a,b] [--json FILE]</c>.</summary>
-internal sealed class DescribeCommand : SynthCommand
+internal sealed class DescribeCommand : TableCommand
 {
     public DescribeCommand() : base("describe", "Show each column's detected kind, missing values and distinct values.")
     {
-        Declare(Data, DataOption, Categorical, Json, Force);
-        SharedOptions.AddSourceOptions(this);
+        DeclareOnTable(Categorical, Json, Force);
     }
 
-    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
-    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
     internal Option<string?> Categorical { get; } = SharedOptions.CategoricalOption();
     internal Option<string?> Json { get; } = SharedOptions.JsonOption();
     internal Option<bool> Force { get; } = SharedOptions.ForceOption("--json file");
 
     internal override int Execute(ParseResult parse, CommandContext context)
     {
-        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string data = TableName(parse, context);
         string? json = parse.GetValue(Json);
         bool force = parse.GetValue(Force);
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", data);

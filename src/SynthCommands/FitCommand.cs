@@ -1,17 +1,14 @@
 namespace SynthCommands;
 
 /// <summary><c>synth fit &lt;data&gt; --model gan --out model.synth [--json FILE] [fit options] [--force]</c>; the JSON has the model file, the fit's time and, for a VAE, its latent statistics.</summary>
-internal sealed class FitCommand : SynthCommand
+internal sealed class FitCommand : TableCommand
 {
     public FitCommand() : base("fit", "Fit a model to a table and save it as a model file.")
     {
-        Declare(Data, DataOption, Model, Out, Json, Force, Into, FitRows);
-        SharedOptions.AddSourceOptions(this);
+        DeclareOnTable(Model, Out, Json, Force, Into, FitRows);
         Settings.AddTo(this);
     }
 
-    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
-    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
     internal Option<string> Model { get; } = SharedOptions.ModelName();
     internal Option<string> Out { get; } = new("--out") { Description = "The model file to write.", Required = true };
     internal Option<string?> Json { get; } = SharedOptions.JsonOption();
@@ -22,7 +19,7 @@ internal sealed class FitCommand : SynthCommand
 
     internal override int Execute(ParseResult parse, CommandContext context)
     {
-        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string data = TableName(parse, context);
         string model = parse.GetValue(Model)!;
         string output = parse.GetValue(Out)!;
         bool force = parse.GetValue(Force);

@@ -7,17 +7,14 @@ namespace SynthCommands;
 /// fitter of the <c>distributions</c> model on its own, as the original toolkit offered it: a ranked table of families per
 /// numeric column with their parameters, KS and AIC.
 /// </summary>
-internal sealed class FitDistributionsCommand : SynthCommand
+internal sealed class FitDistributionsCommand : TableCommand
 {
     public FitDistributionsCommand() : base("fit-distributions", "Fit every applicable distribution family to each numeric column and rank them (AIC or KS): families, parameters, KS, AIC.")
     {
-        Declare(Data, DataOption, Columns, Ranking, Top,
+        DeclareOnTable(Columns, Ranking, Top,
             Categorical, Json, Force);
-        SharedOptions.AddSourceOptions(this);
     }
 
-    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
-    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
     internal Option<string?> Columns { get; } = new("--columns") { Description = "Comma-separated numeric columns (default: every continuous and integer column)." };
     internal Option<string> Ranking { get; } = new("--ranking")
     {
@@ -31,7 +28,7 @@ internal sealed class FitDistributionsCommand : SynthCommand
 
     internal override int Execute(ParseResult parse, CommandContext context)
     {
-        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string data = TableName(parse, context);
         var ranking = parse.GetValue(Ranking) switch
         {
             "aic" => FitRanking.Aic,

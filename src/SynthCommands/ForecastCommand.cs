@@ -8,17 +8,14 @@ namespace SynthCommands;
 /// [--method css|ml|css-ml] [--out DIR] [--name NAME] [--json FILE]</c>: fits (S)ARIMA to the column and writes
 /// <c>DIR/&lt;name&gt;_forecast_&lt;yyyyMMdd_HHmmss&gt;.csv</c> (time, step, forecast, lower, upper), never overwriting.
 /// </summary>
-internal sealed class ForecastCommand : SynthCommand
+internal sealed class ForecastCommand : TableCommand
 {
     public ForecastCommand() : base("forecast", "Fit (S)ARIMA to one numeric column and write multi-step forecasts with prediction intervals as a timestamped CSV.")
     {
-        Declare(Data, DataOption, Column, Time, Horizon, Level, Order, Seasonal,
+        DeclareOnTable(Column, Time, Horizon, Level, Order, Seasonal,
             Period, Method, Out, OutputName, Json, Force, Into);
-        SharedOptions.AddSourceOptions(this);
     }
 
-    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
-    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
     internal Option<string> Column { get; } = new("--column") { Description = "The numeric column to forecast.", Required = true };
     internal Option<string?> Time { get; } = new("--time")
     {
@@ -64,7 +61,7 @@ internal sealed class ForecastCommand : SynthCommand
 
     internal override int Execute(ParseResult parse, CommandContext context)
     {
-        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string data = TableName(parse, context);
         string column = parse.GetValue(Column)!;
         int horizon = FitSettingsReader.Positive("--horizon", parse.GetValue(Horizon));
         double level = parse.GetValue(Level) ?? 0.95;
@@ -116,12 +113,8 @@ internal sealed class ForecastCommand : SynthCommand
         if (json is not null)
         {
             var model = result.Model;
-            var summary = new JsonObject
+            var summary = JsonSummary.OfExport(export, new JsonObject
             {
-                ["output_csv"] = export.Path,
-                ["rows"] = export.Rows,
-                ["columns"] = export.Columns,
-                ["bytes"] = export.Bytes,
                 ["input"] = data,
                 ["column"] = result.Column,
                 ["time_column"] = result.TimeColumn,
@@ -139,7 +132,7 @@ internal sealed class ForecastCommand : SynthCommand
                 ["sigma2"] = model.Sigma2,
                 ["log_likelihood"] = model.LogLikelihood,
                 ["aic"] = model.Aic,
-            };
+            });
             JsonSummary.Write(json, summary, force);
             context.Host.WriteLine($"Wrote {json}");
         }

@@ -40,6 +40,24 @@ internal static class JsonSummary
     /// <summary>A number, or null where it is missing or not finite (JSON has no NaN).</summary>
     public static JsonNode? Number(double? value) => value is double v && double.IsFinite(v) ? JsonValue.Create(v) : null;
 
+    /// <summary>A summary that starts with the file written (output_csv, rows, columns, bytes), then <paramref name="rest"/>'s entries in their order.</summary>
+    public static JsonObject OfExport(SynthCore.Export.ExportResult export, JsonObject rest)
+    {
+        var summary = new JsonObject { ["output_csv"] = export.Path, ["rows"] = export.Rows, ["columns"] = export.Columns, ["bytes"] = export.Bytes };
+        return Append(summary, rest);
+    }
+
+    /// <summary>Moves <paramref name="source"/>'s entries, in their order, to the end of <paramref name="target"/> (a node has one parent).</summary>
+    public static JsonObject Append(JsonObject target, JsonObject source)
+    {
+        foreach (var (key, value) in source.ToArray())
+        {
+            source.Remove(key);
+            target[key] = value;
+        }
+        return target;
+    }
+
     public static void Write(string path, JsonObject summary, bool overwrite) =>
         SafeFile.Write(path, overwrite, "--json", stream => stream.Write(Encoding.UTF8.GetBytes(summary.ToJsonString(Options) + "\n")));
 }

@@ -8,21 +8,16 @@ namespace SynthCommands;
 /// </summary>
 internal static class OptionValues
 {
-    internal static long? ParseLong(ArgumentResult result, string option)
-    {
-        if (result.Tokens.Count == 0) return null;
-        string text = result.Tokens[^1].Value;
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)) return value;
-        result.AddError($"Option '{option}': {NotWhole(text, long.MinValue, long.MaxValue)}");
-        return null;
-    }
+    internal static long? ParseLong(ArgumentResult result, string option) => ParseWhole(result, option, long.MinValue, long.MaxValue);
 
-    internal static int? ParseWhole(ArgumentResult result, string option)
+    internal static int? ParseWhole(ArgumentResult result, string option) => (int?)ParseWhole(result, option, int.MinValue, int.MaxValue);
+
+    private static long? ParseWhole(ArgumentResult result, string option, long min, long max)
     {
         if (result.Tokens.Count == 0) return null;
         string text = result.Tokens[^1].Value;
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value)) return value;
-        result.AddError($"Option '{option}': {NotWhole(text)}");
+        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) && value >= min && value <= max) return value;
+        result.AddError($"Option '{option}': {NotWhole(text, min, max)}");
         return null;
     }
 

@@ -6,17 +6,14 @@ namespace SynthCommands;
 /// <c>synth perturb &lt;data&gt; --out FILE [--scale 0.1] [--columns a,b] [--clip] [--swap-rate P] [--seed S] [--force]</c>: the
 /// original toolkit's noise injection (<see cref="Perturbation"/>) on a whole table, written to one CSV file.
 /// </summary>
-internal sealed class PerturbCommand : SynthCommand
+internal sealed class PerturbCommand : TableCommand
 {
     public PerturbCommand() : base("perturb", "Add Gaussian noise to numeric columns (a fraction of each column's std) and optionally swap categories; write the perturbed table to a CSV file.")
     {
-        Declare(Data, DataOption, Out, Force, Scale, Columns, Clip, SwapRate, Seed,
+        DeclareOnTable(Out, Force, Scale, Columns, Clip, SwapRate, Seed,
             Categorical, Into);
-        SharedOptions.AddSourceOptions(this);
     }
 
-    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
-    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
     internal Option<string> Out { get; } = new("--out") { Description = "The CSV file to write.", Required = true };
     internal Option<bool> Force { get; } = SharedOptions.ForceOption("--out file");
     internal Option<double?> Scale { get; } = new("--scale")
@@ -40,7 +37,7 @@ internal sealed class PerturbCommand : SynthCommand
 
     internal override int Execute(ParseResult parse, CommandContext context)
     {
-        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string data = TableName(parse, context);
         string output = parse.GetValue(Out)!;
         bool force = parse.GetValue(Force);
         double scale = parse.GetValue(Scale) ?? 0.1;

@@ -43,12 +43,13 @@ internal static class PrivacyRendering
 
     public static string Anonymization(AnonymizationSummary s)
     {
+        var r = s.Result;
         var text = new StringBuilder();
-        text.Append(Invariant, $"{s.Source}: {s.Rows:N0} rows made {s.K}-anonymous on {string.Join(", ", s.QuasiIdentifiers)}: ")
-            .Append(Invariant, $"{s.Classes:N0} equivalence classes, smallest {s.SmallestClass:N0}, average {s.AverageClassSize:0.0} rows.\n");
-        text.Append(Invariant, $"Information loss (normalised certainty penalty, 0 = none, 1 = all): {s.CertaintyPenalty:0.000}; discernibility {s.Discernibility:N0}.\n");
+        text.Append(Invariant, $"{s.Source}: {s.Rows:N0} rows made {r.K}-anonymous on {string.Join(", ", r.QuasiIdentifiers)}: ")
+            .Append(Invariant, $"{r.Classes:N0} equivalence classes, smallest {r.SmallestClass:N0}, average {r.AverageClassSize:0.0} rows.\n");
+        text.Append(Invariant, $"Information loss (normalised certainty penalty, 0 = none, 1 = all): {r.CertaintyPenalty:0.000}; discernibility {r.Discernibility:N0}.\n");
         var table = new TextTable("quasi-identifier", "certainty penalty");
-        foreach (var loss in s.ColumnLosses) table.Add(loss.Column, loss.CertaintyPenalty.ToString("0.000", Invariant));
+        foreach (var loss in r.ColumnLosses) table.Add(loss.Column, loss.CertaintyPenalty.ToString("0.000", Invariant));
         text.Append(table.ToString().TrimEnd()).Append('\n');
         if (s.LDiversity is { } l)
             text.Append(Invariant, $"Distinct {l.L}-diversity of '{l.Sensitive}': ")

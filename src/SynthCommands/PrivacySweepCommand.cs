@@ -8,18 +8,15 @@ namespace SynthCommands;
 /// per ε, quality, utility against the held-out rows and time: what privacy costs. A DP-SGD model (gan, ctgan, tvae, …)
 /// is fitted at the noise multiplier that gives each ε (<see cref="EpsilonSweep.RunDpSgd"/>).
 /// </summary>
-internal sealed class PrivacySweepCommand : SynthCommand
+internal sealed class PrivacySweepCommand : TableCommand
 {
     public PrivacySweepCommand() : base("privacy-sweep", "Fit a differentially private model at each ε on one part of a table and report, per ε, its quality, its utility against rows held out before fitting, and its fit time.")
     {
-        Declare(Data, DataOption, Model, Epsilons, Target, HoldoutFraction,
+        DeclareOnTable(Model, Epsilons, Target, HoldoutFraction,
             Json, Force);
-        SharedOptions.AddSourceOptions(this);
         Settings.AddTo(this);
     }
 
-    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
-    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
     internal Option<string> Model { get; } = new("--model")
     {
         Description = "A differentially private model: one with an epsilon option (dp-copula), or one trained with DP-SGD (gan, wgan-gp, cgan, ctgan, tvae, vae), whose noise multiplier is calibrated to each ε.",
@@ -44,7 +41,7 @@ internal sealed class PrivacySweepCommand : SynthCommand
 
     internal override int Execute(ParseResult parse, CommandContext context)
     {
-        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string data = TableName(parse, context);
         string model = parse.GetValue(Model)!;
         var epsilons = EpsilonSweep.Parse(parse.GetValue(Epsilons)!, "--epsilons");
         var settings = FitSettingsReader.Read(parse, Settings);

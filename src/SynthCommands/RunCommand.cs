@@ -15,17 +15,14 @@ namespace SynthCommands;
 /// sampled under those conditions and a report of how many meet them and how they compare with the real rows that do.
 /// The steps themselves are <see cref="SynthesisRun"/>'s; this reads the options, and renders and writes around it.
 /// </summary>
-internal sealed class RunCommand : SynthCommand
+internal sealed class RunCommand : TableCommand
 {
     public RunCommand() : base("run", "Fit, sample, compare with the real table, and export the synthetic CSV in one go.")
     {
-        Declare(Data, DataOption, Model, Rows, Out, OutputName, Format, Json, Report, Force, Augment, Balance, BalanceRatio, HoldoutFraction, Target, Where, ScoreIterations, Into, FitRows);
-        SharedOptions.AddSourceOptions(this);
+        DeclareOnTable(Model, Rows, Out, OutputName, Format, Json, Report, Force, Augment, Balance, BalanceRatio, HoldoutFraction, Target, Where, ScoreIterations, Into, FitRows);
         Settings.AddTo(this);
     }
 
-    internal Argument<string?> Data { get; } = SharedOptions.DataArgument();
-    internal Option<string?> DataOption { get; } = SharedOptions.DataOption();
     internal Option<string> Model { get; } = SharedOptions.ModelName();
     internal Option<int?> Rows { get; } = SharedOptions.NullableInt("--rows", "Rows to generate (default: as many as the input).");
     internal Option<string> Out { get; } = SharedOptions.OutDirOption();
@@ -70,7 +67,7 @@ internal sealed class RunCommand : SynthCommand
 
     internal override int Execute(ParseResult parse, CommandContext context)
     {
-        string data = TableInput.DataName(context, parse, Data, DataOption);
+        string data = TableName(parse, context);
         string model = parse.GetValue(Model)!;
         var settings = FitSettingsReader.Read(parse, Settings);
         int? rowsOption = parse.GetValue(Rows);
@@ -208,12 +205,8 @@ internal sealed class RunCommand : SynthCommand
         }
         if (plan.Json is null) return;
         var export = run.Export;
-        var summary = new JsonObject
+        var summary = JsonSummary.OfExport(export, new JsonObject
         {
-            ["output_csv"] = export.Path,
-            ["rows"] = export.Rows,
-            ["columns"] = export.Columns,
-            ["bytes"] = export.Bytes,
             ["model"] = run.Fit.Model.ModelName,
             ["seed"] = settings.Seed,
             ["input"] = plan.Data,
@@ -241,7 +234,7 @@ internal sealed class RunCommand : SynthCommand
             ["holdout_rows"] = run.Holdout is null ? null : (int)run.Holdout.Rows.Count,
             ["evaluation"] = run.Evaluation is null ? null : EvaluationJson.From(run.Evaluation),
             ["conditions"] = run.Conditions is null ? null : ConditionRendering.Json(run.Conditions, plan.Clauses),
-        };
+        });
         if (run.Balanced is not null)
             summary["balance"] = new JsonObject
             {

@@ -136,19 +136,15 @@ internal sealed class SampleCommand : SynthCommand
 
         if (json is not null)
         {
-            var summary = new JsonObject
+            var summary = JsonSummary.OfExport(export, new JsonObject
             {
-                ["output_csv"] = export.Path,
-                ["rows"] = export.Rows,
-                ["columns"] = export.Columns,
-                ["bytes"] = export.Bytes,
                 ["model"] = model.ModelName,
                 ["seed"] = seed,
                 ["format"] = format.ToString().ToLowerInvariant(),
                 ["shard"] = shard is { } sh ? new JsonObject { ["index"] = sh.Index, ["count"] = sh.Count, ["block_rows"] = ShardedSampling.BlockRows } : null,
                 ["timings"] = new JsonObject { ["sample_seconds"] = sampleSeconds },
                 ["conditions"] = report is null ? null : ConditionRendering.Json(report, clauses),
-            };
+            });
             JsonSummary.Write(json, summary, force);
             context.Host.WriteLine($"Wrote {json}");
         }

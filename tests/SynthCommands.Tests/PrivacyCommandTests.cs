@@ -109,7 +109,7 @@ public sealed class PrivacyCommandTests : IDisposable
         Assert.Equal(0, Run("anonymize", "train", "--k", "5", "--quasi", "age,zip", "--sensitive", "disease", "--l", "2", "--out", directory, "--json", json));
         Assert.Empty(host.Errors);
         var summary = Assert.IsType<AnonymizationSummary>(Assert.Single(host.Shown));
-        Assert.True(summary.SmallestClass >= 5);
+        Assert.True(summary.Result.SmallestClass >= 5);
         Assert.NotNull(summary.LDiversity);
 
         var written = CsvTable.Read(summary.OutputCsv!);
@@ -117,7 +117,7 @@ public sealed class PrivacyCommandTests : IDisposable
         Assert.StartsWith("train_anonymized_", Path.GetFileName(summary.OutputCsv));
         var classes = Enumerable.Range(0, 150).GroupBy(r => $"{written["age"][r]}|{written["zip"][r]}").ToArray();
         Assert.All(classes, g => Assert.True(g.Count() >= 5));
-        Assert.Equal(summary.Classes, classes.Length);
+        Assert.Equal(summary.Result.Classes, classes.Length);
 
         string text = TextRendering.Render(summary);
         Assert.Contains("5-anonymous on age, zip", text);
@@ -126,6 +126,9 @@ public sealed class PrivacyCommandTests : IDisposable
         var node = JsonNode.Parse(File.ReadAllText(json))!;
         Assert.Equal(5, (int)node["k"]!);
         Assert.Equal(summary.OutputCsv, (string)node["output_csv"]!);
+        // The result's figures, not its rows or their classes (those are the CSV).
+        Assert.Equal(["source", "rows", "k", "quasi_identifiers", "classes", "smallest_class", "average_class_size", "certainty_penalty",
+            "column_losses", "discernibility", "l_diversity", "output_csv"], node.AsObject().Select(p => p.Key));
 
         // A second run in the same second gets a new name; the first file is untouched.
         byte[] first = File.ReadAllBytes(summary.OutputCsv!);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.Data.Analysis;
 
 namespace SynthCore.Anonymization;
@@ -18,8 +19,9 @@ public sealed record ColumnLoss(string Column, double CertaintyPenalty);
 /// <param name="ColumnLosses">The penalty per quasi-identifier.</param>
 /// <param name="Discernibility">Discernibility metric (Bayardo &amp; Agrawal 2005): the sum of squared class sizes.</param>
 /// <param name="ClassOfRow">Each row's class number.</param>
+/// <remarks>Summaries (JSON) carry the figures; the rows and their classes are the table itself, so they are left out.</remarks>
 public sealed record KAnonymityResult(
-    DataFrame Table,
+    [property: JsonIgnore] DataFrame Table,
     int K,
     IReadOnlyList<string> QuasiIdentifiers,
     int Classes,
@@ -28,4 +30,4 @@ public sealed record KAnonymityResult(
     double CertaintyPenalty,
     IReadOnlyList<ColumnLoss> ColumnLosses,
     long Discernibility,
-    IReadOnlyList<int> ClassOfRow);
+    [property: JsonIgnore] IReadOnlyList<int> ClassOfRow);
