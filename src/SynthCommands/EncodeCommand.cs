@@ -4,29 +4,24 @@ namespace SynthCommands;
 /// <c>synth encode &lt;model&gt; &lt;data&gt; --out FILE [--force] [--into NAME]</c>: each row's latent code under a vae or
 /// tvae model (the encoder's posterior mean, as the latent plot uses), written as columns z0 … z(k−1), one row per input row.
 /// </summary>
-internal sealed class EncodeCommand : SynthCommand
+internal sealed class EncodeCommand : LatentCommand
 {
-    public EncodeCommand() : base("encode", "Write each row's latent code under a vae or tvae model (the encoder's posterior mean) as a CSV of columns z0, z1, ….")
+    public EncodeCommand() : base("encode", "Write each row's latent code under a vae or tvae model (the encoder's posterior mean) as a CSV of columns z0, z1, ….",
+        rowsWritten: "latent codes")
     {
-        Declare(Model, Data, Out, Force, Into);
+        DeclareLatent(Data);
     }
 
-    internal Argument<string> Model { get; } = SharedOptions.LatentModelArgument();
     internal Argument<string> Data { get; } = new("data") { Description = "The rows to encode, with the model's columns: a CSV file (console) or a DataFrame variable (notebook)." };
-    internal Option<string> Out { get; } = new("--out") { Description = "The CSV file of latent codes to write (never replaced without --force).", Required = true };
-    internal Option<bool> Force { get; } = SharedOptions.ForceOption("--out file");
-    internal Option<string?> Into { get; } = SharedOptions.IntoOption("DataFrame of latent codes", "the --out file's name");
 
     internal override int Execute(ParseResult parse, CommandContext context)
     {
         string modelName = parse.GetValue(Model)!;
         string data = parse.GetValue(Data)!;
-        string output = parse.GetValue(Out)!;
-        bool force = parse.GetValue(Force);
-        string? into = VariableName.Checked(parse.GetValue(Into));
-        SafeFile.EnsureCanWrite(output, force, "--out", data, modelName);
+        var output = ReadOutput(parse);
+        SafeFile.EnsureCanWrite(output.Path, output.Force, "--out", data, modelName);
 
-        var model = LatentModel.Resolve(context, modelName, "encode");
+        var model = ResolveModel(context, modelName);
         var table = context.ResolveTable(data);
         if (table.Rows.Count == 0) throw new SynthCore.SynthException($"{data}: the table has no rows to encode.");
         context.Cancellation.ThrowIfCancellationRequested();
@@ -34,10 +29,9 @@ internal sealed class EncodeCommand : SynthCommand
         var frame = Codes(codes);
         context.Cancellation.ThrowIfCancellationRequested();
 
-        long bytes = LatentModel.WriteCsv(frame, output, force);
-        context.Host.Store(into ?? Path.GetFileNameWithoutExtension(output), frame);
+        long bytes = Write(context, output, frame);
         context.Host.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote the {model.ModelName} latent codes of {frame.Rows.Count:N0} rows ({model.LatentDim} dimensions, z0..z{model.LatentDim - 1}) to {output} ({bytes:N0} bytes)."));
+            $"Wrote the {model.ModelName} latent codes of {frame.Rows.Count:N0} rows ({model.LatentDim} dimensions, z0..z{model.LatentDim - 1}) to {output.Path} ({bytes:N0} bytes)."));
         return ExitCodes.Success;
     }
 

@@ -5,14 +5,14 @@ namespace SynthCommands;
 /// the straight line in a vae or tvae model's latent space from row I's code to row J's (rows counted from 1), decoded
 /// without sampling noise into N rows of the table's columns, the first from row I's code and the last from row J's.
 /// </summary>
-internal sealed class InterpolateCommand : SynthCommand
+internal sealed class InterpolateCommand : LatentCommand
 {
-    public InterpolateCommand() : base("interpolate", "Decode the straight line in a vae or tvae model's latent space from one row's code to another's, as a CSV of --steps rows.")
+    public InterpolateCommand() : base("interpolate", "Decode the straight line in a vae or tvae model's latent space from one row's code to another's, as a CSV of --steps rows.",
+        rowsWritten: "decoded rows")
     {
-        Declare(Model, Data, From, To, Steps, Out, Force, Into);
+        DeclareLatent(Data, From, To, Steps);
     }
 
-    internal Argument<string> Model { get; } = SharedOptions.LatentModelArgument();
     internal Option<string> Data { get; } = new("--data") { Description = "The table the two rows come from, with the model's columns.", Required = true };
     internal Option<int> From { get; } = new("--from-row")
     {
@@ -27,9 +27,6 @@ internal sealed class InterpolateCommand : SynthCommand
         CustomParser = result => OptionValues.ParseWhole(result, "--to-row") ?? 0,
     };
     internal Option<int?> Steps { get; } = SharedOptions.NullableInt("--steps", "Rows on the line, both ends included (default 10, at least 2).");
-    internal Option<string> Out { get; } = new("--out") { Description = "The CSV file of decoded rows to write (never replaced without --force).", Required = true };
-    internal Option<bool> Force { get; } = SharedOptions.ForceOption("--out file");
-    internal Option<string?> Into { get; } = SharedOptions.IntoOption("DataFrame of decoded rows", "the --out file's name");
 
     internal override int Execute(ParseResult parse, CommandContext context)
     {
@@ -38,13 +35,11 @@ internal sealed class InterpolateCommand : SynthCommand
         int from = parse.GetValue(From);
         int to = parse.GetValue(To);
         int steps = parse.GetValue(Steps) ?? 10;
-        string output = parse.GetValue(Out)!;
-        bool force = parse.GetValue(Force);
-        string? into = VariableName.Checked(parse.GetValue(Into));
+        var output = ReadOutput(parse);
         if (steps < 2) throw new SynthOptionException("--steps", $"must be at least 2 (the two rows' own codes), got {steps}.");
-        SafeFile.EnsureCanWrite(output, force, "--out", data, modelName);
+        SafeFile.EnsureCanWrite(output.Path, output.Force, "--out", data, modelName);
 
-        var model = LatentModel.Resolve(context, modelName, "interpolate");
+        var model = ResolveModel(context, modelName);
         SynthCore.Resources.ResourceGuard.Current.EnsureRowsFitMemory("--steps", steps, model.Metadata.Columns.Count);
         var table = context.ResolveTable(data);
         foreach (var (option, row) in new[] { ("--from-row", from), ("--to-row", to) })
@@ -56,10 +51,9 @@ internal sealed class InterpolateCommand : SynthCommand
         var path = ColumnSpellings.Apply(model.Interpolate(ends, 0, 1, steps), model.Metadata);
         context.Cancellation.ThrowIfCancellationRequested();
 
-        long bytes = LatentModel.WriteCsv(path, output, force);
-        context.Host.Store(into ?? Path.GetFileNameWithoutExtension(output), path);
+        long bytes = Write(context, output, path);
         context.Host.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Wrote {steps} rows on the {model.ModelName}'s latent line from row {from} to row {to} of {data} to {output} ({bytes:N0} bytes)."));
+            $"Wrote {steps} rows on the {model.ModelName}'s latent line from row {from} to row {to} of {data} to {output.Path} ({bytes:N0} bytes)."));
         return ExitCodes.Success;
     }
 }
