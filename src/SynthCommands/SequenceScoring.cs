@@ -1,9 +1,10 @@
+using SynthCore.Evaluation.Scorecards;
 using SynthCore.Evaluation.Sequences;
 
 namespace SynthCommands;
 
 /// <summary>
-/// <c>--score-iterations</c>, and the sequence comparison of <c>evaluate</c> (<see cref="ScoredComparison"/>) with its note
+/// <c>--score-iterations</c>, and the sequence comparison of <c>evaluate</c> (<see cref="Evaluator.EvaluateSequences"/>) with its note
 /// before the GRU scores.
 /// </summary>
 internal static class SequenceScoring
@@ -14,7 +15,7 @@ internal static class SequenceScoring
 
     public static SequenceComparison Compare(CommandContext context, double[][][] real, double[][][] synthetic, IReadOnlyList<string> features,
         int seed, int? iterations, int comparisonSeed = 42) =>
-        ScoredComparison.Compare(real, synthetic, features, seed, iterations,
+        Evaluator.EvaluateSequences(real, synthetic, features, seed, iterations,
             measurable => Note(context.Host, real.Length, synthetic.Length, iterations, measurable), context.Cancellation, comparisonSeed);
 
     /// <summary>The line before the GRU scores: what is trained, or why there is no score.</summary>

@@ -128,7 +128,7 @@ public sealed class SynthesisRun(string model, SynthesizerSettings settings, Syn
         if (Options.Compare)
         {
             var windows = real.RawWindows();
-            comparison = ScoredComparison.Compare(windows, sequences, fitted.FeatureNames, settings.Seed, Options.ScoreIterations,
+            comparison = Evaluator.EvaluateSequences(windows, sequences, fitted.FeatureNames, settings.Seed, Options.ScoreIterations,
                 measurable => steps.ScoringSequences(windows.Length, sequences.Length, Options.ScoreIterations, measurable), cancellation);
             if (real.Static is not null && statics is not null)
                 comparison = comparison with { Static = StaticComparison.Compare(real.Static, windows, real.WindowStaticValues()!, sequences, statics) };

@@ -29,7 +29,7 @@ public sealed record SynthesisRunOptions
     /// <summary>With <see cref="Balance"/>: each class reaches this share of the largest one.</summary>
     public double BalanceRatio { get; init; } = 1.0;
 
-    /// <summary>Compare the samples with the training rows (<see cref="Evaluation.TableComparison"/>; sequence models: <see cref="Evaluation.Sequences.ScoredComparison"/>).</summary>
+    /// <summary>Compare the samples with the training rows (<see cref="Evaluation.TableComparison"/>; sequence models: <see cref="Evaluation.Scorecards.Evaluator.EvaluateSequences"/>).</summary>
     public bool Compare { get; init; } = true;
 
     /// <summary>Run <see cref="Evaluation.Scorecards.Evaluator.Evaluate"/> (with utility and privacy on the holdout when there is one).</summary>

@@ -4,11 +4,15 @@ using SynthCore.Evaluation.Detection;
 using SynthCore.Evaluation.Embeddings;
 using SynthCore.Evaluation.Privacy;
 using SynthCore.Evaluation.Reports;
+using SynthCore.Evaluation.Sequences;
 using SynthCore.Evaluation.Utility;
 
 namespace SynthCore.Evaluation.Scorecards;
 
-/// <summary>The one entry point that judges a synthetic table: every command, notebook and report renders what it returns.</summary>
+/// <summary>
+/// The one entry point that judges synthetic data: a table (<see cref="Evaluate"/>) or sequences (<see cref="EvaluateSequences"/>).
+/// Every command, notebook and report renders what it returns.
+/// </summary>
 public static class Evaluator
 {
     /// <summary>
@@ -39,5 +43,28 @@ public static class Evaluator
             : null;
         return new TableEvaluation(realName, syntheticName, real, synthetic, metadata, quality, diagnostic, correlations, pca, utilityReport, detectionReport,
             privacy, holdout is null ? null : (int)holdout.Rows.Count);
+    }
+
+    /// <summary>
+    /// Judges synthetic sequences against real ones, both [sequence][step][feature] in the same units: per-feature statistics and
+    /// autocorrelation, DTW, diversity and the mean series correlation (<see cref="SequenceComparison"/>), then the TimeGAN
+    /// paper's discriminative and predictive scores (<see cref="SequenceScores"/>) unless <paramref name="iterations"/> is 0.
+    /// </summary>
+    /// <param name="seed">Seeds the GRU scores.</param>
+    /// <param name="iterations">GRU training iterations of the scores; 0 skips them, null: the paper's.</param>
+    /// <param name="scoring">Told, before the scores are measured, whether they can be (at least 2 real and 2 synthetic sequences); not called with 0 iterations.</param>
+    /// <param name="comparisonSeed">Seeds the comparison's own draws (DTW pairs, diversity).</param>
+    public static SequenceComparison EvaluateSequences(double[][][] real, double[][][] synthetic, IReadOnlyList<string> features, int seed, int? iterations,
+        Action<bool>? scoring = null, CancellationToken cancellation = default, int comparisonSeed = 42)
+    {
+        var comparison = SequenceComparison.Compare(real, synthetic, features, seed: comparisonSeed);
+        cancellation.ThrowIfCancellationRequested();
+        if (iterations == 0) return comparison;
+        bool measurable = SequenceScores.CanMeasure(real, synthetic);
+        scoring?.Invoke(measurable);
+        if (!measurable) return comparison;
+        var scores = SequenceScores.Measure(real, synthetic, iterations, seed, cancellation);
+        cancellation.ThrowIfCancellationRequested();
+        return comparison with { Scores = scores };
     }
 }
