@@ -16,7 +16,7 @@ internal sealed class FitSettingsOptions
     public Option<string?> Categorical { get; } = SharedOptions.CategoricalOption();
     public Option<string[]> Extra { get; } = new("--option")
     {
-        Description = "A model-specific option as key=value (repeatable), e.g. --option latent-dim=64.",
+        Description = "A model-specific option as key=value (repeatable), e.g. --option latent-dim=64; 'synth models NAME' lists a model's options.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
