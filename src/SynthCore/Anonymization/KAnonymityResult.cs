@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Anonymization;
 
 /// <summary>Information lost in one quasi-identifier: its mean normalised certainty penalty.</summary>

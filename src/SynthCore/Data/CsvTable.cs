@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data;
 
 /// <summary>Reads and writes tables as CSV files (RFC 4180, UTF-8, invariant culture).</summary>

@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data;
 
 /// <summary>

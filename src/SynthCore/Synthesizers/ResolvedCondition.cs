@@ -1,6 +1,3 @@
-using System.Globalization;
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers;
 
 /// <summary>

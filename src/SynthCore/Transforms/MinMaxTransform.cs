@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using SynthCore.Data;
-
 namespace SynthCore.Transforms;
 
 /// <summary>Scales a numeric column to [0, 1] by its fitted min and max (Sigmoid output). A constant column maps to 0.</summary>

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using MathNet.Numerics.Statistics;
-using SynthCore.Data;
 
 namespace SynthCore.Transforms;
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Evaluation.Reports;
 using SynthCore.Evaluation.Utility;
 using SynthCore.Synthesizers;

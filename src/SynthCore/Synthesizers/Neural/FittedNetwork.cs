@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Persistence;
 using SynthCore.Torch;
 using TorchSharp;

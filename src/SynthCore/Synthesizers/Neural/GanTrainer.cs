@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SynthCore.Native;
 using SynthCore.Torch;
 using SynthCore.Training;

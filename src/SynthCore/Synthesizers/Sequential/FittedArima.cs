@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
 using SynthCore.Persistence;
 

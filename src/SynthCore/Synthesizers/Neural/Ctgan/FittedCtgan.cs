@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Persistence;
 using SynthCore.Torch;

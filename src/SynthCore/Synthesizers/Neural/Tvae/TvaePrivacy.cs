@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using SynthCore.Training;
 using SynthCore.Transforms;
 

@@ -1,12 +1,8 @@
-using System.Diagnostics;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Native;
 using SynthCore.Resources;
 using SynthCore.Torch;
 using SynthCore.Training;
 using SynthCore.Transforms;
-using TorchSharp;
 
 namespace SynthCore.Synthesizers.Neural.Tvae;
 

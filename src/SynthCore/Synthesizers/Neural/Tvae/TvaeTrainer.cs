@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SynthCore.Torch;
 using SynthCore.Training;
 using SynthCore.Transforms;

@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers.Statistical.DpCopula;
 
 /// <summary>Options of the differentially private Gaussian copula (<see cref="DpCopulaSynthesizer"/>).</summary>

@@ -1,7 +1,5 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Training;
 using SynthCore.Transforms;
 

@@ -1,9 +1,5 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Persistence;
 using SynthCore.Training;
 
