@@ -8,7 +8,6 @@ using SynthCore.Evaluation.Utility;
 using SynthCore.Resources;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Sequential;
-using SynthCore.Training;
 
 namespace SynthCore.Registry;
 

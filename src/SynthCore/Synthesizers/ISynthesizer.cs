@@ -1,5 +1,3 @@
-using SynthCore.Training;
-
 namespace SynthCore.Synthesizers;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using SynthCore.Evaluation.Reports;
 using SynthCore.Evaluation.Utility;
 using SynthCore.Synthesizers;
-using SynthCore.Training;
 
 namespace SynthCore.Evaluation.Privacy;
 

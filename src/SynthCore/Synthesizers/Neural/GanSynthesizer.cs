@@ -1,5 +1,4 @@
 using SynthCore.Resources;
-using SynthCore.Training;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Neural;

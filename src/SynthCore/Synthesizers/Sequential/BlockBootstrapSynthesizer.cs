@@ -1,6 +1,5 @@
 using SynthCore.Data.Sequences;
 using SynthCore.Persistence;
-using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Sequential;
 

@@ -1,5 +1,4 @@
 using SynthCore.Data.Sequences;
-using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Sequential;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using SynthCore.Persistence;
-using SynthCore.Training;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Statistical;

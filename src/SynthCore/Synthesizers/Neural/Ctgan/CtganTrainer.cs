@@ -1,6 +1,5 @@
 using SynthCore.Native;
 using SynthCore.Torch;
-using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,4 +1,3 @@
-using SynthCore.Training;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Neural.Tvae;

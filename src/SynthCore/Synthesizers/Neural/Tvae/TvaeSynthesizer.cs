@@ -1,7 +1,6 @@
 using SynthCore.Native;
 using SynthCore.Resources;
 using SynthCore.Torch;
-using SynthCore.Training;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Neural.Tvae;

@@ -1,5 +1,4 @@
 using SynthCore.Torch;
-using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,6 +1,5 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
-using SynthCore.Training;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Statistical.DpCopula;

@@ -1,7 +1,6 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
 using SynthCore.Persistence;
-using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Statistical.DpCopula;
 
