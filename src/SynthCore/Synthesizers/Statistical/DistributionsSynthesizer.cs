@@ -6,13 +6,9 @@ namespace SynthCore.Synthesizers.Statistical;
 /// frequencies; columns are sampled independently, or joined through the Gaussian copula with
 /// <c>--option joint=copula</c>. Dates use their empirical distribution.
 /// </summary>
-public sealed class DistributionsSynthesizer(CopulaModelOptions options) : ISynthesizer
+public sealed class DistributionsSynthesizer(CopulaModelOptions options) : CopulaModelSynthesizer(Name, options)
 {
     public const string Name = "distributions";
-
-    public string ModelName => Name;
-
-    public CopulaModelOptions Options { get; } = options;
 
     private static CopulaModelOptions Defaults(int seed) => new("parametric", "independent", "aic", seed);
 
@@ -30,12 +26,5 @@ public sealed class DistributionsSynthesizer(CopulaModelOptions options) : ISynt
     public static ISynthesizer Create(SynthesizerSettings settings) => new DistributionsSynthesizer(OptionsFrom(settings));
 
     /// <summary>The options from the common settings and <c>--option</c> pairs; also how a model file's options are checked.</summary>
-    internal static CopulaModelOptions OptionsFrom(SynthesizerSettings settings)
-    {
-        settings.RejectTraining(Name, "it is fitted in closed form, not trained");
-        return Extras.Apply(Defaults(settings.Seed), settings.Extra, Name);
-    }
-
-    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        StatisticalFit.Run(Name, table, metadata, Options, progress, cancellationToken);
+    internal static CopulaModelOptions OptionsFrom(SynthesizerSettings settings) => OptionsFrom(Name, Extras, Defaults(settings.Seed), settings);
 }
