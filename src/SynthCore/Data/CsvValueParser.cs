@@ -53,6 +53,14 @@ internal static partial class CsvValueParser
         return false;
     }
 
+    /// <summary>A date in any known format as its ticks (0 when <paramref name="text"/> is not one): how a date is a number.</summary>
+    public static bool TryParseDateTicks(string text, out double ticks)
+    {
+        bool ok = TryParseDate(text, out var parsed);
+        ticks = ok ? parsed.Ticks : 0;
+        return ok;
+    }
+
     /// <summary>The first of <paramref name="formats"/> that reads <paramref name="value"/>, or null.</summary>
     public static string? FirstFormat(string value, string[] formats)
     {
