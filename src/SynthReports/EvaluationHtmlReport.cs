@@ -1,7 +1,5 @@
 using SynthCore.Evaluation.Scorecards;
-using System.Globalization;
 using System.Net;
-using System.Text;
 using SynthReports.Charts;
 
 namespace SynthReports;

@@ -1,6 +1,4 @@
 using SynthCore.Evaluation.Scorecards;
-using System.Text;
-using SynthCommands;
 using SynthReports;
 using SynthReports.Charts;
 
