@@ -9,22 +9,13 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 /// CTGAN (Xu et al. 2019): mode-specific normalisation, conditional vector with
 /// training-by-sampling, PacGAN critic with the WGAN-GP loss, residual generator.
 /// </summary>
-public sealed class CtganSynthesizer : IDpSgdSynthesizer
+public sealed class CtganSynthesizer(CtganOptions? options = null) : OptionsSynthesizer<CtganOptions>(options), IDpSgdSynthesizer
 {
     public const string Name = "ctgan";
 
-    /// <exception cref="SynthOptionException">An option is out of range or names an unavailable device.</exception>
-    public CtganSynthesizer(CtganOptions? options = null)
-    {
-        Options = options ?? new CtganOptions();
-        Options.Validate();
-    }
+    public override string ModelName => Name;
 
-    public CtganOptions Options { get; }
-
-    public string ModelName => Name;
-
-    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+    public override IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
         FitCtgan(table, metadata, progress, cancellationToken);
 
     /// <summary>How the rows are encoded before the mode-specific normalisation.</summary>

@@ -10,22 +10,14 @@ namespace SynthCore.Synthesizers.Neural.Tvae;
 /// implementation with different defaults. Rows are represented as CTGAN represents them (mode-
 /// specific normalisation, one-hot categories, missing indicators as two-way one-hots).
 /// </summary>
-public sealed class TvaeSynthesizer : IDpSgdSynthesizer
+public sealed class TvaeSynthesizer(TvaeOptions? options = null) : OptionsSynthesizer<TvaeOptions>(options), IDpSgdSynthesizer
 {
     public const string Name = "tvae";
     public const string VaeName = "vae";
 
-    public TvaeSynthesizer(TvaeOptions? options = null)
-    {
-        Options = options ?? new TvaeOptions();
-        Options.Validate();
-    }
+    public override string ModelName => Options.Model;
 
-    public TvaeOptions Options { get; }
-
-    public string ModelName => Options.Model;
-
-    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+    public override IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
         FitTvae(table, metadata, progress, cancellationToken);
 
     /// <summary>ε of every epoch's DP-SGD steps at σ on the table's rows: what <see cref="FittedTvae.PrivacyAccount"/> will say after a full training.</summary>
