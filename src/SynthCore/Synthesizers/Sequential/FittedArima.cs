@@ -1,4 +1,3 @@
-using SynthCore.Data.Sequences;
 using SynthCore.Persistence;
 
 namespace SynthCore.Synthesizers.Sequential;

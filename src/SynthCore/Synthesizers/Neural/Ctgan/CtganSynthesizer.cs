@@ -1,5 +1,4 @@
 using SynthCore.Native;
-using SynthCore.Resources;
 using SynthCore.Torch;
 using SynthCore.Transforms;
 
@@ -18,21 +17,13 @@ public sealed class CtganSynthesizer(CtganOptions? options = null) : OptionsSynt
     public override IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
         FitCtgan(table, metadata, progress, cancellationToken);
 
-    /// <summary>How the rows are encoded before the mode-specific normalisation.</summary>
-    private static readonly TableTransformOptions BaseTransform = new()
-    {
-        Numeric = NumericScaling.MinMax,
-        Categorical = CategoricalEncoding.OneHot,
-        ClipToObservedRange = true,
-    };
-
     /// <summary>
     /// ε of every critic update at σ on the table's rows, plus the category counts' release when the table has discrete
     /// columns (categories or missing values): what <see cref="FittedCtgan.PrivacyAccount"/> will say.
     /// </summary>
     public double EpsilonAt(double noiseMultiplier, DataFrame table, TableMetadata metadata) =>
         CtganDpSgd.Epsilon(checked((int)table.Rows.Count), Options with { DpNoiseMultiplier = noiseMultiplier },
-            ModeSpecificNormalizer.DiscreteColumns(TableTransform.Fit(table, metadata, BaseTransform)));
+            ModeSpecificNormalizer.DiscreteColumns(TableTransform.Fit(table, metadata, CtganRepresentation.BaseTransform)));
 
     /// <summary><see cref="Fit"/>, typed.</summary>
     public FittedCtgan FitCtgan(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -44,13 +35,9 @@ public sealed class CtganSynthesizer(CtganOptions? options = null) : OptionsSynt
         TorchNativeLoader.EnsureLoaded();
         var clock = Stopwatch.StartNew();
 
-        var baseTransform = TableTransform.Fit(table, metadata, BaseTransform);
-        if (baseTransform.Width == 0) throw new SynthException("The table has nothing CTGAN can model: every column is an identifier.");
+        var (layout, data) = CtganRepresentation.Encode(table, metadata, Name, "The table has nothing CTGAN can model: every column is an identifier.",
+            width => ParameterEstimate(width, Options), Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
         int rows = checked((int)table.Rows.Count);
-        ResourceGuard.Current.EnsureTrainingFits(Name, rows, baseTransform.ColumnWidths, ParameterEstimate(baseTransform.Width, Options));
-        float[] baseRows = baseTransform.Transform(table);
-        var layout = ModeSpecificNormalizer.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
-        float[] data = layout.Encode(baseRows, rows, Options.Seed);
         var transformTime = clock.Elapsed;
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new TrainingProgress("transform", 1, 1, new Dictionary<string, double>(), clock.Elapsed, null));

@@ -1,7 +1,5 @@
 using SynthCore.Native;
-using SynthCore.Resources;
 using SynthCore.Torch;
-using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Neural.Tvae;
 
@@ -36,15 +34,13 @@ public sealed class TvaeSynthesizer(TvaeOptions? options = null) : OptionsSynthe
         cancellationToken.ThrowIfCancellationRequested();
         TorchNativeLoader.EnsureLoaded();
         var clock = Stopwatch.StartNew();
-        var baseTransform = TableTransform.Fit(table, metadata, new TableTransformOptions { Numeric = NumericScaling.MinMax, Categorical = CategoricalEncoding.OneHot, ClipToObservedRange = true });
-        if (baseTransform.Width == 0) throw new SynthException("The table has nothing to model: every column is an identifier.");
+        var (layout, data) = CtganRepresentation.Encode(table, metadata, Options.Model, "The table has nothing to model: every column is an identifier.", width =>
+        {
+            // The last good copy adds one float per parameter: a quarter of what training one needs (weight, gradient, two moments).
+            long parameters = ParameterEstimate(width, Options);
+            return parameters + parameters / 4;
+        }, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
         int rows = checked((int)table.Rows.Count);
-        long parameters = ParameterEstimate(baseTransform.Width, Options);
-        // The last good copy adds one float per parameter: a quarter of what training one needs (weight, gradient, two moments).
-        ResourceGuard.Current.EnsureTrainingFits(Options.Model, rows, baseTransform.ColumnWidths, parameters + parameters / 4);
-        float[] baseRows = baseTransform.Transform(table);
-        var layout = ModeSpecificNormalizer.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
-        float[] data = layout.Encode(baseRows, rows, Options.Seed);
         progress?.Report(new TrainingProgress("transform", 1, 1, new Dictionary<string, double>(), clock.Elapsed, null));
 
         var missingTargets = MissingValueSampling.Measure(layout, data, rows);
