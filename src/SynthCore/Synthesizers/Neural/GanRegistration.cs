@@ -57,13 +57,11 @@ internal static class GanRegistration
         defaults ??= new GanOptions();
         var extras = conditional ? ConditionalExtras : Extras;
         string model = conditional ? GanSynthesizer.ConditionalName : defaults.ModelName;
-        var options = defaults with
+        var options = NeuralTrainingOptions.WithRunSettings(defaults, settings) with
         {
             Steps = settings.Epochs ?? defaults.Steps,
             BatchSize = settings.BatchSize ?? defaults.BatchSize,
             LearningRate = settings.LearningRate ?? defaults.LearningRate,
-            Seed = settings.Seed,
-            Device = settings.Device,
         };
         // "loss" first: it resets the learning rate and betas the other options may then override.
         options = extras.Apply(options, settings.Extra, model, "loss");

@@ -34,13 +34,11 @@ internal static class TvaeRegistration
 
     public static TvaeOptions OptionsFrom(SynthesizerSettings settings, TvaeOptions defaults)
     {
-        var options = defaults with
+        var options = NeuralTrainingOptions.WithRunSettings(defaults, settings) with
         {
             Epochs = settings.Epochs ?? defaults.Epochs,
             BatchSize = settings.BatchSize ?? defaults.BatchSize,
             LearningRate = settings.LearningRate ?? defaults.LearningRate,
-            Seed = settings.Seed,
-            Device = settings.Device,
         };
         options = Extras.Apply(options, settings.Extra, defaults.Model);
         options.Validate();
