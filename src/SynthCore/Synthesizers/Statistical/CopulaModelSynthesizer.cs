@@ -20,6 +20,12 @@ public abstract class CopulaModelSynthesizer(string name, CopulaModelOptions opt
         return new CopulaModel(ModelName, metadata, Options, state);
     }
 
+    /// <summary>A copula model's registry entry: its options are <paramref name="defaults"/> at the run's seed with its <c>--option</c> settings.</summary>
+    private protected static SynthesizerDescriptor Entry(string name, string summary, ModelOptionSet<CopulaModelOptions> extras, Func<int, CopulaModelOptions> defaults,
+        Func<CopulaModelOptions, ISynthesizer> create, bool pairwiseMemory = false) =>
+        new(name, summary, settings => create(OptionsFrom(name, extras, defaults(settings.Seed), settings)), CopulaModel.Load)
+        { PairwiseMemory = pairwiseMemory, Options = extras.Describe(defaults(42)) };
+
     /// <summary>The options from the common settings and <c>--option</c> pairs over the model's defaults; also how a model file's options are checked.</summary>
     private protected static CopulaModelOptions OptionsFrom(string model, ModelOptionSet<CopulaModelOptions> extras, CopulaModelOptions defaults, SynthesizerSettings settings)
     {

@@ -16,14 +16,9 @@ public sealed class DistributionsSynthesizer(CopulaModelOptions options) : Copul
         ModelOption.Choice<CopulaModelOptions>("joint", o => o.Joint, (o, v) => o with { Joint = v }, "columns drawn independently, or joined by a Gaussian copula", "independent", "copula"),
         ModelOption.Choice<CopulaModelOptions>("rank", o => o.Ranking, (o, v) => o with { Ranking = v }, "how each column's family is chosen (discrete and continuous families ranked apart)", "aic", "ks"));
 
-    public static SynthesizerDescriptor Descriptor { get; } = new(
-        Name,
+    public static SynthesizerDescriptor Descriptor { get; } = Entry(Name,
         "Best-fitting parametric distribution per column (normal, log-normal, gamma, beta, Weibull, Poisson, negative binomial, …), sampled independently. Options: joint=independent|copula, rank=aic|ks.",
-        Create,
-        CopulaModel.Load)
-    { Options = Extras.Describe(Defaults(42)) };
-
-    public static ISynthesizer Create(SynthesizerSettings settings) => new DistributionsSynthesizer(OptionsFrom(settings));
+        Extras, Defaults, options => new DistributionsSynthesizer(options));
 
     /// <summary>The options from the common settings and <c>--option</c> pairs; also how a model file's options are checked.</summary>
     internal static CopulaModelOptions OptionsFrom(SynthesizerSettings settings) => OptionsFrom(Name, Extras, Defaults(settings.Seed), settings);

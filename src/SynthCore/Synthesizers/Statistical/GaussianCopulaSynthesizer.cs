@@ -16,15 +16,9 @@ public sealed class GaussianCopulaSynthesizer(CopulaModelOptions options) : Copu
         ModelOption.Choice<CopulaModelOptions>("marginals", o => o.Marginals, (o, v) => o with { Marginals = v }, "each column's distribution: its empirical one, or the best parametric fit", "empirical", "parametric"),
         ModelOption.Choice<CopulaModelOptions>("category-order", o => o.CategoryOrder, (o, v) => o with { CategoryOrder = v }, "how categories are placed on the normal scale", "association", "frequency"));
 
-    /// <summary>Registry entry.</summary>
-    public static SynthesizerDescriptor Descriptor { get; } = new(
-        Name,
+    public static SynthesizerDescriptor Descriptor { get; } = Entry(Name,
         "Gaussian copula: per-column marginals (empirical or best parametric fit) joined by a correlation of normal scores; exact conditional sampling. Options: marginals=empirical|parametric, category-order=association|frequency.",
-        Create,
-        CopulaModel.Load)
-    { PairwiseMemory = true, Options = Extras.Describe(Defaults(42)) };
-
-    public static ISynthesizer Create(SynthesizerSettings settings) => new GaussianCopulaSynthesizer(OptionsFrom(settings));
+        Extras, Defaults, options => new GaussianCopulaSynthesizer(options), pairwiseMemory: true);
 
     /// <summary>The options from the common settings and <c>--option</c> pairs; also how a model file's options are checked.</summary>
     internal static CopulaModelOptions OptionsFrom(SynthesizerSettings settings) => OptionsFrom(Name, Extras, Defaults(settings.Seed), settings);
