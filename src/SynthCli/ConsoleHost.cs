@@ -1,6 +1,4 @@
 using Microsoft.Data.Analysis;
-using Spectre.Console;
-using SynthCommands;
 using SynthCore;
 using SynthCore.Data;
 using SynthCore.Registry;

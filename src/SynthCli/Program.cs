@@ -1,6 +1,4 @@
 using System.Runtime.InteropServices;
-using Spectre.Console;
-using SynthCommands;
 using SynthCore.Registry;
 using SynthDatabases;
 

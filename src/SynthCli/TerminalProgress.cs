@@ -1,6 +1,4 @@
-using Spectre.Console;
 using Spectre.Console.Rendering;
-using SynthCommands;
 using SynthCore.Training;
 
 namespace SynthCli;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SynthCore.Evaluation.Detection;
 
 namespace SynthReports;

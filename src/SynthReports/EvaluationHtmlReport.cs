@@ -1,7 +1,5 @@
 using SynthCore.Evaluation.Scorecards;
-using System.Globalization;
 using System.Net;
-using System.Text;
 using SynthReports.Charts;
 
 namespace SynthReports;
@@ -50,17 +48,10 @@ public static class EvaluationHtmlReport
         if (quality.CorrelationDifference is double norm)
             html.Append("<p>Correlation difference ‖C<sub>real</sub> − C<sub>synthetic</sub>‖<sub>F</sub>: ").Append(Number(norm)).Append("</p>\n");
 
-        html.Append("<h2>Distributions</h2>\n<div class=\"grid\">\n");
-        foreach (var chart in EvaluationCharts.Distributions(evaluation.Metadata, evaluation.Real, evaluation.Synthetic))
-            html.Append("<div>").Append(FigureHtml.Div(chart)).Append("</div>\n");
-        html.Append("</div>\n");
-
-        var correlations = evaluation.Correlations;
-        if (correlations.Columns.Count > 1)
+        foreach (var (title, charts) in EvaluationCharts.Sections(evaluation))
         {
-            html.Append("<h2>Correlations (Pearson)</h2>\n<div class=\"grid\">\n");
-            foreach (var chart in EvaluationCharts.CorrelationHeatmaps(correlations))
-                html.Append("<div>").Append(FigureHtml.Div(chart)).Append("</div>\n");
+            html.Append("<h2>").Append(title).Append("</h2>\n<div class=\"grid\">\n");
+            foreach (var chart in charts) html.Append("<div>").Append(FigureHtml.Div(chart)).Append("</div>\n");
             html.Append("</div>\n");
         }
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using SynthCore.Evaluation.Sequences;
 using SynthReports.Charts;
 using static SynthReports.EvaluationHtmlReport;

@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Anonymization;
 
 /// <summary>What <see cref="CategorySwap.Apply"/> did to one column.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.Data.Analysis;
 
 namespace SynthCore.Anonymization;
 

@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Anonymization;
 
 /// <summary>Distinct l-diversity of a table: every equivalence class holds at least l distinct sensitive values.</summary>

@@ -1,6 +1,4 @@
 using MathNet.Numerics.Distributions;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 
 namespace SynthCore.Anonymization;
 

@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Anonymization;
 
 /// <summary>Options of <see cref="Perturbation.Apply"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Data.Analysis;
 
 namespace SynthCore.Data;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Microsoft.Data.Analysis;
 
 namespace SynthCore.Data;
 

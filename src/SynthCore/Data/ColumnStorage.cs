@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data;
 
 /// <summary>The .NET element type of a DataFrame column, as far as SynthCore supports it.</summary>

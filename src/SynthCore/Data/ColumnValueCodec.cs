@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data;
 
 /// <summary>
@@ -95,10 +92,7 @@ internal sealed class ColumnValueCodec
         switch (value)
         {
             case DateTime d: x = d.Ticks; return true;
-            case string s when Kind == ColumnKind.Datetime:
-                bool ok = CsvValueParser.TryParseDate(s, out var parsed);
-                x = ok ? parsed.Ticks : 0;
-                return ok;
+            case string s when Kind == ColumnKind.Datetime: return CsvValueParser.TryParseDateTicks(s, out x);
             case string s: return CsvValueParser.TryParseNumber(s, out x);
             case bool: x = 0; return false;
             default:

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data;
 
 /// <summary>Reads a DataFrame column as numbers or as category labels, skipping missing values.</summary>

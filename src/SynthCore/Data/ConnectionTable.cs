@@ -1,6 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using Microsoft.Data.Analysis;
 
 namespace SynthCore.Data;
 

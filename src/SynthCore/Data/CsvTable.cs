@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data;
 
 /// <summary>Reads and writes tables as CSV files (RFC 4180, UTF-8, invariant culture).</summary>
@@ -196,15 +192,7 @@ public static class CsvTable
     /// without committing leaves nothing behind.
     /// </summary>
     /// <exception cref="SynthFileException">The file exists or its folder does not.</exception>
-    public static CsvTableWriter CreateWriter(string path)
-    {
-        if (File.Exists(path) || Directory.Exists(path))
-            throw new SynthFileException(path, "already exists; refusing to overwrite it.");
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null && !Directory.Exists(directory))
-            throw new SynthFileException(path, $"the folder '{directory}' does not exist.");
-        return new CsvTableWriter(path, TempFile.Beside(path));
-    }
+    public static CsvTableWriter CreateWriter(string path) => new(path, TempFile.ForNew(path));
 
     /// <summary>Appends the rows of <paramref name="table"/> (with a header first when <paramref name="dateFormats"/> is being decided).</summary>
     internal static void AppendRows(TextWriter writer, DataFrame table, ref string?[]? dateFormats)

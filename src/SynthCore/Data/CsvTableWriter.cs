@@ -1,6 +1,3 @@
-using System.Text;
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data;
 
 /// <summary>
@@ -70,17 +67,12 @@ public sealed class CsvTableWriter : ITableFileWriter
     {
         ObjectDisposedException.ThrowIf(writer is null, this);
         if (columns is null) throw new InvalidOperationException("Append at least one chunk before committing.");
-        try
+        TempFile.MoveIntoPlace(temp, path, () =>
         {
             writer.Dispose();
             writer = null;
-            File.Move(temp, path, overwrite: false);
-            committed = true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SynthFileException(path, File.Exists(path) ? "already exists; refusing to overwrite it." : $"cannot be written: {e.Message}", e);
-        }
+        });
+        committed = true;
     }
 
     /// <summary>Closes the file; without a commit, deletes what was written.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SynthCore.Data;
 
 /// <summary>
@@ -53,6 +51,14 @@ internal static partial class CsvValueParser
             if (TryParseDate(text, formats, out value)) return true;
         value = default;
         return false;
+    }
+
+    /// <summary>A date in any known format as its ticks (0 when <paramref name="text"/> is not one): how a date is a number.</summary>
+    public static bool TryParseDateTicks(string text, out double ticks)
+    {
+        bool ok = TryParseDate(text, out var parsed);
+        ticks = ok ? parsed.Ticks : 0;
+        return ok;
     }
 
     /// <summary>The first of <paramref name="formats"/> that reads <paramref name="value"/>, or null.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.Data.Analysis;
 using Parquet;
 using Parquet.Schema;
 
@@ -18,7 +17,7 @@ internal abstract class ParquetColumn
     /// <summary>Fails, naming the file and column, for a column type we do not read (binary, time of day, intervals).</summary>
     public static void Check(string file, DataField field)
     {
-        if (!Supported.Contains(field.ClrType) && !IsText(field.ClrType))
+        if (!IsText(field.ClrType) && !ValueColumns.ContainsKey(field.ClrType))
             throw new SynthFileException(file, $"column '{field.Name}' holds {field.ClrType.Name} values, which SynthNotebooks does not read (numbers, text, booleans and timestamps are read; cast the column to one of those).");
     }
 
@@ -27,30 +26,30 @@ internal abstract class ParquetColumn
         string name = field.Name;
         var t = field.ClrType;
         if (IsText(t)) return new Text(new StringDataFrameColumn(name, rows));
-        if (t == typeof(double)) return new Values<double>(new DoubleDataFrameColumn(name, rows));
-        if (t == typeof(float)) return new Values<float>(new SingleDataFrameColumn(name, rows));
-        if (t == typeof(decimal)) return new Values<decimal>(new DecimalDataFrameColumn(name, rows));
-        if (t == typeof(sbyte)) return new Values<sbyte>(new SByteDataFrameColumn(name, rows));
-        if (t == typeof(byte)) return new Values<byte>(new ByteDataFrameColumn(name, rows));
-        if (t == typeof(short)) return new Values<short>(new Int16DataFrameColumn(name, rows));
-        if (t == typeof(ushort)) return new Values<ushort>(new UInt16DataFrameColumn(name, rows));
-        if (t == typeof(int)) return new Values<int>(new Int32DataFrameColumn(name, rows));
-        if (t == typeof(uint)) return new Values<uint>(new UInt32DataFrameColumn(name, rows));
-        if (t == typeof(long)) return new Values<long>(new Int64DataFrameColumn(name, rows));
-        if (t == typeof(ulong)) return new Values<ulong>(new UInt64DataFrameColumn(name, rows));
-        if (t == typeof(bool)) return new Values<bool>(new BooleanDataFrameColumn(name, rows));
-        if (t == typeof(DateTime)) return new Values<DateTime>(new DateTimeDataFrameColumn(name, rows));
-        throw new ArgumentException($"Column '{name}' has the unsupported type {t.Name}.", nameof(field));
+        return ValueColumns.TryGetValue(t, out var create) ? create(name, rows)
+            : throw new ArgumentException($"Column '{name}' has the unsupported type {t.Name}.", nameof(field));
     }
 
     // Parquet.Net 6 describes UTF-8 columns as ReadOnlyMemory<char> (and reads them as strings too).
     private static bool IsText(Type t) => t == typeof(string) || t == typeof(ReadOnlyMemory<char>);
 
-    private static readonly HashSet<Type> Supported =
-    [
-        typeof(string), typeof(double), typeof(float), typeof(decimal), typeof(sbyte), typeof(byte), typeof(short), typeof(ushort),
-        typeof(int), typeof(uint), typeof(long), typeof(ulong), typeof(bool), typeof(DateTime),
-    ];
+    /// <summary>The column each non-text .NET type Parquet.Net gives is read into: the types we read.</summary>
+    private static readonly Dictionary<Type, Func<string, long, ParquetColumn>> ValueColumns = new()
+    {
+        [typeof(double)] = (name, rows) => new Values<double>(new DoubleDataFrameColumn(name, rows)),
+        [typeof(float)] = (name, rows) => new Values<float>(new SingleDataFrameColumn(name, rows)),
+        [typeof(decimal)] = (name, rows) => new Values<decimal>(new DecimalDataFrameColumn(name, rows)),
+        [typeof(sbyte)] = (name, rows) => new Values<sbyte>(new SByteDataFrameColumn(name, rows)),
+        [typeof(byte)] = (name, rows) => new Values<byte>(new ByteDataFrameColumn(name, rows)),
+        [typeof(short)] = (name, rows) => new Values<short>(new Int16DataFrameColumn(name, rows)),
+        [typeof(ushort)] = (name, rows) => new Values<ushort>(new UInt16DataFrameColumn(name, rows)),
+        [typeof(int)] = (name, rows) => new Values<int>(new Int32DataFrameColumn(name, rows)),
+        [typeof(uint)] = (name, rows) => new Values<uint>(new UInt32DataFrameColumn(name, rows)),
+        [typeof(long)] = (name, rows) => new Values<long>(new Int64DataFrameColumn(name, rows)),
+        [typeof(ulong)] = (name, rows) => new Values<ulong>(new UInt64DataFrameColumn(name, rows)),
+        [typeof(bool)] = (name, rows) => new Values<bool>(new BooleanDataFrameColumn(name, rows)),
+        [typeof(DateTime)] = (name, rows) => new Values<DateTime>(new DateTimeDataFrameColumn(name, rows)),
+    };
 
     private sealed class Values<T>(PrimitiveDataFrameColumn<T> column) : ParquetColumn where T : unmanaged
     {

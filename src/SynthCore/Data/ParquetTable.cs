@@ -1,4 +1,3 @@
-using Microsoft.Data.Analysis;
 using Parquet;
 using Parquet.Schema;
 
@@ -48,15 +47,7 @@ public static class ParquetTable
 
     /// <summary>Starts a Parquet file written a chunk at a time (a row group per chunk, at most <see cref="ParquetTableWriter.RowGroupRows"/> rows each).</summary>
     /// <exception cref="SynthFileException">The file exists or its folder does not.</exception>
-    public static ParquetTableWriter CreateWriter(string path)
-    {
-        if (File.Exists(path) || Directory.Exists(path))
-            throw new SynthFileException(path, "already exists; refusing to overwrite it.");
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null && !Directory.Exists(directory))
-            throw new SynthFileException(path, $"the folder '{directory}' does not exist.");
-        return new ParquetTableWriter(path, TempFile.Beside(path));
-    }
+    public static ParquetTableWriter CreateWriter(string path) => new(path, TempFile.ForNew(path));
 
     /// <summary>
     /// Writes <paramref name="table"/> as a whole Parquet file to <paramref name="stream"/> (left open), as

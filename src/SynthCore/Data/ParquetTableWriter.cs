@@ -1,4 +1,3 @@
-using Microsoft.Data.Analysis;
 using Parquet;
 using Parquet.Schema;
 
@@ -88,7 +87,7 @@ public sealed class ParquetTableWriter : ITableFileWriter
     {
         ObjectDisposedException.ThrowIf(stream is null, this);
         if (columns is null) throw new InvalidOperationException("Append at least one chunk before committing.");
-        try
+        TempFile.MoveIntoPlace(temp, path, () =>
         {
             ParquetTable.Run(async () =>
             {
@@ -101,13 +100,8 @@ public sealed class ParquetTableWriter : ITableFileWriter
             stream.Flush(flushToDisk: true);
             stream.Dispose();
             stream = null;
-            File.Move(temp, path, overwrite: false);
-            committed = true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new SynthFileException(path, File.Exists(path) ? "already exists; refusing to overwrite it." : $"cannot be written: {e.Message}", e);
-        }
+        });
+        committed = true;
     }
 
     /// <summary>Closes the file; without a commit, deletes what was written.</summary>

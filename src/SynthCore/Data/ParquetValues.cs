@@ -1,4 +1,3 @@
-using Microsoft.Data.Analysis;
 using Parquet;
 using Parquet.Schema;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using nietras.SeparatedValues;
 
 namespace SynthCore.Data;

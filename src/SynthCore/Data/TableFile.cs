@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data;
 
 /// <summary>Reads a table from a path by what it is: a Parquet file (<c>.parquet</c>), a folder of Parquet files, or a CSV file.</summary>

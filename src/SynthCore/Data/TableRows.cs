@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data;
 
 /// <summary>Stacking tables with the same columns (Microsoft.Data.Analysis has no vertical concat).</summary>

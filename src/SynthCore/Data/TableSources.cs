@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data;
 
 /// <summary>The <see cref="ITableSource"/>s a host knows, by scheme; <c>--from scheme:location</c> picks one.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace SynthCore.Data;
@@ -23,6 +22,39 @@ public static partial class TempFile
         string directory = Path.GetDirectoryName(full)!;
         RemoveStale(directory);
         return Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+    }
+
+    /// <summary>
+    /// A temporary path beside <paramref name="target"/> for a file that is to appear there only when complete
+    /// (<see cref="MoveIntoPlace"/>), after checking that the target does not exist and its folder does.
+    /// </summary>
+    /// <exception cref="SynthFileException">The target exists or its folder does not.</exception>
+    public static string ForNew(string target)
+    {
+        if (File.Exists(target) || Directory.Exists(target))
+            throw new SynthFileException(target, "already exists; refusing to overwrite it.");
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(target));
+        if (directory is not null && !Directory.Exists(directory))
+            throw new SynthFileException(target, $"the folder '{directory}' does not exist.");
+        return Beside(target);
+    }
+
+    /// <summary>
+    /// Finishes the temporary file (<paramref name="close"/>) and moves it to <paramref name="target"/>, never over an
+    /// existing file; a refusal of either is reported naming the target.
+    /// </summary>
+    /// <exception cref="SynthFileException">The target appeared meanwhile, or the disk refused.</exception>
+    public static void MoveIntoPlace(string temp, string target, Action close)
+    {
+        try
+        {
+            close();
+            File.Move(temp, target, overwrite: false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SynthFileException(target, File.Exists(target) ? "already exists; refusing to overwrite it." : $"cannot be written: {e.Message}", e);
+        }
     }
 
     /// <summary>

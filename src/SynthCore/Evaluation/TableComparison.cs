@@ -1,6 +1,4 @@
 using Pearson = MathNet.Numerics.Statistics.Correlation;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 
 namespace SynthCore.Evaluation;
 

@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Export;
 
 /// <summary>Real rows followed by synthetic rows in one table, with a column saying which is which.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Export;
 
 /// <summary>Writes synthetic tables as timestamped CSV (or Parquet) files without ever replacing an existing file.</summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using SynthCore.Data;
-
 namespace SynthCore.Persistence;
 
 /// <summary>What a model file says about itself before its payload.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Data.Analysis;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Conditions;
 using SynthCore.Evaluation.Scorecards;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Conditions;
 using SynthCore.Evaluation.Scorecards;

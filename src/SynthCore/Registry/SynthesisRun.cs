@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Conditions;
@@ -11,7 +8,6 @@ using SynthCore.Evaluation.Utility;
 using SynthCore.Resources;
 using SynthCore.Synthesizers;
 using SynthCore.Synthesizers.Sequential;
-using SynthCore.Training;
 
 namespace SynthCore.Registry;
 

@@ -1,4 +1,3 @@
-using SynthCore.Data;
 using SynthCore.Persistence;
 using SynthCore.Synthesizers;
 

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 
 namespace SynthCore.Synthesizers;
 

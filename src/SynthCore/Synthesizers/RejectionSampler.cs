@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers;
 
 /// <summary>How hard <see cref="RejectionSampler"/> tries before giving up.</summary>

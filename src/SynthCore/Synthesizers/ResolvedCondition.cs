@@ -1,6 +1,3 @@
-using System.Globalization;
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers;
 
 /// <summary>
@@ -201,10 +198,7 @@ public static class ConditionResolver
         switch (value)
         {
             case DateTime d: x = d.Ticks; return true;
-            case string s when kind == ColumnKind.Datetime:
-                bool ok = CsvValueParser.TryParseDate(s, out var parsed);
-                x = ok ? parsed.Ticks : 0;
-                return ok;
+            case string s when kind == ColumnKind.Datetime: return CsvValueParser.TryParseDateTicks(s, out x);
             case string s: return CsvValueParser.TryParseNumber(s, out x) && double.IsFinite(x);
             case bool: x = 0; return false;
             case IConvertible c:

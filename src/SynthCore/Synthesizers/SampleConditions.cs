@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers;
 
 /// <summary>A requirement on one column of the sampled rows.</summary>

@@ -1,5 +1,3 @@
-using SynthCore.Synthesizers;
-
 namespace SynthCore.Synthesizers;
 
 /// <summary>

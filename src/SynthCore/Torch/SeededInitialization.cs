@@ -10,6 +10,29 @@ namespace SynthCore.Torch;
 /// </summary>
 internal static class SeededInitialization
 {
+    /// <summary>A Linear layer <paramref name="inputs"/> → <paramref name="outputs"/>, initialised from <paramref name="generator"/>.</summary>
+    public static Linear Linear(long inputs, long outputs, torch.Generator generator)
+    {
+        var layer = torch.nn.Linear(inputs, outputs);
+        Reset(layer, generator);
+        return layer;
+    }
+
+    /// <summary>
+    /// Adds seeded Linear layers to <paramref name="layers"/>, one per width of <paramref name="widths"/>, each fed by the
+    /// one before (the first by <paramref name="inputs"/>); returns the last width, the input of the layer after them.
+    /// </summary>
+    public static int AddStack(ModuleList<Linear> layers, int inputs, IEnumerable<int> widths, torch.Generator generator)
+    {
+        int size = inputs;
+        foreach (int width in widths)
+        {
+            layers.Add(Linear(size, width, generator));
+            size = width;
+        }
+        return size;
+    }
+
     /// <summary>PyTorch's default Linear initialisation, U(−1/√fan_in, 1/√fan_in) for weight and bias.</summary>
     public static void Reset(Linear layer, torch.Generator generator)
     {

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Transforms;
 
 /// <summary>

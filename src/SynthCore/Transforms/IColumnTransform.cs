@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Transforms;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using SynthCore.Data;
-
 namespace SynthCore.Transforms;
 
 /// <summary>Reads fields of saved transforms, failing with a message that names the field.</summary>

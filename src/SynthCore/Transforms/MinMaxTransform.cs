@@ -1,16 +1,10 @@
-using System.Text.Json.Nodes;
-using SynthCore.Data;
-
 namespace SynthCore.Transforms;
 
 /// <summary>Scales a numeric column to [0, 1] by its fitted min and max (Sigmoid output). A constant column maps to 0.</summary>
 public sealed class MinMaxTransform(string column, ColumnKind kind = ColumnKind.Continuous, bool clipToObservedRange = true)
-    : NumericTransform(column, kind, clipToObservedRange)
+    : NumericTransform(column, kind, clipToObservedRange, Type, OutputActivation.Sigmoid)
 {
     internal const string Type = "min_max";
-
-    protected override OutputActivation Activation => OutputActivation.Sigmoid;
-    protected override string TypeName => Type;
 
     private double Range => Max > Min ? Max - Min : 1;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using SynthCore.Transforms;
-
 namespace SynthCore.Transforms;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Transforms;
 
 /// <summary>
@@ -20,14 +16,21 @@ public abstract class NumericTransform : IColumnTransform
     /// <param name="column">The column name.</param>
     /// <param name="kind">Continuous, Integer (reversed values rounded) or Datetime (ticks).</param>
     /// <param name="clipToObservedRange">Clip reversed values to the fitted [min, max].</param>
-    protected NumericTransform(string column, ColumnKind kind, bool clipToObservedRange)
+    /// <param name="typeName">The JSON "type" discriminator.</param>
+    /// <param name="activation">The activation of the value output.</param>
+    protected NumericTransform(string column, ColumnKind kind, bool clipToObservedRange, string typeName, OutputActivation activation)
     {
         if (kind is not (ColumnKind.Continuous or ColumnKind.Integer or ColumnKind.Datetime))
             throw new SynthColumnException(column, $"a numeric transform cannot model a {ColumnValueCodec.KindName(kind)} column.");
         Column = column;
         Kind = kind;
         ClipToObservedRange = clipToObservedRange;
+        this.typeName = typeName;
+        this.activation = activation;
     }
+
+    private readonly string typeName;
+    private readonly OutputActivation activation;
 
     public string Column { get; }
     public ColumnKind Kind { get; }
@@ -49,14 +52,8 @@ public abstract class NumericTransform : IColumnTransform
     public int Width => HasMissingIndicator ? 2 : 1;
 
     public IReadOnlyList<OutputSpan> Spans => HasMissingIndicator
-        ? [new OutputSpan(Column, 0, 1, Activation), new OutputSpan(Column, 1, 1, OutputActivation.Sigmoid) { IsMissingIndicator = true }]
-        : [new OutputSpan(Column, 0, 1, Activation)];
-
-    /// <summary>The activation of the value output.</summary>
-    protected abstract OutputActivation Activation { get; }
-
-    /// <summary>The JSON "type" discriminator.</summary>
-    protected abstract string TypeName { get; }
+        ? [new OutputSpan(Column, 0, 1, activation), new OutputSpan(Column, 1, 1, OutputActivation.Sigmoid) { IsMissingIndicator = true }]
+        : [new OutputSpan(Column, 0, 1, activation)];
 
     /// <summary>Learns the scaling's own parameters from the non-missing values.</summary>
     protected abstract void FitScale(IReadOnlyList<double> values);
@@ -151,7 +148,7 @@ public abstract class NumericTransform : IColumnTransform
         var fitted = Fitted;
         var json = new JsonObject
         {
-            ["type"] = TypeName,
+            ["type"] = typeName,
             ["column"] = Column,
             ["kind"] = ColumnValueCodec.KindName(Kind),
             ["storage"] = fitted.Storage.ToJsonName(),

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using SynthCore.Data;
-
 namespace SynthCore.Transforms;
 
 /// <summary>One output per category (plus one for "missing", if any), one Softmax span; reverse takes the argmax.</summary>

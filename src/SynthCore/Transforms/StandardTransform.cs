@@ -1,17 +1,12 @@
-using System.Text.Json.Nodes;
 using MathNet.Numerics.Statistics;
-using SynthCore.Data;
 
 namespace SynthCore.Transforms;
 
 /// <summary>Standardises a numeric column to (x − mean) / standard deviation (Identity output). A constant column uses deviation 1.</summary>
 public sealed class StandardTransform(string column, ColumnKind kind = ColumnKind.Continuous, bool clipToObservedRange = true)
-    : NumericTransform(column, kind, clipToObservedRange)
+    : NumericTransform(column, kind, clipToObservedRange, Type, OutputActivation.Identity)
 {
     internal const string Type = "standard";
-
-    protected override OutputActivation Activation => OutputActivation.Identity;
-    protected override string TypeName => Type;
 
     /// <summary>The fitted (population) standard deviation, or 1 for a constant column.</summary>
     public double StandardDeviation { get; private set; } = 1;

@@ -1,4 +1,3 @@
-using System.Text;
 using SynthReports.Charts;
 
 namespace SynthKernelExtension.Formatters;

@@ -1,4 +1,3 @@
-using System.Text;
 using SynthCore.Evaluation.Scorecards;
 using SynthReports.Charts;
 

@@ -1,6 +1,4 @@
 using SynthCore.Evaluation.Scorecards;
-using System.Text;
-using SynthCommands;
 using SynthReports;
 using SynthReports.Charts;
 
@@ -36,18 +34,13 @@ public static class EvaluationHtml
         Html.Table(html, ["column 1", "column 2", "metric", "score"],
             evaluation.WorstPairs.Select(p => (IReadOnlyList<string>)[p.Column1, p.Column2, p.Metric, Score(p.Score)]));
 
-        html.Append("<details open><summary><b>Distributions</b></summary><div style=\"display:flex;flex-wrap:wrap\">");
-        foreach (var chart in EvaluationCharts.Distributions(evaluation.Metadata, evaluation.Real, evaluation.Synthetic))
-            html.Append("<div>").Append(FigureHtml.Div(chart)).Append("</div>");
-        html.Append("</div></details>");
-
-        var correlations = evaluation.Correlations;
-        if (correlations.Columns.Count > 1)
+        bool open = true; // the first section (the distributions) starts open
+        foreach (var (title, charts) in EvaluationCharts.Sections(evaluation))
         {
-            html.Append("<details><summary><b>Correlations (Pearson)</b></summary><div style=\"display:flex;flex-wrap:wrap\">");
-            foreach (var chart in EvaluationCharts.CorrelationHeatmaps(correlations))
-                html.Append("<div>").Append(FigureHtml.Div(chart)).Append("</div>");
+            html.Append(open ? "<details open>" : "<details>").Append("<summary><b>").Append(title).Append("</b></summary><div style=\"display:flex;flex-wrap:wrap\">");
+            foreach (var chart in charts) html.Append("<div>").Append(FigureHtml.Div(chart)).Append("</div>");
             html.Append("</div></details>");
+            open = false;
         }
         return ChartHtml.WithPlotly(html.Append("</div>").ToString());
     }

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text;
 using Microsoft.Data.Analysis;
 using SynthCommands;
 using SynthCore.Data;

@@ -1,4 +1,3 @@
-using System.Text;
 using SynthCore.Evaluation.Privacy;
 using SynthCore.Evaluation.Reports;
 
@@ -12,11 +11,8 @@ public static class ReportHtml
 {
     public static string Quality(QualityReport report)
     {
-        var html = new StringBuilder("<div class=\"synth-quality-report\">");
-        Headline(html, "Quality score", report.Score, $"{Html.Number(report.Score100, "0.0")} / 100");
-        Bars(html, report.Properties);
-        Details(html, "Column Shapes", ["column", "metric", "score", "error"],
-            report.ColumnShapes.Select(c => (IReadOnlyList<string>)[c.Column, c.Metric, Score(c.Score), c.Error ?? ""]));
+        var html = Opening("quality", "Quality score", report.Score, report.Score100, report.Properties);
+        ColumnScores(html, "Column Shapes", report.ColumnShapes);
         Details(html, "Column Pair Trends", ["column 1", "column 2", "metric", "score", "real correlation", "synthetic correlation", "error"],
             report.ColumnPairTrends.Select(p => (IReadOnlyList<string>)
                 [p.Column1, p.Column2, p.Metric, Score(p.Score), Optional(p.RealCorrelation), Optional(p.SyntheticCorrelation), p.Error ?? ""]));
@@ -33,11 +29,8 @@ public static class ReportHtml
 
     public static string Diagnostic(DiagnosticReport report)
     {
-        var html = new StringBuilder("<div class=\"synth-diagnostic-report\">");
-        Headline(html, "Diagnostic score", report.Score, $"{Html.Number(100 * report.Score, "0.0")} / 100");
-        Bars(html, report.Properties);
-        Details(html, "Data Validity", ["column", "metric", "score", "error"],
-            report.DataValidity.Select(c => (IReadOnlyList<string>)[c.Column, c.Metric, Score(c.Score), c.Error ?? ""]));
+        var html = Opening("diagnostic", "Diagnostic score", report.Score, 100 * report.Score, report.Properties);
+        ColumnScores(html, "Data Validity", report.DataValidity);
         Details(html, "Data Structure", ["metric", "score", "error"],
             report.DataStructure.Select(t => (IReadOnlyList<string>)[t.Metric, Score(t.Score), t.Error ?? ""]));
         return html.Append("</div>").ToString();
@@ -77,9 +70,19 @@ public static class ReportHtml
         return html.Append("</div>").ToString();
     }
 
-    private static void Headline(StringBuilder html, string label, double score, string hundred) =>
+    /// <summary>A report's start: its overall score large (and out of 100), then each property's score as a bar.</summary>
+    private static StringBuilder Opening(string report, string label, double score, double score100, IEnumerable<PropertyScore> properties)
+    {
+        var html = new StringBuilder("<div class=\"synth-").Append(report).Append("-report\">");
         html.Append("<div style=\"font-size:1.6em;font-weight:bold\">").Append(label).Append(' ').Append(Score(score))
-            .Append(" <span style=\"font-size:0.6em;font-weight:normal\">(").Append(Html.Encode(hundred)).Append(")</span></div>");
+            .Append(" <span style=\"font-size:0.6em;font-weight:normal\">(").Append(Html.Encode($"{Html.Number(score100, "0.0")} / 100")).Append(")</span></div>");
+        Bars(html, properties);
+        return html;
+    }
+
+    /// <summary>A folded table of per-column scores.</summary>
+    private static void ColumnScores(StringBuilder html, string title, IEnumerable<ColumnScore> scores) =>
+        Details(html, title, ["column", "metric", "score", "error"], scores.Select(c => (IReadOnlyList<string>)[c.Column, c.Metric, Score(c.Score), c.Error ?? ""]));
 
     /// <summary>Each property's score as a bar of its share of the full width.</summary>
     private static void Bars(StringBuilder html, IEnumerable<PropertyScore> properties)

@@ -6,7 +6,6 @@ using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Synthesizers;
 using SynthKernelExtension.Notebook;
-using SynthReports;
 using SynthReports.Charts;
 
 namespace SynthKernelExtension.Formatters;

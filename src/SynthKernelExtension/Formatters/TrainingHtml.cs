@@ -1,4 +1,3 @@
-using System.Text;
 using SynthKernelExtension.Notebook;
 using SynthReports.Charts;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using SynthCommands;
 
 namespace SynthKernelExtension.Notebook;

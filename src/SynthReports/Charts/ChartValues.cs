@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Analysis;
 
 namespace SynthReports.Charts;

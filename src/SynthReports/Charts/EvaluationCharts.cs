@@ -2,6 +2,7 @@ using Microsoft.Data.Analysis;
 using SynthCore.Data;
 using SynthCore.Evaluation;
 using SynthCore.Evaluation.Embeddings;
+using SynthCore.Evaluation.Scorecards;
 
 namespace SynthReports.Charts;
 
@@ -34,6 +35,18 @@ public static class EvaluationCharts
         layout.Set("height", 360);
         layout.Set("width", 520);
         return new Figure(traces, layout);
+    }
+
+    /// <summary>
+    /// The chart sections of an evaluation's page, in order, as the report and the notebook show them: the distributions,
+    /// then the correlation heatmaps when there are two columns to correlate.
+    /// </summary>
+    public static IReadOnlyList<(string Title, Figure[] Charts)> Sections(TableEvaluation evaluation)
+    {
+        var sections = new List<(string, Figure[])> { ("Distributions", Distributions(evaluation.Metadata, evaluation.Real, evaluation.Synthetic)) };
+        if (evaluation.Correlations.Columns.Count > 1)
+            sections.Add(("Correlations (Pearson)", CorrelationHeatmaps(evaluation.Correlations)));
+        return sections;
     }
 
     /// <summary>One <see cref="Distribution"/> chart per column of <paramref name="metadata"/>, identifiers left out.</summary>

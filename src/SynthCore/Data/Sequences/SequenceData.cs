@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data.Sequences;
 
 /// <summary>
@@ -189,49 +186,34 @@ public sealed class SequenceData
         return new SequenceData(features, series, seriesKeys, timeColumn, idColumn, options, encoding, seriesKeys.Select(k => byEntity[k]).ToArray());
     }
 
-    private static double[] Numbers(DataFrameColumn column, string name)
-    {
-        var result = new double[column.Length];
-        for (long i = 0; i < column.Length; i++)
+    private static double[] Numbers(DataFrameColumn column, string name) =>
+        EachRow(column, (value, row) => value is IConvertible c and not string && c.ToDouble(CultureInfo.InvariantCulture) is var x && double.IsFinite(x)
+            ? x
+            : throw new SynthColumnException(name, $"row {row} holds '{value}', not a finite number."));
+
+    private static double[] Times(DataFrameColumn column, string name) =>
+        EachRow<double>(column, (value, row) => value switch
         {
-            double? v = column[i] switch
-            {
-                null => null,
-                IConvertible c and not string => c.ToDouble(CultureInfo.InvariantCulture),
-                _ => null,
-            };
-            if (v is not double x || !double.IsFinite(x))
-                throw new SynthColumnException(name, $"row {i + 1} holds '{column[i]}', not a finite number.");
-            result[i] = x;
-        }
-        return result;
-    }
+            null => throw new SynthColumnException(name, $"row {row} has no timestamp; every row needs one to be put in order. Fill or drop it first."),
+            DateTime d => d.Ticks,
+            DateTimeOffset d => d.UtcTicks,
+            IConvertible c and not string => c.ToDouble(CultureInfo.InvariantCulture),
+            var o => throw new SynthColumnException(name, $"row {row} holds '{o}', not a timestamp."),
+        });
 
-    private static double[] Times(DataFrameColumn column, string name)
-    {
-        var result = new double[column.Length];
-        for (long i = 0; i < column.Length; i++)
-            result[i] = column[i] switch
-            {
-                null => throw new SynthColumnException(name, $"row {i + 1} has no timestamp; every row needs one to be put in order. Fill or drop it first."),
-                DateTime d => d.Ticks,
-                DateTimeOffset d => d.UtcTicks,
-                IConvertible c and not string => c.ToDouble(CultureInfo.InvariantCulture),
-                var o => throw new SynthColumnException(name, $"row {i + 1} holds '{o}', not a timestamp."),
-            };
-        return result;
-    }
+    private static string[] Keys(DataFrameColumn column, string name) =>
+        EachRow(column, (value, row) => value switch
+        {
+            null => throw new SynthColumnException(name, $"row {row} has no series id."),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            var o => o.ToString() ?? "",
+        });
 
-    private static string[] Keys(DataFrameColumn column, string name)
+    /// <summary>Each row's value of <paramref name="column"/> as <paramref name="read"/> takes it, given the value and its row number (from 1).</summary>
+    private static T[] EachRow<T>(DataFrameColumn column, Func<object?, long, T> read)
     {
-        var result = new string[column.Length];
-        for (long i = 0; i < column.Length; i++)
-            result[i] = column[i] switch
-            {
-                null => throw new SynthColumnException(name, $"row {i + 1} has no series id."),
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                var o => o.ToString() ?? "",
-            };
+        var result = new T[column.Length];
+        for (long i = 0; i < column.Length; i++) result[i] = read(column[i], i + 1);
         return result;
     }
 

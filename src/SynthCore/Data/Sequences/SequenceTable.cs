@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Data.Sequences;
 
 /// <summary>Sequences as a long table: one row per step, columns <c>sequence_id</c>, <c>step</c>, then the features.</summary>

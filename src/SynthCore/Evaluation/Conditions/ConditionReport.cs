@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Synthesizers;
 
 namespace SynthCore.Evaluation.Conditions;

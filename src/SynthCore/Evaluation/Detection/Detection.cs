@@ -1,9 +1,7 @@
-using Microsoft.Data.Analysis;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.FastTree;
-using SynthCore.Data;
 using SynthCore.Evaluation.Utility;
 
 namespace SynthCore.Evaluation.Detection;

@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Evaluation.Metrics;
 
 /// <summary>Two columns of one table, row-aligned (same length).</summary>

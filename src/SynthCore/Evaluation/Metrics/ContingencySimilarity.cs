@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCore.Evaluation.Metrics;
 
 /// <summary>

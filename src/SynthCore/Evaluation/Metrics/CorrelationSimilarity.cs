@@ -1,6 +1,3 @@
-using MathNet.Numerics.Statistics;
-using SynthCore.Data;
-
 namespace SynthCore.Evaluation.Metrics;
 
 /// <summary>A <see cref="CorrelationSimilarity"/> score with the two correlations it compared (null when not computed).</summary>

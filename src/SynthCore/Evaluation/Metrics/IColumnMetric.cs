@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-
 namespace SynthCore.Evaluation.Metrics;
 
 /// <summary>A metric comparing one real column with the same synthetic column.</summary>

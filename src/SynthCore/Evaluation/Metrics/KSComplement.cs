@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Evaluation.Metrics;
 
 /// <summary>
@@ -10,12 +7,6 @@ namespace SynthCore.Evaluation.Metrics;
 /// </summary>
 public sealed class KSComplement : UnitScore, IColumnMetric
 {
-    public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
-    {
-        var r = ColumnValues.Numbers(real);
-        var s = ColumnValues.Numbers(synthetic);
-        if (UnitScore.NoValues(this, real.Name, r.Length, s.Length) is { } notApplicable)
-            return notApplicable;
-        return MetricResult.Of(this, 1 - KolmogorovSmirnov.Statistic(r, s));
-    }
+    public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic) =>
+        ColumnMetrics.OnNumbers(this, real, synthetic, (r, s) => MetricResult.Of(this, 1 - KolmogorovSmirnov.Statistic(r, s)));
 }

@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Evaluation.Metrics;
 
 /// <summary>
@@ -10,17 +7,14 @@ namespace SynthCore.Evaluation.Metrics;
 /// </summary>
 public sealed class RangeCoverage : UnitScore, IColumnMetric
 {
-    public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
-    {
-        var r = ColumnValues.Numbers(real);
-        var s = ColumnValues.Numbers(synthetic);
-        if (UnitScore.NoValues(this, real.Name, r.Length, s.Length) is { } notApplicable)
-            return notApplicable;
-        double minR = r.Min(), maxR = r.Max(), minS = s.Min(), maxS = s.Max();
-        if (minR == maxR)
-            return MetricResult.NotApplicable(this, $"Column '{real.Name}' is constant in the real data, so it has no range to cover.");
-        var missedBelow = Math.Max((minS - minR) / (maxR - minR), 0);
-        var missedAbove = Math.Max((maxR - maxS) / (maxR - minR), 0);
-        return MetricResult.Of(this, Math.Max(1 - (missedBelow + missedAbove), 0));
-    }
+    public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic) =>
+        ColumnMetrics.OnNumbers(this, real, synthetic, (r, s) =>
+        {
+            double minR = r.Min(), maxR = r.Max(), minS = s.Min(), maxS = s.Max();
+            if (minR == maxR)
+                return MetricResult.NotApplicable(this, $"Column '{real.Name}' is constant in the real data, so it has no range to cover.");
+            var missedBelow = Math.Max((minS - minR) / (maxR - minR), 0);
+            var missedAbove = Math.Max((maxR - maxS) / (maxR - minR), 0);
+            return MetricResult.Of(this, Math.Max(1 - (missedBelow + missedAbove), 0));
+        });
 }

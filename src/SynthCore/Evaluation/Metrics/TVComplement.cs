@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Evaluation.Metrics;
 
 /// <summary>
@@ -17,7 +14,7 @@ public sealed class TVComplement : UnitScore, IColumnMetric
     {
         var realCounts = Count(ColumnValues.Labels(real).OfType<string>());
         var syntheticCounts = Count(ColumnValues.Labels(synthetic).OfType<string>());
-        if (UnitScore.NoValues(this, real.Name, realCounts.Count, syntheticCounts.Count) is { } notApplicable)
+        if (ColumnMetrics.NoValues(this, real.Name, realCounts.Count, syntheticCounts.Count) is { } notApplicable)
             return notApplicable;
         foreach (var key in syntheticCounts.Keys)
             realCounts.TryAdd(key, UnseenCategoryCount);

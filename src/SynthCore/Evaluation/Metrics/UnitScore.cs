@@ -10,10 +10,4 @@ public abstract class UnitScore : IMetric
     public double Min => 0;
     public double Max => 1;
     public MetricGoal Goal => MetricGoal.Maximize;
-
-    /// <summary>Why the score does not apply when either side of <paramref name="column"/> has no values; null when both have.</summary>
-    internal static MetricResult? NoValues(IMetric metric, string column, int realValues, int syntheticValues) =>
-        realValues == 0 || syntheticValues == 0
-            ? MetricResult.NotApplicable(metric, $"Column '{column}' has no values in the {(realValues == 0 ? "real" : "synthetic")} data.")
-            : null;
 }

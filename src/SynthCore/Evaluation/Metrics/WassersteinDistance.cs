@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Evaluation.Metrics;
 
 /// <summary>
@@ -16,14 +13,8 @@ public sealed class WassersteinDistance : IColumnMetric
     public double Max => double.PositiveInfinity;
     public MetricGoal Goal => MetricGoal.Minimize;
 
-    public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic)
-    {
-        var r = ColumnValues.Numbers(real);
-        var s = ColumnValues.Numbers(synthetic);
-        if (UnitScore.NoValues(this, real.Name, r.Length, s.Length) is { } notApplicable)
-            return notApplicable;
-        return MetricResult.Of(this, Between(r, s));
-    }
+    public MetricResult Compute(DataFrameColumn real, DataFrameColumn synthetic) =>
+        ColumnMetrics.OnNumbers(this, real, synthetic, (r, s) => MetricResult.Of(this, Between(r, s)));
 
     /// <summary>The distance between two non-empty samples.</summary>
     public static double Between(IReadOnlyCollection<double> a, IReadOnlyCollection<double> b)

@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Evaluation.Privacy;
 
 /// <summary>How well an attacker who holds the synthetic table guesses real rows' sensitive value from their quasi-identifiers.</summary>

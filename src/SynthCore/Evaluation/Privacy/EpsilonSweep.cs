@@ -1,11 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Evaluation.Reports;
 using SynthCore.Evaluation.Utility;
 using SynthCore.Synthesizers;
-using SynthCore.Training;
 
 namespace SynthCore.Evaluation.Privacy;
 

@@ -1,6 +1,4 @@
 using MathNet.Numerics.Statistics;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 
 namespace SynthCore.Evaluation.Privacy;
 

@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Evaluation.Metrics;
 
 namespace SynthCore.Evaluation.Reports;

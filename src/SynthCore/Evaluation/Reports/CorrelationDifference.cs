@@ -1,6 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Evaluation.Metrics;
 
 namespace SynthCore.Evaluation.Reports;

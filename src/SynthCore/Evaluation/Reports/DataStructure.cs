@@ -1,4 +1,3 @@
-using Microsoft.Data.Analysis;
 using SynthCore.Evaluation.Metrics;
 
 namespace SynthCore.Evaluation.Reports;

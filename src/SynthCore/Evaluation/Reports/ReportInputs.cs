@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Evaluation.Reports;
 
 /// <summary>Checks shared by the reports, and how column kinds map to SDMetrics' column shapes.</summary>

@@ -1,11 +1,10 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Evaluation.Detection;
 using SynthCore.Evaluation.Embeddings;
 using SynthCore.Evaluation.Privacy;
 using SynthCore.Evaluation.Reports;
 using SynthCore.Evaluation.Sequences;
 using SynthCore.Evaluation.Utility;
+using DetectionTest = SynthCore.Evaluation.Detection.Detection;
 
 namespace SynthCore.Evaluation.Scorecards;
 
@@ -38,8 +37,8 @@ public static class Evaluator
             : holdout is null ? UtilityReport.Evaluate(real, synthetic, metadata, utility, cancellation)
             : UtilityReport.EvaluateOnHoldout(real, holdout, synthetic, metadata, utility, cancellation);
         var privacy = holdout is null || synthetic.Rows.Count < 2 ? null : PrivacyRisk.Evaluate(real, synthetic, holdout, metadata, cancellationToken: cancellation);
-        var detectionReport = SynthCore.Evaluation.Detection.Detection.HasRowsFor(real.Rows.Count, synthetic.Rows.Count, detection)
-            ? SynthCore.Evaluation.Detection.Detection.Run(real, synthetic, metadata, detection, cancellation)
+        var detectionReport = DetectionTest.HasRowsFor(real.Rows.Count, synthetic.Rows.Count, detection)
+            ? DetectionTest.Run(real, synthetic, metadata, detection, cancellation)
             : null;
         return new TableEvaluation(realName, syntheticName, real, synthetic, metadata, quality, diagnostic, correlations, pca, utilityReport, detectionReport,
             privacy, holdout is null ? null : (int)holdout.Rows.Count);

@@ -1,5 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Evaluation.Detection;
 using SynthCore.Evaluation.Privacy;
 using SynthCore.Evaluation.Reports;

@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-using SynthCore.Evaluation;
 using SynthCore.Evaluation.Detection;
 using SynthCore.Evaluation.Embeddings;
 using SynthCore.Evaluation.Privacy;

@@ -85,24 +85,15 @@ public static class SequenceMetrics
         using var testX = ToTensor(realTest.Concat(synthTest).ToArray(), length, features);
         using var testY = torch.cat([torch.ones(realTest.Length, 1), torch.zeros(synthTest.Length, 1)]);
 
-        int hidden = options.HiddenDim ?? Math.Max(2, features / 2);
-        using var net = new RecurrentNet("classifier", features, hidden, options.Layers ?? 1, 1, sigmoid: false, torchRandom, options.Initialization);
-        using var optimizer = optim.Adam(net.parameters(), options.LearningRate);
-        int iterations = options.Iterations ?? 2000;
-        for (int i = 0; i < iterations; i++)
+        using var net = Train("classifier", features, features, sigmoid: false, defaultIterations: 2000, torchRandom, options, net =>
         {
-            options.Cancellation.ThrowIfCancellationRequested();
-            using var scope = torch.NewDisposeScope();
             // Each step sees a batch of each class (distinct sequences within a batch), and the two
             // losses are summed, as the reference's d_loss_real + d_loss_fake.
             var realLogits = net.ForwardLast(realX.index_select(0, DistinctIndices(realTrain.Length, options.BatchSize, random)));
             var synthLogits = net.ForwardLast(synthX.index_select(0, DistinctIndices(synthTrain.Length, options.BatchSize, random)));
-            var loss = F.binary_cross_entropy_with_logits(realLogits, torch.ones_like(realLogits))
+            return F.binary_cross_entropy_with_logits(realLogits, torch.ones_like(realLogits))
                 + F.binary_cross_entropy_with_logits(synthLogits, torch.zeros_like(synthLogits));
-            optimizer.zero_grad();
-            loss.backward();
-            optimizer.step();
-        }
+        });
         using var _ = torch.no_grad();
         using var logits = net.ForwardLast(testX);
         using var predicted = logits.gt(0).to(ScalarType.Float32);
@@ -139,23 +130,46 @@ public static class SequenceMetrics
         var (testX, testY) = PredictionPairs(test);
         using var disposeX = trainX; using var disposeY = trainY; using var disposeTX = testX; using var disposeTY = testY;
         int inputs = (int)trainX.shape[2];
-        int hidden = options.HiddenDim ?? Math.Max(2, features / 2);
-        using var net = new RecurrentNet("predictor", inputs, hidden, options.Layers ?? 1, 1, sigmoid: true, torchRandom, options.Initialization);
-        using var optimizer = optim.Adam(net.parameters(), options.LearningRate);
-        int iterations = options.Iterations ?? 5000;
-        for (int i = 0; i < iterations; i++)
+        using var net = Train("predictor", inputs, features, sigmoid: true, defaultIterations: 5000, torchRandom, options, net =>
         {
-            options.Cancellation.ThrowIfCancellationRequested();
-            using var scope = torch.NewDisposeScope();
             var idx = BatchIndices(trainX.shape[0], options.BatchSize, random);
-            var loss = F.l1_loss(net.forward(trainX.index_select(0, idx)), trainY.index_select(0, idx));
-            optimizer.zero_grad();
-            loss.backward();
-            optimizer.step();
-        }
+            return F.l1_loss(net.forward(trainX.index_select(0, idx)), trainY.index_select(0, idx));
+        });
         using var _ = torch.no_grad();
         using var prediction = net.forward(testX);
         return (prediction - testY).abs().mean().item<float>();
+    }
+
+    /// <summary>
+    /// A one-output GRU (hidden size: half of <paramref name="features"/>, at least 2, unless the options give it) trained with
+    /// Adam for the options' iterations (<paramref name="defaultIterations"/> unless given), each step on the loss
+    /// <paramref name="loss"/> computes inside the step's dispose scope. The caller disposes the network.
+    /// </summary>
+    private static RecurrentNet Train(string name, int inputs, int features, bool sigmoid, int defaultIterations, torch.Generator init,
+        SequenceMetricOptions options, Func<RecurrentNet, Tensor> loss)
+    {
+        int hidden = options.HiddenDim ?? Math.Max(2, features / 2);
+        var net = new RecurrentNet(name, inputs, hidden, options.Layers ?? 1, 1, sigmoid, init, options.Initialization);
+        try
+        {
+            using var optimizer = optim.Adam(net.parameters(), options.LearningRate);
+            int iterations = options.Iterations ?? defaultIterations;
+            for (int i = 0; i < iterations; i++)
+            {
+                options.Cancellation.ThrowIfCancellationRequested();
+                using var scope = torch.NewDisposeScope();
+                var step = loss(net);
+                optimizer.zero_grad();
+                step.backward();
+                optimizer.step();
+            }
+            return net;
+        }
+        catch
+        {
+            net.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Inputs: steps 0..T−2 of the other features (or all, for one feature); targets: steps 1..T−1 of the last feature.</summary>

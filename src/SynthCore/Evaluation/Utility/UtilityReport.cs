@@ -1,6 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-
 namespace SynthCore.Evaluation.Utility;
 
 /// <summary>Classification or regression, from the target column's kind.</summary>

@@ -1,12 +1,5 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-using SynthCore.Native;
 using SynthCore.Persistence;
 using SynthCore.Torch;
-using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -191,20 +184,13 @@ public sealed class FittedGan : FittedNetwork<GanOptions>, IPrivacyAccounted, ID
     /// <exception cref="SynthException">The payload is not a GAN's, is damaged, or disagrees with the header.</exception>
     public static FittedGan Load(ModelFileContent content)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        TorchNativeLoader.EnsureLoaded();
-        if (content.Header.Model is not (GanSynthesizer.Name or GanSynthesizer.WassersteinName or GanSynthesizer.ConditionalName))
-            throw new SynthException($"The model file holds a '{content.Header.Model}' model, not a GAN.");
-
-        var options = ModelFile.OptionsFromJson<GanOptions>(content.Header.Options);
-        options.Validate();
+        var options = ReadOptions(content, [GanSynthesizer.Name, GanSynthesizer.WassersteinName, GanSynthesizer.ConditionalName], "a GAN");
         if (options.ModelName != content.Header.Model)
             throw new SynthException($"The model file says it holds a '{content.Header.Model}' model, but its options describe a '{options.ModelName}'.");
 
         GanGenerator? generator = null;
-        return NetworkPayload.Guard("GAN", () =>
+        return ReadPayload(content, "GAN", reader =>
         {
-            using var reader = new BinaryReader(new MemoryStream(content.Payload, writable: false), Encoding.UTF8);
             string tag = reader.ReadString();
             bool first = tag == (options.Condition is null ? FirstPayloadTag : FirstConditionalPayloadTag);
             if (!first && tag != (options.Condition is null ? PayloadTag : ConditionalPayloadTag))

@@ -1,6 +1,4 @@
-using System.Text;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
+using SynthCore.Native;
 using SynthCore.Persistence;
 using SynthCore.Torch;
 using TorchSharp;
@@ -12,7 +10,7 @@ namespace SynthCore.Synthesizers.Neural;
 /// sampling on the model's thread count from the seeded <c>sample</c> stream, and saving as header plus payload.
 /// Each network says how it generates rows and what its payload holds.
 /// </summary>
-public abstract class FittedNetwork<TOptions>(TOptions options) : IFittedSynthesizer where TOptions : NeuralTrainingOptions
+public abstract class FittedNetwork<TOptions>(TOptions options) : IFittedSynthesizer where TOptions : NeuralTrainingOptions, IValidatedOptions
 {
     /// <summary>Held while a module runs or is saved: modules are not safe for concurrent use.</summary>
     private protected object Gate { get; } = new();
@@ -51,4 +49,31 @@ public abstract class FittedNetwork<TOptions>(TOptions options) : IFittedSynthes
 
     /// <summary>The model's payload: its tag, what it read from the data, and its modules (saved under <see cref="Gate"/>).</summary>
     private protected abstract void WritePayload(BinaryWriter writer);
+
+    /// <summary>
+    /// Loading's first steps: TorchSharp's native library ready, the header's model one of <paramref name="names"/>
+    /// (else "not <paramref name="expected"/>"), its options read and validated.
+    /// </summary>
+    /// <exception cref="SynthException">The file holds another model.</exception>
+    private protected static TOptions ReadOptions(ModelFileContent content, IReadOnlyCollection<string> names, string expected)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        TorchNativeLoader.EnsureLoaded();
+        if (!names.Contains(content.Header.Model))
+            throw new SynthException($"The model file holds a '{content.Header.Model}' model, not {expected}.");
+        var options = ModelFile.OptionsFromJson<TOptions>(content.Header.Options);
+        options.Validate();
+        return options;
+    }
+
+    /// <summary>
+    /// Reads the payload with <paramref name="read"/>; a failure releases what it built (<paramref name="release"/>)
+    /// and, unless a <see cref="SynthException"/>, is reported as a damaged <paramref name="model"/> file.
+    /// </summary>
+    private protected static TFitted ReadPayload<TFitted>(ModelFileContent content, string model, Func<BinaryReader, TFitted> read, Action release) =>
+        NetworkPayload.Guard(model, () =>
+        {
+            using var reader = new BinaryReader(new MemoryStream(content.Payload, writable: false), Encoding.UTF8);
+            return read(reader);
+        }, release);
 }

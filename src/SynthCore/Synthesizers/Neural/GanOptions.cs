@@ -1,6 +1,5 @@
 using System.Text.Json.Serialization;
 using SynthCore.Torch;
-using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Neural;
 
@@ -30,7 +29,7 @@ public enum GanLoss
 /// Not private: what the table transform reads from the raw data (column min / max, category
 /// sets, which columns have missing values) and the row count.</para>
 /// </summary>
-public sealed record GanOptions : NeuralTrainingOptions
+public sealed record GanOptions : NeuralTrainingOptions, IValidatedOptions
 {
     /// <summary>Length of the generator's noise vector.</summary>
     public int LatentDim { get; init; } = 100;

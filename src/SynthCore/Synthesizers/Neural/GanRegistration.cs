@@ -29,26 +29,22 @@ internal static class GanRegistration
         }, "the loss; wgan-gp also sets WGAN-GP's critic steps, learning rate and betas"),
     ]);
 
-    public static SynthesizerDescriptor Descriptor { get; } = new(
-        GanSynthesizer.Name,
+    public static SynthesizerDescriptor Descriptor { get; } = Entry(GanSynthesizer.Name,
         "Vanilla GAN of the screen-time notebook (dense generator and discriminator, BCE, Adam), trained with PacGAN packing and weight averaging.",
-        settings => new GanSynthesizer(OptionsFrom(settings)),
-        FittedGan.Load)
-    { TrainsWithDpSgd = true, Options = Extras.Describe(new GanOptions()) };
+        new GanOptions());
 
-    public static SynthesizerDescriptor WassersteinDescriptor { get; } = new(
-        GanSynthesizer.WassersteinName,
+    public static SynthesizerDescriptor WassersteinDescriptor { get; } = Entry(GanSynthesizer.WassersteinName,
         "The screen-time GAN with the WGAN-GP loss (critic without sigmoid, gradient penalty 10, 5 critic steps, Adam 1e-4 / 0.5 / 0.9).",
-        settings => new GanSynthesizer(OptionsFrom(settings, GanOptions.WganGpDefaults)),
-        FittedGan.Load)
-    { TrainsWithDpSgd = true, Options = Extras.Describe(GanOptions.WganGpDefaults) };
+        GanOptions.WganGpDefaults);
 
-    public static SynthesizerDescriptor ConditionalDescriptor { get; } = new(
-        GanSynthesizer.ConditionalName,
+    public static SynthesizerDescriptor ConditionalDescriptor { get; } = Entry(GanSynthesizer.ConditionalName,
         "Conditional screen-time GAN: generates for a chosen category (--option condition=COLUMN; loss=bce or wgan-gp).",
-        settings => new GanSynthesizer(OptionsFrom(settings, new GanOptions(), conditional: true)),
-        FittedGan.Load)
-    { TrainsWithDpSgd = true, Options = ConditionalExtras.Describe(new GanOptions()) };
+        new GanOptions(), conditional: true);
+
+    /// <summary>The registry entry of one of the three GANs, which differ in their defaults and, for the conditional one, its options.</summary>
+    private static SynthesizerDescriptor Entry(string name, string summary, GanOptions defaults, bool conditional = false) =>
+        new(name, summary, settings => new GanSynthesizer(OptionsFrom(settings, defaults, conditional)), FittedGan.Load)
+        { TrainsWithDpSgd = true, Options = (conditional ? ConditionalExtras : Extras).Describe(defaults) };
 
     /// <summary>Epochs → Steps, BatchSize, LearningRate, Seed, Device, then the extra options, over <paramref name="defaults"/>; with dp-noise-multiplier and no pac, pac 1.</summary>
     /// <exception cref="SynthOptionException">An unknown extra option (the message lists the allowed ones) or a bad value; for the conditional GAN, no condition.</exception>
@@ -57,13 +53,11 @@ internal static class GanRegistration
         defaults ??= new GanOptions();
         var extras = conditional ? ConditionalExtras : Extras;
         string model = conditional ? GanSynthesizer.ConditionalName : defaults.ModelName;
-        var options = defaults with
+        var options = NeuralTrainingOptions.WithRunSettings(defaults, settings) with
         {
             Steps = settings.Epochs ?? defaults.Steps,
             BatchSize = settings.BatchSize ?? defaults.BatchSize,
             LearningRate = settings.LearningRate ?? defaults.LearningRate,
-            Seed = settings.Seed,
-            Device = settings.Device,
         };
         // "loss" first: it resets the learning rate and betas the other options may then override.
         options = extras.Apply(options, settings.Extra, model, "loss");

@@ -1,7 +1,4 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Resources;
-using SynthCore.Training;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Neural;
@@ -10,7 +7,7 @@ namespace SynthCore.Synthesizers.Neural;
 /// The screen-time notebook's vanilla GAN, trained for real: numbers min-max scaled to sigmoid
 /// outputs, categories one-hot encoded to Gumbel-softmax outputs, both networks updated every step.
 /// </summary>
-public sealed class GanSynthesizer : IDpSgdSynthesizer
+public sealed class GanSynthesizer(GanOptions? options = null) : OptionsSynthesizer<GanOptions>(options), IDpSgdSynthesizer
 {
     /// <summary>The registry name of the BCE GAN.</summary>
     public const string Name = "gan";
@@ -21,23 +18,13 @@ public sealed class GanSynthesizer : IDpSgdSynthesizer
     /// <summary>The registry name of the conditional GAN.</summary>
     public const string ConditionalName = "cgan";
 
-    /// <param name="options">The options; null for the defaults.</param>
-    /// <exception cref="SynthOptionException">An option is out of range or names an unavailable device.</exception>
-    public GanSynthesizer(GanOptions? options = null)
-    {
-        Options = options ?? new GanOptions();
-        Options.Validate();
-    }
-
-    public GanOptions Options { get; }
-
-    public string ModelName => Options.ModelName;
+    public override string ModelName => Options.ModelName;
 
     /// <summary>ε of every discriminator update (and cgan's category counts) at σ on the table's rows: what <see cref="FittedGan.PrivacyAccount"/> will say.</summary>
     public double EpsilonAt(double noiseMultiplier, DataFrame table, TableMetadata metadata) =>
         GanDpSgd.Epsilon(checked((int)table.Rows.Count), Options with { DpNoiseMultiplier = noiseMultiplier });
 
-    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public override IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(metadata);

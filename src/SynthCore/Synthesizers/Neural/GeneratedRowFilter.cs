@@ -1,4 +1,3 @@
-using Microsoft.Data.Analysis;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Neural;

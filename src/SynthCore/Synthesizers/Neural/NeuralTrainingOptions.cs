@@ -30,6 +30,10 @@ public abstract record NeuralTrainingOptions
     /// <summary>The δ the DP-SGD ε is reported for.</summary>
     public double DpDelta { get; init; } = 1e-5;
 
+    /// <summary><paramref name="options"/> with the run's seed and device, which every network takes as they are given.</summary>
+    internal static T WithRunSettings<T>(T options, SynthesizerSettings settings) where T : NeuralTrainingOptions =>
+        (T)(options with { Seed = settings.Seed, Device = settings.Device });
+
     /// <summary>The <c>--option</c> settings of these fields, for a model whose options record is <typeparamref name="T"/>.</summary>
     internal static IEnumerable<ModelOption<T>> Declared<T>() where T : NeuralTrainingOptions =>
     [

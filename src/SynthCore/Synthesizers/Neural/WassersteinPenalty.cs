@@ -1,5 +1,4 @@
 using TorchSharp;
-using SynthCore.Training;
 using static TorchSharp.torch;
 
 namespace SynthCore.Synthesizers.Neural;

@@ -3,7 +3,7 @@ using SynthCore.Data.Sequences;
 namespace SynthCore.Synthesizers.Sequential;
 
 /// <summary>Options of the ARIMA sequence synthesizer (<see cref="ArimaSynthesizer"/>).</summary>
-public sealed record ArimaOptions
+public sealed record ArimaOptions : ISequenceModelOptions
 {
     /// <summary>How the table becomes series and how long the generated sequences are.</summary>
     public SequenceDataOptions Data { get; init; } = new();

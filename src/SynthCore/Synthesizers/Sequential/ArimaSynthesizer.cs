@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
-using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Sequential;
 

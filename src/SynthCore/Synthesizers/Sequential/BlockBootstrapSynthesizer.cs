@@ -1,14 +1,10 @@
-using System.Text.Json;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
 using SynthCore.Persistence;
-using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Sequential;
 
 /// <summary>Options of the moving-block bootstrap baseline.</summary>
-public sealed record BlockBootstrapOptions
+public sealed record BlockBootstrapOptions : ISequenceModelOptions
 {
     public SequenceDataOptions Data { get; init; } = new();
 
@@ -59,33 +55,23 @@ public sealed class BlockBootstrapSynthesizer(BlockBootstrapOptions? options = n
 }
 
 /// <summary>The series a block bootstrap resamples.</summary>
-public sealed class FittedBlockBootstrap : IFittedSequenceSynthesizer
+public sealed class FittedBlockBootstrap : FittedSeriesModel<BlockBootstrapOptions>
 {
     private const string PayloadTag = "block-bootstrap-payload/1";
     private readonly double[][][] series;
     private readonly int windows;
 
     internal FittedBlockBootstrap(BlockBootstrapOptions options, string[] featureNames, double[][][] series, int windows)
+        : base(options, featureNames, windows)
     {
-        Options = options;
-        FeatureNames = featureNames;
         this.series = series;
         this.windows = windows;
-        Metadata = SequenceTable.Metadata(featureNames, windows, options.Data.SequenceLength);
     }
 
-    public BlockBootstrapOptions Options { get; }
-    public int Seed => Options.Seed;
-    public string ModelName => BlockBootstrapSynthesizer.Name;
-    public IReadOnlyList<string> FeatureNames { get; }
-    public SequenceDataOptions DataOptions => Options.Data;
-    public int SequenceLength => Options.Data.SequenceLength;
-    public TableMetadata Metadata { get; }
+    public override string ModelName => BlockBootstrapSynthesizer.Name;
 
-    public double[][][] SampleSequences(int count, int? seed = null)
+    private protected override double[][][] SampleSequences(int count, Random random)
     {
-        SequenceOptionParser.CheckSampleRequest(count, null, ModelName);
-        var random = new RandomStreams(seed ?? Options.Seed).Stream("sample");
         int block = Options.EffectiveBlockLength;
         var usable = series.Where(s => s.Length >= block).ToArray();
         var result = new double[count][][];
@@ -103,15 +89,9 @@ public sealed class FittedBlockBootstrap : IFittedSequenceSynthesizer
         return result;
     }
 
-    public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null)
-    {
-        SequenceOptionParser.CheckSampleRequest(rows, conditions, ModelName, Metadata);
-        return SequenceTable.ToLong(SampleSequences(rows, seed), FeatureNames);
-    }
-
     private sealed record Payload(string Tag, string[] Features, double[][][] Series, int Windows);
 
-    public void Save(Stream stream) =>
+    public override void Save(Stream stream) =>
         ModelFile.Write(stream, ModelName, Metadata, Options,
             JsonSerializer.SerializeToUtf8Bytes(new Payload(PayloadTag, FeatureNames.ToArray(), series, windows), ModelFile.JsonOptions));
 

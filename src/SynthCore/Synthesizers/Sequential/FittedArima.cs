@@ -1,13 +1,9 @@
-using System.Text.Json;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-using SynthCore.Data.Sequences;
 using SynthCore.Persistence;
 
 namespace SynthCore.Synthesizers.Sequential;
 
 /// <summary>One fitted (S)ARIMA model per feature, and the real stretches differenced models start from.</summary>
-public sealed class FittedArima : IFittedSequenceSynthesizer, IFitSummary
+public sealed class FittedArima : FittedSeriesModel<ArimaOptions>, IFitSummary
 {
     private const string PayloadTag = "arima-payload/1";
 
@@ -19,26 +15,19 @@ public sealed class FittedArima : IFittedSequenceSynthesizer, IFitSummary
 
     internal FittedArima(string modelName, ArimaOptions options, string[] featureNames, ArimaModel[] models, double[][][] anchors, int windows, double[] min, double[] max,
         AnchorState?[][]? states = null)
+        : base(options, featureNames, windows)
     {
         States = states;
         Factors = Factor(models, states);
         Min = min;
         Max = max;
         ModelName = modelName;
-        Options = options;
-        FeatureNames = featureNames;
         Models = models;
         Anchors = anchors;
         Windows = windows;
-        Metadata = SequenceTable.Metadata(featureNames, windows, options.Data.SequenceLength);
     }
 
-    public string ModelName { get; }
-
-    public ArimaOptions Options { get; }
-    public int Seed => Options.Seed;
-
-    public IReadOnlyList<string> FeatureNames { get; }
+    public override string ModelName { get; }
 
     /// <summary>The model of each feature, in <see cref="FeatureNames"/> order.</summary>
     public IReadOnlyList<ArimaModel> Models { get; }
@@ -77,15 +66,8 @@ public sealed class FittedArima : IFittedSequenceSynthesizer, IFitSummary
     private double[] Min { get; }
     private double[] Max { get; }
 
-    public SequenceDataOptions DataOptions => Options.Data;
-    public int SequenceLength => Options.Data.SequenceLength;
-
-    public TableMetadata Metadata { get; }
-
-    public double[][][] SampleSequences(int count, int? seed = null)
+    private protected override double[][][] SampleSequences(int count, Random random)
     {
-        SequenceOptionParser.CheckSampleRequest(count, null, ModelName);
-        var random = new RandomStreams(seed ?? Options.Seed).Stream("sample");
         int length = SequenceLength;
         var result = new double[count][][];
         for (int s = 0; s < count; s++)
@@ -107,17 +89,11 @@ public sealed class FittedArima : IFittedSequenceSynthesizer, IFitSummary
         return result;
     }
 
-    public DataFrame Sample(int rows, SampleConditions? conditions = null, int? seed = null)
-    {
-        SequenceOptionParser.CheckSampleRequest(rows, conditions, ModelName, Metadata);
-        return SequenceTable.ToLong(SampleSequences(rows, seed), FeatureNames);
-    }
-
     /// <summary>The payload; <c>States</c> is absent in files written before simulations continued the filtered state (they simulate from a burn-in).</summary>
     private sealed record Payload(string Tag, string[] Features, ArimaModel[] Models, double[][][] Anchors, int Windows, double[] Min, double[] Max,
         AnchorState?[][]? States = null);
 
-    public void Save(Stream stream)
+    public override void Save(Stream stream)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(PayloadTag, FeatureNames.ToArray(), Models.ToArray(), Anchors, Windows, Min, Max, States), ModelFile.JsonOptions);
         ModelFile.Write(stream, ModelName, Metadata, Options, payload);

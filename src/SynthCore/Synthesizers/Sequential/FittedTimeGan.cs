@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
 using SynthCore.Native;
 using SynthCore.Persistence;

@@ -1,4 +1,3 @@
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
 
 namespace SynthCore.Synthesizers.Sequential;

@@ -1,4 +1,3 @@
-using SynthCore.Synthesizers;
 using SynthCore.Torch;
 using static SynthCore.Synthesizers.Sequential.SequenceOptionParser;
 

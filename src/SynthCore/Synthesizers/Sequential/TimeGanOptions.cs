@@ -8,7 +8,7 @@ namespace SynthCore.Synthesizers.Sequential;
 /// reference code's (GRUs of 3 layers and 24 units, batch 128, Adam at 1e-3, γ = 1), except the
 /// iterations per phase: 50,000 there, 2,000 here (see bench/SynthBench timegan for what that reaches).
 /// </summary>
-public sealed record TimeGanOptions
+public sealed record TimeGanOptions : ISequenceModelOptions, IValidatedOptions
 {
     /// <summary>How the table becomes windows.</summary>
     public SequenceDataOptions Data { get; init; } = new();

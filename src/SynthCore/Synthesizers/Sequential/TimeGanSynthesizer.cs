@@ -1,27 +1,15 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Data.Sequences;
-using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Sequential;
 
 /// <summary>TimeGAN (Yoon, Jarrett and van der Schaar, NeurIPS 2019) on min-max scaled windows of a table's series.</summary>
-public sealed class TimeGanSynthesizer : ISynthesizer
+public sealed class TimeGanSynthesizer(TimeGanOptions? options = null) : OptionsSynthesizer<TimeGanOptions>(options)
 {
     public const string Name = "timegan";
 
-    /// <exception cref="SynthOptionException">An option is out of range or names an unavailable device.</exception>
-    public TimeGanSynthesizer(TimeGanOptions? options = null)
-    {
-        Options = options ?? new TimeGanOptions();
-        Options.Validate();
-    }
+    public override string ModelName => Name;
 
-    public TimeGanOptions Options { get; }
-
-    public string ModelName => Name;
-
-    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+    public override IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
         Fit(SequenceData.FromTable(table, metadata, Options.Data), progress, cancellationToken);
 
     /// <summary>Fits prepared sequence data (e.g. <see cref="SequenceData.FromSequences"/> of the Sines data).</summary>

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using SynthCore.Native;
 using SynthCore.Torch;
-using SynthCore.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 using F = TorchSharp.torch.nn.functional;

@@ -1,8 +1,5 @@
 using System.Text.Json.Serialization;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Persistence;
-using SynthCore.Training;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Statistical;

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-using SynthCore.Training;
-
 namespace SynthCore.Synthesizers.Statistical;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Persistence;
 
 namespace SynthCore.Synthesizers.Statistical;

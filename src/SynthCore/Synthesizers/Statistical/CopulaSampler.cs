@@ -1,7 +1,4 @@
-using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Statistical;

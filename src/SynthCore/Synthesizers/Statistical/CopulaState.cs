@@ -1,7 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using SynthCore.Data;
 
 namespace SynthCore.Synthesizers.Statistical;
 

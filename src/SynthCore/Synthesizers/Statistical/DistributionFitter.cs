@@ -1,7 +1,5 @@
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Evaluation;
 
 namespace SynthCore.Synthesizers.Statistical;

@@ -1,7 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-using SynthCore.Training;
-
 namespace SynthCore.Synthesizers.Statistical;
 
 /// <summary>
@@ -10,13 +6,9 @@ namespace SynthCore.Synthesizers.Statistical;
 /// frequencies; columns are sampled independently, or joined through the Gaussian copula with
 /// <c>--option joint=copula</c>. Dates use their empirical distribution.
 /// </summary>
-public sealed class DistributionsSynthesizer(CopulaModelOptions options) : ISynthesizer
+public sealed class DistributionsSynthesizer(CopulaModelOptions options) : CopulaModelSynthesizer(Name, options)
 {
     public const string Name = "distributions";
-
-    public string ModelName => Name;
-
-    public CopulaModelOptions Options { get; } = options;
 
     private static CopulaModelOptions Defaults(int seed) => new("parametric", "independent", "aic", seed);
 
@@ -24,22 +16,10 @@ public sealed class DistributionsSynthesizer(CopulaModelOptions options) : ISynt
         ModelOption.Choice<CopulaModelOptions>("joint", o => o.Joint, (o, v) => o with { Joint = v }, "columns drawn independently, or joined by a Gaussian copula", "independent", "copula"),
         ModelOption.Choice<CopulaModelOptions>("rank", o => o.Ranking, (o, v) => o with { Ranking = v }, "how each column's family is chosen (discrete and continuous families ranked apart)", "aic", "ks"));
 
-    public static SynthesizerDescriptor Descriptor { get; } = new(
-        Name,
+    public static SynthesizerDescriptor Descriptor { get; } = Entry(Name,
         "Best-fitting parametric distribution per column (normal, log-normal, gamma, beta, Weibull, Poisson, negative binomial, …), sampled independently. Options: joint=independent|copula, rank=aic|ks.",
-        Create,
-        CopulaModel.Load)
-    { Options = Extras.Describe(Defaults(42)) };
-
-    public static ISynthesizer Create(SynthesizerSettings settings) => new DistributionsSynthesizer(OptionsFrom(settings));
+        Extras, Defaults, options => new DistributionsSynthesizer(options));
 
     /// <summary>The options from the common settings and <c>--option</c> pairs; also how a model file's options are checked.</summary>
-    internal static CopulaModelOptions OptionsFrom(SynthesizerSettings settings)
-    {
-        settings.RejectTraining(Name, "it is fitted in closed form, not trained");
-        return Extras.Apply(Defaults(settings.Seed), settings.Extra, Name);
-    }
-
-    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        StatisticalFit.Run(Name, table, metadata, Options, progress, cancellationToken);
+    internal static CopulaModelOptions OptionsFrom(SynthesizerSettings settings) => OptionsFrom(Name, Extras, Defaults(settings.Seed), settings);
 }

@@ -1,5 +1,3 @@
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers.Statistical;
 
 /// <summary>One resolved condition in the models' own terms: allowed category codes, or an interval of numbers (column units, ticks for dates).</summary>

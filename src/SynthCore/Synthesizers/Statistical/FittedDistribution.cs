@@ -1,4 +1,3 @@
-using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 
 namespace SynthCore.Synthesizers.Statistical;

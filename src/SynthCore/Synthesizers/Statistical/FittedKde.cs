@@ -250,20 +250,9 @@ internal sealed class FittedKde : FittedStatModel<KdeOptions>
         return groupCovariance[group] = result;
     }
 
-    protected override void WriteModel(BinaryWriter writer)
-    {
-        writer.Write(data.Length);
-        foreach (var column in data) StatPayload.WriteArray(writer, column);
-    }
+    protected override void WriteModel(BinaryWriter writer) => StatPayload.WriteColumns(writer, data);
 
     public static FittedKde Load(ModelFileContent content) =>
         StatPayload.Load<KdeOptions, FittedKde>(content, KdeSynthesizer.Name, o => o.Validate(), (options, schema, reader) =>
-        {
-            int columns = reader.ReadInt32();
-            if (columns != schema.Columns.Count) throw new SynthException("The KDE model file's rows do not match its columns.");
-            var data = new double[columns][];
-            for (int c = 0; c < columns; c++) data[c] = StatPayload.ReadArray(reader);
-            if (data.Any(d => d.Length != data[0].Length)) throw new SynthException("The KDE model file's columns have different lengths.");
-            return new FittedKde(schema, options, data);
-        });
+            new FittedKde(schema, options, StatPayload.ReadColumns(reader, schema, "KDE")));
 }

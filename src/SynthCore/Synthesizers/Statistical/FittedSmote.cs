@@ -1,4 +1,3 @@
-using SynthCore.Data;
 using SynthCore.Persistence;
 
 namespace SynthCore.Synthesizers.Statistical;
@@ -122,20 +121,9 @@ internal sealed class FittedSmote : FittedStatModel<SmoteOptions>, IInterpolatin
         return output;
     }
 
-    protected override void WriteModel(BinaryWriter writer)
-    {
-        writer.Write(data.Length);
-        foreach (var column in data) StatPayload.WriteArray(writer, column);
-    }
+    protected override void WriteModel(BinaryWriter writer) => StatPayload.WriteColumns(writer, data);
 
     public static FittedSmote Load(ModelFileContent content) =>
         StatPayload.Load<SmoteOptions, FittedSmote>(content, SmoteSynthesizer.Name, o => o.Validate(), (options, schema, reader) =>
-        {
-            int columns = reader.ReadInt32();
-            if (columns != schema.Columns.Count) throw new SynthException("The SMOTE model file's rows do not match its columns.");
-            var data = new double[columns][];
-            for (int c = 0; c < columns; c++) data[c] = StatPayload.ReadArray(reader);
-            if (data.Any(d => d.Length != data[0].Length)) throw new SynthException("The SMOTE model file's columns have different lengths.");
-            return new FittedSmote(schema, options, data);
-        });
+            new FittedSmote(schema, options, StatPayload.ReadColumns(reader, schema, "SMOTE")));
 }

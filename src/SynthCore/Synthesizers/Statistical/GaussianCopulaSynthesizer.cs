@@ -1,7 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-using SynthCore.Training;
-
 namespace SynthCore.Synthesizers.Statistical;
 
 /// <summary>
@@ -10,13 +6,9 @@ namespace SynthCore.Synthesizers.Statistical;
 /// correlation matrix of normal scores, and exact conditional sampling.
 /// Missing values: each column's missing rate is reproduced independently of the other columns.
 /// </summary>
-public sealed class GaussianCopulaSynthesizer(CopulaModelOptions options) : ISynthesizer
+public sealed class GaussianCopulaSynthesizer(CopulaModelOptions options) : CopulaModelSynthesizer(Name, options)
 {
     public const string Name = "copula";
-
-    public string ModelName => Name;
-
-    public CopulaModelOptions Options { get; } = options;
 
     private static CopulaModelOptions Defaults(int seed) => new("empirical", "copula", "ks", seed, "association");
 
@@ -24,38 +16,10 @@ public sealed class GaussianCopulaSynthesizer(CopulaModelOptions options) : ISyn
         ModelOption.Choice<CopulaModelOptions>("marginals", o => o.Marginals, (o, v) => o with { Marginals = v }, "each column's distribution: its empirical one, or the best parametric fit", "empirical", "parametric"),
         ModelOption.Choice<CopulaModelOptions>("category-order", o => o.CategoryOrder, (o, v) => o with { CategoryOrder = v }, "how categories are placed on the normal scale", "association", "frequency"));
 
-    /// <summary>Registry entry.</summary>
-    public static SynthesizerDescriptor Descriptor { get; } = new(
-        Name,
+    public static SynthesizerDescriptor Descriptor { get; } = Entry(Name,
         "Gaussian copula: per-column marginals (empirical or best parametric fit) joined by a correlation of normal scores; exact conditional sampling. Options: marginals=empirical|parametric, category-order=association|frequency.",
-        Create,
-        CopulaModel.Load)
-    { PairwiseMemory = true, Options = Extras.Describe(Defaults(42)) };
-
-    public static ISynthesizer Create(SynthesizerSettings settings) => new GaussianCopulaSynthesizer(OptionsFrom(settings));
+        Extras, Defaults, options => new GaussianCopulaSynthesizer(options), pairwiseMemory: true);
 
     /// <summary>The options from the common settings and <c>--option</c> pairs; also how a model file's options are checked.</summary>
-    internal static CopulaModelOptions OptionsFrom(SynthesizerSettings settings)
-    {
-        settings.RejectTraining(Name, "it is fitted in closed form, not trained");
-        return Extras.Apply(Defaults(settings.Seed), settings.Extra, Name);
-    }
-
-    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
-        StatisticalFit.Run(Name, table, metadata, Options, progress, cancellationToken);
-}
-
-/// <summary>The fit step shared by <c>copula</c> and <c>distributions</c>, with one progress report.</summary>
-internal static class StatisticalFit
-{
-    public static CopulaModel Run(string model, DataFrame table, TableMetadata metadata, CopulaModelOptions options,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        cancellationToken.ThrowIfCancellationRequested();
-        var state = CopulaFitter.Fit(table, metadata, options.ToFitOptions(), options.Seed, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        progress?.Report(new TrainingProgress("fit", 1, 1, new Dictionary<string, double> { ["columns"] = metadata.Columns.Count }, clock.Elapsed, TimeSpan.Zero));
-        return new CopulaModel(model, metadata, options, state);
-    }
+    internal static CopulaModelOptions OptionsFrom(SynthesizerSettings settings) => OptionsFrom(Name, Extras, Defaults(settings.Seed), settings);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SynthCore.Synthesizers.Statistical;
 
 /// <summary>Options of <see cref="KdeSynthesizer"/>.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-using SynthCore.Training;
-
 namespace SynthCore.Synthesizers.Statistical;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using SynthCore.Data;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Statistical;

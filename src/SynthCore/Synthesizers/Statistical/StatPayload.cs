@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using SynthCore.Persistence;
 
 namespace SynthCore.Synthesizers.Statistical;
@@ -68,5 +65,23 @@ internal static class StatPayload
         var values = new double[length];
         for (int i = 0; i < length; i++) values[i] = reader.ReadDouble();
         return values;
+    }
+
+    /// <summary>The training rows, column by column (the models that sample around the rows themselves keep them).</summary>
+    public static void WriteColumns(BinaryWriter writer, double[][] columns)
+    {
+        writer.Write(columns.Length);
+        foreach (var column in columns) WriteArray(writer, column);
+    }
+
+    /// <summary>What <see cref="WriteColumns"/> wrote: one column per schema column, all of one length; <paramref name="model"/> names the model in errors.</summary>
+    public static double[][] ReadColumns(BinaryReader reader, StatSchema schema, string model)
+    {
+        int count = reader.ReadInt32();
+        if (count != schema.Columns.Count) throw new SynthException($"The {model} model file's rows do not match its columns.");
+        var columns = new double[count][];
+        for (int c = 0; c < count; c++) columns[c] = ReadArray(reader);
+        if (columns.Any(d => d.Length != columns[0].Length)) throw new SynthException($"The {model} model file's columns have different lengths.");
+        return columns;
     }
 }

@@ -27,17 +27,9 @@ public sealed class CtganDiscriminator : nn.Module<Tensor, Tensor>
     {
         packWidth = width * pac;
         this.dropout = dropout;
-        int size = packWidth;
-        foreach (int next in hidden)
-        {
-            var layer = nn.Linear(size, next);
-            SeededInitialization.Reset(layer, init);
-            layers.Add(layer);
-            size = next;
-        }
+        int size = SeededInitialization.AddStack(layers, packWidth, hidden, init);
         hiddenLayers = layers.ToArray();
-        output = nn.Linear(size, 1);
-        SeededInitialization.Reset(output, init);
+        output = SeededInitialization.Linear(size, 1, init);
         RegisterComponents();
     }
 

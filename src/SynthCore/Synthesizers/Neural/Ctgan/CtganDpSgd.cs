@@ -1,5 +1,4 @@
 using TorchSharp;
-using SynthCore.Training;
 using SynthCore.Transforms;
 using static TorchSharp.torch;
 

@@ -37,14 +37,11 @@ public sealed class CtganGenerator : nn.Module<Tensor, Tensor>
         int width = inputWidth;
         foreach (int size in hidden)
         {
-            var layer = nn.Linear(width, size);
-            SeededInitialization.Reset(layer, init);
-            layers.Add(layer);
+            layers.Add(SeededInitialization.Linear(width, size, init));
             norms.Add(nn.BatchNorm1d(size));
             width += size;
         }
-        output = nn.Linear(width, this.spans.Sum(s => s.Width));
-        SeededInitialization.Reset(output, init);
+        output = SeededInitialization.Linear(width, this.spans.Sum(s => s.Width), init);
         RegisterComponents();
     }
 

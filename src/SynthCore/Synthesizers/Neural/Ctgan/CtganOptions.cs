@@ -1,5 +1,4 @@
 using SynthCore.Torch;
-using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Neural.Ctgan;
 
@@ -20,7 +19,7 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 /// Gaussian mixture's modes, means, deviations and weights), the category sets, which columns have
 /// missing values, and the row count. The guarantee treats that layout as public.</para>
 /// </summary>
-public sealed record CtganOptions : NeuralTrainingOptions
+public sealed record CtganOptions : NeuralTrainingOptions, IValidatedOptions
 {
     /// <summary>Epochs: passes of rows / batch-size steps each.</summary>
     public int Epochs { get; init; } = 300;

@@ -36,14 +36,12 @@ internal static class CtganRegistration
     public static CtganOptions OptionsFrom(SynthesizerSettings settings)
     {
         var defaults = new CtganOptions();
-        var options = defaults with
+        var options = NeuralTrainingOptions.WithRunSettings(defaults, settings) with
         {
             Epochs = settings.Epochs ?? defaults.Epochs,
             BatchSize = settings.BatchSize ?? defaults.BatchSize,
             GeneratorLearningRate = settings.LearningRate ?? defaults.GeneratorLearningRate,
             DiscriminatorLearningRate = settings.LearningRate ?? defaults.DiscriminatorLearningRate,
-            Seed = settings.Seed,
-            Device = settings.Device,
         };
         options = Extras.Apply(options, settings.Extra, CtganSynthesizer.Name);
         // DP-SGD clips each row's gradient, which packs would mix: unless pac is given, DP means pac 1.

@@ -1,12 +1,6 @@
-using System.Diagnostics;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Native;
-using SynthCore.Resources;
 using SynthCore.Torch;
-using SynthCore.Training;
 using SynthCore.Transforms;
-using TorchSharp;
 
 namespace SynthCore.Synthesizers.Neural.Ctgan;
 
@@ -14,31 +8,14 @@ namespace SynthCore.Synthesizers.Neural.Ctgan;
 /// CTGAN (Xu et al. 2019): mode-specific normalisation, conditional vector with
 /// training-by-sampling, PacGAN critic with the WGAN-GP loss, residual generator.
 /// </summary>
-public sealed class CtganSynthesizer : IDpSgdSynthesizer
+public sealed class CtganSynthesizer(CtganOptions? options = null) : OptionsSynthesizer<CtganOptions>(options), IDpSgdSynthesizer
 {
     public const string Name = "ctgan";
 
-    /// <exception cref="SynthOptionException">An option is out of range or names an unavailable device.</exception>
-    public CtganSynthesizer(CtganOptions? options = null)
-    {
-        Options = options ?? new CtganOptions();
-        Options.Validate();
-    }
+    public override string ModelName => Name;
 
-    public CtganOptions Options { get; }
-
-    public string ModelName => Name;
-
-    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+    public override IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
         FitCtgan(table, metadata, progress, cancellationToken);
-
-    /// <summary>How the rows are encoded before the mode-specific normalisation.</summary>
-    private static readonly TableTransformOptions BaseTransform = new()
-    {
-        Numeric = NumericScaling.MinMax,
-        Categorical = CategoricalEncoding.OneHot,
-        ClipToObservedRange = true,
-    };
 
     /// <summary>
     /// ε of every critic update at σ on the table's rows, plus the category counts' release when the table has discrete
@@ -46,7 +23,7 @@ public sealed class CtganSynthesizer : IDpSgdSynthesizer
     /// </summary>
     public double EpsilonAt(double noiseMultiplier, DataFrame table, TableMetadata metadata) =>
         CtganDpSgd.Epsilon(checked((int)table.Rows.Count), Options with { DpNoiseMultiplier = noiseMultiplier },
-            ModeSpecificNormalizer.DiscreteColumns(TableTransform.Fit(table, metadata, BaseTransform)));
+            ModeSpecificNormalizer.DiscreteColumns(TableTransform.Fit(table, metadata, CtganRepresentation.BaseTransform)));
 
     /// <summary><see cref="Fit"/>, typed.</summary>
     public FittedCtgan FitCtgan(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -58,13 +35,9 @@ public sealed class CtganSynthesizer : IDpSgdSynthesizer
         TorchNativeLoader.EnsureLoaded();
         var clock = Stopwatch.StartNew();
 
-        var baseTransform = TableTransform.Fit(table, metadata, BaseTransform);
-        if (baseTransform.Width == 0) throw new SynthException("The table has nothing CTGAN can model: every column is an identifier.");
+        var (layout, data) = CtganRepresentation.Encode(table, metadata, Name, "The table has nothing CTGAN can model: every column is an identifier.",
+            width => ParameterEstimate(width, Options), Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
         int rows = checked((int)table.Rows.Count);
-        ResourceGuard.Current.EnsureTrainingFits(Name, rows, baseTransform.ColumnWidths, ParameterEstimate(baseTransform.Width, Options));
-        float[] baseRows = baseTransform.Transform(table);
-        var layout = ModeSpecificNormalizer.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
-        float[] data = layout.Encode(baseRows, rows, Options.Seed);
         var transformTime = clock.Elapsed;
         cancellationToken.ThrowIfCancellationRequested();
         progress?.Report(new TrainingProgress("transform", 1, 1, new Dictionary<string, double>(), clock.Elapsed, null));

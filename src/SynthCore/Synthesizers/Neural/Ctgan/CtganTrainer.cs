@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using SynthCore.Native;
 using SynthCore.Torch;
-using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,12 +1,5 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-using SynthCore.Native;
 using SynthCore.Persistence;
 using SynthCore.Torch;
-using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -199,17 +192,11 @@ public sealed class FittedCtgan : FittedNetwork<CtganOptions>, IPrivacyAccounted
     /// <exception cref="SynthException">The payload is not a CTGAN's, is damaged, or disagrees with the header.</exception>
     public static FittedCtgan Load(ModelFileContent content)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        TorchNativeLoader.EnsureLoaded();
-        if (content.Header.Model != CtganSynthesizer.Name)
-            throw new SynthException($"The model file holds a '{content.Header.Model}' model, not a '{CtganSynthesizer.Name}' one.");
-        var options = ModelFile.OptionsFromJson<CtganOptions>(content.Header.Options);
-        options.Validate();
+        var options = ReadOptions(content, [CtganSynthesizer.Name], $"a '{CtganSynthesizer.Name}' one");
 
         CtganGenerator? generator = null;
-        return NetworkPayload.Guard("CTGAN", () =>
+        return ReadPayload(content, "CTGAN", reader =>
         {
-            using var reader = new BinaryReader(new MemoryStream(content.Payload, writable: false), Encoding.UTF8);
             string tag = reader.ReadString();
             if (tag != PayloadTag && tag != FirstPayloadTag)
                 throw new SynthException("The model file's payload is not a 'ctgan' payload of a layout this version reads.");

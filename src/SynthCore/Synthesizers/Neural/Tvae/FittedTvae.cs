@@ -1,12 +1,5 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-using SynthCore.Native;
 using SynthCore.Persistence;
 using SynthCore.Torch;
-using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -239,20 +232,14 @@ public sealed class FittedTvae : FittedNetwork<TvaeOptions>, ILatentSpace, IPriv
     /// <summary>Restores a fitted TVAE / VAE (the registry's load entry for both names).</summary>
     public static FittedTvae Load(ModelFileContent content)
     {
-        ArgumentNullException.ThrowIfNull(content);
-        TorchNativeLoader.EnsureLoaded();
-        if (content.Header.Model is not (TvaeSynthesizer.Name or TvaeSynthesizer.VaeName))
-            throw new SynthException($"The model file holds a '{content.Header.Model}' model, not a TVAE or VAE.");
-        var options = ModelFile.OptionsFromJson<TvaeOptions>(content.Header.Options);
-        options.Validate();
+        var options = ReadOptions(content, [TvaeSynthesizer.Name, TvaeSynthesizer.VaeName], "a TVAE or VAE");
         if (options.Model != content.Header.Model)
             throw new SynthException($"The model file says it holds a '{content.Header.Model}' model, but its options are a '{options.Model}' model's.");
 
         TvaeEncoder? encoder = null;
         TvaeDecoder? decoder = null;
-        return NetworkPayload.Guard(options.Model, () =>
+        return ReadPayload(content, options.Model, reader =>
         {
-            using var reader = new BinaryReader(new MemoryStream(content.Payload, writable: false), Encoding.UTF8);
             string tag = reader.ReadString();
             if (tag is not (PayloadTag or FirstPayloadTag))
                 throw new SynthException($"The model file's payload is not a '{options.Model}' payload of a layout this version reads.");

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using SynthCore.Data;
 using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;

@@ -1,4 +1,3 @@
-using SynthCore.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 

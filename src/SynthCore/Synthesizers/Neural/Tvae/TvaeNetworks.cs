@@ -14,18 +14,9 @@ public sealed class TvaeEncoder : nn.Module<Tensor, (Tensor Mean, Tensor LogVari
 
     public TvaeEncoder(int width, IReadOnlyList<int> hidden, int latent, torch.Generator init) : base(nameof(TvaeEncoder))
     {
-        int size = width;
-        foreach (int h in hidden)
-        {
-            var layer = nn.Linear(size, h);
-            SeededInitialization.Reset(layer, init);
-            layers.Add(layer);
-            size = h;
-        }
-        mean = nn.Linear(size, latent);
-        logVariance = nn.Linear(size, latent);
-        SeededInitialization.Reset(mean, init);
-        SeededInitialization.Reset(logVariance, init);
+        int size = SeededInitialization.AddStack(layers, width, hidden, init);
+        mean = SeededInitialization.Linear(size, latent, init);
+        logVariance = SeededInitialization.Linear(size, latent, init);
         RegisterComponents();
     }
 
@@ -49,16 +40,8 @@ public sealed class TvaeDecoder : nn.Module<Tensor, Tensor>
 
     public TvaeDecoder(int latent, IReadOnlyList<int> hidden, int width, torch.Generator init) : base(nameof(TvaeDecoder))
     {
-        int size = latent;
-        foreach (int h in hidden)
-        {
-            var layer = nn.Linear(size, h);
-            SeededInitialization.Reset(layer, init);
-            layers.Add(layer);
-            size = h;
-        }
-        output = nn.Linear(size, width);
-        SeededInitialization.Reset(output, init);
+        int size = SeededInitialization.AddStack(layers, latent, hidden, init);
+        output = SeededInitialization.Linear(size, width, init);
         sigma = nn.Parameter(torch.ones(width) * 0.1);
         RegisterComponents();
     }

@@ -1,5 +1,4 @@
 using SynthCore.Torch;
-using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Neural.Tvae;
 
@@ -14,7 +13,7 @@ namespace SynthCore.Synthesizers.Neural.Tvae;
 /// expected batch. Both networks see the rows, so both are privatised; the guarantee is
 /// <see cref="FittedTvae.DifferentialPrivacy"/>. Slow: one backward pass per row.</para>
 /// </summary>
-public sealed record TvaeOptions : NeuralTrainingOptions
+public sealed record TvaeOptions : NeuralTrainingOptions, IValidatedOptions
 {
     /// <summary>The registry name these options are for: <c>tvae</c> or <c>vae</c>.</summary>
     public string Model { get; init; } = TvaeSynthesizer.Name;

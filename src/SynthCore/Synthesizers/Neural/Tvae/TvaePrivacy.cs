@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using SynthCore.Training;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Neural.Tvae;

@@ -18,29 +18,26 @@ internal static class TvaeRegistration
         ModelOption.Real<TvaeOptions>("mode-weight-threshold", o => o.ModeWeightThreshold, (o, v) => o with { ModeWeightThreshold = v }, "modes lighter than this are dropped"))
         .And(NeuralTrainingOptions.Declared<TvaeOptions>());
 
-    public static SynthesizerDescriptor TvaeDescriptor { get; } = new(
-        TvaeSynthesizer.Name,
+    public static SynthesizerDescriptor TvaeDescriptor { get; } = Entry(TvaeSynthesizer.Name,
         "TVAE (Xu et al. 2019): variational autoencoder over CTGAN's mode-specific normalisation, 128-128 layers, latent 128, learned per-column σ.",
-        settings => new TvaeSynthesizer(OptionsFrom(settings, new TvaeOptions())),
-        FittedTvae.Load)
-    { TrainsWithDpSgd = true, Options = Extras.Describe(new TvaeOptions()) };
+        new TvaeOptions());
 
-    public static SynthesizerDescriptor VaeDescriptor { get; } = new(
-        TvaeSynthesizer.VaeName,
+    public static SynthesizerDescriptor VaeDescriptor { get; } = Entry(TvaeSynthesizer.VaeName,
         "The toolkit's VAE (encoding_dim, hidden_layers, epochs, batch_size): reports reconstruction loss, KL divergence and latent statistics; latent codes and interpolation with synth encode and interpolate.",
-        settings => new TvaeSynthesizer(OptionsFrom(settings, TvaeOptions.VaeDefaults)),
-        FittedTvae.Load)
-    { TrainsWithDpSgd = true, Options = Extras.Describe(TvaeOptions.VaeDefaults) };
+        TvaeOptions.VaeDefaults);
+
+    /// <summary>The registry entry of one of the two models, which differ only in their defaults.</summary>
+    private static SynthesizerDescriptor Entry(string name, string summary, TvaeOptions defaults) =>
+        new(name, summary, settings => new TvaeSynthesizer(OptionsFrom(settings, defaults)), FittedTvae.Load)
+        { TrainsWithDpSgd = true, Options = Extras.Describe(defaults) };
 
     public static TvaeOptions OptionsFrom(SynthesizerSettings settings, TvaeOptions defaults)
     {
-        var options = defaults with
+        var options = NeuralTrainingOptions.WithRunSettings(defaults, settings) with
         {
             Epochs = settings.Epochs ?? defaults.Epochs,
             BatchSize = settings.BatchSize ?? defaults.BatchSize,
             LearningRate = settings.LearningRate ?? defaults.LearningRate,
-            Seed = settings.Seed,
-            Device = settings.Device,
         };
         options = Extras.Apply(options, settings.Extra, defaults.Model);
         options.Validate();

@@ -1,12 +1,5 @@
-using System.Diagnostics;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Native;
-using SynthCore.Resources;
 using SynthCore.Torch;
-using SynthCore.Training;
-using SynthCore.Transforms;
-using TorchSharp;
 
 namespace SynthCore.Synthesizers.Neural.Tvae;
 
@@ -15,22 +8,14 @@ namespace SynthCore.Synthesizers.Neural.Tvae;
 /// implementation with different defaults. Rows are represented as CTGAN represents them (mode-
 /// specific normalisation, one-hot categories, missing indicators as two-way one-hots).
 /// </summary>
-public sealed class TvaeSynthesizer : IDpSgdSynthesizer
+public sealed class TvaeSynthesizer(TvaeOptions? options = null) : OptionsSynthesizer<TvaeOptions>(options), IDpSgdSynthesizer
 {
     public const string Name = "tvae";
     public const string VaeName = "vae";
 
-    public TvaeSynthesizer(TvaeOptions? options = null)
-    {
-        Options = options ?? new TvaeOptions();
-        Options.Validate();
-    }
+    public override string ModelName => Options.Model;
 
-    public TvaeOptions Options { get; }
-
-    public string ModelName => Options.Model;
-
-    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+    public override IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
         FitTvae(table, metadata, progress, cancellationToken);
 
     /// <summary>ε of every epoch's DP-SGD steps at σ on the table's rows: what <see cref="FittedTvae.PrivacyAccount"/> will say after a full training.</summary>
@@ -49,15 +34,13 @@ public sealed class TvaeSynthesizer : IDpSgdSynthesizer
         cancellationToken.ThrowIfCancellationRequested();
         TorchNativeLoader.EnsureLoaded();
         var clock = Stopwatch.StartNew();
-        var baseTransform = TableTransform.Fit(table, metadata, new TableTransformOptions { Numeric = NumericScaling.MinMax, Categorical = CategoricalEncoding.OneHot, ClipToObservedRange = true });
-        if (baseTransform.Width == 0) throw new SynthException("The table has nothing to model: every column is an identifier.");
+        var (layout, data) = CtganRepresentation.Encode(table, metadata, Options.Model, "The table has nothing to model: every column is an identifier.", width =>
+        {
+            // The last good copy adds one float per parameter: a quarter of what training one needs (weight, gradient, two moments).
+            long parameters = ParameterEstimate(width, Options);
+            return parameters + parameters / 4;
+        }, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
         int rows = checked((int)table.Rows.Count);
-        long parameters = ParameterEstimate(baseTransform.Width, Options);
-        // The last good copy adds one float per parameter: a quarter of what training one needs (weight, gradient, two moments).
-        ResourceGuard.Current.EnsureTrainingFits(Options.Model, rows, baseTransform.ColumnWidths, parameters + parameters / 4);
-        float[] baseRows = baseTransform.Transform(table);
-        var layout = ModeSpecificNormalizer.Fit(baseTransform, baseRows, rows, Options.MaxModes, Options.ModeWeightThreshold, Options.Seed);
-        float[] data = layout.Encode(baseRows, rows, Options.Seed);
         progress?.Report(new TrainingProgress("transform", 1, 1, new Dictionary<string, double>(), clock.Elapsed, null));
 
         var missingTargets = MissingValueSampling.Measure(layout, data, rows);

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using SynthCore.Torch;
-using SynthCore.Training;
 using SynthCore.Transforms;
 using TorchSharp;
 using static TorchSharp.torch;

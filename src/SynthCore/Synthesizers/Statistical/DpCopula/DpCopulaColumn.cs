@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Statistical.DpCopula;

@@ -1,9 +1,7 @@
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers.Statistical.DpCopula;
 
 /// <summary>Options of the differentially private Gaussian copula (<see cref="DpCopulaSynthesizer"/>).</summary>
-public sealed record DpCopulaOptions
+public sealed record DpCopulaOptions : IValidatedOptions
 {
     /// <summary>The total privacy budget ε of the fit (pure ε-DP: δ = 0).</summary>
     public double Epsilon { get; init; } = 1.0;

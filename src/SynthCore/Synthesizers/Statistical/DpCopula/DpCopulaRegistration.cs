@@ -1,6 +1,3 @@
-using System.Globalization;
-using SynthCore.Data;
-
 namespace SynthCore.Synthesizers.Statistical.DpCopula;
 
 /// <summary>How the registry makes and loads the DP copula: common settings and extra options onto <see cref="DpCopulaOptions"/>.</summary>

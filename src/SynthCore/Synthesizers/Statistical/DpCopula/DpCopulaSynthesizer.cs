@@ -1,8 +1,5 @@
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
-using SynthCore.Training;
 using SynthCore.Transforms;
 
 namespace SynthCore.Synthesizers.Statistical.DpCopula;
@@ -18,21 +15,13 @@ namespace SynthCore.Synthesizers.Statistical.DpCopula;
 /// Not private: the row count, the schema, category sets, which columns have missing values and
 /// identifier formats (all read from the data as is), and the bounds when taken from the data.
 /// </summary>
-public sealed class DpCopulaSynthesizer : ISynthesizer
+public sealed class DpCopulaSynthesizer(DpCopulaOptions? options = null) : OptionsSynthesizer<DpCopulaOptions>(options)
 {
     public const string Name = "dp-copula";
 
-    public DpCopulaSynthesizer(DpCopulaOptions? options = null)
-    {
-        Options = options ?? new DpCopulaOptions();
-        Options.Validate();
-    }
+    public override string ModelName => Name;
 
-    public DpCopulaOptions Options { get; }
-
-    public string ModelName => Name;
-
-    public IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public override IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(metadata);

@@ -1,11 +1,6 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
-using Microsoft.Data.Analysis;
-using SynthCore.Data;
 using SynthCore.Persistence;
-using SynthCore.Training;
 
 namespace SynthCore.Synthesizers.Statistical.DpCopula;
 
