@@ -1,12 +1,24 @@
+using SynthCore.Registry;
+
 namespace SynthCommands;
 
 /// <summary><c>synth models [NAME]</c>: the registry's models with their descriptions, or one model with its <c>--option</c> settings.</summary>
 internal sealed class ModelsCommand : SynthCommand
 {
-    public ModelsCommand() : base("models", "List the available models; with a model's name, the --option settings it takes (type, default, what each sets).")
+    private const string Summary = "List the available models; with a model's name, the --option settings it takes (type, default, what each sets).";
+
+    public ModelsCommand() : base("models", Summary)
     {
         Arguments.Add(Model);
     }
+
+    /// <summary>
+    /// Lets <c>synth models --help</c> name every model of <paramref name="registry"/> with its <c>--option</c> settings,
+    /// read from the declarations <c>synth models NAME</c> shows in full.
+    /// </summary>
+    internal void ListModelsIn(SynthesizerRegistry registry) =>
+        Description = Summary + "\n\nModels and their --option settings:\n" + string.Join("\n", registry.All.Select(d =>
+            $"  {d.Name}: {(d.Options.Count == 0 ? "none" : string.Join(", ", d.Options.Select(o => o.Name)))}"));
 
     internal Argument<string?> Model { get; } = new("model") { Description = "A model's name: list its --option settings.", Arity = ArgumentArity.ZeroOrOne };
 

@@ -22,6 +22,7 @@ public sealed class SynthCommandExecutor(SynthesizerRegistry? registry = null, T
     {
         var grammar = new SynthGrammar();
         var context = new CommandContext(host, registry, cancellationToken) { Sources = sources };
+        grammar.Models.ListModelsIn(registry);
         foreach (var command in grammar.Commands)
             command.SetAction(parse => command.Execute(parse, context));
 

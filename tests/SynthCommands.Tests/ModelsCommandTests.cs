@@ -29,6 +29,16 @@ public sealed class ModelsCommandTests
     }
 
     [Fact]
+    public void Models_help_names_every_model_with_the_options_it_declares()
+    {
+        Assert.Equal(0, Run("models", "--help"));
+        string help = string.Join("\n", host.Lines);
+        foreach (var model in SynthesizerRegistry.Default.All)
+            Assert.Contains($"  {model.Name}: {(model.Options.Count == 0 ? "none" : string.Join(", ", model.Options.Select(o => o.Name)))}\n", help + "\n");
+        Assert.Contains("  ctgan: beta1, beta2, discriminator-dims,", help);
+    }
+
+    [Fact]
     public void Every_declared_option_is_one_the_model_accepts_at_its_listed_default()
     {
         foreach (var model in SynthesizerRegistry.Default.All)
