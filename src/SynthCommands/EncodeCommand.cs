@@ -23,7 +23,7 @@ internal sealed class EncodeCommand : LatentCommand
 
         var model = ResolveModel(context, modelName);
         var table = context.ResolveTable(data);
-        if (table.Rows.Count == 0) throw new SynthCore.SynthException($"{data}: the table has no rows to encode.");
+        if (table.Rows.Count == 0) throw new SynthException($"{data}: the table has no rows to encode.");
         context.Cancellation.ThrowIfCancellationRequested();
         var codes = model.Encode(table);
         var frame = Codes(codes);

@@ -55,27 +55,27 @@ internal sealed class EvaluateCommand : SynthCommand
         string? target = parse.GetValue(Target);
         int? seed = parse.GetValue(Seed);
         string? holdoutName = parse.GetValue(Holdout);
-        if (seed < 0) throw new SynthCore.SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
+        if (seed < 0) throw new SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", realName, syntheticName);
         if (report is not null) SafeFile.EnsureCanWrite(report, force, "--report", realName, syntheticName);
         if (json is not null && report is not null && Path.GetFullPath(json) == Path.GetFullPath(report))
-            throw new SynthCore.SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
+            throw new SynthOptionException("--report", $"'{report}' is also the --json file; give two different files.");
 
         var sequenceOptions = SequenceOptions(parse, target);
         int? scoreIterations = SequenceScoring.Iterations(parse.GetValue(ScoreIterations));
         if (scoreIterations is not null && sequenceOptions is null)
-            throw new SynthCore.SynthOptionException("--score-iterations", "applies to sequences: give --seq-len L to score the tables as sequences.");
+            throw new SynthOptionException("--score-iterations", "applies to sequences: give --seq-len L to score the tables as sequences.");
 
         var (real, metadata) = TableInput.Load(context, realName, parse.GetValue(Categorical));
         var synthetic = context.ResolveTable(syntheticName);
         if (synthetic.Rows.Count == 0)
-            throw new SynthCore.SynthException($"{syntheticName}: the table has no rows.");
+            throw new SynthException($"{syntheticName}: the table has no rows.");
         context.Cancellation.ThrowIfCancellationRequested();
         if (sequenceOptions is null && SequenceTable.IsLong(synthetic))
-            throw new SynthCore.SynthOptionException("--seq-len", $"is needed: the synthetic table '{syntheticName}' holds sequences ('{SequenceTable.SequenceIdColumn}', "
+            throw new SynthOptionException("--seq-len", $"is needed: the synthetic table '{syntheticName}' holds sequences ('{SequenceTable.SequenceIdColumn}', "
                 + $"'{SequenceTable.StepColumn}', features), give --seq-len L, the steps per sequence (the --seq-len the model was fitted with), to score them against '{realName}' read as windows of L steps.");
         if (sequenceOptions is not null && holdoutName is not null)
-            throw new SynthCore.SynthOptionException("--holdout", "holds rows of a table; sequences (--seq-len) are scored by the discriminative and predictive scores instead.");
+            throw new SynthOptionException("--holdout", "holds rows of a table; sequences (--seq-len) are scored by the discriminative and predictive scores instead.");
         if (sequenceOptions is not null)
             return Sequences(context, realName, real, metadata, syntheticName, synthetic, sequenceOptions, seed ?? 42, scoreIterations, json, report, force);
 
@@ -102,13 +102,13 @@ internal sealed class EvaluateCommand : SynthCommand
     }
 
     /// <summary>The --holdout table, checked to have every column of the real one.</summary>
-    private static Microsoft.Data.Analysis.DataFrame ReadHoldout(CommandContext context, string name, TableMetadata metadata)
+    private static DataFrame ReadHoldout(CommandContext context, string name, TableMetadata metadata)
     {
         var holdout = context.ResolveTable(name);
         var missing = metadata.Columns.Select(c => c.Name).Where(c => holdout.Columns.IndexOf(c) < 0).ToArray();
         if (missing.Length > 0)
-            throw new SynthCore.SynthOptionException("--holdout", $"'{name}' lacks the real table's column{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
-        if (holdout.Rows.Count == 0) throw new SynthCore.SynthOptionException("--holdout", $"'{name}' has no rows.");
+            throw new SynthOptionException("--holdout", $"'{name}' lacks the real table's column{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
+        if (holdout.Rows.Count == 0) throw new SynthOptionException("--holdout", $"'{name}' has no rows.");
         return holdout;
     }
 
@@ -120,26 +120,26 @@ internal sealed class EvaluateCommand : SynthCommand
         if (seqLen is null)
         {
             if (pairs.Count > 0)
-                throw new SynthCore.SynthOptionException("--seq-len", $"is needed with --option {pairs.Keys.First()}=…: the sequence options say how to read sequences of --seq-len steps.");
+                throw new SynthOptionException("--seq-len", $"is needed with --option {pairs.Keys.First()}=…: the sequence options say how to read sequences of --seq-len steps.");
             return null;
         }
         FitSettingsReader.Positive("--seq-len", seqLen.Value);
         if (pairs.ContainsKey("seq-len"))
-            throw new SynthCore.SynthOptionException("--seq-len", "is given both as --seq-len and as --option seq-len=….");
+            throw new SynthOptionException("--seq-len", "is given both as --seq-len and as --option seq-len=….");
         if (target is not null)
-            throw new SynthCore.SynthOptionException("--target", "measures utility on rows of a table; sequences (--seq-len) are scored by the predictive score instead.");
+            throw new SynthOptionException("--target", "measures utility on rows of a table; sequences (--seq-len) are scored by the predictive score instead.");
         try
         {
             return SequenceDataOptionsReader.Read(pairs, new SequenceDataOptions { SequenceLength = seqLen.Value });
         }
-        catch (SynthCore.SynthOptionException e) when (e.Option == "seq-len")
+        catch (SynthOptionException e) when (e.Option == "seq-len")
         {
-            throw new SynthCore.SynthOptionException("--seq-len", e.Message[(e.Message.IndexOf(':') + 2)..]);
+            throw new SynthOptionException("--seq-len", e.Message[(e.Message.IndexOf(':') + 2)..]);
         }
     }
 
-    private static int Sequences(CommandContext context, string realName, Microsoft.Data.Analysis.DataFrame real, TableMetadata metadata,
-        string syntheticName, Microsoft.Data.Analysis.DataFrame synthetic, SequenceDataOptions options, int seed, int? scoreIterations,
+    private static int Sequences(CommandContext context, string realName, DataFrame real, TableMetadata metadata,
+        string syntheticName, DataFrame synthetic, SequenceDataOptions options, int seed, int? scoreIterations,
         string? json, string? report, bool force)
     {
         var pair = SequencePair.ReadForEvaluation(real, realName, metadata, synthetic, syntheticName, options);
@@ -149,12 +149,12 @@ internal sealed class EvaluateCommand : SynthCommand
 
         if (json is not null)
         {
-            var summary = new System.Text.Json.Nodes.JsonObject
+            var summary = new JsonObject
             {
                 ["real"] = realName,
                 ["synthetic"] = syntheticName,
                 ["sequence_length"] = options.SequenceLength,
-                ["features"] = new System.Text.Json.Nodes.JsonArray(pair.Features.Select(f => (System.Text.Json.Nodes.JsonNode?)f).ToArray()),
+                ["features"] = new JsonArray(pair.Features.Select(f => (JsonNode?)f).ToArray()),
                 ["real_windows"] = pair.Real.Length,
                 ["synthetic_sequences"] = pair.Synthetic.Length,
                 ["seed"] = seed,

@@ -34,7 +34,7 @@ internal sealed partial class ExportCommand : SynthCommand
         CsvExporter.ValidateName(name);
         var format = OutputFormat.Read(parse.GetValue(Format));
         var table = context.ResolveTable(data);
-        if (table.Columns.Count == 0) throw new SynthCore.SynthException($"{data}: the table has no columns.");
+        if (table.Columns.Count == 0) throw new SynthException($"{data}: the table has no columns.");
         context.Cancellation.ThrowIfCancellationRequested();
         var export = CsvExporter.ExportTimestamped(table, outDir, name, format: format);
         context.Host.WriteLine(Messages.Exported(export));

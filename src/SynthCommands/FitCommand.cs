@@ -33,7 +33,7 @@ internal sealed class FitCommand : TableCommand
         {
             SafeFile.EnsureCanWrite(json, force, "--json", data);
             if (Path.GetFullPath(json) == Path.GetFullPath(output))
-                throw new SynthCore.SynthOptionException("--json", $"'{json}' is also the --out model file; give two different files.");
+                throw new SynthOptionException("--json", $"'{json}' is also the --out model file; give two different files.");
         }
 
         var (table, metadata, sample) = TableInput.Load(context, data, parse.GetValue(Settings.Categorical), parse.GetValue(FitRows), settings.Seed);
@@ -45,7 +45,7 @@ internal sealed class FitCommand : TableCommand
             $"Saved the {fit.Model.ModelName} model to {output} ({bytes:N0} bytes); fitted in {fit.Seconds:F1} s on {(sample is null ? $"{table.Rows.Count:N0} rows" : sample.Describe())}, seed {settings.Seed}."));
         if (json is not null)
         {
-            JsonSummary.Write(json, new System.Text.Json.Nodes.JsonObject
+            JsonSummary.Write(json, new JsonObject
             {
                 ["model_file"] = output,
                 ["bytes"] = bytes,

@@ -48,7 +48,7 @@ internal sealed class FitDistributionsCommand : TableCommand
             foreach (var name in names)
                 if (metadata.Columns.First(c => c.Name == name).Kind is not (SynthCore.Data.ColumnKind.Continuous or SynthCore.Data.ColumnKind.Integer))
                     throw new SynthOptionException("--columns", $"'{name}' is not a numeric column; distributions are fitted to continuous and integer columns.");
-            metadata = new SynthCore.Data.TableMetadata(metadata.Columns.Where(c => names.Contains(c.Name)));
+            metadata = new TableMetadata(metadata.Columns.Where(c => names.Contains(c.Name)));
         }
         var fits = DistributionFitter.FitTable(table, metadata, ranking);
         if (fits.Count == 0)

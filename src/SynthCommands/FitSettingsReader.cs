@@ -29,7 +29,7 @@ internal static partial class FitSettingsReader
 
         var extra = Pairs(parse.GetValue(options.Extra) ?? []);
         // Sequence models read the window length from their extra options; other models reject it by name.
-        if (parse.GetValue(options.SeqLen) is int seqLen && !extra.TryAdd("seq-len", Positive("--seq-len", seqLen).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        if (parse.GetValue(options.SeqLen) is int seqLen && !extra.TryAdd("seq-len", Positive("--seq-len", seqLen).ToString(CultureInfo.InvariantCulture)))
             throw new SynthOptionException("--seq-len", "is given both as --seq-len and as --option seq-len=….");
         return settings with { Extra = extra };
     }

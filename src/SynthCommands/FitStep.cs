@@ -53,7 +53,7 @@ internal static class FitStep
     private static void WriteNeighbours(CommandContext context, IFittedSynthesizer fitted)
     {
         if (fitted is not SynthCore.Synthesizers.Statistical.IInterpolatingSynthesizer smote) return;
-        context.Host.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        context.Host.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{fitted.ModelName}: k = {smote.Neighbours} nearest neighbours{(smote.Target is { } target ? $", within each class of '{target}'" : "")}; interpolation weight λ ~ U(0, 1)"));
     }
 
@@ -61,7 +61,7 @@ internal static class FitStep
     public static void WriteInterpolation(CommandContext context, IFittedSynthesizer fitted)
     {
         if (fitted is not SynthCore.Synthesizers.Statistical.IInterpolatingSynthesizer smote || smote.Weights.Rows == 0) return;
-        context.Host.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        context.Host.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{fitted.ModelName}: {smote.Weights.Rows:N0} rows interpolated with k = {smote.Neighbours}, mean interpolation weight λ {smote.Weights.MeanWeight:0.000}"));
     }
 

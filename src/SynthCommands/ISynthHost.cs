@@ -11,7 +11,7 @@ namespace SynthCommands;
 public interface ISynthHost
 {
     /// <summary>The table called <paramref name="name"/>: a CSV path on the console, a variable in a notebook.</summary>
-    /// <exception cref="SynthCore.SynthException">No such table, or it cannot be read; the message names it.</exception>
+    /// <exception cref="SynthException">No such table, or it cannot be read; the message names it.</exception>
     DataFrame ResolveTable(string name);
 
     /// <summary>
@@ -24,11 +24,11 @@ public interface ISynthHost
     /// The database connection <c>--from NAME</c> names, when this host keeps connections (a notebook's variable), else
     /// null and <c>--from</c> is a <c>scheme:FILE</c> of the host's table sources.
     /// </summary>
-    /// <exception cref="SynthCore.SynthException">NAME is something else than a connection; the message names it.</exception>
+    /// <exception cref="SynthException">NAME is something else than a connection; the message names it.</exception>
     DbConnection? ResolveConnection(string name) => null;
 
     /// <summary>The fitted model called <paramref name="name"/>: a model file on the console (loaded through <paramref name="registry"/>), a variable in a notebook.</summary>
-    /// <exception cref="SynthCore.SynthException">No such model, or it cannot be loaded; the message names it.</exception>
+    /// <exception cref="SynthException">No such model, or it cannot be loaded; the message names it.</exception>
     IFittedSynthesizer ResolveModel(string name, SynthesizerRegistry registry);
 
     /// <summary>

@@ -47,7 +47,7 @@ internal sealed class InterpolateCommand : LatentCommand
                 throw new SynthOptionException(option, $"row {row} is outside '{data}', whose rows are 1 to {table.Rows.Count:N0} (counted from 1, the first row after the header).");
         context.Cancellation.ThrowIfCancellationRequested();
         // Only the two rows are encoded; the decoder needs nothing else of the table.
-        var ends = table.Filter(new Microsoft.Data.Analysis.PrimitiveDataFrameColumn<long>("rows", [from - 1L, to - 1L]));
+        var ends = table.Filter(new PrimitiveDataFrameColumn<long>("rows", [from - 1L, to - 1L]));
         var path = ColumnSpellings.Apply(model.Interpolate(ends, 0, 1, steps), model.Metadata);
         context.Cancellation.ThrowIfCancellationRequested();
 

@@ -19,7 +19,7 @@ public static class PrivacyReleaseTable
         string composition = account.Composition == PrivacyAccount.Sequential
             ? "sequential composition: the rows' ε and δ add up"
             : "composed by the RDP accountant: tighter than the sum of the rows' ε, each of which is that release alone at the same δ";
-        var text = new System.Text.StringBuilder()
+        var text = new StringBuilder()
             .AppendLine(table.ToString())
             .Append(string.Create(CultureInfo.InvariantCulture, $"Total: ε = {account.Epsilon:G4}, δ = {account.Delta:G3} over {account.Releases.Count} release(s) ({composition})."));
         if (!account.Guaranteed) text.Append(" Not a guarantee: the fit also read values outside these mechanisms.");

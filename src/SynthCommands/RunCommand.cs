@@ -199,7 +199,7 @@ internal sealed class RunCommand : TableCommand
             }
             else
             {
-                SafeFile.Write(plan.Report, plan.Force, "--report", stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(run.Html)));
+                SafeFile.Write(plan.Report, plan.Force, "--report", stream => stream.Write(Encoding.UTF8.GetBytes(run.Html)));
                 context.Host.WriteLine($"Wrote {plan.Report}");
             }
         }
@@ -251,7 +251,7 @@ internal sealed class RunCommand : TableCommand
     /// with the real table too, and their CSV on the disk. (Sequence models count --rows in sequences, checked here as
     /// rows and again after the fit as steps of the long table.)
     /// </summary>
-    internal static void EnsureFits(int rows, bool augment, string option, Microsoft.Data.Analysis.DataFrame table, string outDir)
+    internal static void EnsureFits(int rows, bool augment, string option, DataFrame table, string outDir)
     {
         var guard = SynthCore.Resources.ResourceGuard.Current;
         int columns = table.Columns.Count;

@@ -54,9 +54,9 @@ internal sealed class SampleCommand : SynthCommand
     {
         string modelName = parse.GetValue(Model)!;
         long rows = parse.GetValue(Rows);
-        if (rows <= 0) throw new SynthCore.SynthOptionException("--rows", $"must be greater than 0, got {rows}.");
+        if (rows <= 0) throw new SynthOptionException("--rows", $"must be greater than 0, got {rows}.");
         int? seed = parse.GetValue(Seed);
-        if (seed < 0) throw new SynthCore.SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
+        if (seed < 0) throw new SynthOptionException("--seed", $"must be 0 or more, got {seed}.");
         string outDir = parse.GetValue(Out)!;
         string name = parse.GetValue(OutputName) ?? Path.GetFileNameWithoutExtension(modelName);
         string? json = parse.GetValue(Json);
@@ -67,20 +67,20 @@ internal sealed class SampleCommand : SynthCommand
         ShardOption? shard = shardText is null ? null : ShardOption.Parse(shardText);
         // One file's rows are counted in ints (a DataFrame, a chunked CSV); only shards, streamed by blocks, go beyond.
         if (shard is null && rows > int.MaxValue)
-            throw new SynthCore.SynthOptionException("--rows", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            throw new SynthOptionException("--rows", string.Create(CultureInfo.InvariantCulture,
                 $"{rows:N0} rows need --shard: without it a run writes at most {int.MaxValue:N0} rows (give --shard 0/1 for one part file of them all, or --shard i/K to share them out)."));
         if (rows > ShardedSampling.MaxRows)
-            throw new SynthCore.SynthOptionException("--rows", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            throw new SynthOptionException("--rows", string.Create(CultureInfo.InvariantCulture,
                 $"{rows:N0} is more than the {ShardedSampling.MaxRows:N0} rows a run can have ({int.MaxValue:N0} blocks of {ShardedSampling.BlockRows:N0})."));
         if (shard is not null && parse.GetValue(OutputName) is not null)
-            throw new SynthCore.SynthOptionException("--name", "does not go with --shard: shards are named part-i-of-K so that engines read the folder as one table.");
+            throw new SynthOptionException("--name", "does not go with --shard: shards are named part-i-of-K so that engines read the folder as one table.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", modelName);
         OutputFormat.EnsureFolder(outDir);
         SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
         string? partPath = shard is { } s ? Path.Combine(outDir, s.FileName(format)) : null;
         if (partPath is not null && SynthCore.Data.FileKinds.Of(Path.GetFullPath(partPath)) is not SynthCore.Data.FileKind.Missing)
-            throw new SynthCore.SynthFileException(partPath, "already exists; refusing to overwrite it (remove it, or write the shards to another --out folder).");
+            throw new SynthFileException(partPath, "already exists; refusing to overwrite it (remove it, or write the shards to another --out folder).");
 
         var model = context.Host.ResolveModel(modelName, context.Registry);
         string[] clauses = parse.GetValue(Where) ?? [];
@@ -103,7 +103,7 @@ internal sealed class SampleCommand : SynthCommand
                     return SynthCore.Data.ColumnSpellings.Apply(block, model.Metadata);
                 });
             export = WritePart(blocks, partPath!, format, () => WhereParser.Sample(model, 1, conditions, seed).Head(0));
-            context.Host.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            context.Host.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Shard {part.Index} of {part.Count}: {mine:N0} of the {blockCount:N0} blocks of {ShardedSampling.BlockRows:N0} rows (blocks {part.Index}, {part.Index + part.Count}, {part.Index + 2 * part.Count}, …)."));
             if (conditions is not null) report = new ConditionReport(export.Rows, meeting, null, null, []);
         }
@@ -152,7 +152,7 @@ internal sealed class SampleCommand : SynthCommand
     }
 
     /// <summary>Writes a shard's blocks to its part file (a file of no rows, with the columns, when the shard has no block).</summary>
-    private static ExportResult WritePart(IEnumerable<Microsoft.Data.Analysis.DataFrame> blocks, string path, SynthCore.Data.TableFormat format, Func<Microsoft.Data.Analysis.DataFrame> empty)
+    private static ExportResult WritePart(IEnumerable<DataFrame> blocks, string path, TableFormat format, Func<DataFrame> empty)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var writer = SynthCore.Data.TableFormats.CreateWriter(format, path);

@@ -10,7 +10,7 @@ namespace SynthCommands;
 internal static class SamplingProgress
 {
     /// <summary>Passes <paramref name="chunks"/> through, reporting after each one to <paramref name="host"/>.</summary>
-    public static IEnumerable<Microsoft.Data.Analysis.DataFrame> Report(IEnumerable<Microsoft.Data.Analysis.DataFrame> chunks, long totalChunks, long totalRows, ISynthHost host)
+    public static IEnumerable<DataFrame> Report(IEnumerable<DataFrame> chunks, long totalChunks, long totalRows, ISynthHost host)
     {
         var timeline = new TrainingTimeline(host);
         var clock = Stopwatch.StartNew();

@@ -9,7 +9,7 @@ public sealed record ColumnDescription(string Name, ColumnKind Kind, int Missing
 /// </summary>
 public sealed record TableDescription(string Source, int Rows, IReadOnlyList<ColumnDescription> Columns, IReadOnlyList<string> Warnings)
 {
-    public static TableDescription From(string source, Microsoft.Data.Analysis.DataFrame table, TableMetadata metadata) => new(
+    public static TableDescription From(string source, DataFrame table, TableMetadata metadata) => new(
         source,
         metadata.RowCount,
         metadata.Columns.Select(c => new ColumnDescription(c.Name, c.Kind, c.MissingCount, 100 * c.MissingFraction, c.DistinctCount, c.Overridden)).ToArray(),

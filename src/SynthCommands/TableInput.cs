@@ -150,7 +150,7 @@ internal static class TableInput
     }
 
     /// <summary>The JSON summary's record of a --fit-rows sample.</summary>
-    public static System.Text.Json.Nodes.JsonObject? Json(FitRowsSample? sample) => sample is null ? null : new()
+    public static JsonObject? Json(FitRowsSample? sample) => sample is null ? null : new()
     {
         ["sampled_rows"] = sample.SampledRows,
         ["total_rows"] = sample.TotalRows,

@@ -32,7 +32,7 @@ internal static partial class WhereParser
     /// <paramref name="model"/>'s rows under <paramref name="conditions"/>; a condition the model refuses (a category or value
     /// it never saw, a range outside its data) fails naming --where and the column.
     /// </summary>
-    public static Microsoft.Data.Analysis.DataFrame Sample(IFittedSynthesizer model, int rows, SampleConditions? conditions, int? seed)
+    public static DataFrame Sample(IFittedSynthesizer model, int rows, SampleConditions? conditions, int? seed)
     {
         try
         {
