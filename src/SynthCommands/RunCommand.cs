@@ -1,6 +1,4 @@
 using SynthCore.Evaluation.Scorecards;
-using SynthCore.Evaluation.Conditions;
-using SynthCore.Evaluation.Sequences;
 using SynthCore.Export;
 using SynthCore.Registry;
 using SynthReports;
@@ -125,10 +123,8 @@ internal sealed class RunCommand : TableCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>What the JSON summary and the report need from either kind of run.</summary>
-    private sealed record RunRecord(FitOutcome Fit, DataFrame Training, DataFrame Synthetic, ExportResult Export, double SampleSeconds, double CompareSeconds,
-        double ExportSeconds, object? Comparison, int? Sequences, DataFrame? Holdout, TableEvaluation? Evaluation, ConditionReport? Conditions,
-        BalanceResult? Balanced, string? Html);
+    /// <summary>What the JSON summary and the report need: the run's result, and what the command's steps made around it.</summary>
+    private sealed record RunRecord(SynthesisResult Result, FitOutcome Fit, ExportResult Export, double ExportSeconds, string? Html);
 
     /// <summary>
     /// The <see cref="SynthesisRun"/>, with <see cref="RunSteps"/> saying and writing what happens between its steps, and the
@@ -168,9 +164,7 @@ internal sealed class RunCommand : TableCommand
                             steps.Fit!.Losses)
                         : null;
             context.Cancellation.ThrowIfCancellationRequested();
-            return new RunRecord(steps.Fit!, result.Training, result.Samples, export, result.SampleTime.TotalSeconds, result.CompareTime.TotalSeconds, steps.ExportSeconds,
-                result.Sequences?.Comparison ?? (object?)result.Comparison, result.Sequences?.Synthetic.Length, result.Holdout, result.Evaluation, result.Conditions,
-                result.Balanced, html);
+            return new RunRecord(result, steps.Fit!, export, steps.ExportSeconds, html);
         }
         catch (OperationCanceledException)
         {
@@ -204,43 +198,39 @@ internal sealed class RunCommand : TableCommand
             }
         }
         if (plan.Json is null) return;
-        var export = run.Export;
-        var summary = JsonSummary.OfExport(export, new JsonObject
+        var result = run.Result;
+        var summary = JsonSummary.OfExport(run.Export, new JsonObject
         {
             ["model"] = run.Fit.Model.ModelName,
             ["seed"] = settings.Seed,
             ["input"] = plan.Data,
-            ["input_rows"] = (int)run.Training.Rows.Count,
+            ["input_rows"] = (int)result.Training.Rows.Count,
             ["fit_rows"] = TableInput.Json(sample),
-            ["synthetic_rows"] = (int)run.Synthetic.Rows.Count,
+            ["synthetic_rows"] = (int)result.Samples.Rows.Count,
             ["augmented"] = plan.Augment,
-            ["sequences"] = run.Sequences,
+            ["sequences"] = result.Sequences?.Synthetic.Length,
             ["timings"] = new JsonObject
             {
                 ["fit_seconds"] = run.Fit.Seconds,
-                ["sample_seconds"] = run.SampleSeconds,
-                ["compare_seconds"] = run.CompareSeconds,
+                ["sample_seconds"] = result.SampleTime.TotalSeconds,
+                ["compare_seconds"] = result.CompareTime.TotalSeconds,
                 ["export_seconds"] = run.ExportSeconds,
                 ["epoch_seconds"] = new JsonArray(run.Fit.IntervalSeconds.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
             },
-            ["comparison"] = run.Comparison switch
-            {
-                null => null,
-                SequenceComparison c => JsonSummary.ToFiniteNode(c),
-                _ => JsonSummary.ToNode(run.Comparison),
-            },
+            ["comparison"] = result.Sequences?.Comparison is { } sequenceComparison ? JsonSummary.ToFiniteNode(sequenceComparison)
+                : result.Comparison is null ? null : JsonSummary.ToNode(result.Comparison),
             ["latent"] = run.Fit.Latent is null ? null : JsonSummary.ToFiniteNode(run.Fit.Latent),
             ["privacy"] = PrivacyReleaseTable.Of(run.Fit.Model) is { } account ? PrivacyReleaseTable.Json(account) : null,
-            ["holdout_rows"] = run.Holdout is null ? null : (int)run.Holdout.Rows.Count,
-            ["evaluation"] = run.Evaluation is null ? null : EvaluationJson.From(run.Evaluation),
-            ["conditions"] = run.Conditions is null ? null : ConditionRendering.Json(run.Conditions, plan.Clauses),
+            ["holdout_rows"] = result.Holdout is null ? null : (int)result.Holdout.Rows.Count,
+            ["evaluation"] = result.Evaluation is null ? null : EvaluationJson.From(result.Evaluation),
+            ["conditions"] = result.Conditions is null ? null : ConditionRendering.Json(result.Conditions, plan.Clauses),
         });
-        if (run.Balanced is not null)
+        if (result.Balanced is not null)
             summary["balance"] = new JsonObject
             {
                 ["column"] = plan.Balance,
-                ["real_counts"] = new JsonObject(run.Balanced.RealCounts.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
-                ["added"] = new JsonObject(run.Balanced.Added.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+                ["real_counts"] = new JsonObject(result.Balanced.RealCounts.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
+                ["added"] = new JsonObject(result.Balanced.Added.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))),
             };
         JsonSummary.Write(plan.Json, summary, plan.Force);
         context.Host.WriteLine($"Wrote {plan.Json}");
