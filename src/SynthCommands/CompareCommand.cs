@@ -54,7 +54,7 @@ internal sealed class CompareCommand : TableCommand
 
         var (table, metadata) = TableInput.Load(context, data, parse.GetValue(Settings.Categorical));
         if (target is not null) ColumnList.EnsureColumn(target, "--target", metadata);
-        var (training, holdout) = SynthCore.Data.HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
+        var (training, holdout) = HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
         context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {table.Rows.Count:N0} rows (seed {settings.Seed}); each model is fitted on the other {training.Rows.Count:N0}.");
 
         var cards = new List<Scorecard>();

@@ -30,7 +30,7 @@ internal sealed partial class ExportCommand : SynthCommand
         string outDir = parse.GetValue(Out)!;
         string name = parse.GetValue(OutputName) ?? DefaultName(data);
         OutputFormat.EnsureFolder(outDir);
-        SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
+        OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
         var format = OutputFormat.Read(parse.GetValue(Format));
         var table = context.ResolveTable(data);

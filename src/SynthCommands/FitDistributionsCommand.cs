@@ -46,7 +46,7 @@ internal sealed class FitDistributionsCommand : TableCommand
         {
             var names = ColumnList.Parse(list, "--columns", metadata);
             foreach (var name in names)
-                if (metadata.Columns.First(c => c.Name == name).Kind is not (SynthCore.Data.ColumnKind.Continuous or SynthCore.Data.ColumnKind.Integer))
+                if (metadata.Columns.First(c => c.Name == name).Kind is not (ColumnKind.Continuous or ColumnKind.Integer))
                     throw new SynthOptionException("--columns", $"'{name}' is not a numeric column; distributions are fitted to continuous and integer columns.");
             metadata = new TableMetadata(metadata.Columns.Where(c => names.Contains(c.Name)));
         }

@@ -1,6 +1,6 @@
-using SynthCore.Training;
 using System.Diagnostics;
 using SynthCore.Resources;
+using SynthCore.Training;
 using SynthCore.Synthesizers.Neural.Tvae;
 using SynthCore.Synthesizers.Sequential;
 using SynthReports.Charts;

@@ -5,7 +5,7 @@ namespace SynthCommands;
 /// <summary>Lines the commands print, worded once.</summary>
 internal static class Messages
 {
-    public static string Balanced(string column, SynthCore.Synthesizers.BalanceResult result) =>
+    public static string Balanced(string column, BalanceResult result) =>
         $"Balanced '{column}': " + string.Join(", ", result.RealCounts.Select(kv => $"{kv.Key} {kv.Value} real + {result.Added[kv.Key]} synthetic"));
 
     public static string Exported(ExportResult export) => string.Create(CultureInfo.InvariantCulture,

@@ -52,7 +52,7 @@ internal sealed class PrivacyCommand : SynthCommand
         DataFrame? holdout = holdoutName is null ? null : context.ResolveTable(holdoutName);
         if (fraction is double share)
         {
-            (training, holdout) = SynthCore.Data.HoldoutSplit.Split(real, share, seed, "--holdout-fraction");
+            (training, holdout) = HoldoutSplit.Split(real, share, seed, "--holdout-fraction");
             context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {real.Rows.Count:N0} real rows (seed {seed}); the numbers below assume the synthetic table was generated from the other {training.Rows.Count:N0} only.");
         }
 

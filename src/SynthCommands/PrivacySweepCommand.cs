@@ -59,7 +59,7 @@ internal sealed class PrivacySweepCommand : TableCommand
         var (table, metadata) = TableInput.Load(context, data, parse.GetValue(Settings.Categorical));
         TableInput.EnsureModellable(metadata);
         ColumnList.EnsureColumn(target, "--target", metadata);
-        var (training, holdout) = SynthCore.Data.HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
+        var (training, holdout) = HoldoutSplit.Split(table, share, settings.Seed, "--holdout-fraction");
         FitStep.EnsureFits(context, context.Registry.Get(model), settings, training);
         context.Host.WriteLine($"Held out {holdout.Rows.Count:N0} of {table.Rows.Count:N0} rows (seed {settings.Seed}); {model} is fitted at each ε on the other {training.Rows.Count:N0}.");
         if (dpSgd)
@@ -86,7 +86,7 @@ internal sealed class PrivacySweepCommand : TableCommand
     /// Refuses, before reading the data, a model with neither an ε nor DP-SGD (only those can be swept) and bad fit options;
     /// returns whether the model is swept through its DP-SGD noise multiplier.
     /// </summary>
-    private static bool EnsureEpsilonModel(CommandContext context, string model, SynthCore.Synthesizers.SynthesizerSettings settings)
+    private static bool EnsureEpsilonModel(CommandContext context, string model, SynthesizerSettings settings)
     {
         var descriptor = context.Registry.Get(model);
         if (descriptor.TakesEpsilon)
@@ -104,7 +104,7 @@ internal sealed class PrivacySweepCommand : TableCommand
             + string.Join(", ", context.Registry.All.Where(d => d.TrainsWithDpSgd).Select(d => d.Name)) + " (trained with DP-SGD, their noise calibrated to each ε).");
     }
 
-    private static SynthCore.Synthesizers.SynthesizerSettings With(SynthCore.Synthesizers.SynthesizerSettings settings, string key, double value) =>
+    private static SynthesizerSettings With(SynthesizerSettings settings, string key, double value) =>
         settings with { Extra = new Dictionary<string, string>(settings.Extra) { [key] = value.ToString("R", CultureInfo.InvariantCulture) } };
 
     private static string Line(EpsilonSweepPoint p) => string.Create(CultureInfo.InvariantCulture,

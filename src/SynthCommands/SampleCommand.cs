@@ -42,12 +42,12 @@ internal sealed class SampleCommand : SynthCommand
     /// Before sampling: a chunk (or all the rows, when fewer) must fit in memory, and all the rows' CSV on the disk, measured
     /// on a few sampled rows (sampled under the --where conditions, so the model refuses a value it never saw here).
     /// </summary>
-    private static void EnsureFits(SynthCore.Synthesizers.IFittedSynthesizer model, long rows, int? seed, string outDir, SampleConditions? conditions)
+    private static void EnsureFits(IFittedSynthesizer model, long rows, int? seed, string outDir, SampleConditions? conditions)
     {
         var guard = SynthCore.Resources.ResourceGuard.Current;
         guard.EnsureRowsFitMemory("--rows", Math.Min(rows, ChunkRows), model.Metadata.Columns.Count);
         var probe = WhereParser.Sample(model, (int)Math.Min(rows, 100), conditions, seed);
-        guard.EnsureRowsFitDisk("--rows", rows, SynthCore.Data.CsvTableWriter.BytesPerRow(probe), outDir);
+        guard.EnsureRowsFitDisk("--rows", rows, CsvTableWriter.BytesPerRow(probe), outDir);
     }
 
     internal override int Execute(ParseResult parse, CommandContext context)
@@ -76,10 +76,10 @@ internal sealed class SampleCommand : SynthCommand
             throw new SynthOptionException("--name", "does not go with --shard: shards are named part-i-of-K so that engines read the folder as one table.");
         if (json is not null) SafeFile.EnsureCanWrite(json, force, "--json", modelName);
         OutputFormat.EnsureFolder(outDir);
-        SynthCore.Data.OutputTarget.CheckFolder(outDir, "--out");
+        OutputTarget.CheckFolder(outDir, "--out");
         CsvExporter.ValidateName(name);
         string? partPath = shard is { } s ? Path.Combine(outDir, s.FileName(format)) : null;
-        if (partPath is not null && SynthCore.Data.FileKinds.Of(Path.GetFullPath(partPath)) is not SynthCore.Data.FileKind.Missing)
+        if (partPath is not null && FileKinds.Of(Path.GetFullPath(partPath)) is not FileKind.Missing)
             throw new SynthFileException(partPath, "already exists; refusing to overwrite it (remove it, or write the shards to another --out folder).");
 
         var model = context.Host.ResolveModel(modelName, context.Registry);
@@ -100,7 +100,7 @@ internal sealed class SampleCommand : SynthCommand
                 .Select(block =>
                 {
                     if (conditions is not null) meeting += ConditionReport.CountMeeting(block, conditions, model.Metadata);
-                    return SynthCore.Data.ColumnSpellings.Apply(block, model.Metadata);
+                    return ColumnSpellings.Apply(block, model.Metadata);
                 });
             export = WritePart(blocks, partPath!, format, () => WhereParser.Sample(model, 1, conditions, seed).Head(0));
             context.Host.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -109,7 +109,7 @@ internal sealed class SampleCommand : SynthCommand
         }
         else if (rows <= ChunkRows)
         {
-            var table = SynthCore.Data.ColumnSpellings.Apply(WhereParser.Sample(model, (int)rows, conditions, seed), model.Metadata);
+            var table = ColumnSpellings.Apply(WhereParser.Sample(model, (int)rows, conditions, seed), model.Metadata);
             context.Cancellation.ThrowIfCancellationRequested();
             export = CsvExporter.ExportTimestamped(table, outDir, name, format: format);
             context.Host.Store(into ?? name, table);
@@ -123,7 +123,7 @@ internal sealed class SampleCommand : SynthCommand
                 .Select(chunk =>
                 {
                     if (conditions is not null) meeting += ConditionReport.CountMeeting(chunk, conditions, model.Metadata);
-                    return SynthCore.Data.ColumnSpellings.Apply(chunk, model.Metadata);
+                    return ColumnSpellings.Apply(chunk, model.Metadata);
                 });
             export = CsvExporter.ExportTimestamped(chunks, outDir, name, format: format);
             context.Host.WriteLine($"Streamed {rows:N0} rows to the file in chunks of {ChunkRows:N0}; they are not kept in memory.");
@@ -155,7 +155,7 @@ internal sealed class SampleCommand : SynthCommand
     private static ExportResult WritePart(IEnumerable<DataFrame> blocks, string path, TableFormat format, Func<DataFrame> empty)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var writer = SynthCore.Data.TableFormats.CreateWriter(format, path);
+        using var writer = TableFormats.CreateWriter(format, path);
         foreach (var block in blocks) writer.Append(block);
         if (writer.Columns == 0) writer.Append(empty());
         writer.Commit();

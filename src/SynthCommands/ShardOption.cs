@@ -5,7 +5,7 @@ internal readonly record struct ShardOption(int Index, int Count)
 {
     /// <summary>The file the shard is written to, in the --out folder: <c>part-i-of-K.csv</c> or <c>.parquet</c>.</summary>
     public string FileName(TableFormat format) =>
-        string.Create(CultureInfo.InvariantCulture, $"part-{Index}-of-{Count}{SynthCore.Data.TableFormats.Extension(format)}");
+        string.Create(CultureInfo.InvariantCulture, $"part-{Index}-of-{Count}{TableFormats.Extension(format)}");
 
     /// <exception cref="SynthOptionException">Not two whole numbers i/K with K ≥ 1 and 0 ≤ i &lt; K.</exception>
     public static ShardOption Parse(string text)
