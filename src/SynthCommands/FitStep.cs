@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using SynthCore.Resources;
 using SynthCore.Training;
-using SynthCore.Synthesizers.Neural.Tvae;
-using SynthCore.Synthesizers.Sequential;
 using SynthReports.Charts;
 
 namespace SynthCommands;
