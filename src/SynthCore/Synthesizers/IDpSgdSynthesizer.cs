@@ -8,8 +8,9 @@ namespace SynthCore.Synthesizers;
 public interface IDpSgdSynthesizer : ISynthesizer
 {
     /// <summary>
-    /// The ε, at the options' δ, that fitting <paramref name="table"/> with these options and DP-SGD at noise multiplier
-    /// <paramref name="noiseMultiplier"/> would spend (every planned step; a training stopped early spends less).
+    /// The ε, at the options' δ, that fitting <paramref name="table"/> with these options and DP-SGD would spend at each
+    /// noise multiplier σ (every planned step; a training stopped early spends less). What the table decides (its rows,
+    /// its discrete columns) is read once, here; the function only composes the accountant.
     /// </summary>
-    double EpsilonAt(double noiseMultiplier, DataFrame table, TableMetadata metadata);
+    Func<double, double> EpsilonCurve(DataFrame table, TableMetadata metadata);
 }

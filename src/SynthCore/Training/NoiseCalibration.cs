@@ -14,7 +14,7 @@ public static class NoiseCalibration
     public const double MaxNoiseMultiplier = 10_000;
 
     /// <param name="targetEpsilon">The ε the training is to spend.</param>
-    /// <param name="epsilonAt">The ε a training spends at σ (e.g. <see cref="Synthesizers.IDpSgdSynthesizer.EpsilonAt"/>).</param>
+    /// <param name="epsilonAt">The ε a training spends at σ (e.g. <see cref="Synthesizers.IDpSgdSynthesizer.EpsilonCurve"/>).</param>
     /// <param name="relativeTolerance">How far below the target the ε may fall, as a share of it.</param>
     /// <param name="option">The option to name when the target cannot be reached.</param>
     /// <exception cref="SynthOptionException">The target is out of reach for σ in [<see cref="MinNoiseMultiplier"/>, <see cref="MaxNoiseMultiplier"/>].</exception>

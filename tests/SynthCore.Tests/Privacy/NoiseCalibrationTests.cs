@@ -9,7 +9,7 @@ namespace SynthCore.Tests.Privacy;
 /// <summary>
 /// <see cref="NoiseCalibration"/>: the noise multiplier found for an ε gives that ε by the accountant (at most it, within
 /// 0.1% below), recovers TF-Privacy's own σ for its ε, and an ε out of reach names the option; each DP-SGD model's
-/// <see cref="IDpSgdSynthesizer.EpsilonAt"/> is the ε its fit then reports, also on part of a table and after a model file.
+/// <see cref="IDpSgdSynthesizer.EpsilonCurve"/> gives the ε its fit then reports, also on part of a table and after a model file.
 /// </summary>
 [Collection(TorchSerialCollection.Name)]
 public class NoiseCalibrationTests
@@ -81,7 +81,7 @@ public class NoiseCalibrationTests
             Extra = new Dictionary<string, string> { [key] = value, ["dp-noise-multiplier"] = sigma.ToString("R", System.Globalization.CultureInfo.InvariantCulture) },
         });
         var planner = Assert.IsAssignableFrom<IDpSgdSynthesizer>(Create(1));
-        double sigma = NoiseCalibration.NoiseMultiplierFor(3, s => planner.EpsilonAt(s, training, metadata));
+        double sigma = NoiseCalibration.NoiseMultiplierFor(3, planner.EpsilonCurve(training, metadata));
 
         var fitted = Create(sigma).Fit(training, metadata);
         try

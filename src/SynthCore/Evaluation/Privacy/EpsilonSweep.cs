@@ -90,7 +90,7 @@ public static class EpsilonSweep
 
     /// <summary>
     /// Sweeps a model trained with DP-SGD (gan, ctgan, tvae, …), whose budget is a noise multiplier σ: for each ε, σ is
-    /// calibrated (<see cref="NoiseCalibration"/>) so that the model's own accountant (<see cref="IDpSgdSynthesizer.EpsilonAt"/>)
+    /// calibrated (<see cref="NoiseCalibration"/>) so that the model's own accountant (<see cref="IDpSgdSynthesizer.EpsilonCurve"/>, read once for <paramref name="training"/>)
     /// gives that ε for a fit on <paramref name="training"/> (its rows, steps, sampling rate and δ), and the model is fitted
     /// at that σ. Every σ is found before the first fit, so an ε out of reach fails at once. Each point says its σ and the
     /// ε the fitted model reports (at most the ε asked for, and within 0.1% of it after a full training).
@@ -106,9 +106,10 @@ public static class EpsilonSweep
         Check(epsilons, epsilonsOption);
         if (synthesizerWithNoise(1) is not IDpSgdSynthesizer planner)
             throw new SynthOptionException("model", $"'{model}' does not train with DP-SGD, so it has no noise multiplier to set for an ε.");
+        var epsilonAt = planner.EpsilonCurve(training, metadata);
         var runs = epsilons.Select(e =>
         {
-            double sigma = NoiseCalibration.NoiseMultiplierFor(e, s => planner.EpsilonAt(s, training, metadata), option: epsilonsOption);
+            double sigma = NoiseCalibration.NoiseMultiplierFor(e, epsilonAt, option: epsilonsOption);
             return (e, (Func<ISynthesizer>)(() => synthesizerWithNoise(sigma)), (double?)sigma);
         }).ToArray();
         return Sweep(model, runs, training, holdout, metadata, target, seed, progress, cancellation);

@@ -20,9 +20,12 @@ public sealed class GanSynthesizer(GanOptions? options = null) : OptionsSynthesi
 
     public override string ModelName => Options.ModelName;
 
-    /// <summary>ε of every discriminator update (and cgan's category counts) at σ on the table's rows: what <see cref="FittedGan.PrivacyAccount"/> will say.</summary>
-    public double EpsilonAt(double noiseMultiplier, DataFrame table, TableMetadata metadata) =>
-        GanDpSgd.Epsilon(checked((int)table.Rows.Count), Options with { DpNoiseMultiplier = noiseMultiplier });
+    /// <summary>ε of every discriminator update (and cgan's category counts) at each σ on the table's rows: what <see cref="FittedGan.PrivacyAccount"/> will say.</summary>
+    public Func<double, double> EpsilonCurve(DataFrame table, TableMetadata metadata)
+    {
+        int rows = checked((int)table.Rows.Count);
+        return sigma => GanDpSgd.Epsilon(rows, Options with { DpNoiseMultiplier = sigma });
+    }
 
     public override IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {

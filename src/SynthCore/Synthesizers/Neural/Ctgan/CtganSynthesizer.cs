@@ -18,12 +18,15 @@ public sealed class CtganSynthesizer(CtganOptions? options = null) : OptionsSynt
         FitCtgan(table, metadata, progress, cancellationToken);
 
     /// <summary>
-    /// ε of every critic update at σ on the table's rows, plus the category counts' release when the table has discrete
+    /// ε of every critic update at each σ on the table's rows, plus the category counts' release when the table has discrete
     /// columns (categories or missing values): what <see cref="FittedCtgan.PrivacyAccount"/> will say.
     /// </summary>
-    public double EpsilonAt(double noiseMultiplier, DataFrame table, TableMetadata metadata) =>
-        CtganDpSgd.Epsilon(checked((int)table.Rows.Count), Options with { DpNoiseMultiplier = noiseMultiplier },
-            ModeSpecificNormalizer.DiscreteColumns(TableTransform.Fit(table, metadata, CtganRepresentation.BaseTransform)));
+    public Func<double, double> EpsilonCurve(DataFrame table, TableMetadata metadata)
+    {
+        int rows = checked((int)table.Rows.Count);
+        int discrete = ModeSpecificNormalizer.DiscreteColumns(TableTransform.Fit(table, metadata, CtganRepresentation.BaseTransform));
+        return sigma => CtganDpSgd.Epsilon(rows, Options with { DpNoiseMultiplier = sigma }, discrete);
+    }
 
     /// <summary><see cref="Fit"/>, typed.</summary>
     public FittedCtgan FitCtgan(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)

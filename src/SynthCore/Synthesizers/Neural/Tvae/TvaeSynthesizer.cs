@@ -18,11 +18,12 @@ public sealed class TvaeSynthesizer(TvaeOptions? options = null) : OptionsSynthe
     public override IFittedSynthesizer Fit(DataFrame table, TableMetadata metadata, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
         FitTvae(table, metadata, progress, cancellationToken);
 
-    /// <summary>ε of every epoch's DP-SGD steps at σ on the table's rows: what <see cref="FittedTvae.PrivacyAccount"/> will say after a full training.</summary>
-    public double EpsilonAt(double noiseMultiplier, DataFrame table, TableMetadata metadata)
+    /// <summary>ε of every epoch's DP-SGD steps at each σ on the table's rows: what <see cref="FittedTvae.PrivacyAccount"/> will say after a full training.</summary>
+    public Func<double, double> EpsilonCurve(DataFrame table, TableMetadata metadata)
     {
         int rows = checked((int)table.Rows.Count);
-        return TvaePrivacy.Account(Options with { DpNoiseMultiplier = noiseMultiplier }, rows, (long)Options.Epochs * TvaePrivacy.StepsPerEpoch(rows, Options.BatchSize)).Epsilon;
+        long steps = (long)Options.Epochs * TvaePrivacy.StepsPerEpoch(rows, Options.BatchSize);
+        return sigma => TvaePrivacy.Account(Options with { DpNoiseMultiplier = sigma }, rows, steps).Epsilon;
     }
 
     /// <summary><see cref="Fit"/>, typed: the fitted model exposes the encoder and interpolation.</summary>
