@@ -19,7 +19,7 @@ public sealed class ModelOptionSet<T>
     public ModelOptionSet(params ModelOption<T>[] options) : this((IEnumerable<ModelOption<T>>)options) { }
 
     /// <summary>The option names, sorted.</summary>
-    public IReadOnlyList<string> Names => byName.Keys.Order(StringComparer.Ordinal).ToArray();
+    private IReadOnlyList<string> Names => byName.Keys.Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>These options and <paramref name="more"/>.</summary>
     public ModelOptionSet<T> And(IEnumerable<ModelOption<T>> more) => new(byName.Values.Concat(more));

@@ -9,9 +9,6 @@ namespace SynthCore.Synthesizers.Sequential;
 /// </summary>
 public static class SequenceDataOptionsReader
 {
-    /// <summary>The shared keys, in order.</summary>
-    public static IReadOnlyList<string> Keys => Options.Names;
-
     private static readonly ModelOptionSet<SequenceDataOptions> Options = new(SequenceOptionParser.DataOptions.Where(o => o.Info.Name != "static"));
 
     /// <exception cref="SynthOptionException">A key that is not a sequence data option, or a bad value; the message names it.</exception>
