@@ -26,7 +26,6 @@ public sealed class FittedGan : FittedNetwork<GanOptions>, IPrivacyAccounted, ID
     private const string ConditionalPayloadTag = "cgan-payload/2", FirstConditionalPayloadTag = "cgan-payload/1";
 
     private readonly GanGenerator generator;
-    private readonly Device device;
 
     /// <summary>Share of the training rows in each category of the condition column (conditional GAN only).</summary>
     private readonly float[]? conditionShares;
@@ -41,7 +40,6 @@ public sealed class FittedGan : FittedNetwork<GanOptions>, IPrivacyAccounted, ID
         Transform = transform;
         TrainingRows = trainingRows;
         this.generator = generator;
-        device = TorchDevices.Resolve(options.Device);
         if ((generator.Condition is null) != (conditionShares is null) || (conditionShares is not null && conditionShares.Length != generator.Condition!.Width))
             throw new ArgumentException("A conditional generator needs one share per category of its condition, an unconditional one none.", nameof(conditionShares));
         this.conditionShares = conditionShares;
@@ -157,7 +155,7 @@ public sealed class FittedGan : FittedNetwork<GanOptions>, IPrivacyAccounted, ID
                 var codes = torch.multinomial(categoryWeights!, count, replacement: true, generator: random);
                 input = torch.cat([input, nn.functional.one_hot(codes, span.Width).to(torch.float32)], 1);
             }
-            var features = generator.forward(input.to(device)).to(torch.CPU).contiguous();
+            var features = generator.forward(input.to(Device)).to(torch.CPU).contiguous();
             features.data<float>().CopyTo(result.AsSpan(start * Transform.Width, count * Transform.Width));
         }
         return result;
@@ -173,11 +171,7 @@ public sealed class FittedGan : FittedNetwork<GanOptions>, IPrivacyAccounted, ID
             writer.Write(conditionShares.Length);
             foreach (float share in conditionShares) writer.Write(share);
         }
-        lock (Gate)
-        {
-            using var threads = TorchThreads.Use(Options.Threads);
-            generator.save(writer);
-        }
+        generator.save(writer);
     }
 
     /// <summary>Restores a fitted GAN from a model file's content (the registry's load entry).</summary>

@@ -6,8 +6,8 @@ using TorchSharp;
 namespace SynthCore.Synthesizers.Neural;
 
 /// <summary>
-/// What the fitted networks (the GANs, CTGAN, TVAE and the VAE) share: one lock around their modules, their options,
-/// sampling on the model's thread count from the seeded <c>sample</c> stream, and saving as header plus payload.
+/// What the fitted networks (the GANs, CTGAN, TVAE and the VAE) share: one lock around their modules, their options and
+/// device, sampling on the model's thread count from the seeded <c>sample</c> stream, and saving as header plus payload.
 /// Each network says how it generates rows and what its payload holds.
 /// </summary>
 public abstract class FittedNetwork<TOptions>(TOptions options) : IFittedSynthesizer where TOptions : NeuralTrainingOptions, IValidatedOptions
@@ -16,6 +16,9 @@ public abstract class FittedNetwork<TOptions>(TOptions options) : IFittedSynthes
     private protected object Gate { get; } = new();
 
     public TOptions Options { get; } = options;
+
+    /// <summary>Where the modules run (the options' device).</summary>
+    private protected torch.Device Device { get; } = TorchDevices.Resolve(options.Device);
 
     public int Seed => Options.Seed;
 
@@ -42,12 +45,16 @@ public abstract class FittedNetwork<TOptions>(TOptions options) : IFittedSynthes
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var payload = new MemoryStream();
-        using (var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true))
+        lock (Gate)
+        {
+            using var threads = TorchThreads.Use(Options.Threads);
+            using var writer = new BinaryWriter(payload, Encoding.UTF8, leaveOpen: true);
             WritePayload(writer);
+        }
         ModelFile.Write(stream, ModelName, Metadata, Options, payload.ToArray());
     }
 
-    /// <summary>The model's payload: its tag, what it read from the data, and its modules (saved under <see cref="Gate"/>).</summary>
+    /// <summary>The model's payload: its tag, what it read from the data, and its modules; called under <see cref="Gate"/>.</summary>
     private protected abstract void WritePayload(BinaryWriter writer);
 
     /// <summary>

@@ -23,7 +23,6 @@ public sealed class FittedCtgan : FittedNetwork<CtganOptions>, IPrivacyAccounted
     private readonly ModeSpecificNormalizer.Segment[] categories;   // the conditional vector's columns
     private readonly int[] offsets;
     private readonly object?[][] categoryValues;
-    private readonly Device device;
 
     internal FittedCtgan(CtganOptions options, ModeSpecificNormalizer layout, int[][] counts, CtganGenerator generator, int trainingRows)
         : base(options)
@@ -33,7 +32,6 @@ public sealed class FittedCtgan : FittedNetwork<CtganOptions>, IPrivacyAccounted
         Layout = layout;
         this.counts = counts;
         this.generator = generator;
-        device = TorchDevices.Resolve(options.Device);
         categories = layout.Discrete.ToArray();
         if (counts.Length != categories.Length || counts.Zip(categories).Any(p => p.First.Length != p.Second.Width))
             throw new SynthException("The CTGAN model's category counts do not match its categorical columns.");
@@ -161,7 +159,7 @@ public sealed class FittedCtgan : FittedNetwork<CtganOptions>, IPrivacyAccounted
                 }
                 input = torch.cat([input, condition], 1);
             }
-            var rowsOut = generator.Activate(generator.forward(input.to(device))).to(torch.CPU);
+            var rowsOut = generator.Activate(generator.forward(input.to(Device))).to(torch.CPU);
             if (codes is not null)
             {
                 // The requested category is the row's category: write it over the generator's own draw.
@@ -185,7 +183,7 @@ public sealed class FittedCtgan : FittedNetwork<CtganOptions>, IPrivacyAccounted
             writer.Write(column.Length);
             foreach (int n in column) writer.Write(n);
         }
-        lock (Gate) generator.save(writer);
+        generator.save(writer);
     }
 
     /// <summary>Restores a fitted CTGAN from a model file's content (the registry's load entry).</summary>

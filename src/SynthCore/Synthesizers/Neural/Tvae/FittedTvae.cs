@@ -26,7 +26,6 @@ public sealed class FittedTvae : FittedNetwork<TvaeOptions>, ILatentSpace, IPriv
     private const string FirstPayloadTag = "tvae-payload/1";
 
     private readonly TvaeDecoder decoder;
-    private readonly Device device;
     private readonly MissingValueSampling missing;
 
     /// <param name="missingTargets">The columns that can be missing and their training rates.</param>
@@ -40,9 +39,8 @@ public sealed class FittedTvae : FittedNetwork<TvaeOptions>, ILatentSpace, IPriv
         Encoder = encoder;
         this.decoder = decoder;
         DifferentialPrivacy = privacy;
-        device = TorchDevices.Resolve(options.Device);
         using var threads = TorchThreads.Use(options.Threads);
-        missing = MissingValueSampling.Calibrate(missingTargets, options.EncodingDim, options.Seed, codes => decoder.forward(codes.to(device)).to(torch.CPU));
+        missing = MissingValueSampling.Calibrate(missingTargets, options.EncodingDim, options.Seed, codes => decoder.forward(codes.to(Device)).to(torch.CPU));
     }
 
     /// <summary>
@@ -94,7 +92,7 @@ public sealed class FittedTvae : FittedNetwork<TvaeOptions>, ILatentSpace, IPriv
             using var threads = TorchThreads.Use(Options.Threads);
             using var noGrad = torch.no_grad();
             using var scope = torch.NewDisposeScope();
-            var (mean, _) = Encoder.forward(torch.tensor(encoded, [rows, Layout.Width]).to(device));
+            var (mean, _) = Encoder.forward(torch.tensor(encoded, [rows, Layout.Width]).to(Device));
             var values = mean.to(torch.CPU).contiguous().data<float>().ToArray();
             Buffer.BlockCopy(values, 0, codes, 0, values.Length * sizeof(float));
         }
@@ -123,7 +121,7 @@ public sealed class FittedTvae : FittedNetwork<TvaeOptions>, ILatentSpace, IPriv
                 using var scope = torch.NewDisposeScope();
                 int count = Math.Min(ChunkRows, rows - start);
                 var chunk = encoded.AsSpan(start * Layout.Width, count * Layout.Width).ToArray();
-                var (mean, logVariance) = Encoder.forward(torch.tensor(chunk, [count, Layout.Width]).to(device));
+                var (mean, logVariance) = Encoder.forward(torch.tensor(chunk, [count, Layout.Width]).to(Device));
                 mean.to(torch.CPU).contiguous().data<float>().ToArray().CopyTo(means, (long)start * LatentDim);
                 logVariance.to(torch.CPU).contiguous().data<float>().ToArray().CopyTo(logVariances, (long)start * LatentDim);
             }
@@ -196,7 +194,7 @@ public sealed class FittedTvae : FittedNetwork<TvaeOptions>, ILatentSpace, IPriv
         using var noGrad = torch.no_grad();
         using var scope = torch.NewDisposeScope();
         int rows = (int)codes.shape[0];
-        var raw = decoder.forward(codes.to(device)).to(torch.CPU);
+        var raw = decoder.forward(codes.to(Device)).to(torch.CPU);
         var output = raw.tanh();
         if (random is null) return Layout.Decode(output.contiguous().data<float>().ToArray(), rows);
 
@@ -222,11 +220,8 @@ public sealed class FittedTvae : FittedNetwork<TvaeOptions>, ILatentSpace, IPriv
         writer.Write(PayloadTag);
         writer.Write(Layout.ToJson().ToJsonString());
         writer.Write(new JsonObject { ["missing_rates"] = missing.ToJson(), ["differential_privacy"] = DifferentialPrivacy?.ToJson() }.ToJsonString());
-        lock (Gate)
-        {
-            Encoder.save(writer);
-            decoder.save(writer);
-        }
+        Encoder.save(writer);
+        decoder.save(writer);
     }
 
     /// <summary>Restores a fitted TVAE / VAE (the registry's load entry for both names).</summary>
