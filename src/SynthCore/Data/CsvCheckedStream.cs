@@ -17,11 +17,8 @@ internal sealed class CsvCheckedStream(Stream inner, string path) : Stream
     private readonly char[] scratch = ArrayPool<char>.Shared.Rent(ChunkBytes + 4);
     private int start, valid, carry; // chunk[start..valid] checked and not yet handed on; chunk[valid..valid+carry] an incomplete UTF-8 sequence
     private int line = 1, lineBytes;
-    private bool first = true, ended, checkUtf8 = true;
+    private bool first = true, ended;
     private long passed;
-
-    /// <summary>Bytes handed on so far (the caller's guard checks growth of inputs that have no length).</summary>
-    public long Passed => passed;
 
     /// <summary>Called with the bytes handed on so far, before each new chunk is handed on.</summary>
     public Action<long>? OnGrowth { get; init; }
@@ -62,14 +59,9 @@ internal sealed class CsvCheckedStream(Stream inner, string path) : Stream
                 throw new SynthFileException(path, "the file looks like UTF-16 text without a byte-order mark (every other byte is zero); save it as UTF-8.");
         }
 
-        int checkedBytes = available;
-        if (checkUtf8)
-        {
-            var status = Utf8.ToUtf16(chunk.AsSpan(0, available), scratch, out int consumed, out _, replaceInvalidSequences: false, isFinalBlock: ended);
-            if (status == OperationStatus.InvalidData || (ended && consumed < available))
-                throw CsvFileBytes.NotUtf8(path, line + chunk.AsSpan(0, consumed).Count((byte)'\n'));
-            checkedBytes = consumed;
-        }
+        var status = Utf8.ToUtf16(chunk.AsSpan(0, available), scratch, out int checkedBytes, out _, replaceInvalidSequences: false, isFinalBlock: ended);
+        if (status == OperationStatus.InvalidData || (ended && checkedBytes < available))
+            throw CsvFileBytes.NotUtf8(path, line + chunk.AsSpan(0, checkedBytes).Count((byte)'\n'));
         for (int i = 0; i < checkedBytes; i++)
         {
             byte b = chunk[i];

@@ -44,8 +44,9 @@ internal static class CsvFileBytes
                    },
                })
             stream.CopyTo(bytes);
-        byte[] held = bytes.ToArray();
-        return () => new MemoryStream(held, writable: false);
+        // The bytes are held once: each pass reads the copy's own buffer.
+        var held = bytes.TryGetBuffer(out var buffer) ? buffer : new ArraySegment<byte>(bytes.ToArray());
+        return () => new MemoryStream(held.Array!, held.Offset, held.Count, writable: false);
     }
 
     private static FileStream OpenFile(string path)

@@ -24,12 +24,13 @@ public static class CsvTable
         var open = CsvFileBytes.Open(path, wholeTable: sample is null);
         var missing = new HashSet<string>(CsvReadOptions.DefaultMissingTokens.Concat(options.ExtraMissingTokens).Select(t => t.Trim()), StringComparer.OrdinalIgnoreCase);
         char delimiter = DelimiterOf(open, options);
+        var splitting = new Splitting();
 
         // First pass: the record structure is checked and each column's kind decided over all its values.
         string[]? names = null;
         CsvColumnInference[] inferences = [];
         long rows = 0;
-        foreach (var (header, record) in Records(open, delimiter, path))
+        foreach (var (header, record) in Records(open, delimiter, path, splitting))
         {
             if (names is null)
             {
@@ -54,7 +55,7 @@ public static class CsvTable
         var fills = inferences.Select((inference, c) => new CsvColumnFill(inference, types[c], keptRows, options)).ToArray();
         long row = 0, next = 0;
         var values = new object?[fills.Length];
-        foreach (var (_, record) in Records(open, delimiter, path))
+        foreach (var (_, record) in Records(open, delimiter, path, splitting))
         {
             long? index = null;
             if (sample is null) index = row;
@@ -66,12 +67,24 @@ public static class CsvTable
         return new DataFrame(fills.Select(f => f.Finish()));
     }
 
+    /// <summary>Which splitter a file's passes use: Sep until a row it cannot split as we do, then our own reader for every later pass.</summary>
+    private sealed class Splitting
+    {
+        public bool OwnReader { get; set; }
+    }
+
     /// <summary>
     /// The data records after the header, each with the header (checked, and every record's field count with it). Split by
-    /// Sep; from a row Sep cannot split as we do, the file is read again by our own reader, past the records already given.
+    /// Sep; from a row Sep cannot split as we do, the file is read again by our own reader, past the records already given,
+    /// and later passes use our own reader from the start.
     /// </summary>
-    private static IEnumerable<(string[] Header, CsvRecord Record)> Records(Func<Stream> open, char delimiter, string path)
+    private static IEnumerable<(string[] Header, CsvRecord Record)> Records(Func<Stream> open, char delimiter, string path, Splitting splitting)
     {
+        if (splitting.OwnReader)
+        {
+            foreach (var record in Records(open, delimiter, path, text => new CsvRecordReader(text, delimiter, path))) yield return record;
+            yield break;
+        }
         long given = 0;
         using (var sep = Records(open, delimiter, path, text => new SepRecordReader(text, delimiter, path)).GetEnumerator())
         {
@@ -81,7 +94,11 @@ public static class CsvTable
                 {
                     if (!sep.MoveNext()) yield break;
                 }
-                catch (SepRecordReader.NotSplittable) { break; }
+                catch (SepRecordReader.NotSplittable)
+                {
+                    splitting.OwnReader = true;
+                    break;
+                }
                 given++;
                 yield return sep.Current;
             }
