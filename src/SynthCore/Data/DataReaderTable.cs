@@ -69,16 +69,9 @@ public static class DataReaderTable
     }
 
     /// <summary>The kind of one value as the ADO.NET provider returns it; types a flat table cannot hold are refused.</summary>
-    public static ValueKind KindOf(string name, object value) => value switch
-    {
-        sbyte or byte or short or ushort or int or uint or long or ulong or System.Numerics.BigInteger => ValueKind.Integer,
-        float or double => ValueKind.Real,
-        decimal => ValueKind.Decimal,
-        string => ValueKind.Text,
-        bool => ValueKind.Boolean,
-        DateTime or DateOnly or DateTimeOffset => ValueKind.DateTime,
-        _ => throw new SynthColumnException(name, $"holds {value.GetType().Name} values, which a table of ours cannot hold (cast it in the query, e.g. to VARCHAR)."),
-    };
+    private static ValueKind KindOf(string name, object value) =>
+        ProviderColumnTypes.KindOf(value.GetType())
+        ?? throw new SynthColumnException(name, $"holds {value.GetType().Name} values, which a table of ours cannot hold (cast it in the query, e.g. to VARCHAR).");
 
     private static DataFrameColumn Column(string name, ValueKind kind, List<object?> values)
     {

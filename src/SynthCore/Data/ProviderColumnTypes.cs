@@ -60,7 +60,8 @@ public static class ProviderColumnTypes
         }
     }
 
-    private static ValueKind? KindOf(Type? type)
+    /// <summary>The kind a .NET type of the provider's values maps to; null for a type a flat table cannot hold.</summary>
+    internal static ValueKind? KindOf(Type? type)
     {
         if (type is null) return null;
         if (type == typeof(sbyte) || type == typeof(byte) || type == typeof(short) || type == typeof(ushort) || type == typeof(int)
