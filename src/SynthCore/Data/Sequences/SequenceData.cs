@@ -201,7 +201,8 @@ public sealed class SequenceData
             var o => throw new SynthColumnException(name, $"row {row} holds '{o}', not a timestamp."),
         });
 
-    private static string[] Keys(DataFrameColumn column, string name) =>
+    /// <summary>Each row's series id as text (what groups rows into series); a row without one is refused.</summary>
+    internal static string[] Keys(DataFrameColumn column, string name) =>
         EachRow(column, (value, row) => value switch
         {
             null => throw new SynthColumnException(name, $"row {row} has no series id."),

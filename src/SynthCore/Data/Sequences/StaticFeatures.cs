@@ -54,15 +54,7 @@ public sealed class StaticFeatures
         if (duplicate is not null) throw new SynthOptionException("static", $"names '{duplicate.Key}' more than once.");
 
         int rows = checked((int)table.Rows.Count);
-        var ids = table.Columns[idColumn];
-        var keys = new string[rows];
-        for (int r = 0; r < rows; r++)
-            keys[r] = ids[r] switch
-            {
-                null => throw new SynthColumnException(idColumn, $"row {r + 1} has no series id."),
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                var o => o.ToString() ?? "",
-            };
+        var keys = SequenceData.Keys(table.Columns[idColumn], idColumn);
 
         var order = new List<string>();
         var values = new Dictionary<string, object[]>(StringComparer.Ordinal);
@@ -72,6 +64,7 @@ public sealed class StaticFeatures
                 values[keys[r]] = new object[columns.Count];
                 order.Add(keys[r]);
             }
+        var index = order.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
 
         var encoded = new StaticColumn[columns.Count];
         for (int c = 0; c < columns.Count; c++)
@@ -85,7 +78,6 @@ public sealed class StaticFeatures
                     $"is {meta.Kind.ToString().ToLowerInvariant()}, but a static feature must be numeric or categorical (--categorical {name} to treat it as categories).");
             var column = table.Columns[name];
             var seen = new bool[order.Count];
-            var index = order.Select((k, i) => (k, i)).ToDictionary(p => p.k, p => p.i, StringComparer.Ordinal);
             for (int r = 0; r < rows; r++)
             {
                 object raw = column[r] ?? throw new SynthColumnException(name, $"row {r + 1} (entity '{keys[r]}') has no value; static features need one value per entity.");

@@ -45,7 +45,7 @@ public static class StaticComparison
             {
                 var r = realStatic.Select(v => Convert.ToDouble(v[c], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
                 var s = syntheticStatic.Select(v => Convert.ToDouble(v[c], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-                double ks = r.Length > 0 && s.Length > 0 ? KolmogorovSmirnov.TwoSample(r, s).Statistic : double.NaN;
+                double ks = r.Length > 0 && s.Length > 0 ? KolmogorovSmirnov.Statistic(r, s) : double.NaN;
                 result.Add(new StaticColumnComparison(column.Name, false, "ks", ks,
                     r.Length > 0 ? r.Average() : double.NaN, s.Length > 0 ? s.Average() : double.NaN, [])
                 {
@@ -64,21 +64,8 @@ public static class StaticComparison
         return Enumerable.Range(0, features).Select(f =>
         {
             var means = sequences.Select(q => q.Average(step => step[f])).ToArray();
-            return Pearson(values, means);
+            return values.Length < 2 ? double.NaN : MathNet.Numerics.Statistics.Correlation.Pearson(values, means);
         }).ToArray();
-    }
-
-    private static double Pearson(double[] x, double[] y)
-    {
-        if (x.Length < 2) return double.NaN;
-        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : double.NaN;
     }
 
     private static StaticCategoryLevel Level(string category, int column, double[][][] real, IReadOnlyList<object[]> realStatic,
