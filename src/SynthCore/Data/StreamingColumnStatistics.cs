@@ -8,7 +8,7 @@ namespace SynthCore.Data;
 /// </summary>
 public sealed class StreamingColumnStatistics
 {
-    /// <summary>Levels tracked per column; a column with more (a key, free text) keeps only its first ones and says so.</summary>
+    /// <summary>Levels tracked per column; a column with more (a key, free text) keeps only its first ones.</summary>
     public const int MaxLevels = 10_000;
 
     private readonly Dictionary<object, (long Row, object?[] Values)?> levels = [];
@@ -17,16 +17,8 @@ public sealed class StreamingColumnStatistics
     /// <summary>The column's name, set once the sample's columns are known.</summary>
     public string Name { get; internal set; } = "";
 
-    /// <summary>Rows seen, and those with no value.</summary>
-    public long Rows { get; private set; }
-
+    /// <summary>Rows with no value.</summary>
     public long Missing { get; private set; }
-
-    /// <summary>Whether the column had more than <see cref="MaxLevels"/> levels (those past it are not tracked).</summary>
-    public bool LevelsCapped { get; private set; }
-
-    /// <summary>The levels seen (text or booleans), in order of first appearance.</summary>
-    public IEnumerable<object> Levels => levels.Keys;
 
     /// <summary>The least and greatest value (dates as ticks), or null when the column has no numbers or dates.</summary>
     public (double Min, double Max)? Range => min.Row < 0 ? null : (min.Value, max.Value);
@@ -45,7 +37,6 @@ public sealed class StreamingColumnStatistics
     /// <summary>Takes column <paramref name="c"/> of a row; a row not kept in the sample is copied where it holds something new.</summary>
     public void Add(long row, bool kept, object?[] values, int c)
     {
-        Rows++;
         object? value = values[c];
         switch (value)
         {
@@ -57,7 +48,7 @@ public sealed class StreamingColumnStatistics
                 break;
             default:
                 if (levels.ContainsKey(value)) break;
-                if (levels.Count >= MaxLevels) { LevelsCapped = true; break; }
+                if (levels.Count >= MaxLevels) break;
                 levels[value] = kept ? null : (row, (object?[])values.Clone());
                 break;
         }
