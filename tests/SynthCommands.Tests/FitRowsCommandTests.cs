@@ -72,7 +72,7 @@ public sealed class FitRowsCommandTests : IDisposable
         string path = PathIn("cities.csv");
         File.WriteAllLines(path, ["city,income", .. Enumerable.Range(0, 3000).Select(r => $"{(r == 2500 ? "Reykjavik" : r % 2 == 0 ? "Paris" : "Lyon")},{100 + r % 50}")]);
         var reservoir = new RowReservoir(20, new SynthCore.RandomStreams(42));
-        for (long r = 0; r < 3000; r++) reservoir.Offer(r);
+        for (long r = 0; r < 3000; r++) reservoir.Offer();
         Assert.DoesNotContain(2500L, reservoir.Kept());
         Assert.Equal(0, Run("fit", path, "--model", "bootstrap", "--out", PathIn("c.synth"), "--fit-rows", "20", "--into", "cities"));
         Assert.Contains(host.Lines, l => l.StartsWith("Fitting on a seeded sample of 20 of 3,000 rows (+", StringComparison.Ordinal));

@@ -37,7 +37,7 @@ public static class CsvTable
                 names = header;
                 inferences = names.Select(n => new CsvColumnInference(n)).ToArray();
             }
-            sample?.Offer(rows);
+            sample?.Offer();
             rows++;
             for (int c = 0; c < names.Length; c++)
                 if (Cell(record, c, missing) is { } value) inferences[c].Add(value, record.Line);

@@ -45,7 +45,7 @@ public sealed record FitRowsSample(DataFrame Table, long TotalRows, int SampledR
         long offset = 0, next = 0;
         ParquetTable.ReadGroups(path, total =>
         {
-            for (long r = 0; r < total; r++) reservoir.Offer(r);
+            for (long r = 0; r < total; r++) reservoir.Offer();
             kept = reservoir.Kept();
         }, group =>
         {
@@ -70,7 +70,7 @@ public sealed record FitRowsSample(DataFrame Table, long TotalRows, int SampledR
     public static FitRowsSample Of(DataFrame table, int rows, RandomStreams streams)
     {
         var reservoir = new RowReservoir(rows, streams);
-        for (long r = 0; r < table.Rows.Count; r++) reservoir.Offer(r);
+        for (long r = 0; r < table.Rows.Count; r++) reservoir.Offer();
         var kept = reservoir.Kept();
         var keep = new HashSet<long>(kept);
         var statistics = table.Columns.Select(c => new StreamingColumnStatistics()).ToArray();

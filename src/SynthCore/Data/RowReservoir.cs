@@ -26,14 +26,14 @@ public sealed class RowReservoir
     /// <summary>Rows offered so far.</summary>
     public long Offered { get; private set; }
 
-    /// <summary>Offers the next row; rows must be offered in order 0, 1, 2, …</summary>
-    public void Offer(long row)
+    /// <summary>Offers the next row: row <see cref="Offered"/> (rows are offered in order 0, 1, 2, …).</summary>
+    public void Offer()
     {
-        if (row != Offered) throw new ArgumentException($"rows are offered in order: expected {Offered}, got {row}.", nameof(row));
-        if (Offered < kept.Length) kept[Offered] = row;
+        long row = Offered;
+        if (row < kept.Length) kept[row] = row;
         else
         {
-            long slot = random.NextInt64(Offered + 1);
+            long slot = random.NextInt64(row + 1);
             if (slot < kept.Length) kept[slot] = row;
         }
         Offered++;

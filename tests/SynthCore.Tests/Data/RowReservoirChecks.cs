@@ -20,7 +20,7 @@ public static class RowReservoirChecks
         for (int s = 0; s < Samples; s++)
         {
             var reservoir = new RowReservoir(Keep, streams.Child("sample").Child(s.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            for (long r = 0; r < Rows; r++) reservoir.Offer(r);
+            for (long r = 0; r < Rows; r++) reservoir.Offer();
             foreach (long r in reservoir.Kept()) counts[r]++;
         }
         double expected = (double)Samples * Keep / Rows;

@@ -14,7 +14,7 @@ public sealed class RowReservoirTests(ITestOutputHelper output) : IDisposable
     private static long[] Draw(int seed, int keep, long rows)
     {
         var reservoir = new RowReservoir(keep, new RandomStreams(seed));
-        for (long r = 0; r < rows; r++) reservoir.Offer(r);
+        for (long r = 0; r < rows; r++) reservoir.Offer();
         return reservoir.Kept();
     }
 
