@@ -23,12 +23,12 @@ internal sealed class ConsoleHost : ISynthHost
     private readonly object gate = new();
 
     /// <param name="interactive">Output is a terminal: progress is drawn live in place, tables by Spectre.</param>
-    /// <param name="terminalWidth">Columns of the terminal, read once here; without it Spectre asks the console.</param>
+    /// <param name="terminalWidth">Columns of the terminal; without it Spectre asks the console.</param>
     /// <param name="terminal">
     /// The terminal's Spectre console (what it supports detected); without one, <paramref name="output"/> is taken for a
     /// terminal that understands ANSI codes without colours (what the tests read).
     /// </param>
-    public ConsoleHost(TextWriter output, TextWriter error, bool interactive, Func<int>? terminalWidth = null, IAnsiConsole? terminal = null)
+    public ConsoleHost(TextWriter output, TextWriter error, bool interactive, int? terminalWidth = null, IAnsiConsole? terminal = null)
     {
         this.output = output;
         this.error = error;
@@ -40,7 +40,7 @@ internal sealed class ConsoleHost : ISynthHost
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.Yes,
         });
-        if (terminalWidth is not null) terminal.Profile.Width = Math.Max(20, terminalWidth());
+        if (terminalWidth is int width) terminal.Profile.Width = Math.Max(20, width);
         liveProgress = new TerminalProgress(terminal);
         tables = new TerminalTables(terminal);
     }

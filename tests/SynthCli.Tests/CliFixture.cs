@@ -48,7 +48,7 @@ public sealed class CliSandbox : IDisposable
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var host = new ConsoleHost(output, error, interactive, () => 100);
+        var host = new ConsoleHost(output, error, interactive, 100);
         int code = Program.Run(args, host, cancellation, registry ?? ResamplingTestSynthesizer.Registry());
         return new Result(code, output.ToString().Replace("\r\n", "\n"), error.ToString().Replace("\r\n", "\n"));
     }

@@ -15,7 +15,7 @@ public sealed class ConsoleHostTests
     private static string ShowSampling(bool interactive)
     {
         var output = new StringWriter();
-        var host = new ConsoleHost(output, new StringWriter(), interactive, () => 100);
+        var host = new ConsoleHost(output, new StringWriter(), interactive, 100);
         var display = host.Show(Sampling(1, 10_000, 5_000, 6));
         display.Update(Sampling(2, 20_000, 5_000, 4));
         display.Update(Sampling(3, 30_000, 5_000, 2));
@@ -52,7 +52,7 @@ public sealed class ConsoleHostTests
     public void A_new_phase_on_a_terminal_ends_the_previous_display_first()
     {
         var output = new StringWriter();
-        var host = new ConsoleHost(output, new StringWriter(), interactive: true, () => 100);
+        var host = new ConsoleHost(output, new StringWriter(), interactive: true, 100);
         var display = host.Show(new TrainingProgress("fit", 2, 2, new Dictionary<string, double>(), TimeSpan.Zero, TimeSpan.Zero));
         display.Update(new TrainingProgress("sample", 1, 1, new Dictionary<string, double>(), TimeSpan.Zero, TimeSpan.Zero));
         host.CloseProgress();
