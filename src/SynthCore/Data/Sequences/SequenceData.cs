@@ -86,12 +86,7 @@ public sealed class SequenceData
     {
         if (Static is null || StaticValues is null) throw new InvalidOperationException("The sequence data has no static columns.");
         var windows = Scaler.Scale(RawWindows());
-        var codes = new List<float[]>(windows.Length);
-        for (int s = 0; s < Series.Count; s++)
-        {
-            var code = Static.Encode(StaticValues[s]);
-            for (int start = 0; start + Options.SequenceLength <= Series[s].Length; start += Options.Stride) codes.Add(code);
-        }
+        var codes = WindowStaticValues()!.Select(Static.Encode).ToArray();
         // Shuffling indices draws the same permutation as shuffling the windows themselves.
         var order = Enumerable.Range(0, windows.Length).ToArray();
         new RandomStreams(seed).Stream("windows").Shuffle(order);
